@@ -1,0 +1,38 @@
+/**
+ * The small elementwise algebra every optimizer is written against (DESIGN §3).
+ *
+ * An update rule is written once as `step(A, ...)`; the same code runs on plain `number`s
+ * (exact float64: live 2D races and the PyTorch reference tests, one call per coordinate)
+ * and on tfjs tensors (GPU: networks and batched sweeps, see src/gpu). Every operation is
+ * pure: it returns a new value and never mutates its arguments, which is what tfjs needs
+ * and costs nothing for numbers.
+ */
+export interface Algebra<T> {
+  add(a: T | number, b: T | number): T;
+  sub(a: T | number, b: T | number): T;
+  mul(a: T | number, b: T | number): T;
+  div(a: T | number, b: T | number): T;
+  sqrt(a: T): T;
+  abs(a: T): T;
+  sign(a: T): T;
+  maximum(a: T | number, b: T | number): T;
+  /** Elementwise `cond > 0 ? a : b`. */
+  where(cond: T, a: T | number, b: T | number): T;
+  /** A constant shaped like `like` (zeros for state initialisation). */
+  fill(like: T, value: number): T;
+}
+
+/** The exact float64 algebra: T = number, one coordinate at a time. */
+export const numberAlgebra: Algebra<number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  // torch.sign(0) is 0 and sign(NaN) is NaN; Math.sign agrees (it also keeps -0, harmless).
+  sign: Math.sign,
+  maximum: (a, b) => (a !== a || b !== b ? NaN : a > b ? a : b),
+  where: (cond, a, b) => (cond > 0 ? a : b),
+  fill: (_like, value) => value,
+};

@@ -1,0 +1,61 @@
+import type { Algebra } from '../algebra';
+
+/** Hyperparameter values as torch takes them: numbers, booleans and (beta1, beta2) pairs. */
+export type HpValue = number | boolean | readonly [number, number];
+export type Hyperparams = Record<string, HpValue>;
+
+/** How a hyperparameter is described, validated and offered as a control. */
+export interface HpSpec {
+  /** torch's keyword, e.g. `lr`, `betas`, `weight_decay`. */
+  key: string;
+  kind: 'number' | 'boolean' | 'pair';
+  /** Human name shown beside the control ("Learning rate"). */
+  label: string;
+  /** Lower bound, inclusive unless `minExclusive`. Pairs apply bounds to each entry. */
+  min?: number;
+  minExclusive?: boolean;
+  /** Upper bound, inclusive unless `maxExclusive`. */
+  max?: number;
+  maxExclusive?: boolean;
+  /** Slider scale hint for the UI. */
+  scale?: 'log' | 'linear';
+}
+
+/**
+ * Optimizer state: named values of the algebra's type (moment buffers) or plain numbers
+ * (per-run scalars such as NAdam's μ-product); `null` for a buffer not yet created.
+ */
+export type OptState<T> = Record<string, T | number | null>;
+
+/** What one optimizer step returns: the new parameter and the new state. */
+export interface StepResult<T> {
+  theta: T;
+  state: OptState<T>;
+}
+
+/**
+ * One torch.optim optimizer, written once against an elementwise algebra.
+ *
+ * `step` gets the step count `t` (1-based, torch's `state['step']` after its increment) and
+ * this step's hyperparameters (lr, and momentum/betas where a schedule cycles them, are
+ * already the scheduled values). It must not mutate `state`: it returns a new one.
+ */
+export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
+  /** torch.optim class name, also the config `type` ("SGD", "AdamW", ...). */
+  type: string;
+  /** A short id for URLs and the CLI ("sgd", "adamw"). */
+  id: string;
+  /** One-line description for the UI. */
+  summary: string;
+  /** The update rule as TeX, shown beside the controls. */
+  tex: string;
+  defaults: H;
+  hyperparams: readonly HpSpec[];
+  /** Cross-field checks torch makes (e.g. nesterov needs momentum > 0); messages name the key. */
+  validate?(hp: H): string[];
+  init<T>(A: Algebra<T>, theta: T): OptState<T>;
+  step<T>(A: Algebra<T>, theta: T, grad: T, state: OptState<T>, hp: H, t: number): StepResult<T>;
+}
+
+/** Keyword arguments torch accepts that do not change the arithmetic; accepted and ignored. */
+export const IGNORED_TORCH_KWARGS = ['foreach', 'capturable', 'differentiable', 'fused'] as const;
