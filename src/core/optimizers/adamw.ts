@@ -1,0 +1,20 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { adam, adamMoments, type AdamHp } from './adam';
+import { effectiveGrad } from './common';
+
+/**
+ * torch.optim.AdamW: decoupled weight decay θ ← θ·(1 − lr·λ) first, then the Adam step on the raw gradient.
+ * Unlike Adam's L2 penalty, the decay is not divided by √v, so every weight shrinks at the same rate.
+ */
+export const adamw: OptimizerSpec<AdamHp> = {
+  ...adam,
+  type: 'AdamW',
+  id: 'adamw',
+  summary: 'Adam with decoupled weight decay (shrinks θ directly, not through the gradient).',
+  tex: String.raw`\theta \leftarrow \theta(1-\eta\lambda),\ \text{then Adam: } \theta_t = \theta - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon}`,
+  defaults: { ...adam.defaults, weight_decay: 1e-2 },
+  step(A, theta, grad, state, hp, t) {
+    const decayed = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
+    return adamMoments(A, decayed, effectiveGrad(A, theta, grad, 0, hp.maximize), state, hp, t);
+  },
+};

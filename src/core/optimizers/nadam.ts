@@ -1,0 +1,46 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { biasCorrection, effectiveGrad, HP } from './common';
+
+export type NadamHp = {
+  lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; momentum_decay: number;
+  decoupled_weight_decay: boolean; maximize: boolean;
+};
+
+/**
+ * torch.optim.NAdam in its corrected torch ≥ 2.0 form (PR #92699):
+ * μₜ = β₁(1 − ½·0.96^(t·ψ)),  Πₜ = Π_{i≤t} μᵢ;  m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  d = √(v/(1−β₂ᵗ)) + ε;
+ * θ ← θ − lr(1−μₜ)/(1−Πₜ)·g/d − lr·μₜ₊₁/(1−Πₜμₜ₊₁)·m/d.
+ */
+export const nadam: OptimizerSpec<NadamHp> = {
+  type: 'NAdam',
+  id: 'nadam',
+  summary: 'Adam with Nesterov momentum: looks one momentum step ahead.',
+  tex: String.raw`\theta_t = \theta_{t-1} - \eta\left[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_t}{\sqrt{\hat v_t}+\epsilon}\right]`,
+  defaults: {
+    lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, decoupled_weight_decay: false, maximize: false,
+  },
+  hyperparams: [
+    HP.lr, HP.betas, HP.eps, HP.weightDecay,
+    { key: 'momentum_decay', kind: 'number', label: 'Momentum decay ψ', min: 0 },
+    { key: 'decoupled_weight_decay', kind: 'boolean', label: 'Decoupled weight decay' },
+    HP.maximize,
+  ],
+  init: () => ({ m: null, v: null, muProduct: 1 }),
+  step(A, theta, grad, state, hp, t) {
+    const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;
+    const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
+    const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
+    type T = typeof g;
+    const [b1, b2] = hp.betas;
+    const mu = b1 * (1 - 0.5 * Math.pow(0.96, t * hp.momentum_decay));
+    const muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * hp.momentum_decay));
+    const muProduct = (state.muProduct as number) * mu;
+    const zero = A.fill(theta, 0);
+    const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
+    const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));
+    const denom = A.add(A.sqrt(A.div(v, biasCorrection(b2, t))), hp.eps);
+    const gradTerm = A.mul(A.div(g, denom), (hp.lr * (1 - mu)) / (1 - muProduct));
+    const momentumTerm = A.mul(A.div(m, denom), (hp.lr * muNext) / (1 - muProduct * muNext));
+    return { theta: A.sub(A.sub(p, gradTerm), momentumTerm), state: { m, v, muProduct } };
+  },
+};

@@ -1,0 +1,46 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { biasCorrection, effectiveGrad, HP } from './common';
+
+export type RadamHp = {
+  lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; decoupled_weight_decay: boolean; maximize: boolean;
+};
+
+/**
+ * torch.optim.RAdam (Liu et al. 2020). m, v as Adam; ρ∞ = 2/(1−β₂) − 1, ρₜ = ρ∞ − 2tβ₂ᵗ/(1−β₂ᵗ).
+ * While ρₜ ≤ 5 the variance of the adaptive term is undefined, so it steps with momentum alone:
+ * θ ← θ − lr·m̂;  afterwards θ ← θ − lr·m̂·rₜ·√(1−β₂ᵗ)/(√v + ε), rₜ = √((ρₜ−4)(ρₜ−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρₜ)).
+ */
+export const radam: OptimizerSpec<RadamHp> = {
+  type: 'RAdam',
+  id: 'radam',
+  summary: 'Adam with a rectified, warm-up-like adaptive term while its variance estimate is unreliable.',
+  tex: String.raw`\theta_t = \theta_{t-1} - \eta\,\hat m_t \cdot \begin{cases} r_t\,\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}\end{cases}`,
+  defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, decoupled_weight_decay: false, maximize: false },
+  hyperparams: [
+    HP.lr, HP.betas, HP.eps, HP.weightDecay,
+    { key: 'decoupled_weight_decay', kind: 'boolean', label: 'Decoupled weight decay' },
+    HP.maximize,
+  ],
+  init: () => ({ m: null, v: null }),
+  step(A, theta, grad, state, hp, t) {
+    const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;
+    const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
+    const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
+    type T = typeof g;
+    const [b1, b2] = hp.betas;
+    const zero = A.fill(theta, 0);
+    const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
+    const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));
+    const bc2 = biasCorrection(b2, t);
+    const mHat = A.div(m, biasCorrection(b1, t));
+    const rhoInf = 2 / (1 - b2) - 1;
+    const rhoT = rhoInf - (2 * t * Math.pow(b2, t)) / bc2;
+    let update = A.mul(mHat, hp.lr);
+    if (rhoT > 5) {
+      const rect = Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+      const adaptive = A.div(Math.sqrt(bc2), A.add(A.sqrt(v), hp.eps));
+      update = A.mul(A.mul(update, adaptive), rect);
+    }
+    return { theta: A.sub(p, update), state: { m, v } };
+  },
+};

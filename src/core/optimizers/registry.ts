@@ -1,0 +1,19 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { sgd } from './sgd';
+import { adagrad } from './adagrad';
+import { rmsprop } from './rmsprop';
+import { adadelta } from './adadelta';
+import { adam } from './adam';
+import { adamw } from './adamw';
+import { adamax } from './adamax';
+import { nadam } from './nadam';
+import { radam } from './radam';
+import { lion } from './lion';
+
+/** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
+export const OPTIMIZERS: readonly OptimizerSpec<any>[] = [sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion];
+
+/** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
+export function findOptimizer(typeOrId: string): OptimizerSpec<any> | undefined {
+  return OPTIMIZERS.find((o) => o.type === typeOrId || o.id === typeOrId);
+}

@@ -1,0 +1,46 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { effectiveGrad, HP } from './common';
+
+export type RmspropHp = {
+  lr: number; alpha: number; eps: number; weight_decay: number; momentum: number; centered: boolean; maximize: boolean;
+};
+
+/**
+ * torch.optim.RMSprop. g ← ±∇ + λθ;  v ← αv + (1−α)g²;  a = √v + ε  (centered: √(v − ḡ²) + ε, ḡ ← αḡ + (1−α)g);
+ * momentum: b ← μb + g/a, θ ← θ − lr·b;  else θ ← θ − lr·g/a.
+ * No bias correction, so early steps are ≈ lr/√(1−α) = 10·lr per coordinate.
+ */
+export const rmsprop: OptimizerSpec<RmspropHp> = {
+  type: 'RMSprop',
+  id: 'rmsprop',
+  summary: 'Divides each step by a running RMS of recent gradients.',
+  tex: String.raw`v_t = \alpha v_{t-1} + (1-\alpha) g_t^2,\quad \theta_t = \theta_{t-1} - \eta\,\frac{g_t}{\sqrt{v_t}+\epsilon}`,
+  defaults: { lr: 1e-2, alpha: 0.99, eps: 1e-8, weight_decay: 0, momentum: 0, centered: false, maximize: false },
+  hyperparams: [
+    HP.lr,
+    { key: 'alpha', kind: 'number', label: 'Alpha (smoothing)', min: 0, max: 1 },
+    HP.eps, HP.weightDecay, HP.momentum,
+    { key: 'centered', kind: 'boolean', label: 'Centered' },
+    HP.maximize,
+  ],
+  init: () => ({ v: null, gavg: null, buf: null }),
+  step(A, theta, grad, state, hp) {
+    const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
+    type T = typeof g;
+    const zero = A.fill(theta, 0);
+    const v = A.add(A.mul((state.v as T | null) ?? zero, hp.alpha), A.mul(A.mul(g, g), 1 - hp.alpha));
+    let gavg = state.gavg as T | null;
+    let avg: T;
+    if (hp.centered) {
+      gavg = A.add(A.mul(gavg ?? zero, hp.alpha), A.mul(g, 1 - hp.alpha));
+      avg = A.add(A.sqrt(A.sub(v, A.mul(gavg, gavg))), hp.eps);
+    } else {
+      avg = A.add(A.sqrt(v), hp.eps);
+    }
+    if (hp.momentum > 0) {
+      const buf = A.add(A.mul((state.buf as T | null) ?? zero, hp.momentum), A.div(g, avg));
+      return { theta: A.sub(theta, A.mul(buf, hp.lr)), state: { v, gavg, buf } };
+    }
+    return { theta: A.sub(theta, A.mul(A.div(g, avg), hp.lr)), state: { v, gavg, buf: null } };
+  },
+};

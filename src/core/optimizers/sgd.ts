@@ -1,0 +1,39 @@
+import type { OptimizerSpec } from './optimizerSpec';
+import { effectiveGrad, HP } from './common';
+
+export type SgdHp = {
+  lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean;
+};
+
+/**
+ * torch.optim.SGD. g ← ±∇ + λθ;  b₁ ← g,  bₜ ← μ·bₜ₋₁ + (1−τ)·g;  d ← nesterov ? g + μ·bₜ : bₜ;  θ ← θ − lr·d.
+ * The buffer starts as the first gradient itself (no dampening on step 1), as torch does.
+ */
+export const sgd: OptimizerSpec<SgdHp> = {
+  type: 'SGD',
+  id: 'sgd',
+  summary: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
+  tex: String.raw`b_t = \mu b_{t-1} + (1-\tau) g_t,\quad \theta_t = \theta_{t-1} - \eta\,(\text{nesterov} ? g_t + \mu b_t : b_t)`,
+  defaults: { lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false },
+  hyperparams: [
+    HP.lr, HP.momentum,
+    { key: 'dampening', kind: 'number', label: 'Dampening', min: 0, max: 1 },
+    HP.weightDecay,
+    { key: 'nesterov', kind: 'boolean', label: 'Nesterov' },
+    HP.maximize,
+  ],
+  validate: (hp) =>
+    hp.nesterov && (hp.momentum <= 0 || hp.dampening !== 0)
+      ? ['nesterov: Nesterov momentum requires a momentum > 0 and zero dampening']
+      : [],
+  init: () => ({ buf: null }),
+  step(A, theta, grad, state, hp) {
+    let d = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
+    let buf = state.buf as typeof d | null;
+    if (hp.momentum !== 0) {
+      buf = buf === null ? d : A.add(A.mul(buf, hp.momentum), A.mul(d, 1 - hp.dampening));
+      d = hp.nesterov ? A.add(d, A.mul(buf, hp.momentum)) : buf;
+    }
+    return { theta: A.sub(theta, A.mul(d, hp.lr)), state: { buf } };
+  },
+};
