@@ -1,0 +1,74 @@
+/**
+ * Backend choice with fallback: try each preferred tfjs backend in order and keep the first
+ * that initialises. No DOM access, so it runs in Node, in a page and in a Web Worker.
+ *
+ * Defaults: Node → wasm, cpu (WASM-SIMD matmul is ~35× the cpu backend); elsewhere →
+ * webgpu, webgl, wasm, cpu.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** True under Node (also inside Vitest's node environment), false in a page or a worker. */
+export function isNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+export function defaultBackends(): BackendName[] {
+  return isNode() ? ['wasm', 'cpu'] : ['webgpu', 'webgl', 'wasm', 'cpu'];
+}
+
+let wasmPathsSet = false;
+
+/**
+ * Under Node the wasm backend cannot fetch its .wasm files by URL; point it at the package's
+ * dist folder as a file path. The module specifier is a variable so bundlers leave it alone.
+ */
+async function prepareWasm(): Promise<void> {
+  if (wasmPathsSet || !isNode()) return;
+  const nodeModule = 'node:module';
+  const nodePath = 'node:path';
+  const { createRequire } = await import(/* @vite-ignore */ nodeModule);
+  const path = await import(/* @vite-ignore */ nodePath);
+  const main = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths(path.dirname(main) + path.sep);
+  wasmPathsSet = true;
+}
+
+/** WebGPU lives in an optional package; register it only if it can be loaded. */
+async function prepareWebgpu(): Promise<boolean> {
+  if (tf.findBackendFactory('webgpu')) return true;
+  try {
+    const name = '@tensorflow/tfjs-backend-webgpu';
+    await import(/* @vite-ignore */ name);
+    return tf.findBackendFactory('webgpu') != null;
+  } catch {
+    return false;
+  }
+}
+
+async function tryBackend(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'wasm') await prepareWasm();
+    if (name === 'webgpu' && !(await prepareWebgpu())) return false;
+    if (!tf.findBackendFactory(name)) return false;
+    // setBackend resolves false (or throws) when the backend fails to initialise.
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    return tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Activate the first backend of `preferred` that initialises and return its name.
+ * Throws if none does (the cpu backend always does, so include it as the last resort).
+ */
+export async function initBackend(preferred: readonly BackendName[] = defaultBackends()): Promise<string> {
+  for (const name of preferred) {
+    if (await tryBackend(name)) return name;
+  }
+  throw new Error(`initBackend: none of [${preferred.join(', ')}] could be initialised`);
+}

@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../src/gpu/backend';
+
+/** Every gpu test runs on the wasm backend (cpu if wasm fails), float32. */
+export async function useTestBackend(): Promise<string> {
+  const name = await initBackend(['wasm', 'cpu']);
+  return name;
+}
+
+/** Max over i of |a−b| / (atol + |b|): ≤ rtol means every entry is within tolerance. */
+export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>, atol = 1e-12): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / (atol + Math.abs(b[i])));
+  return m;
+}
+
+export const numTensors = (): number => tf.memory().numTensors;
