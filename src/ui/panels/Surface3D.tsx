@@ -1,0 +1,70 @@
+import { Canvas } from '@react-three/fiber';
+import { useMemo } from 'react';
+import type { Surface, ViewBox } from '../../core/surfaces/surface';
+import { heightScale, surfaceMeshData, type PathFrame } from '../../core/view/heightField';
+import { sampleGrid } from '../../core/view/sampleGrid';
+import { BoxFrame } from './surface3d/BoxFrame';
+import { OrbitRig } from './surface3d/OrbitRig';
+import { SurfaceMesh } from './surface3d/SurfaceMesh';
+import { SCENE_THEMES } from './surface3d/theme';
+import { TrajectoryPath, type Trajectory3D } from './surface3d/TrajectoryPath';
+
+export type { Trajectory3D } from './surface3d/TrajectoryPath';
+
+export interface Surface3DProps {
+  surface: Surface;
+  box: ViewBox;
+  trajectories: readonly Trajectory3D[];
+  /** Steps drawn of each trajectory (0 = only the start); clamped to each run's length. */
+  currentStep: number;
+  /** Height by log10(f − min + ε) instead of f. */
+  logHeight: boolean;
+  ariaLabel?: string;
+  theme?: 'light' | 'dark';
+}
+
+/** Grid resolution of the mesh (vertices per side). */
+const GRID = 161;
+/** Height of the box the surface is normalised into (its floor is [−1, 1]²). */
+const Z_MAX = 1;
+const TARGET = [0, 0, 0.3 * Z_MAX] as const;
+
+/**
+ * The surface as a shaded, viridis-coloured 3D mesh with each trajectory drawn on it. Renders on
+ * demand: an idle view costs nothing, and a frame is drawn only when data, step or camera change.
+ */
+export function Surface3D({ surface, box, trajectories, currentStep, logHeight, ariaLabel = '3D surface', theme = 'light' }: Surface3DProps) {
+  const { xmin, xmax, ymin, ymax } = box;
+  const { mesh, frame } = useMemo(() => {
+    const b = { xmin, xmax, ymin, ymax };
+    const grid = sampleGrid(surface, b, GRID, GRID);
+    const height = heightScale(grid, logHeight ? 'log' : 'linear', Z_MAX);
+    const color = heightScale(grid, surface.logColor ? 'log' : 'linear', 1);
+    const frame: PathFrame = { surface, box: b, scale: height, lift: 0.012, subdiv: 4 };
+    return { mesh: surfaceMeshData(grid, height, color), frame };
+  }, [surface, xmin, xmax, ymin, ymax, logHeight]);
+  const colors = SCENE_THEMES[theme];
+
+  return (
+    <div role="img" aria-label={ariaLabel} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 320 }}>
+      <Canvas
+        frameloop="demand"
+        flat
+        dpr={[1, 2]}
+        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        camera={{ position: [2.1, -2.5, 2.0], up: [0, 0, 1], fov: 38, near: 0.05, far: 50 }}
+        aria-hidden
+      >
+        <color attach="background" args={[colors.background]} />
+        <ambientLight intensity={colors.ambient} />
+        <directionalLight position={[1.5, -2, 4]} intensity={colors.key} />
+        <SurfaceMesh data={mesh} />
+        <BoxFrame height={Z_MAX} color={colors.frame} />
+        {trajectories.map((t) => (
+          <TrajectoryPath key={t.id} trajectory={t} frame={frame} currentStep={currentStep} lineWidth={3.5} />
+        ))}
+        <OrbitRig target={TARGET} />
+      </Canvas>
+    </div>
+  );
+}
