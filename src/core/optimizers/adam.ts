@@ -14,11 +14,10 @@ export type AdamHp = {
 export function adamMoments<T>(
   A: Algebra<T>, theta: T, g: T, state: OptState<T>, hp: AdamHp, t: number,
 ): StepResult<T> {
-  const [b1, b2] = hp.betas;
-  const zero = A.fill(theta, 0);
-  const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
-  const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));
-  const vmax = hp.amsgrad ? A.maximum((state.vmax as T | null) ?? zero, v) : null;
+  const b1 = hp.betas[0], b2 = hp.betas[1];
+  const m = A.add(A.mul(state.m as T, b1), A.mul(g, 1 - b1));
+  const v = A.add(A.mul(state.v as T, b2), A.mul(A.mul(g, g), 1 - b2));
+  const vmax = hp.amsgrad ? A.maximum((state.vmax as T | null) ?? v, v) : null;
   const stepSize = hp.lr / biasCorrection(b1, t);
   const denom = A.add(A.div(A.sqrt(vmax ?? v), Math.sqrt(biasCorrection(b2, t))), hp.eps);
   return { theta: A.sub(theta, A.mul(A.div(m, denom), stepSize)), state: { m, v, vmax } };
@@ -32,7 +31,8 @@ export const adam: OptimizerSpec<AdamHp> = {
   tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ \theta_t = \theta_{t-1} - \eta\,\frac{m_t/(1-\beta_1^t)}{\sqrt{v_t/(1-\beta_2^t)}+\epsilon}`,
   defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false, maximize: false },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.amsgrad, HP.maximize],
-  init: () => ({ m: null, v: null, vmax: null }),
+  // Zero-filled, not null: torch starts from zeros, and a number-typed state keeps V8's hot path monomorphic.
+  init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0), vmax: null }),
   step: (A, theta, grad, state, hp, t) =>
     adamMoments(A, theta, effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize), state, hp, t),
 };

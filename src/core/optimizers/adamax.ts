@@ -18,7 +18,7 @@ export const adamax: OptimizerSpec<AdamaxHp> = {
   step(A, theta, grad, state, hp, t) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
     type T = typeof g;
-    const [b1, b2] = hp.betas;
+    const b1 = hp.betas[0], b2 = hp.betas[1];
     const zero = A.fill(theta, 0);
     const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
     const u = A.maximum(A.mul((state.u as T | null) ?? zero, b2), A.add(A.abs(g), hp.eps));

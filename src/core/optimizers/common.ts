@@ -12,8 +12,19 @@ export function effectiveGrad<T>(A: Algebra<T>, theta: T, grad: T, weightDecay: 
   return g;
 }
 
-/** torch's bias correction 1 − βᵗ. */
-export const biasCorrection = (beta: number, t: number): number => 1 - Math.pow(beta, t);
+/**
+ * torch's bias correction 1 − βᵗ. The float64 path calls this once per coordinate with the same
+ * (β, t), so the last two results are remembered: Math.pow dominated the cost of an Adam step.
+ */
+const memo = { beta: [NaN, NaN], t: [NaN, NaN], value: [NaN, NaN], next: 0 };
+export function biasCorrection(beta: number, t: number): number {
+  if (memo.beta[0] === beta && memo.t[0] === t) return memo.value[0];
+  if (memo.beta[1] === beta && memo.t[1] === t) return memo.value[1];
+  const i = memo.next;
+  memo.next = 1 - i;
+  memo.beta[i] = beta; memo.t[i] = t;
+  return (memo.value[i] = 1 - Math.pow(beta, t));
+}
 
 /** Hyperparameter descriptions shared by many optimizers (bounds are torch's own checks). */
 export const HP = {

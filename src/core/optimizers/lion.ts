@@ -18,7 +18,7 @@ export const lion: OptimizerSpec<LionHp> = {
   init: () => ({ m: null }),
   step(A, theta, grad, state, hp) {
     type T = typeof grad;
-    const [b1, b2] = hp.betas;
+    const b1 = hp.betas[0], b2 = hp.betas[1];
     const mPrev = (state.m as T | null) ?? A.fill(theta, 0);
     const c = A.add(A.mul(mPrev, b1), A.mul(grad, 1 - b1));
     const update = hp.weight_decay !== 0 ? A.add(A.sign(c), A.mul(theta, hp.weight_decay)) : A.sign(c);

@@ -31,7 +31,7 @@ export const nadam: OptimizerSpec<NadamHp> = {
     const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
     const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
     type T = typeof g;
-    const [b1, b2] = hp.betas;
+    const b1 = hp.betas[0], b2 = hp.betas[1];
     const mu = b1 * (1 - 0.5 * Math.pow(0.96, t * hp.momentum_decay));
     const muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * hp.momentum_decay));
     const muProduct = (state.muProduct as number) * mu;

@@ -27,7 +27,7 @@ export const radam: OptimizerSpec<RadamHp> = {
     const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
     const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
     type T = typeof g;
-    const [b1, b2] = hp.betas;
+    const b1 = hp.betas[0], b2 = hp.betas[1];
     const zero = A.fill(theta, 0);
     const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
     const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));

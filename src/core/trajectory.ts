@@ -1,0 +1,81 @@
+import { numberAlgebra } from './algebra';
+import type { RunConfig } from './config';
+import { scheduleBase } from './config';
+import type { Hyperparams, OptState } from './optimizers/optimizerSpec';
+import { findOptimizer } from './optimizers/registry';
+import { createScheduler } from './schedules';
+import { getSurface } from './surfaces/registry';
+import { createMinibatchSampler } from './sampling/finiteSum';
+
+/** One optimizer run on a 2D surface, in the conventions of shared/reference/README.md. */
+export interface RunResult {
+  /** [x, y] after each completed step (flat: x₀, y₀, x₁, y₁, …); the start is not repeated. */
+  params: Float64Array;
+  /** Exact (full-batch) loss before each completed step: loss[k] = f(θ before step k+1). */
+  loss: Float64Array;
+  /** Learning rate used by each completed step. */
+  lr: Float64Array;
+  /** Momentum (or β₁) used by each step when a schedule cycles it, else null. */
+  momentum: Float64Array | null;
+  /** Number of completed steps (all arrays hold this many entries). */
+  steps: number;
+  /** 1-based step at which a loss, gradient or parameter first became non-finite; the run stops there. null if none. */
+  divergedAt: number | null;
+}
+
+/**
+ * Runs `config.steps` optimizer steps on its surface: exact gradients, or minibatch gradients of
+ * the finite-sum surface when `config.batch` is set. Deterministic for a given config (and seed).
+ * The optimizer's update rule runs once per coordinate on plain numbers (the float64 algebra).
+ */
+export function run(config: RunConfig): RunResult {
+  const surface = getSurface(config.surface, config.surfaceParams);
+  const spec = findOptimizer(config.optimizer.type);
+  if (!spec) throw new Error(`unknown optimizer '${config.optimizer.type}'`);
+  const base = scheduleBase(config.optimizer);
+  const scheduler = createScheduler(config.scheduler, base);
+  const sampler = config.batch ? createMinibatchSampler(config.batch) : null;
+  // A private copy: the scheduler's lr/momentum are written into it each step.
+  const hp: Hyperparams = { ...config.optimizer.hp };
+  const n = config.steps;
+  const params = new Float64Array(2 * n), loss = new Float64Array(n), lr = new Float64Array(n);
+  const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
+  const A = numberAlgebra;
+  let x = config.start[0], y = config.start[1];
+  let sx: OptState<number> = spec.init(A, x), sy: OptState<number> = spec.init(A, y);
+  const g = new Float64Array(2);
+  let divergedAt: number | null = null;
+  let k = 0;
+  for (; k < n; k++) {
+    const f = surface.value(x, y);
+    surface.gradient(x, y, g);
+    if (sampler) sampler.addBatchNoise(g);
+    if (!Number.isFinite(f) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) { divergedAt = k + 1; break; }
+    hp.lr = lr[k] = scheduler.lr;
+    if (momentum) {
+      const m = (momentum[k] = scheduler.momentum as number);
+      if (base.momentumKey === 'momentum') hp.momentum = m;
+      else hp.betas = [m, (hp.betas as readonly [number, number])[1]];
+    }
+    const rx = spec.step(A, x, g[0], sx, hp, k + 1);
+    const ry = spec.step(A, y, g[1], sy, hp, k + 1);
+    if (!Number.isFinite(rx.theta) || !Number.isFinite(ry.theta)) { divergedAt = k + 1; break; }
+    x = rx.theta; y = ry.theta; sx = rx.state; sy = ry.state;
+    params[2 * k] = x; params[2 * k + 1] = y; loss[k] = f;
+    scheduler.advance(f);
+  }
+  return {
+    params: params.subarray(0, 2 * k), loss: loss.subarray(0, k), lr: lr.subarray(0, k),
+    momentum: momentum ? momentum.subarray(0, k) : null, steps: k, divergedAt,
+  };
+}
+
+/** The run as the reference/CLI JSON: `{params: [[x, y], …], loss, lr, divergedAt}`. */
+export function runToJson(r: RunResult): { params: [number, number][]; loss: number[]; lr: number[]; momentum?: number[]; divergedAt: number | null } {
+  const params: [number, number][] = [];
+  for (let k = 0; k < r.steps; k++) params.push([r.params[2 * k], r.params[2 * k + 1]]);
+  return {
+    params, loss: Array.from(r.loss), lr: Array.from(r.lr),
+    ...(r.momentum ? { momentum: Array.from(r.momentum) } : {}), divergedAt: r.divergedAt,
+  };
+}

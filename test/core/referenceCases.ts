@@ -1,0 +1,39 @@
+import { loadReference } from '../referencePath';
+
+/** One PyTorch reference trajectory, mapped to our RunConfig JSON as reference/README.md describes. */
+export interface ReferenceRun {
+  id: string;
+  config: Record<string, unknown>;
+  params: [number, number][];
+  loss: number[];
+  finalLoss: number;
+  lr: number;
+  /** Absolute tolerance on params: max(1e-9, 100 × the run's float64 ulp-noise growth). */
+  atol: number;
+}
+
+export const SURFACE_FILES = ['surface_rosenbrock.json', 'surface_saddle.json', 'surface_quadratic.json'];
+
+/** Every trajectory in the shared reference, as configs a user could paste into the CLI. */
+export function referenceRuns(): ReferenceRun[] {
+  return SURFACE_FILES.flatMap((file) => {
+    const data = loadReference(file);
+    return data.runs.map((r: any): ReferenceRun => {
+      const { foreach: _f, ...hyperparams } = r.optimizer.hyperparams;
+      return {
+        id: r.id,
+        config: {
+          surface: r.surface,
+          start: r.start,
+          steps: r.steps,
+          optimizer: { type: String(r.optimizer.class).replace('torch.optim.', ''), ...hyperparams, foreach: r.optimizer.hyperparams.foreach },
+        },
+        params: r.params,
+        loss: r.loss,
+        finalLoss: r.final_loss,
+        lr: r.optimizer.hyperparams.lr,
+        atol: Math.max(1e-9, 100 * (r.sensitivity?.float64_ulp_noise_max_abs_dev ?? 0)),
+      };
+    });
+  });
+}
