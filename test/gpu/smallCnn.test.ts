@@ -35,7 +35,7 @@ describe('smallCnn (the filter_norm.json model)', () => {
     const [newMean, newVar] = tf.tidy(() => net.forward(c.params, c.buffers, c.x, 'train').buffers!);
     // Batch statistics of conv1's output, by hand: mean and unbiased variance over (N, H, W).
     const [bm, bv] = tf.tidy(() => {
-      const h = tf.conv2d(c.x as tf.Tensor4D, tf.transpose(c.params[0], [2, 3, 1, 0]) as tf.Tensor4D, 1, 0).add(c.params[1]);
+      const h = tf.conv2d(c.x as tf.Tensor4D, tf.transpose(c.params[0], [2, 3, 1, 0]) as tf.Tensor4D, 1, 0).add(c.params[1]) as tf.Tensor4D;
       const { mean, variance } = tf.moments(h, [0, 1, 2]);
       const n = h.shape[0] * h.shape[1] * h.shape[2];
       return [mean, variance.mul(n / (n - 1))];

@@ -12,13 +12,13 @@ export const BN_MOMENTUM = 0.1;
 export function conv2d(x: tf.Tensor4D, weightOIHW: tf.Tensor, stride: number, pad: number, bias?: tf.Tensor): tf.Tensor4D {
   const w = tf.transpose(weightOIHW, [2, 3, 1, 0]) as tf.Tensor4D;
   const y = tf.conv2d(x, w, stride, pad);
-  return bias ? tf.add(y, bias) : y;
+  return bias ? (tf.add(y, bias) as typeof y) : y;
 }
 
 /** torch Linear: y = x·Wᵀ + b with W [out, in]. */
 export function linear(x: tf.Tensor2D, weight: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
-  const y = tf.matMul(x, weight as tf.Tensor2D, false, true);
-  return bias ? tf.add(y, bias) : y;
+  const y: tf.Tensor2D = tf.matMul(x, weight as tf.Tensor2D, false, true);
+  return bias ? (tf.add(y, bias) as typeof y) : y;
 }
 
 export interface BnResult {
