@@ -56,7 +56,10 @@ export function loadH5wasm(): Promise<{ h5: H5wasm; fs: MemFS }> {
     const h5 = mod.default;
     const module = await h5.ready;
     return { h5, fs: (module as unknown as { FS: MemFS }).FS };
-  })();
+  })().catch((err: unknown) => {
+    loading = null; // let a later call try again
+    throw new H5FormatError(`could not load the HDF5 library h5wasm (${errText(err)})`, { cause: err });
+  });
   return loading;
 }
 
