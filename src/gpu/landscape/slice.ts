@@ -1,0 +1,142 @@
+/**
+ * 1D and 2D loss/accuracy slices through weight space (plot_surface.py `crunch`):
+ *   L(α, β) = loss(w + α·dx + β·dy),  BN in eval mode, running statistics never moved.
+ *
+ * Points are evaluated in the flat meshgrid order of grid.ts and delivered row by row (one
+ * y value per row) through an async generator, so a caller can show progress, yield to the
+ * event loop and cancel with an AbortSignal. A `shard` computes only its contiguous part of
+ * the flat order; `mergeShards` reassembles the whole grid.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Net } from '../nets/net';
+import { type Batch, lossAccSums, sampleCount } from './evaluate';
+import { type Axis, linspace, type Shard, shardRange } from './grid';
+
+export interface SliceSpec {
+  net: Net;
+  /** The centre w, in `net.params` order. */
+  params: readonly tf.Tensor[];
+  /** BN running statistics used at every point. */
+  buffers: readonly tf.Tensor[];
+  dx: readonly tf.Tensor[];
+  /** Omit (with `y`) for a 1D slice. */
+  dy?: readonly tf.Tensor[];
+  x: Axis;
+  y?: Axis;
+  batches: readonly Batch[];
+  shard?: Shard;
+  signal?: AbortSignal;
+}
+
+export interface SlicePoint {
+  /** Flat meshgrid index. */
+  index: number;
+  alpha: number;
+  beta: number;
+  loss: number;
+  /** Percent. */
+  acc: number;
+}
+
+export interface SliceRow {
+  /** y index (0 for 1D slices). */
+  row: number;
+  points: SlicePoint[];
+}
+
+export interface SliceResult {
+  xcoordinates: number[];
+  /** null for a 1D slice. */
+  ycoordinates: number[] | null;
+  /** The flat indices [start, end) held here (the whole grid unless sharded). */
+  range: [number, number];
+  /** loss[k] and acc[k] belong to flat index range[0] + k. */
+  loss: Float64Array;
+  acc: Float64Array;
+}
+
+function checkSpec(s: SliceSpec): void {
+  const n = s.params.length;
+  if (s.dx.length !== n || (s.dy && s.dy.length !== n)) throw new Error('slice: directions and params differ in length');
+  if (!!s.dy !== !!s.y) throw new Error('slice: give both dy and y for a 2D slice, or neither');
+}
+
+/** w + α·dx + β·dy for every parameter (inside the caller's tidy). */
+function shifted(s: SliceSpec, alpha: number, beta: number): tf.Tensor[] {
+  return s.params.map((w, i) => {
+    let p = tf.add(w, tf.mul(s.dx[i], alpha));
+    if (s.dy && beta !== 0) p = tf.add(p, tf.mul(s.dy[i], beta));
+    return p;
+  });
+}
+
+/** Evaluate this shard's points, yielding each row's points as soon as the row is done. */
+export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
+  checkSpec(s);
+  const xs = linspace(s.x);
+  const ys = s.y ? linspace(s.y) : [0];
+  const nx = xs.length;
+  const [start, end] = shardRange(nx * ys.length, s.shard);
+  const n = sampleCount(s.batches);
+  for (let ind = start; ind < end; ) {
+    s.signal?.throwIfAborted();
+    const row = Math.floor(ind / nx);
+    const rowEnd = Math.min(end, (row + 1) * nx);
+    const sums: tf.Tensor[] = [];
+    try {
+      for (let k = ind; k < rowEnd; k++) {
+        s.signal?.throwIfAborted();
+        sums.push(tf.tidy(() => lossAccSums(s.net, shifted(s, xs[k % nx], ys[row]), s.buffers, s.batches, 'eval')));
+      }
+      const stacked = tf.stack(sums);
+      const values = await stacked.data();
+      stacked.dispose();
+      const points = Array.from({ length: rowEnd - ind }, (_, j) => ({
+        index: ind + j,
+        alpha: xs[(ind + j) % nx],
+        beta: ys[row],
+        loss: values[2 * j] / n,
+        acc: (100 * values[2 * j + 1]) / n,
+      }));
+      yield { row, points };
+    } finally {
+      tf.dispose(sums);
+    }
+    ind = rowEnd;
+  }
+}
+
+/** Run a whole slice (or one shard of it); `onRow` reports progress as rows finish. */
+export async function computeSlice(
+  s: SliceSpec, onRow?: (row: SliceRow, done: number, total: number) => void,
+): Promise<SliceResult> {
+  const xs = linspace(s.x);
+  const ys = s.y ? linspace(s.y) : null;
+  const range = shardRange(xs.length * (ys?.length ?? 1), s.shard);
+  const total = range[1] - range[0];
+  const loss = new Float64Array(total);
+  const acc = new Float64Array(total);
+  let done = 0;
+  for await (const row of sliceRows(s)) {
+    for (const p of row.points) {
+      loss[p.index - range[0]] = p.loss;
+      acc[p.index - range[0]] = p.acc;
+    }
+    done += row.points.length;
+    onRow?.(row, done, total);
+  }
+  return { xcoordinates: xs, ycoordinates: ys, range, loss, acc };
+}
+
+/** Concatenate shard results of one grid (any order of arrival); throws on gaps or overlaps. */
+export function mergeShards(parts: readonly SliceResult[]): SliceResult {
+  if (parts.length === 0) throw new Error('mergeShards: no shards');
+  const sorted = [...parts].sort((a, b) => a.range[0] - b.range[0]);
+  sorted.forEach((p, i) => {
+    const expected = i === 0 ? 0 : sorted[i - 1].range[1];
+    if (p.range[0] !== expected) throw new Error(`mergeShards: shard starting at ${p.range[0]}, expected ${expected}`);
+  });
+  const cat = (key: 'loss' | 'acc') => Float64Array.from(sorted.flatMap((p) => Array.from(p[key])));
+  const last = sorted[sorted.length - 1];
+  return { ...sorted[0], range: [0, last.range[1]], loss: cat('loss'), acc: cat('acc') };
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { normalizeDirection } from '../../src/gpu/landscape/directions';
+import { evaluate, toBatches } from '../../src/gpu/landscape/evaluate';
+import { toUpstreamGrid } from '../../src/gpu/landscape/grid';
+import { computeSlice, mergeShards, type SliceSpec, sliceRows } from '../../src/gpu/landscape/slice';
+import { loadCase, net, rawDirections, refCase } from './filterNormCase';
+import { maxRelErr, numTensors, useTestBackend } from './setup';
+
+let c: ReturnType<typeof loadCase>;
+let spec: SliceSpec;
+const free: tf.Tensor[] = [];
+
+beforeAll(async () => {
+  await useTestBackend();
+  c = loadCase();
+  const [dx, dy] = (['x', 'y'] as const).map((a) => {
+    const raw = rawDirections(a);
+    const d = normalizeDirection(raw, c.params);
+    tf.dispose(raw);
+    return d;
+  });
+  const batches = toBatches(c.x, c.y, 3); // 3 + 3 + 2: exercises the batch sums
+  free.push(...c.params, ...c.buffers, c.x, c.y, ...dx, ...dy, ...batches.flatMap((b) => [b.x, b.y]));
+  const axis = { min: -1, max: 1, num: 5 };
+  spec = { net, params: c.params, buffers: c.buffers, dx, dy, x: axis, y: axis, batches };
+});
+afterAll(() => tf.dispose(free));
+
+describe('2D slice of the filter_norm.json model', () => {
+  test('reproduces the PyTorch 5×5 train_loss (rel 1e-4) and train_acc (exact) in upstream orientation', async () => {
+    const r = await computeSlice(spec);
+    const g = refCase.grid;
+    expect(r.xcoordinates).toEqual(g.xcoordinates);
+    expect(r.ycoordinates).toEqual(g.ycoordinates);
+    expect(maxRelErr(toUpstreamGrid(r.loss, 5, 5).flat(), g.train_loss.flat())).toBeLessThan(1e-4);
+    expect(toUpstreamGrid(r.acc, 5, 5)).toEqual(g.train_acc);
+  });
+
+  test('delivers rows in evaluation order: row i is y[i] with x ascending, as the reference points', async () => {
+    const seen: number[][] = [];
+    const progress: number[] = [];
+    await computeSlice(spec, (row, done, total) => {
+      seen.push(...row.points.map((p) => [p.alpha, p.beta]));
+      progress.push(done / total);
+      expect(row.points.every((p) => p.beta === refCase.grid.ycoordinates[row.row])).toBe(true);
+    });
+    expect(seen).toEqual(refCase.grid.points.map((p: number[]) => p.slice(0, 2)));
+    expect(progress).toEqual([0.2, 0.4, 0.6, 0.8, 1]);
+  });
+
+  test('shards (3 of them, split mid-row) merge into exactly the whole grid', async () => {
+    const whole = await computeSlice(spec);
+    const parts = await Promise.all([2, 0, 1].map((index) => computeSlice({ ...spec, shard: { index, count: 3 } })));
+    expect(parts.map((p) => p.range)).toEqual([[17, 25], [0, 9], [9, 17]]);
+    const merged = mergeShards(parts);
+    expect(Array.from(merged.loss)).toEqual(Array.from(whole.loss));
+    expect(Array.from(merged.acc)).toEqual(Array.from(whole.acc));
+    expect(() => mergeShards([parts[0], parts[1]])).toThrow(/expected 9/);
+  });
+
+  test('a 1D slice along x is the middle row of the 2D one', async () => {
+    const r = await computeSlice({ ...spec, dy: undefined, y: undefined });
+    expect(r.ycoordinates).toBeNull();
+    expect(maxRelErr(r.loss, refCase.grid.train_loss[2])).toBeLessThan(1e-4);
+  });
+
+  test('cancels through an AbortSignal between points without leaking tensors', async () => {
+    const before = numTensors();
+    const ctrl = new AbortController();
+    const rows: number[] = [];
+    const run = async () => {
+      for await (const row of sliceRows({ ...spec, signal: ctrl.signal })) {
+        rows.push(row.row);
+        ctrl.abort();
+      }
+    };
+    await expect(run()).rejects.toThrow(/abort/i);
+    expect(rows).toEqual([0]);
+    expect(numTensors()).toBe(before);
+  });
+
+  test('repeated slices leave the tensor count unchanged', async () => {
+    await computeSlice(spec);
+    const before = numTensors();
+    for (let i = 0; i < 3; i++) await computeSlice({ ...spec, shard: { index: i, count: 3 } });
+    expect(numTensors()).toBe(before);
+  });
+
+  test('the centre of the slice is the model’s own loss', async () => {
+    const r = await computeSlice(spec);
+    const at = await evaluate(net, c.params, c.buffers, spec.batches);
+    expect(r.loss[12]).toBeCloseTo(at.loss, 6);
+    expect(maxRelErr([at.loss], [refCase.at_origin.loss])).toBeLessThan(1e-4);
+  });
+});
