@@ -1,6 +1,6 @@
 import { parseOptimizerConfig, type OptimizerConfig } from './optimizers/parseOptimizer';
 import { findOptimizer } from './optimizers/registry';
-import { parseScheduleConfig, createScheduler, type ScheduleConfig } from './schedules';
+import { parseScheduleConfig, scheduleBaseErrors, type ScheduleConfig } from './schedules';
 import { SURFACES } from './surfaces/registry';
 import type { BatchConfig } from './sampling/finiteSum';
 
@@ -81,8 +81,8 @@ export function parseRunConfig(raw: unknown): ParseResult<RunConfig> {
     if (!sched.ok) errors.push(...sched.errors);
     else if (opt.ok) {
       scheduler = sched.value;
-      // Some checks need the optimizer (OneCycleLR's momentum cycling needs momentum or betas): build it once.
-      try { createScheduler(scheduler, scheduleBase(opt.value)); } catch (e) { errors.push(`scheduler: ${(e as Error).message}`); }
+      // Some checks need the optimizer (momentum cycling needs an optimizer with momentum or betas).
+      errors.push(...scheduleBaseErrors(scheduler, scheduleBase(opt.value)));
     }
   }
   const batch = parseBatch(raw.batch, errors);

@@ -37,3 +37,31 @@ export function referenceRuns(): ReferenceRun[] {
     });
   });
 }
+
+/** One reference LR schedule with the SGD trajectory it drove on the quadratic bowl. */
+export interface ReferenceSchedule {
+  id: string;
+  config: Record<string, unknown>;
+  lr: number[];
+  momentum: number[] | null;
+  params: [number, number][];
+  loss: number[];
+}
+
+/** Every schedule in schedules.json as a full run config (optimizer as constructed, scheduler kwargs). */
+export function referenceSchedules(): ReferenceSchedule[] {
+  return loadReference('schedules.json').schedules.map((s: any): ReferenceSchedule => ({
+    id: s.id,
+    config: {
+      surface: s.trajectory.surface,
+      start: s.trajectory.start,
+      steps: s.num_steps,
+      optimizer: { type: String(s.optimizer.class).replace('torch.optim.', ''), ...s.optimizer.constructed_with },
+      scheduler: { type: String(s.class).replace('torch.optim.lr_scheduler.', ''), ...s.constructor },
+    },
+    lr: s.lr,
+    momentum: s.momentum ?? null,
+    params: s.trajectory.params,
+    loss: s.trajectory.loss,
+  }));
+}
