@@ -30,9 +30,9 @@ describe('heightScale and normalisedHeight', () => {
     }
   });
 
-  it('lifts the valley floor under log: a value 1e-3 of the range up sits well above a tenth of the box', () => {
-    const f = grid.min + 1e-3 * (grid.max - grid.min);
-    expect(normalisedHeight(heightScale(grid, 'linear'), f)).toBeLessThan(0.01);
+  it('lifts the valley floor under log: a value 1% of the range up sits a third of the way up the box', () => {
+    const f = grid.min + 1e-2 * (grid.max - grid.min);
+    expect(normalisedHeight(heightScale(grid, 'linear'), f)).toBeCloseTo(0.01, 12);
     expect(normalisedHeight(heightScale(grid, 'log'), f)).toBeGreaterThan(0.3);
   });
 

@@ -10,8 +10,11 @@ import type { SurfaceGrid } from './sampleGrid';
  */
 export type HeightTransform = 'linear' | 'log';
 
-/** ε of the log transform, relative to the sampled range: about five decades below the top. */
-export const LOG_EPS_REL = 1e-5;
+/**
+ * ε of the log transform, relative to the sampled range: three decades between floor and top.
+ * Smaller ε shows more decades but turns a narrow valley sampled on a grid into spikes.
+ */
+export const LOG_EPS_REL = 1e-3;
 
 /** How loss values become heights: t(f) is mapped from [lo, hi] = [t(fmin), t(fmax)] to [0, zMax]. */
 export interface HeightScale {

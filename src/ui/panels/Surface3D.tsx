@@ -24,7 +24,7 @@ export interface Surface3DProps {
 }
 
 /** Grid resolution of the mesh (vertices per side). */
-const GRID = 161;
+const GRID = 201;
 /** Height of the box the surface is normalised into (its floor is [−1, 1]²). */
 const Z_MAX = 1;
 const TARGET = [0, 0, 0.3 * Z_MAX] as const;
@@ -52,7 +52,7 @@ export function Surface3D({ surface, box, trajectories, currentStep, logHeight, 
         flat
         dpr={[1, 2]}
         gl={{ preserveDrawingBuffer: true, antialias: true }}
-        camera={{ position: [2.1, -2.5, 2.0], up: [0, 0, 1], fov: 38, near: 0.05, far: 50 }}
+        camera={{ position: [2.3, -3.0, 2.7], up: [0, 0, 1], fov: 38, near: 0.05, far: 50 }}
         aria-hidden
       >
         <color attach="background" args={[colors.background]} />

@@ -34,7 +34,8 @@ export function SurfaceMesh({ data }: { data: SurfaceMeshData }) {
 
   return (
     <mesh geometry={geometry}>
-      <meshLambertMaterial vertexColors side={DoubleSide} />
+      {/* Pushed back in depth (slope-scaled) so paths lying on steep walls are not cut by it. */}
+      <meshLambertMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={2} polygonOffsetUnits={2} />
     </mesh>
   );
 }

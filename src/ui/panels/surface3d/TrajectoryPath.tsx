@@ -48,7 +48,8 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
     invalidate();
   }, [material, trajectory.color, lineWidth, invalidate]);
 
-  const { params, steps, start } = trajectory;
+  const { params, steps } = trajectory;
+  const [sx, sy] = trajectory.start; // by value: a parent may rebuild the tuple each render
   useLayoutEffect(() => {
     const b = buf.current, pieces = Math.max(steps, 1) * frame.subdiv;
     if (pieces > b.capacity) {
@@ -59,14 +60,14 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
       geometry.setAttribute('instanceStart', new InterleavedBufferAttribute(b.segments, 3, 0));
       geometry.setAttribute('instanceEnd', new InterleavedBufferAttribute(b.segments, 3, 3));
     }
-    placePath(frame, start, params, 0, steps, b.points);
+    placePath(frame, [sx, sy], params, 0, steps, b.points);
     const seg = b.segments!.array as Float32Array, pts = b.points, n = steps * frame.subdiv;
     for (let m = 0; m < n; m++) seg.set(pts.subarray(3 * m, 3 * m + 6), 6 * m);
     b.segments!.clearUpdateRanges();
     b.segments!.addUpdateRange(0, n * 6);
     b.segments!.needsUpdate = true;
     invalidate();
-  }, [geometry, frame, params, steps, start, invalidate]);
+  }, [geometry, frame, params, steps, sx, sy, invalidate]);
 
   useLayoutEffect(() => {
     const k = Math.max(0, Math.min(Math.floor(currentStep) || 0, steps));
@@ -75,7 +76,7 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
     const p = 3 * k * frame.subdiv, pts = buf.current.points;
     ball.current?.position.set(pts[p], pts[p + 1], pts[p + 2] + MARKER_RADIUS * 0.5);
     invalidate();
-  }, [geometry, line, frame, params, steps, start, currentStep, invalidate]);
+  }, [geometry, line, frame, params, steps, sx, sy, currentStep, invalidate]);
 
   return (
     <group>
