@@ -3,6 +3,7 @@
  * Activations are NHWC throughout.
  */
 import * as tf from '@tensorflow/tfjs';
+import { backendLacksConvFilterGrad, conv2dTrainable } from './convGrad';
 
 /** BatchNorm ε and running-stat momentum (torch defaults). */
 export const BN_EPS = 1e-5;
@@ -11,7 +12,8 @@ export const BN_MOMENTUM = 0.1;
 /** torch Conv2d (cross-correlation): weight [O, I, kh, kw] → HWIO, symmetric zero padding. */
 export function conv2d(x: tf.Tensor4D, weightOIHW: tf.Tensor, stride: number, pad: number, bias?: tf.Tensor): tf.Tensor4D {
   const w = tf.transpose(weightOIHW, [2, 3, 1, 0]) as tf.Tensor4D;
-  const y = tf.conv2d(x, w, stride, pad);
+  // wasm lacks Conv2DBackpropFilter: use a conv whose filter gradient is a matMul (convGrad.ts).
+  const y = backendLacksConvFilterGrad() ? conv2dTrainable(x, w, stride, pad) : tf.conv2d(x, w, stride, pad);
   return bias ? (tf.add(y, bias) as typeof y) : y;
 }
 
