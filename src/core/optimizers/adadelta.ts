@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { effectiveGrad, HP } from './common';
+import { effectiveGrad, ema, HP } from './common';
 
 export type AdadeltaHp = { lr: number; rho: number; eps: number; weight_decay: number; maximize: boolean };
 
@@ -23,10 +23,10 @@ export const adadelta: OptimizerSpec<AdadeltaHp> = {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
     type T = typeof g;
     const zero = A.fill(theta, 0);
-    const v = A.add(A.mul((state.v as T | null) ?? zero, hp.rho), A.mul(A.mul(g, g), 1 - hp.rho));
+    const v = ema(A, state.v, A.mul(g, g), hp.rho);
     const uPrev = (state.u as T | null) ?? zero;
     const delta = A.mul(A.div(A.sqrt(A.add(uPrev, hp.eps)), A.sqrt(A.add(v, hp.eps))), g);
-    const u = A.add(A.mul(uPrev, hp.rho), A.mul(A.mul(delta, delta), 1 - hp.rho));
+    const u = ema(A, uPrev, A.mul(delta, delta), hp.rho);
     return { theta: A.sub(theta, A.mul(delta, hp.lr)), state: { v, u } };
   },
 };

@@ -1,6 +1,6 @@
 import type { Algebra } from '../algebra';
 import type { OptState, OptimizerSpec, StepResult } from './optimizerSpec';
-import { biasCorrection, effectiveGrad, HP } from './common';
+import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
 export type AdamHp = {
   lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; amsgrad: boolean; maximize: boolean;
@@ -15,8 +15,8 @@ export function adamMoments<T>(
   A: Algebra<T>, theta: T, g: T, state: OptState<T>, hp: AdamHp, t: number,
 ): StepResult<T> {
   const b1 = hp.betas[0], b2 = hp.betas[1];
-  const m = A.add(A.mul(state.m as T, b1), A.mul(g, 1 - b1));
-  const v = A.add(A.mul(state.v as T, b2), A.mul(A.mul(g, g), 1 - b2));
+  const m = ema(A, state.m, g, b1);
+  const v = ema(A, state.v, A.mul(g, g), b2);
   const vmax = hp.amsgrad ? A.maximum((state.vmax as T | null) ?? v, v) : null;
   const stepSize = hp.lr / biasCorrection(b1, t);
   const denom = A.add(A.div(A.sqrt(vmax ?? v), Math.sqrt(biasCorrection(b2, t))), hp.eps);

@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { biasCorrection, effectiveGrad, HP } from './common';
+import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
 export type AdamaxHp = { lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; maximize: boolean };
 
@@ -17,11 +17,9 @@ export const adamax: OptimizerSpec<AdamaxHp> = {
   init: () => ({ m: null, u: null }),
   step(A, theta, grad, state, hp, t) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
-    type T = typeof g;
     const b1 = hp.betas[0], b2 = hp.betas[1];
-    const zero = A.fill(theta, 0);
-    const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
-    const u = A.maximum(A.mul((state.u as T | null) ?? zero, b2), A.add(A.abs(g), hp.eps));
+    const m = ema(A, state.m, g, b1);
+    const u = A.maximum(A.mul((state.u as typeof g | null) ?? A.fill(theta, 0), b2), A.add(A.abs(g), hp.eps));
     const clr = hp.lr / biasCorrection(b1, t);
     return { theta: A.sub(theta, A.mul(A.div(m, u), clr)), state: { m, u } };
   },

@@ -36,3 +36,23 @@ export const HP = {
   maximize: { key: 'maximize', kind: 'boolean', label: 'Maximize' },
   amsgrad: { key: 'amsgrad', kind: 'boolean', label: 'AMSGrad' },
 } as const satisfies Record<string, HpSpec>;
+
+/** Exponential moving average β·prev + (1−β)·x, the update of every moment buffer; `null` prev = zeros (torch's init). */
+export function ema<T>(A: Algebra<T>, prev: T | number | null, x: T, beta: number): T {
+  return A.add(A.mul((prev as T | null) ?? A.fill(x, 0), beta), A.mul(x, 1 - beta));
+}
+
+/**
+ * Weight decay of NAdam/RAdam: decoupled (θ ← θ(1 − lr·λ), raw gradient, as AdamW) when
+ * `decoupled_weight_decay`, else coupled into the gradient (g + λθ, as Adam).
+ */
+export function decayedParamAndGrad<T>(
+  A: Algebra<T>, theta: T, grad: T,
+  hp: { lr: number; weight_decay: number; maximize: boolean; decoupled_weight_decay: boolean },
+): { p: T; g: T } {
+  const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;
+  return {
+    p: decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta,
+    g: effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize),
+  };
+}

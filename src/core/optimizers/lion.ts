@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { HP } from './common';
+import { ema, HP } from './common';
 
 export type LionHp = { lr: number; betas: readonly [number, number]; weight_decay: number };
 
@@ -17,12 +17,10 @@ export const lion: OptimizerSpec<LionHp> = {
   hyperparams: [HP.lr, HP.betas, HP.weightDecay],
   init: () => ({ m: null }),
   step(A, theta, grad, state, hp) {
-    type T = typeof grad;
     const b1 = hp.betas[0], b2 = hp.betas[1];
-    const mPrev = (state.m as T | null) ?? A.fill(theta, 0);
-    const c = A.add(A.mul(mPrev, b1), A.mul(grad, 1 - b1));
+    const c = ema(A, state.m, grad, b1);
     const update = hp.weight_decay !== 0 ? A.add(A.sign(c), A.mul(theta, hp.weight_decay)) : A.sign(c);
-    const m = A.add(A.mul(mPrev, b2), A.mul(grad, 1 - b2));
+    const m = ema(A, state.m, grad, b2);
     return { theta: A.sub(theta, A.mul(update, hp.lr)), state: { m } };
   },
 };

@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { biasCorrection, effectiveGrad, HP } from './common';
+import { biasCorrection, decayedParamAndGrad, ema, HP } from './common';
 
 export type NadamHp = {
   lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; momentum_decay: number;
@@ -27,17 +27,13 @@ export const nadam: OptimizerSpec<NadamHp> = {
   ],
   init: () => ({ m: null, v: null, muProduct: 1 }),
   step(A, theta, grad, state, hp, t) {
-    const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;
-    const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
-    const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
-    type T = typeof g;
+    const { p, g } = decayedParamAndGrad(A, theta, grad, hp);
     const b1 = hp.betas[0], b2 = hp.betas[1];
     const mu = b1 * (1 - 0.5 * Math.pow(0.96, t * hp.momentum_decay));
     const muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * hp.momentum_decay));
     const muProduct = (state.muProduct as number) * mu;
-    const zero = A.fill(theta, 0);
-    const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
-    const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));
+    const m = ema(A, state.m, g, b1);
+    const v = ema(A, state.v, A.mul(g, g), b2);
     const denom = A.add(A.sqrt(A.div(v, biasCorrection(b2, t))), hp.eps);
     const gradTerm = A.mul(A.div(g, denom), (hp.lr * (1 - mu)) / (1 - muProduct));
     const momentumTerm = A.mul(A.div(m, denom), (hp.lr * muNext) / (1 - muProduct * muNext));

@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { biasCorrection, effectiveGrad, HP } from './common';
+import { biasCorrection, decayedParamAndGrad, ema, HP } from './common';
 
 export type RadamHp = {
   lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; decoupled_weight_decay: boolean; maximize: boolean;
@@ -23,14 +23,10 @@ export const radam: OptimizerSpec<RadamHp> = {
   ],
   init: () => ({ m: null, v: null }),
   step(A, theta, grad, state, hp, t) {
-    const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;
-    const p = decoupled ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
-    const g = effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize);
-    type T = typeof g;
+    const { p, g } = decayedParamAndGrad(A, theta, grad, hp);
     const b1 = hp.betas[0], b2 = hp.betas[1];
-    const zero = A.fill(theta, 0);
-    const m = A.add(A.mul((state.m as T | null) ?? zero, b1), A.mul(g, 1 - b1));
-    const v = A.add(A.mul((state.v as T | null) ?? zero, b2), A.mul(A.mul(g, g), 1 - b2));
+    const m = ema(A, state.m, g, b1);
+    const v = ema(A, state.v, A.mul(g, g), b2);
     const bc2 = biasCorrection(b2, t);
     const mHat = A.div(m, biasCorrection(b1, t));
     const rhoInf = 2 / (1 - b2) - 1;

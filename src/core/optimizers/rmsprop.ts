@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from './optimizerSpec';
-import { effectiveGrad, HP } from './common';
+import { effectiveGrad, ema, HP } from './common';
 
 export type RmspropHp = {
   lr: number; alpha: number; eps: number; weight_decay: number; momentum: number; centered: boolean; maximize: boolean;
@@ -28,11 +28,11 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
     type T = typeof g;
     const zero = A.fill(theta, 0);
-    const v = A.add(A.mul((state.v as T | null) ?? zero, hp.alpha), A.mul(A.mul(g, g), 1 - hp.alpha));
+    const v = ema(A, state.v, A.mul(g, g), hp.alpha);
     let gavg = state.gavg as T | null;
     let avg: T;
     if (hp.centered) {
-      gavg = A.add(A.mul(gavg ?? zero, hp.alpha), A.mul(g, 1 - hp.alpha));
+      gavg = ema(A, gavg, g, hp.alpha);
       avg = A.add(A.sqrt(A.sub(v, A.mul(gavg, gavg))), hp.eps);
     } else {
       avg = A.add(A.sqrt(v), hp.eps);
