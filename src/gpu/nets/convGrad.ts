@@ -65,8 +65,8 @@ export function conv2dTrainable(
   x: tf.Tensor4D, filter: tf.Tensor4D, strides: number | [number, number], pad: ConvPad,
 ): tf.Tensor4D {
   const s: [number, number] = typeof strides === 'number' ? [strides, strides] : strides;
-  const f = tf.customGrad((xi: tf.Tensor, wi: tf.Tensor, save: tf.GradSaveFunc) => {
-    const x4 = xi as tf.Tensor4D, w4 = wi as tf.Tensor4D;
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x4, w4, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([x4, w4]);
     return {
       value: tf.conv2d(x4, w4, s, pad),
