@@ -1,0 +1,194 @@
+import type { HpSpec } from '../core/optimizers/optimizerSpec';
+import { OPTIMIZERS } from '../core/optimizers/registry';
+import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
+import { SURFACES } from '../core/surfaces/registry';
+import { LIMITS } from '../core/config';
+import {
+  defaultRaceState, defaultStart, defaultSurfaceParams, defaultViewState, raceDefaultsFor,
+  type RaceState, type ViewState,
+} from '../state/raceState';
+import { racerConfigs } from '../state/racerConfigs';
+import { RACE_SCHEDULES } from '../state/scheduleDefaults';
+import { boolCodec, enumCodec, intCodec, listCodec, nullableCodec, numberCodec, type Codec } from './urlStateCodecs';
+
+/** Everything a link reproduces. */
+export interface UrlState {
+  race: RaceState;
+  view: ViewState;
+  /** Steps shown; null = the whole race. */
+  step: number | null;
+  speed: number;
+}
+
+export const defaultUrlState = (): UrlState => ({ race: defaultRaceState(), view: defaultViewState(), step: null, speed: 1 });
+
+/**
+ * One URL parameter: its key, how its value is written, where it lives in the state, and its
+ * default in context (a parameter equal to its default is left out of the link, unless `always`).
+ */
+interface Field<T = any> {
+  key: string;
+  codec: Codec<T>;
+  get(s: UrlState): T;
+  set(s: UrlState, v: T): void;
+  def(s: UrlState): T;
+  always?: boolean;
+  /** Parsed when present but not written (e.g. hyperparameters of an optimizer not racing). */
+  skip?(s: UrlState): boolean;
+}
+
+const MAX_STEPS = 10_000;
+const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+/** Short URL names for torch keywords; every other keyword is its own name. */
+const HP_ALIAS: Record<string, string> = { weight_decay: 'wd' };
+export const hpUrlKey = (hpKey: string, optId: string) => `${HP_ALIAS[hpKey] ?? hpKey}.${optId}`;
+
+const boundCheck = (spec: Pick<HpSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive'>) => (x: number): string | null => {
+  const { min: lo, max: hi } = spec;
+  if (lo !== undefined && (spec.minExclusive ? x <= lo : x < lo)) return `must be ${spec.minExclusive ? '>' : '≥'} ${lo}`;
+  if (hi !== undefined && (spec.maxExclusive ? x >= hi : x > hi)) return `must be ${spec.maxExclusive ? '<' : '≤'} ${hi}`;
+  return null;
+};
+
+function hpCodec(spec: HpSpec): Codec<any> {
+  if (spec.kind === 'boolean') return boolCodec;
+  const num = numberCodec(boundCheck(spec));
+  return spec.kind === 'pair' ? listCodec(num, { length: 2 }) : num;
+}
+
+function scheduleCodec(spec: ScheduleHpSpec): Codec<any> {
+  const maxInt = 1e9;
+  let c: Codec<any>;
+  switch (spec.kind) {
+    case 'boolean': c = boolCodec; break;
+    case 'choice': c = enumCodec(spec.choices ?? []); break;
+    case 'integer': c = intCodec(spec.min ?? 0, maxInt); break;
+    case 'integers': c = listCodec(intCodec(spec.min ?? 0, maxInt), { min: 1 }); break;
+    default: c = numberCodec(boundCheck(spec));
+  }
+  return spec.nullable ? nullableCodec(c) : c;
+}
+
+const surfaceSpec = (s: UrlState) => SURFACES.find((q) => q.id === s.race.surface)!;
+
+/**
+ * The table, in parse order: each group sees the state the groups before it have parsed
+ * (hyperparameter keys depend on the optimizers, schedule keys on the schedule).
+ */
+const GROUPS: ((s: UrlState) => Field[])[] = [
+  () => [{
+    key: 'surface', codec: enumCodec(SURFACES.map((q) => q.id)), always: true,
+    get: (s) => s.race.surface, def: () => defaultRaceState().surface,
+    set: (s, v) => {
+      s.race.surface = v;
+      s.race.surfaceParams = defaultSurfaceParams(v);
+      s.race.start = defaultStart(v, s.race.surfaceParams);
+    },
+  }],
+  (s0) => surfaceSpec(s0).params.map((p): Field<number> => ({
+    key: `surface.${p.key}`, codec: numberCodec(boundCheck(p)),
+    get: (s) => s.race.surfaceParams[p.key], def: () => p.default,
+    set: (s, v) => { s.race.surfaceParams[p.key] = v; s.race.start = defaultStart(s.race.surface, s.race.surfaceParams); },
+  })),
+  () => [
+    {
+      key: 'opt', codec: listCodec(enumCodec(OPTIMIZERS.map((o) => o.id)), { min: 1, unique: true }), always: true,
+      get: (s) => s.race.optimizers, def: () => defaultRaceState().optimizers, set: (s, v) => { s.race.optimizers = v; },
+    },
+    {
+      key: 'start', codec: listCodec(numberCodec((v) => (Math.abs(v) <= LIMITS.maxCoordinate ? null : `must be within ±${LIMITS.maxCoordinate}`)), { length: 2 }),
+      get: (s) => s.race.start, def: (s) => defaultStart(s.race.surface, s.race.surfaceParams), set: (s, v) => { s.race.start = [v[0], v[1]]; },
+    },
+    { key: 'steps', codec: intCodec(1, MAX_STEPS), get: (s) => s.race.steps, def: () => defaultRaceState().steps, set: (s, v) => { s.race.steps = v; } },
+    {
+      key: 'samples', codec: intCodec(1, LIMITS.maxSamples), get: (s) => s.race.batch.samples, def: () => defaultRaceState().batch.samples,
+      // The batch size follows N until the batch parameter says otherwise (full batch by default).
+      set: (s, v) => { s.race.batch.samples = v; s.race.batch.size = v; },
+    },
+  ],
+  (s0) => [
+    { key: 'batch', codec: intCodec(1, s0.race.batch.samples), get: (s) => s.race.batch.size, def: (s) => s.race.batch.samples, set: (s, v) => { s.race.batch.size = v; } },
+    { key: 'noise', codec: numberCodec((v) => (v >= 0 ? null : 'must be ≥ 0')), get: (s) => s.race.batch.noise, def: () => defaultRaceState().batch.noise, set: (s, v) => { s.race.batch.noise = v; } },
+    { key: 'seed', codec: intCodec(0, 2 ** 31 - 1), get: (s) => s.race.batch.seed, def: () => defaultRaceState().batch.seed, set: (s, v) => { s.race.batch.seed = v; } },
+    {
+      key: 'sched', codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)), get: (s) => s.race.schedule.id, def: () => 'constant',
+      set: (s, v) => { s.race.schedule = { id: v, params: {} }; },
+    },
+  ],
+  () => OPTIMIZERS.flatMap((o) => o.hyperparams.map((h): Field => ({
+    key: hpUrlKey(h.key, o.id), codec: hpCodec(h), always: h.key === 'lr',
+    get: (s) => s.race.hp[o.id][h.key], def: () => raceDefaultsFor(o.id)[h.key],
+    set: (s, v) => { s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v }; },
+    skip: (s) => !s.race.optimizers.includes(o.id),
+  }))),
+  (s0) => (scheduleById(s0.race.schedule.id)?.hyperparams ?? []).filter((h) => h.kind !== 'schedulers').map((h): Field => ({
+    key: `sched.${h.key}`, codec: scheduleCodec(h),
+    get: (s) => s.race.schedule.params[h.key], def: () => undefined,
+    set: (s, v) => { s.race.schedule.params = { ...s.race.schedule.params, [h.key]: v }; },
+  })),
+  () => [
+    { key: 'theme', codec: enumCodec(['light', 'dark'] as const), get: (s) => s.view.theme, def: () => 'light', set: (s, v) => { s.view.theme = v; } },
+    { key: 'large', codec: boolCodec, get: (s) => s.view.large, def: () => false, set: (s, v) => { s.view.large = v; } },
+    { key: 'log3d', codec: boolCodec, get: (s) => s.view.logHeight, def: () => true, set: (s, v) => { s.view.logHeight = v; } },
+    { key: 'speed', codec: numberCodec((v) => ((SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`)), get: (s) => s.speed, def: () => 1, set: (s, v) => { s.speed = v; } },
+    { key: 'step', codec: nullableCodec(intCodec(0, MAX_STEPS)), get: (s) => s.step, def: () => null, set: (s, v) => { s.step = v === null ? null : Math.min(v, s.race.steps); } },
+  ],
+];
+
+export const SPEED_CHOICES = SPEEDS;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Commas stay readable (`opt=adam,sgd`); everything else is percent-encoded. */
+const enc = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
+
+/** The state as a query string without the leading '?': readable keys, defaults left out. */
+export function serializeUrlState(state: UrlState): string {
+  const parts: string[] = [];
+  for (const group of GROUPS) for (const f of group(state)) {
+    if (f.skip?.(state)) continue;
+    const v = f.get(state);
+    if (v === undefined || (!f.always && same(v, f.def(state)))) continue;
+    parts.push(`${f.key}=${enc(f.codec.format(v))}`);
+  }
+  return parts.join('&');
+}
+
+/** Maps a core config error ("optimizer.lr: …") of racer `id` to the URL key it came from. */
+function urlKeyOfConfigError(error: string, id: string): string {
+  const field = error.split(':')[0];
+  const [head, sub] = [field.split('.')[0], field.split('.').slice(1).join('.')];
+  if (head === 'optimizer') return hpUrlKey(sub.split('.')[0] || 'lr', id);
+  if (head === 'scheduler') return sub ? `sched.${sub.split(/[.[]/)[0]}` : 'sched';
+  if (head === 'batch') return sub === 'size' ? 'batch' : sub;
+  if (head === 'surface_params') return `surface.${sub}`;
+  return head;
+}
+
+/**
+ * A query string (with or without '?') → the state it describes, plus one message per bad
+ * parameter ("Invalid URL parameter 'lr.adam': must be ≥ 0 (got '-1'); using the default").
+ * A bad value leaves its default in place; the rest of the link still applies. Never throws.
+ */
+export function parseUrlState(query: string): { state: UrlState; errors: string[] } {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const s = defaultUrlState();
+  const errors: string[] = [];
+  const used = new Set<string>();
+  for (const group of GROUPS) for (const f of group(s)) {
+    const raw = params.get(f.key);
+    used.add(f.key);
+    if (raw === null) continue;
+    const r = f.codec.parse(raw);
+    if (r.ok) f.set(s, r.value);
+    else errors.push(`Invalid URL parameter '${f.key}': ${r.error} (got '${raw}'); using the default`);
+  }
+  for (const key of new Set(params.keys())) if (!used.has(key)) errors.push(`Invalid URL parameter '${key}': unknown parameter; ignored`);
+  // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
+  for (const rc of racerConfigs(s.race)) {
+    if (rc.ok) continue;
+    for (const e of rc.errors) errors.push(`Invalid URL parameter '${urlKeyOfConfigError(e, rc.id)}': ${e.split(': ').slice(1).join(': ') || e}; using the default`);
+    if (rc.errors.some((e) => e.startsWith('scheduler'))) s.race.schedule.params = {};
+    if (rc.errors.some((e) => e.startsWith('optimizer'))) s.race.hp[rc.id] = raceDefaultsFor(rc.id);
+  }
+  return { state: s, errors };
+}

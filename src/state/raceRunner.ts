@@ -1,0 +1,41 @@
+import { getSurface } from '../core/surfaces/registry';
+import { raceDrawingSize } from '../core/view/viewScales';
+import type { RaceClient } from '../worker/raceClient';
+import { usePlaybackStore } from './playbackStore';
+import { racerConfigs } from './racerConfigs';
+import { useRaceStore } from './raceStore';
+import { useResultsStore } from './resultsStore';
+
+/** Grid points per side for the contour map, and the number of contour levels. */
+const RESOLUTION = 160, LEVELS = 26;
+
+/**
+ * Wires the race store to the computation: every change of the race sends the racers' configs
+ * to the client (latest wins); answers land in the results store. Returns an unsubscribe.
+ */
+export function startRaceRunner(client: RaceClient): () => void {
+  useResultsStore.setState({ backend: client.backendKind });
+  client.onRace((res) => {
+    useResultsStore.setState({ racers: res.results, raceSeq: res.seq, computeError: null });
+    usePlaybackStore.getState().setMaxStep(useRaceStore.getState().steps);
+  });
+  client.onSurface((res) => useResultsStore.setState({ surface: res }));
+  client.onError((kind, message) => useResultsStore.setState({ computeError: `${kind}: ${message}` }));
+
+  const sendRace = () => {
+    const configs = racerConfigs(useRaceStore.getState());
+    useResultsStore.setState({ configErrors: configs.flatMap((c) => (c.ok ? [] : [{ id: c.id, errors: c.errors }])) });
+    client.request('race', { racers: configs.flatMap((c) => (c.ok ? [{ id: c.id, config: c.config }] : [])) });
+  };
+  const sendSurface = () => {
+    const { surface, surfaceParams } = useRaceStore.getState();
+    const { width, height } = raceDrawingSize(getSurface(surface, surfaceParams).domain);
+    client.request('surface', { surface, surfaceParams, width, height, resolution: RESOLUTION, levels: LEVELS });
+  };
+  sendSurface();
+  sendRace();
+  return useRaceStore.subscribe((s, prev) => {
+    if (s.surface !== prev.surface || s.surfaceParams !== prev.surfaceParams) sendSurface();
+    sendRace();
+  });
+}

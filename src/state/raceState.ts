@@ -1,0 +1,91 @@
+import type { Hyperparams } from '../core/optimizers/optimizerSpec';
+import { OPTIMIZERS } from '../core/optimizers/registry';
+import { SURFACES } from '../core/surfaces/registry';
+
+/** Everything that decides what the race computes. Derived values (configs, results) are not stored. */
+export interface RaceState {
+  surface: string;
+  /** The surface's knobs, every key filled. */
+  surfaceParams: Record<string, number>;
+  /** Racing optimizer ids, in legend/colour order. */
+  optimizers: string[];
+  /** Hyperparameters of every optimizer (chosen or not, so toggling one keeps its values). */
+  hp: Record<string, Hyperparams>;
+  start: [number, number];
+  steps: number;
+  /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
+  batch: { size: number; samples: number; noise: number; seed: number };
+  /** The shared LR schedule: its id and the keywords the user set (the rest are derived). */
+  schedule: { id: string; params: Record<string, unknown> };
+}
+
+/** How the page looks; not part of the computation. */
+export interface ViewState {
+  theme: 'light' | 'dark';
+  large: boolean;
+  logHeight: boolean;
+}
+
+/** Playback of the computed race. */
+export interface PlaybackState {
+  /** Steps shown (0 = only the starts). */
+  step: number;
+  playing: boolean;
+  /** Steps advanced per animation frame. */
+  speed: number;
+}
+
+/**
+ * Learning rates that make a good race on the default surface (Rosenbrock from (−1.5, 2), 300
+ * steps), where torch's defaults (1e-3) would barely move. Checked by test/state/raceDefaults.
+ */
+export const RACE_HP: Record<string, Hyperparams> = {
+  sgd: { lr: 1e-3, momentum: 0.9 },
+  adagrad: { lr: 0.5 },
+  rmsprop: { lr: 1e-2 },
+  adadelta: { lr: 1 },
+  adam: { lr: 0.1 },
+  adamw: { lr: 0.1 },
+  adamax: { lr: 0.1 },
+  nadam: { lr: 0.1 },
+  radam: { lr: 1e-2 },
+  lion: { lr: 1e-2 },
+};
+
+/** An optimizer's race defaults: torch's defaults with the race's learning rate (and momentum). */
+export function raceDefaultsFor(id: string): Hyperparams {
+  const spec = OPTIMIZERS.find((o) => o.id === id);
+  if (!spec) throw new Error(`unknown optimizer '${id}'`);
+  return { ...spec.defaults, ...(RACE_HP[id] ?? {}) };
+}
+
+export function defaultSurfaceParams(id: string): Record<string, number> {
+  const spec = SURFACES.find((s) => s.id === id);
+  if (!spec) throw new Error(`unknown surface '${id}'`);
+  return Object.fromEntries(spec.params.map((p) => [p.key, p.default]));
+}
+
+export function defaultStart(surface: string, params: Record<string, number>): [number, number] {
+  const s = SURFACES.find((q) => q.id === surface)!.create(params);
+  return [s.defaultStart[0], s.defaultStart[1]];
+}
+
+export const DEFAULT_BATCH = { size: 256, samples: 256, noise: 1, seed: 1 } as const;
+
+export function defaultRaceState(): RaceState {
+  const surface = 'rosenbrock';
+  const surfaceParams = defaultSurfaceParams(surface);
+  return {
+    surface,
+    surfaceParams,
+    optimizers: ['sgd', 'rmsprop', 'adam', 'adagrad'],
+    hp: Object.fromEntries(OPTIMIZERS.map((o) => [o.id, raceDefaultsFor(o.id)])),
+    start: defaultStart(surface, surfaceParams),
+    steps: 300,
+    batch: { ...DEFAULT_BATCH },
+    schedule: { id: 'constant', params: {} },
+  };
+}
+
+export const defaultViewState = (): ViewState => ({ theme: 'light', large: false, logHeight: true });
+export const defaultPlaybackState = (steps = 300): PlaybackState => ({ step: steps, playing: false, speed: 1 });

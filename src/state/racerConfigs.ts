@@ -1,0 +1,31 @@
+import { parseRunConfig, type RunConfig } from '../core/config';
+import { findOptimizer } from '../core/optimizers/registry';
+import type { RaceState } from './raceState';
+import { racerSchedule } from './scheduleDefaults';
+
+/** One racer as the core sees it: a validated RunConfig, or the errors that stop it. */
+export type RacerConfig =
+  | { id: string; ok: true; config: RunConfig }
+  | { id: string; ok: false; errors: string[] };
+
+/**
+ * The race state → one RunConfig per racer, through the core's own validation (so the page
+ * and the CLI accept exactly the same configs). Derived, never stored.
+ */
+export function racerConfigs(race: RaceState): RacerConfig[] {
+  return race.optimizers.map((id) => {
+    const spec = findOptimizer(id)!;
+    const hp = race.hp[id];
+    const b = race.batch;
+    const parsed = parseRunConfig({
+      surface: race.surface,
+      surface_params: race.surfaceParams,
+      start: race.start,
+      steps: race.steps,
+      optimizer: { type: spec.type, ...hp },
+      scheduler: racerSchedule(race.schedule, race.steps, hp.lr as number),
+      batch: b.size >= b.samples ? null : { size: b.size, samples: b.samples, noise: b.noise, seed: b.seed },
+    });
+    return parsed.ok ? { id, ok: true, config: parsed.value } : { id, ok: false, errors: parsed.errors };
+  });
+}

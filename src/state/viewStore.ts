@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import { defaultViewState, type ViewState } from './raceState';
+
+export interface ViewActions {
+  setTheme(theme: ViewState['theme']): void;
+  setLarge(large: boolean): void;
+  setLogHeight(on: boolean): void;
+  replace(v: ViewState): void;
+}
+
+/** How the page looks: theme, large type, the 3D log-height option. */
+export const useViewStore = create<ViewState & ViewActions>()((set) => ({
+  ...defaultViewState(),
+  setTheme: (theme) => set({ theme }),
+  setLarge: (large) => set({ large }),
+  setLogHeight: (logHeight) => set({ logHeight }),
+  replace: (v) => set(v),
+}));

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useResultsStore } from '../state/resultsStore';
+import { useViewStore } from '../state/viewStore';
+import { OptimizerPicker } from './controls/OptimizerPicker';
+import { RaceControls } from './controls/RaceControls';
+import { RacerCard } from './controls/RacerCard';
+import { ScheduleControls } from './controls/ScheduleControls';
+import { SurfacePicker } from './controls/SurfacePicker';
+import { Transport } from './controls/Transport';
+import { Header } from './Header';
+import { useRacers } from './hooks/useRacers';
+import { ContourRace } from './panels/ContourRace';
+import { Legend } from './panels/Legend';
+import { LossCurves } from './panels/LossCurves';
+import { ThreeDPanel } from './panels/ThreeDPanel';
+import { UrlErrors } from './UrlErrors';
+
+/** The optimizer race page: figures first, controls beside them (below on narrow screens). */
+export function App({ urlErrors }: { urlErrors: readonly string[] }) {
+  const theme = useViewStore((s) => s.theme);
+  const large = useViewStore((s) => s.large);
+  const computeError = useResultsStore((s) => s.computeError);
+  const racers = useRacers();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.classList.toggle('large', large);
+  }, [theme, large]);
+  return (
+    <div className="app">
+      <Header />
+      <UrlErrors messages={urlErrors} />
+      {computeError && <div className="url-errors" role="alert">Computation failed: {computeError}</div>}
+      <main className="layout">
+        <div className="figures">
+          <div className="views">
+            <ContourRace />
+            <ThreeDPanel />
+          </div>
+          <Legend racers={racers} />
+          <Transport />
+          <LossCurves />
+        </div>
+        <aside className="controls" aria-label="Controls">
+          <SurfacePicker />
+          <OptimizerPicker />
+          {racers.map((r) => <RacerCard key={r.id} racer={r} />)}
+          <RaceControls />
+          <ScheduleControls />
+        </aside>
+      </main>
+      <footer className="app-footer">Every setting is in the address bar: copy the link to share this exact race.</footer>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { bandColor } from '../../core/view/palette';
+import { invertPoint, raceDrawingSize, viewScales } from '../../core/view/viewScales';
+import { useRaceStore } from '../../state/raceStore';
+import { useResultsStore } from '../../state/resultsStore';
+import { useRacers } from '../hooks/useRacers';
+import { useSurface } from '../hooks/useSurface';
+import { RaceTrajectories } from './RaceTrajectories';
+
+/**
+ * The 2D race: filled log-spaced contours of the surface (computed in the worker), each
+ * racer's trajectory, the minima, and the start, which a click, a drag or the arrow keys move.
+ */
+export function ContourRace() {
+  const surface = useSurface();
+  const contours = useResultsStore((s) => s.surface);
+  const start = useRaceStore((s) => s.start);
+  const setStart = useRaceStore((s) => s.setStart);
+  const racers = useRacers();
+  const size = raceDrawingSize(surface.domain);
+  const scales = useMemo(() => viewScales(surface.domain, size.width, size.height), [surface, size.width, size.height]);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const dragging = useRef(false);
+  const fresh = contours && contours.surface === surface.id ? contours : null;
+
+  const moveStart = (e: PointerEvent<SVGSVGElement>) => {
+    const svg = svgRef.current;
+    const ctm = svg?.getScreenCTM();
+    if (!svg || !ctm) return;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    const [x, y] = invertPoint(scales, p.x, p.y);
+    setStart([round3(x), round3(y)]);
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const { xmin, xmax, ymin, ymax } = surface.domain;
+    const f = e.shiftKey ? 0.1 : 0.02;
+    setStart([round3(start[0] + d[0] * f * (xmax - xmin)), round3(start[1] + d[1] * f * (ymax - ymin))]);
+  };
+
+  return (
+    <figure className="panel contour-race" aria-label="Contour race" role="group">
+      <svg
+        ref={svgRef}
+        className="race-svg"
+        viewBox={`0 0 ${size.width} ${size.height}`}
+        role="img"
+        aria-label={`Contour race on ${surface.name}: click, drag or use the arrow keys to move the start (${start[0]}, ${start[1]})`}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); moveStart(e); }}
+        onPointerMove={(e) => { if (dragging.current) moveStart(e); }}
+        onPointerUp={() => { dragging.current = false; }}
+        onPointerCancel={() => { dragging.current = false; }}
+      >
+        <defs>
+          <clipPath id="race-clip"><rect width={size.width} height={size.height} /></clipPath>
+        </defs>
+        <g clipPath="url(#race-clip)">
+          <rect className="race-bg" width={size.width} height={size.height} />
+          <g className="bands">
+            {fresh?.bands.map((b) => <path key={b.value} d={b.d} fill={bandColor(b.t)} />)}
+          </g>
+          <g className="minima">
+            {surface.minima.map(([mx, my], i) => (
+              <path key={i} className="minimum" d={`M${scales.x(mx) - 6} ${scales.y(my)}h12M${scales.x(mx)} ${scales.y(my) - 6}v12`} />
+            ))}
+          </g>
+          <RaceTrajectories racers={racers} scales={scales} start={start} />
+          <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
+        </g>
+      </svg>
+      <figcaption className="panel-caption">
+        {fresh ? `${fresh.bands.length} contour levels, ${fresh.log ? 'log-spaced' : 'evenly spaced'}` : 'Computing contours…'}
+        {' · '}click or drag to move the start; × marks the minima.
+      </figcaption>
+    </figure>
+  );
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;

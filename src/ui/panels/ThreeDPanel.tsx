@@ -1,0 +1,33 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { shownStep, usePlaybackStore } from '../../state/playbackStore';
+import { useViewStore } from '../../state/viewStore';
+import { Toggle } from '../controls/Toggle';
+import { useRacers } from '../hooks/useRacers';
+import { useSurface } from '../hooks/useSurface';
+
+// three.js is large: load it after the race is on screen.
+const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
+
+/** The 3D view of the same surface and steps, with the log-height option. */
+export function ThreeDPanel() {
+  const surface = useSurface();
+  const racers = useRacers();
+  const logHeight = useViewStore((s) => s.logHeight);
+  const setLogHeight = useViewStore((s) => s.setLogHeight);
+  const theme = useViewStore((s) => s.theme);
+  const step = usePlaybackStore(shownStep);
+  const trajectories = useMemo(() => racers.flatMap((r) => (r.result ? [{ id: r.id, color: r.color, params: r.result.params, steps: r.result.steps, start: r.result.start }] : [])), [racers]);
+  return (
+    <section className="panel surface-3d" aria-label="3D surface panel">
+      <div className="three-wrap">
+        <Suspense fallback={<div className="three-loading" role="img" aria-label="3D surface">Loading 3D…</div>}>
+          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={step} logHeight={logHeight} theme={theme} />
+        </Suspense>
+      </div>
+      <div className="panel-caption row">
+        <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
+        <span>drag to orbit · scroll to zoom</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** In CI a missing Chromium is a failure; on a developer machine the suite is skipped with a message. */
+export const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
+if (skipBrowser) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install Debian's chromium; CI runs these tests).`);
+
+const freePort = () => new Promise<number>((res, rej) => {
+  const srv = createServer();
+  srv.once('error', rej);
+  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as { port: number }; srv.close(() => res(port)); });
+});
+
+export interface App { url: string; close(): Promise<void> }
+
+/** Builds the site once (into test-artifacts/) and serves it with `vite preview` on a free port. */
+export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
+  const outDir = resolve(ARTIFACTS, name);
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+/** Collects console errors and page errors; tests assert the list is empty. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Waits until the race shows results and the contour bands are drawn. */
+export async function waitForRace(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const g = document.querySelector('.trajectories');
+    return g && Number(g.getAttribute('data-race-seq')) > 0 && document.querySelectorAll('.bands path').length > 0;
+  }, undefined, { timeout: 30_000 });
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return resolve(ARTIFACTS, `${name}.png`);
+}

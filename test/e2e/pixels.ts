@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+
+/** Decodes a PNG in the page and counts its distinct colours and the pixels unlike the corner one. */
+export async function pixelStats(page: Page, png: Buffer): Promise<{ distinct: number; nonBackground: number; total: number }> {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    const colours = new Set<number>();
+    let non = 0;
+    const [r0, g0, b0] = [d[0], d[1], d[2]];
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 30) non++;
+    }
+    return { distinct: colours.size, nonBackground: non, total: d.length / 4 };
+  }, png.toString('base64'));
+}
+
+/** Number of pixels that differ between two same-size PNGs. */
+export async function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(async ([a64, b64]) => {
+    const load = async (s: string) => {
+      const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return ctx.getImageData(0, 0, bmp.width, bmp.height);
+    };
+    const [x, y] = [await load(a64), await load(b64)];
+    if (x.width !== y.width || x.height !== y.height) return Infinity;
+    let n = 0;
+    for (let i = 0; i < x.data.length; i += 4) if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) n++;
+    return n;
+  }, [a.toString('base64'), b.toString('base64')] as const);
+}

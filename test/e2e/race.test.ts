@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndServe, launch, screenshotPath, skipBrowser, waitForRace, watchErrors, type App } from './harness';
+import { pixelDiff, pixelStats } from './pixels';
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (skipBrowser) return;
+  app = await buildAndServe();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(query = '', viewport = { width: 1440, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = watchErrors(page);
+  await page.goto(app.url + query);
+  await waitForRace(page);
+  return { page, errors };
+}
+const racePaths = (page: Page) => page.locator('.traj-line').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+const raceSeq = (page: Page) => page.locator('.trajectories').getAttribute('data-race-seq').then(Number);
+/** Waits until the race shows a computation newer than `seq`. */
+const newerRace = (page: Page, seq: number) => page.waitForFunction((s) => Number(document.querySelector('.trajectories')?.getAttribute('data-race-seq')) > s, seq);
+/** Waits for the 3D canvas to have been drawn at least once. */
+const threeReady = (page: Page) => page.waitForSelector('.surface-3d canvas', { timeout: 30_000 }).then(() => page.waitForTimeout(1500));
+
+describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () => {
+  it('loads with no console errors and names its panels', async () => {
+    const { page, errors } = await open();
+    await threeReady(page);
+    await page.screenshot({ path: screenshotPath('race-default'), fullPage: true });
+    for (const name of ['Contour race', 'Loss curves']) await expect(page.getByRole('group', { name, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('img', { name: '3D surface', exact: true }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws non-blank pixels in the contour and 3D panels', async () => {
+    const { page } = await open();
+    await threeReady(page);
+    const contour = await pixelStats(page, await page.locator('.race-svg').screenshot());
+    expect(contour.distinct).toBeGreaterThan(50);
+    expect(contour.nonBackground / contour.total).toBeGreaterThan(0.2);
+    const three = await pixelStats(page, await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d') }));
+    expect(three.distinct).toBeGreaterThan(50);
+    expect(three.nonBackground / three.total).toBeGreaterThan(0.1);
+    await page.close();
+  });
+
+  it('redraws the trajectories when the Learning rate slider moves (paths and pixels)', async () => {
+    const { page } = await open();
+    const before = await racePaths(page);
+    const shot = await page.locator('.race-svg').screenshot();
+    const seq = await raceSeq(page);
+    const lr = page.getByRole('slider', { name: 'Learning rate (Adam)' });
+    await lr.focus();
+    for (let i = 0; i < 40; i++) await lr.press('ArrowLeft');
+    await newerRace(page, seq);
+    await page.waitForTimeout(200);
+    const after = await racePaths(page);
+    expect(after).not.toEqual(before);
+    expect(await pixelDiff(page, shot, await page.locator('.race-svg').screenshot({ path: screenshotPath('race-lr-moved') }))).toBeGreaterThan(100);
+    await expect(lr.getAttribute('aria-valuetext')).resolves.not.toBe('0.1');
+    expect(page.url()).toMatch(/lr\.adam=0\.0/);
+    await page.close();
+  });
+
+  it('reproduces the same view from a copied link after reload', async () => {
+    const { page } = await open('?surface=himmelblau&opt=adam,sgd,rmsprop&lr.adam=0.05&momentum.sgd=0.5&lr.sgd=0.003&steps=200&sched=cosine&theme=dark&step=120');
+    await page.getByRole('slider', { name: 'Momentum (SGD)' }).press('ArrowRight');
+    await page.waitForTimeout(400); // the link is written 100 ms after the last change
+    const link = page.url();
+    expect(link).toContain('surface=himmelblau');
+    expect(link).toContain('sched=cosine');
+    const paths = await racePaths(page);
+    const shot = await page.locator('.race-svg').screenshot();
+    const second = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await second.goto(link);
+    await waitForRace(second);
+    await second.waitForTimeout(300);
+    expect(await racePaths(second)).toEqual(paths);
+    await expect(second.locator('.counter').textContent()).resolves.toBe('step 120 / 200');
+    await expect(second.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    expect(await pixelDiff(second, shot, await second.locator('.race-svg').screenshot())).toBe(0);
+    await second.screenshot({ path: screenshotPath('race-from-link-dark'), fullPage: true });
+    await page.close();
+    await second.close();
+  });
+
+  it('names an invalid URL parameter in a visible message and falls back to the default', async () => {
+    const { page } = await open('?opt=adam,sgd&lr.adam=-1&steps=banana');
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain("Invalid URL parameter 'lr.adam'");
+    await expect(alert.textContent()).resolves.toContain("Invalid URL parameter 'steps'");
+    expect(await alert.isVisible()).toBe(true);
+    await expect(page.getByRole('slider', { name: 'Learning rate (Adam)' }).getAttribute('aria-valuetext')).resolves.toBe('0.1');
+    await page.screenshot({ path: screenshotPath('race-bad-url') });
+    await page.close();
+  });
+
+  it('shows "diverged at step k" for a racer that blows up while the others go on', async () => {
+    const { page, errors } = await open('?opt=sgd,adam&lr.sgd=0.05&momentum.sgd=0');
+    const legend = page.getByRole('list', { name: 'Legend' });
+    await expect(legend.textContent()).resolves.toMatch(/SGD\s*diverged at step \d+/);
+    await expect(legend.textContent()).resolves.toMatch(/Adam\s*loss/);
+    await page.screenshot({ path: screenshotPath('race-diverged') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays, pauses, steps and scrubs', async () => {
+    const { page } = await open('?step=0');
+    await expect(page.locator('.counter').textContent()).resolves.toBe('step 0 / 300');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.locator('.counter').textContent()).resolves.toBe('step 1 / 300');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const k = Number((await page.locator('.counter').textContent())!.match(/step (\d+)/)![1]);
+    expect(k).toBeGreaterThan(1);
+    await page.getByRole('slider', { name: 'Step', exact: true }).fill('150');
+    await expect(page.locator('.counter').textContent()).resolves.toBe('step 150 / 300');
+    await page.close();
+  });
+
+  it('fits a 360 px wide iframe without horizontal scrolling, in large type', async () => {
+    const { page, errors } = await open('?large=1', { width: 360, height: 780 });
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('race-360px-large'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
