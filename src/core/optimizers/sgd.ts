@@ -13,7 +13,7 @@ export const sgd: OptimizerSpec<SgdHp> = {
   type: 'SGD',
   id: 'sgd',
   summary: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
-  tex: String.raw`b_t = \mu b_{t-1} + (1-\tau) g_t,\quad \theta_t = \theta_{t-1} - \eta\,(\text{nesterov} ? g_t + \mu b_t : b_t)`,
+  tex: String.raw`b_t = \mu b_{t-1} + (1-\tau) g_t,\quad \theta_t = \theta_{t-1} - \eta \begin{cases} g_t + \mu b_t & \text{Nesterov} \\ b_t & \text{otherwise} \end{cases}`,
   defaults: { lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false },
   hyperparams: [
     HP.lr, HP.momentum,
