@@ -1,0 +1,69 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { H5FormatError } from '../../io/h5wasmLoader';
+import { readSurfaceH5, writeSurfaceH5, type SurfaceGrid } from '../../io/surfaceFile';
+import { mergeSurfaceGrids } from '../../io/surfaceFileMerge';
+import { CliError } from '../cliError';
+import type { Command } from '../command';
+import { parseFlags } from '../flags';
+
+export const mergeCommand: Command = {
+  name: 'merge',
+  summary: "join the shard files of 'landscape --shard i/n' into one surface .h5",
+  help: `Usage: landscape-lab merge SHARD.h5 [SHARD.h5 …] --out FILE.h5 [--json FILE]
+
+Reads surface files written by 'landscape-lab landscape --shard i/n' (full-size grids with -1 at
+the points a shard did not compute, plus shard_indices) and writes the whole grid, taking every
+point from the one shard that computed it. Fails (exit 2) when the shards differ in coordinates,
+quantities or dir_file, when two shards computed the same point, or when a point is missing
+(the message names example (ix, iy) points).
+
+  --out FILE.h5   merged surface file (required)
+  --json FILE     also write {xcoordinates, ycoordinates, train_loss, train_acc, …} as JSON`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { out: { type: 'string', short: 'o' }, json: { type: 'string' } }, 'merge');
+    if (values.help) { io.stdout(this.help + '\n'); return 0; }
+    const out = values.out as string | undefined;
+    if (!out) throw new CliError('missing --out FILE.h5');
+    if (positionals.length === 0) throw new CliError('no shard files given (landscape-lab merge SHARD.h5 … --out FILE.h5)');
+    const parts: SurfaceGrid[] = [];
+    for (const file of positionals) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new CliError(`cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      }
+      try {
+        parts.push(await readSurfaceH5(bytes));
+      } catch (e) {
+        if (e instanceof H5FormatError) throw new CliError(`${file}: ${e.message}`);
+        throw e;
+      }
+    }
+    let merged: SurfaceGrid;
+    try {
+      merged = mergeSurfaceGrids(parts, { labels: positionals.map((f) => path.basename(f)) });
+    } catch (e) {
+      if (e instanceof H5FormatError) throw new CliError(e.message);
+      throw e;
+    }
+    try {
+      await writeFile(out, await writeSurfaceH5(merged));
+      if (values.json) {
+        const json: Record<string, unknown> = {
+          xcoordinates: Array.from(merged.xcoordinates),
+          ycoordinates: merged.ycoordinates ? Array.from(merged.ycoordinates) : null,
+          dir_file: merged.meta.dirFile,
+        };
+        for (const [q, v] of Object.entries(merged.values)) json[q] = Array.from(v as Float64Array);
+        await writeFile(values.json as string, JSON.stringify(json) + '\n');
+      }
+    } catch (e) {
+      throw new CliError(`cannot write: ${(e as Error).message}`);
+    }
+    io.stdout(`wrote ${out}: ${parts.length} shard(s), ${merged.values.train_loss.length} points\n`);
+    return 0;
+  },
+};

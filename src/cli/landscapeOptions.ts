@@ -1,0 +1,139 @@
+/**
+ * Flags of `landscape-lab landscape` turned into a checked LandscapeOptions, and the Node-side
+ * loading it needs (weights, the Fashion-MNIST subset), shared by the command, its tests and
+ * bench/landscapeThroughput.ts so all three build the very same model, data and directions.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { loadFashionSubset } from '../data/fashionMnist';
+import { toBatches, type Batch } from '../gpu/landscape/evaluate';
+import {
+  buildModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
+  WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, WeightsError,
+} from '../gpu/modelZoo';
+import type { Net } from '../gpu/nets/net';
+import { initBuffers, initParams } from '../gpu/nets/params';
+import { CliError } from './cliError';
+
+/** The repository's public/ folder (shipped data and models). */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+export const GRID_MIN = 2;
+export const GRID_MAX = 201;
+
+export interface LandscapeOptions {
+  preset: ModelPreset;
+  /** Manifest path, or 'init' for freshly initialised weights (seeded with `seed`). */
+  weights: string | 'init';
+  grid: number;
+  samples: number;
+  seed: number;
+  range: [number, number];
+  norm: 'filter' | 'layer';
+  /** 0-based shard. */
+  shard: { index: number; count: number };
+  batch: number;
+  out: string;
+  json: string | null;
+  dirOut: string | null;
+  quiet: boolean;
+}
+
+/** `i/n`, 0-based: 0 ≤ i < n (Slurm: --array=0-(n-1), then --shard $SLURM_ARRAY_TASK_ID/n). */
+export function parseShard(raw: string | undefined, points: number): { index: number; count: number } {
+  if (raw === undefined) return { index: 0, count: 1 };
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (!m) throw new CliError(`--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 … 3/4), got '${raw}'`);
+  const index = Number(m[1]), count = Number(m[2]);
+  if (count < 1) throw new CliError(`--shard ${raw}: n must be at least 1`);
+  if (index >= count) {
+    throw new CliError(`--shard ${raw}: the shard number is 0-based, so it must be below ${count} (0/${count} … ${count - 1}/${count})`);
+  }
+  if (count > points) throw new CliError(`--shard ${raw}: more shards than the ${points} grid points`);
+  return { index, count };
+}
+
+export function parseRange(raw: string | undefined): [number, number] {
+  if (raw === undefined) return [-1, 1];
+  const parts = raw.split(':');
+  const [a, b] = parts.map((s) => (s.trim() === '' ? NaN : Number(s)));
+  if (parts.length !== 2 || !Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) {
+    throw new CliError(`--range must be MIN:MAX with MIN < MAX (e.g. -1:1), got '${raw}'`);
+  }
+  return [a, b];
+}
+
+/** Resolves --weights (a manifest .json or a folder holding weights.json) / --init / the shipped default. */
+export function resolveWeights(preset: ModelPreset, weights: string | undefined, init: boolean): string | 'init' {
+  if (init && weights !== undefined) throw new CliError('give either --weights FILE or --init, not both');
+  if (init) return 'init';
+  if (weights === undefined) {
+    const shipped = path.join(PUBLIC_DIR, 'models', preset.name, WEIGHTS_MANIFEST_FILE);
+    if (existsSync(shipped)) return shipped;
+    throw new CliError(`no shipped weights for ${preset.name} yet; pass --weights FILE (or --init for random weights)`);
+  }
+  let file = weights;
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, WEIGHTS_MANIFEST_FILE);
+  if (!existsSync(file)) throw new CliError(`--weights: no such file '${weights}'`);
+  return file;
+}
+
+/** The .bin that goes with a manifest: same folder and stem (weights.json → weights.bin). */
+export function binPathFor(manifestPath: string): string {
+  const stem = manifestPath.replace(/\.json$/i, '');
+  const sibling = `${stem}.bin`;
+  return existsSync(sibling) ? sibling : path.join(path.dirname(manifestPath), WEIGHTS_BIN_FILE);
+}
+
+export function modelFromFlag(raw: string | undefined): ModelPreset {
+  if (raw === undefined) throw new CliError(`missing --model (one of ${MODEL_NAMES.join(', ')})`);
+  try {
+    return modelPreset(raw);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+/** Parameters and BN buffers: seeded init, or read from a manifest + .bin. */
+export async function loadModelWeights(net: Net, weights: string | 'init', seed: number): Promise<{ params: tf.Tensor[]; buffers: tf.Tensor[] }> {
+  if (weights === 'init') return { params: initParams(net, { seed }), buffers: initBuffers(net) };
+  const bin = binPathFor(weights);
+  let manifest: unknown, bytes: Uint8Array;
+  try {
+    manifest = JSON.parse(await readFile(weights, 'utf8'));
+  } catch (e) {
+    throw new CliError(`cannot read weights manifest '${weights}': ${(e as Error).message}`);
+  }
+  try {
+    bytes = new Uint8Array(await readFile(bin));
+  } catch {
+    throw new CliError(`cannot read '${bin}' (the weights' .bin next to '${weights}')`);
+  }
+  try {
+    return loadWeights(net, manifest, bytes);
+  } catch (e) {
+    if (e instanceof WeightsError) throw new CliError(`${weights}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The first `samples` test images of the preset's data set, NHWC, as batches (caller disposes). */
+export async function loadLandscapeData(preset: ModelPreset, samples: number, batch: number): Promise<{ batches: Batch[]; n: number }> {
+  const dir = path.join(PUBLIC_DIR, 'data', preset.dataset);
+  const split = await loadFashionSubset((f) => readFile(path.join(dir, f)), 'test', { normalization: preset.normalization });
+  if (samples > split.n) throw new CliError(`--samples must be at most ${split.n} (the test split of ${preset.dataset}), got ${samples}`);
+  const { height: h, width: w } = split;
+  const x = tf.tensor4d(split.images.subarray(0, samples * h * w), [samples, h, w, 1]);
+  const y = tf.tensor1d(Int32Array.from(split.labels.subarray(0, samples)), 'int32');
+  const batches = toBatches(x, y, batch);
+  tf.dispose([x, y]);
+  return { batches, n: samples };
+}
+
+/** A preset's net (the plain forward; see modelZoo). */
+export function netFor(preset: ModelPreset): Net {
+  return buildModel(preset);
+}

@@ -1,0 +1,233 @@
+/**
+ * Named model presets shared by the CLI (`landscape-lab landscape --model …`, `train`) and the
+ * app, and a compact weight format.
+ *
+ * Presets: CIFAR-style ResNets (He et al. 2016; `-ns` = no shortcuts, Li et al. 2018) sized for
+ * the shipped Fashion-MNIST subset: 1 channel, 10 classes, `inputSize`×`inputSize` images from
+ * public/data/fashion-mnist-<inputSize>/, standardised with the training split's mean and std
+ * (`normalization: 'standard'`). Size chosen by measurement (bench/landscapeThroughput.ts): see
+ * ZOO_INPUT_SIZE / ZOO_WIDTH below.
+ *
+ * Weight files (`public/models/<name>/weights.json` + `weights.bin`):
+ *   weights.json  {"format": "landscape-lab-weights/1", "model": "<preset name or net id>",
+ *                  "netId": net.id, "dtype": "float32",
+ *                  "tensors": [{"name": "conv1.weight", "shape": [8, 1, 3, 3]}, …]}
+ *   weights.bin   the tensors' float32 values, little-endian, row-major (torch layout), one after
+ *                 the other in `tensors` order, no header, no padding.
+ * `tensors` is torch's state_dict order: every module's parameters, then its buffers
+ * (`bn1.weight`, `bn1.bias`, `bn1.running_mean`, `bn1.running_var`), modules in registration
+ * order; `num_batches_tracked` (an int64 counter that changes no arithmetic) is left out.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { resnet } from './nets/resnet';
+import type { Net } from './nets/net';
+
+export const ZOO_INPUT_SIZE = 7;
+export const ZOO_WIDTH = 8;
+
+export interface ModelPreset {
+  /** CLI name, e.g. `resnet-56-ns`. */
+  name: string;
+  summary: string;
+  depth: number;
+  shortcut: boolean;
+  width: number;
+  k: number;
+  /** Folder under public/data/ holding the data set the model is meant for. */
+  dataset: string;
+  inputSize: number;
+  normalization: 'unit' | 'standard';
+  numClasses: number;
+}
+
+function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
+  return {
+    name: `resnet-${depth}${shortcut ? '' : '-ns'}`,
+    summary: `ResNet-${depth}${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
+      `Fashion-MNIST ${ZOO_INPUT_SIZE}×${ZOO_INPUT_SIZE}`,
+    depth,
+    shortcut,
+    width: ZOO_WIDTH,
+    k: 1,
+    dataset: `fashion-mnist-${ZOO_INPUT_SIZE}`,
+    inputSize: ZOO_INPUT_SIZE,
+    normalization: 'standard',
+    numClasses: 10,
+  };
+}
+
+export const MODEL_PRESETS: readonly ModelPreset[] = [20, 56, 110].flatMap((d) => [resnetPreset(d, true), resnetPreset(d, false)]);
+
+export const MODEL_NAMES: readonly string[] = MODEL_PRESETS.map((p) => p.name);
+
+/** The preset called `name`; throws naming the known ones. */
+export function modelPreset(name: string): ModelPreset {
+  const p = MODEL_PRESETS.find((m) => m.name === name);
+  if (!p) throw new Error(`unknown model '${name}' (known: ${MODEL_NAMES.join(', ')})`);
+  return p;
+}
+
+/** The network of a preset (or of a preset name). */
+export function buildModel(preset: ModelPreset | string): Net {
+  const p = typeof preset === 'string' ? modelPreset(preset) : preset;
+  return resnet({
+    depth: p.depth, shortcut: p.shortcut, width: p.width, k: p.k,
+    inChannels: 1, inputSize: p.inputSize, numClasses: p.numClasses,
+  });
+}
+
+/**
+ * Forward FLOPs per image of a preset's ResNet, counted as 2·MACs of every conv and the linear
+ * layer (BN, ReLU, additions and the pool are left out: < 2 % here).
+ * Spatial size per stage: s₀ = inputSize, sᵢ = ⌈sᵢ₋₁ / 2⌉ (3×3, pad 1, stride 2).
+ */
+export function forwardFlops(preset: ModelPreset | string): number {
+  const p = typeof preset === 'string' ? modelPreset(preset) : preset;
+  const net = buildModel(p);
+  const sizes = [p.inputSize];
+  for (let i = 0; i < 3; i++) sizes.push(Math.ceil(sizes[sizes.length - 1] / 2));
+  let macs = 0;
+  for (const info of net.params) {
+    if (info.role === 'linear') macs += info.shape[0] * info.shape[1];
+    if (info.role !== 'conv') continue;
+    const [o, i, kh, kw] = info.shape;
+    const m = /^layer(\d)\.(\d+)\./.exec(info.name);
+    // Output size: stage L's first block downsamples (except layer1), all its convs then run at sizes[L-1].
+    const stage = m ? Number(m[1]) - 1 : 0;
+    const s = sizes[stage];
+    macs += s * s * o * i * kh * kw;
+  }
+  return 2 * macs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights
+
+export const WEIGHTS_FORMAT = 'landscape-lab-weights/1';
+/** File names inside public/models/<model>/. */
+export const WEIGHTS_MANIFEST_FILE = 'weights.json';
+export const WEIGHTS_BIN_FILE = 'weights.bin';
+
+export interface WeightsManifest {
+  format: typeof WEIGHTS_FORMAT;
+  model: string;
+  netId: string;
+  dtype: 'float32';
+  tensors: { name: string; shape: number[] }[];
+  /** Free-form provenance (training config, accuracy, date); ignored when loading. */
+  [key: string]: unknown;
+}
+
+export class WeightsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WeightsError';
+  }
+}
+
+interface Entry { kind: 'param' | 'buffer'; index: number; name: string; shape: number[] }
+
+/** Parameters and buffers interleaved in torch state_dict order (module by module). */
+export function stateDictOrder(net: Net): Entry[] {
+  const moduleOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
+  const buffersByModule = new Map<string, Entry[]>();
+  net.buffers.forEach((b, index) => {
+    const m = moduleOf(b.name);
+    if (!buffersByModule.has(m)) buffersByModule.set(m, []);
+    buffersByModule.get(m)!.push({ kind: 'buffer', index, name: b.name, shape: [...b.shape] });
+  });
+  const out: Entry[] = [];
+  net.params.forEach((p, index) => {
+    out.push({ kind: 'param', index, name: p.name, shape: [...p.shape] });
+    const m = moduleOf(p.name);
+    const next = net.params[index + 1];
+    if (!next || moduleOf(next.name) !== m) out.push(...(buffersByModule.get(m) ?? []));
+    buffersByModule.delete(m);
+  });
+  for (const rest of buffersByModule.values()) out.push(...rest);
+  return out;
+}
+
+const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Serialise parameters and BN buffers (reads them from the backend once). */
+export function saveWeights(
+  net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], model: string = net.id, extra: Record<string, unknown> = {},
+): { manifest: WeightsManifest; bytes: Uint8Array } {
+  if (params.length !== net.params.length) throw new WeightsError(`saveWeights: ${params.length} parameters for ${net.id}, expected ${net.params.length}`);
+  if (buffers.length !== net.buffers.length) throw new WeightsError(`saveWeights: ${buffers.length} buffers for ${net.id}, expected ${net.buffers.length}`);
+  const order = stateDictOrder(net);
+  const total = order.reduce((n, e) => n + size(e.shape), 0);
+  const data = new Float32Array(total);
+  let off = 0;
+  for (const e of order) {
+    const t = e.kind === 'param' ? params[e.index] : buffers[e.index];
+    if (!tf.util.arraysEqual(t.shape, e.shape)) {
+      throw new WeightsError(`saveWeights: ${e.name} has shape [${t.shape}], expected [${e.shape}]`);
+    }
+    data.set(t.dataSync() as Float32Array, off);
+    off += size(e.shape);
+  }
+  const manifest: WeightsManifest = {
+    ...extra,
+    format: WEIGHTS_FORMAT, model, netId: net.id, dtype: 'float32',
+    tensors: order.map(({ name, shape }) => ({ name, shape })),
+  };
+  const bytes = new Uint8Array(data.buffer);
+  if (!littleEndian()) throw new WeightsError('saveWeights: big-endian hosts are not supported');
+  return { manifest, bytes };
+}
+
+function littleEndian(): boolean {
+  return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+}
+
+/**
+ * Tensors for `net` from a manifest (parsed JSON) and the .bin bytes. Errors name the problem:
+ * wrong format, a missing / extra / misshapen tensor, or a byte count that does not match.
+ */
+export function loadWeights(net: Net, manifest: unknown, bytes: Uint8Array): { params: tf.Tensor[]; buffers: tf.Tensor[] } {
+  const m = manifest as WeightsManifest;
+  if (typeof m !== 'object' || m === null) throw new WeightsError('weights manifest is not a JSON object');
+  if (m.format !== WEIGHTS_FORMAT) throw new WeightsError(`weights manifest: format is ${JSON.stringify(m.format)}, expected "${WEIGHTS_FORMAT}"`);
+  if (m.dtype !== 'float32') throw new WeightsError(`weights manifest: dtype ${JSON.stringify(m.dtype)} is not supported (float32 only)`);
+  if (!Array.isArray(m.tensors)) throw new WeightsError('weights manifest: "tensors" must be a list of {name, shape}');
+  const where = new Map<string, { offset: number; shape: number[] }>();
+  let off = 0;
+  for (const [k, t] of m.tensors.entries()) {
+    if (typeof t?.name !== 'string' || !Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new WeightsError(`weights manifest: tensors[${k}] must be {name: string, shape: [non-negative integers]}`);
+    }
+    if (where.has(t.name)) throw new WeightsError(`weights manifest: ${t.name} is listed twice`);
+    where.set(t.name, { offset: off, shape: t.shape });
+    off += size(t.shape);
+  }
+  if (bytes.byteLength !== off * 4) {
+    throw new WeightsError(`weights file has ${bytes.byteLength} bytes, but the manifest's ${m.tensors.length} tensors need ${off * 4} (${off} float32 values)`);
+  }
+  const wanted = [...net.params.map((p) => p.name), ...net.buffers.map((b) => b.name)];
+  const missing = wanted.filter((n) => !where.has(n));
+  const extraNames = [...where.keys()].filter((n) => !wanted.includes(n));
+  if (missing.length || extraNames.length) {
+    const list = (a: string[]) => a.slice(0, 4).join(', ') + (a.length > 4 ? `, … (${a.length})` : '');
+    throw new WeightsError(
+      `weights (${m.netId ?? m.model ?? '?'}) do not fit ${net.id}:` +
+        (missing.length ? ` missing ${list(missing)};` : '') + (extraNames.length ? ` unexpected ${list(extraNames)};` : '') +
+        ' wrong --model?',
+    );
+  }
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const all = new Float32Array(aligned.buffer, aligned.byteOffset, off);
+  const take = (info: { name: string; shape: readonly number[] }) => {
+    const w = where.get(info.name)!;
+    if (!tf.util.arraysEqual(w.shape, [...info.shape])) {
+      throw new WeightsError(`weights: ${info.name} has shape [${w.shape}] in the file, ${net.id} needs [${info.shape}]; wrong --model?`);
+    }
+    return w;
+  };
+  // Check every shape before allocating any tensor, so an error leaks nothing.
+  const pw = net.params.map(take);
+  const bw = net.buffers.map(take);
+  const make = (w: { offset: number; shape: number[] }) => tf.tensor(all.slice(w.offset, w.offset + size(w.shape)), w.shape, 'float32');
+  return { params: pw.map(make), buffers: bw.map(make) };
+}
