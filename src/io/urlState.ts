@@ -115,7 +115,8 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       set: (s, v) => { s.race.schedule = { id: v, params: {} }; },
     },
   ],
-  () => OPTIMIZERS.flatMap((o) => o.hyperparams.map((h): Field => ({
+  // Racers first, in racer order, so a link reads like the legend.
+  (s0) => [...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!), ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id))].flatMap((o) => o.hyperparams.map((h): Field => ({
     key: hpUrlKey(h.key, o.id), codec: hpCodec(h), always: h.key === 'lr',
     get: (s) => s.race.hp[o.id][h.key], def: () => raceDefaultsFor(o.id)[h.key],
     set: (s, v) => { s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v }; },
@@ -129,6 +130,7 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
   () => [
     { key: 'theme', codec: enumCodec(['light', 'dark'] as const), get: (s) => s.view.theme, def: () => 'light', set: (s, v) => { s.view.theme = v; } },
     { key: 'large', codec: boolCodec, get: (s) => s.view.large, def: () => false, set: (s, v) => { s.view.large = v; } },
+    { key: '3d', codec: boolCodec, get: (s) => s.view.show3d, def: () => true, set: (s, v) => { s.view.show3d = v; } },
     { key: 'log3d', codec: boolCodec, get: (s) => s.view.logHeight, def: () => true, set: (s, v) => { s.view.logHeight = v; } },
     { key: 'speed', codec: numberCodec((v) => ((SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`)), get: (s) => s.speed, def: () => 1, set: (s, v) => { s.speed = v; } },
     { key: 'step', codec: nullableCodec(intCodec(0, MAX_STEPS)), get: (s) => s.step, def: () => null, set: (s, v) => { s.step = v === null ? null : Math.min(v, s.race.steps); } },

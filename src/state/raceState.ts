@@ -24,6 +24,8 @@ export interface ViewState {
   theme: 'light' | 'dark';
   large: boolean;
   logHeight: boolean;
+  /** Whether the 3D panel is drawn (off on slow, software-rendered machines). */
+  show3d: boolean;
 }
 
 /** Playback of the computed race. */
@@ -87,5 +89,5 @@ export function defaultRaceState(): RaceState {
   };
 }
 
-export const defaultViewState = (): ViewState => ({ theme: 'light', large: false, logHeight: true });
+export const defaultViewState = (): ViewState => ({ theme: 'light', large: false, logHeight: true, show3d: true });
 export const defaultPlaybackState = (steps = 300): PlaybackState => ({ step: steps, playing: false, speed: 1 });

@@ -23,7 +23,7 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
       start: race.start,
       steps: race.steps,
       optimizer: { type: spec.type, ...hp },
-      scheduler: racerSchedule(race.schedule, race.steps, hp.lr as number),
+      scheduler: racerSchedule(race.schedule, race.steps, hp.lr as number, spec.hyperparams.some((h) => h.key === 'momentum' || h.key === 'betas')),
       batch: b.size >= b.samples ? null : { size: b.size, samples: b.samples, noise: b.noise, seed: b.seed },
     });
     return parsed.ok ? { id, ok: true, config: parsed.value } : { id, ok: false, errors: parsed.errors };

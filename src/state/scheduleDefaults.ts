@@ -25,9 +25,15 @@ export function derivedScheduleParams(type: string, steps: number, lr: number): 
   }
 }
 
-/** The torch config a racer runs: derived values, overridden by what the user set. */
-export function racerSchedule(schedule: { id: string; params: Record<string, unknown> }, steps: number, lr: number): ScheduleConfig | null {
+/**
+ * The torch config a racer runs: derived values, overridden by what the user set. A racer
+ * without momentum or betas (Adagrad, Adadelta) cannot have its momentum cycled (torch raises),
+ * so for it OneCycleLR/CyclicLR run with cycle_momentum=False.
+ */
+export function racerSchedule(schedule: { id: string; params: Record<string, unknown> }, steps: number, lr: number, hasMomentum = true): ScheduleConfig | null {
   const def = scheduleById(schedule.id);
   if (!def || def.type === 'constant') return null;
-  return { type: def.type, ...derivedScheduleParams(def.type, steps, lr), ...schedule.params };
+  const config: ScheduleConfig = { type: def.type, ...derivedScheduleParams(def.type, steps, lr), ...schedule.params };
+  if (!hasMomentum && def.hyperparams.some((h) => h.key === 'cycle_momentum')) config.cycle_momentum = false;
+  return config;
 }

@@ -22,7 +22,7 @@ export function currentUrlState(): UrlState {
   const step = Math.round(p.step);
   return {
     race,
-    view: { theme: v.theme, large: v.large, logHeight: v.logHeight },
+    view: { theme: v.theme, large: v.large, logHeight: v.logHeight, show3d: v.show3d },
     step: p.playing || step >= race.steps ? null : step,
     speed: p.speed,
   };

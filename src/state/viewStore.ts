@@ -5,6 +5,7 @@ export interface ViewActions {
   setTheme(theme: ViewState['theme']): void;
   setLarge(large: boolean): void;
   setLogHeight(on: boolean): void;
+  setShow3d(on: boolean): void;
   replace(v: ViewState): void;
 }
 
@@ -14,5 +15,6 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   setTheme: (theme) => set({ theme }),
   setLarge: (large) => set({ large }),
   setLogHeight: (logHeight) => set({ logHeight }),
+  setShow3d: (show3d) => set({ show3d }),
   replace: (v) => set(v),
 }));

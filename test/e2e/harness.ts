@@ -23,7 +23,8 @@ export interface App { url: string; close(): Promise<void> }
 /** Builds the site once (into test-artifacts/) and serves it with `vite preview` on a free port. */
 export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
   const outDir = resolve(ARTIFACTS, name);
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Only the race page: these tests do not depend on other pages of the site being in place.
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(ROOT, 'index.html') } } });
   const port = await freePort();
   const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
   return {

@@ -41,14 +41,22 @@ export function chartScales(series: readonly Series[], steps: number, width: num
   return { x, y, log, width, height };
 }
 
-/** A series as an SVG path, point k at step k; stops at the first non-finite value. */
-export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0): string {
+/**
+ * A series as an SVG path, point k at step k + offset; stops at the first non-finite value.
+ * Points closer than `minGap` drawing units to the last drawn one are skipped (1,000 steps on
+ * 500 px would otherwise stroke several points per pixel).
+ */
+export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0, minGap = 0.75): string {
   const parts: string[] = [];
+  let lx = NaN, ly = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) break;
-    const y = s.y(v);
-    parts.push(`${i === 0 ? 'M' : 'L'}${s.x(i + offset).toFixed(1)} ${(Number.isFinite(y) ? y : 0).toFixed(1)}`);
+    const x = s.x(i + offset), yv = s.y(v), y = Number.isFinite(yv) ? yv : 0;
+    const last = i === values.length - 1 || !Number.isFinite(values[i + 1]);
+    if (parts.length && !last && Math.hypot(x - lx, y - ly) < minGap) continue;
+    parts.push(`${parts.length === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`);
+    lx = x; ly = y;
   }
   return parts.join('');
 }

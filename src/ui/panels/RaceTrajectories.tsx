@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { polylinePath, trajectoryPoints } from '../../core/view/trajectoryPath';
+import { trajectoryPoints } from '../../core/view/trajectoryPath';
 import type { ViewScales } from '../../core/view/viewScales';
 import { useResultsStore } from '../../state/resultsStore';
 import { useStepEffect } from '../hooks/usePlaybackRef';
@@ -14,7 +14,7 @@ export function RaceTrajectories({ racers, scales, start }: { racers: RacerView[
   const lines = useMemo(() => racers.flatMap((r) => {
     if (!r.result) return [];
     const pts = trajectoryPoints(r.result.start ?? start, r.result.params, r.result.steps, scales);
-    return [{ ...r, pts, d: polylinePath(pts.xy) }];
+    return [{ ...r, pts, d: pts.path }];
   }), [racers, scales, start]);
   const shown = useRef<(SVGPathElement | null)[]>([]);
   const heads = useRef<(SVGCircleElement | null)[]>([]);
@@ -40,7 +40,6 @@ export function RaceTrajectories({ racers, scales, start }: { racers: RacerView[
       {lines.map((l, i) => (
         <g key={l.id} className="trajectory" data-racer={l.id}>
           <path className="traj-ghost" d={l.d} stroke={l.color} strokeDasharray={l.dashed ? '6 4' : undefined} />
-          <path className="traj-halo" d={l.d} />
           <path ref={(el) => { shown.current[i] = el; }} className="traj-line" d={l.d} stroke={l.color} />
           {l.result?.divergedAt !== null && l.result?.divergedAt !== undefined && (
             <text className="diverged-mark" x={l.pts.xy[l.pts.xy.length - 2]} y={l.pts.xy[l.pts.xy.length - 1]} fill={l.color}>✕</text>

@@ -10,11 +10,23 @@ const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Sur
 
 /** The 3D view of the same surface and steps, with the log-height option. */
 export function ThreeDPanel() {
-  const surface = useSurface();
-  const racers = useRacers();
   const logHeight = useViewStore((s) => s.logHeight);
   const setLogHeight = useViewStore((s) => s.setLogHeight);
   const theme = useViewStore((s) => s.theme);
+  const show = useViewStore((s) => s.show3d);
+  const setShow = useViewStore((s) => s.setShow3d);
+  if (!show) return (
+    <section className="panel surface-3d is-off" aria-label="3D surface panel">
+      <p className="explain">The 3D view is off (it is the slowest panel on machines without a GPU).</p>
+      <button type="button" onClick={() => setShow(true)}>Show 3D surface</button>
+    </section>
+  );
+  return <ThreeDView logHeight={logHeight} setLogHeight={setLogHeight} theme={theme} hide={() => setShow(false)} />;
+}
+
+function ThreeDView({ logHeight, setLogHeight, theme, hide }: { logHeight: boolean; setLogHeight(v: boolean): void; theme: 'light' | 'dark'; hide(): void }) {
+  const surface = useSurface();
+  const racers = useRacers();
   const step = usePlaybackStore(shownStep);
   const trajectories = useMemo(() => racers.flatMap((r) => (r.result ? [{ id: r.id, color: r.color, params: r.result.params, steps: r.result.steps, start: r.result.start }] : [])), [racers]);
   return (
@@ -27,6 +39,7 @@ export function ThreeDPanel() {
       <div className="panel-caption row">
         <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
         <span>drag to orbit · scroll to zoom</span>
+        <button type="button" onClick={hide}>Hide 3D</button>
       </div>
     </section>
   );

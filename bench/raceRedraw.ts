@@ -1,0 +1,72 @@
+/**
+ * Browser bench: time from a "Learning rate" slider change to the redrawn race, with 8 racers ×
+ * 1,000 steps, in headless Chromium on the production build. Inside the page: t0 when the input
+ * event is dispatched; `race-drawn` when React has committed the new trajectories (the worker
+ * ran all 8 runs, results came back, every panel re-rendered); then the next animation frame,
+ * which paints them. Reported as the median over many changes, in ms and in 16.7 ms frames.
+ */
+import { pathToFileURL } from 'node:url';
+import { buildAndServe, launch, waitForRace } from '../test/e2e/harness';
+
+const FRAME_MS = 1000 / 60;
+const RACERS = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'nadam', 'lion'];
+
+export interface RaceRedrawBench {
+  race_redraw_frames: number;
+  race_redraw_ms_median: number;
+  race_redraw_ms_p90: number;
+  race_commit_ms_median: number;
+  race_worker_ms_median: number;
+  race_redraw_samples: number;
+  race_redraw_setup: string;
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+
+export async function benchRaceRedraw(opts: { samples?: number } = {}): Promise<RaceRedrawBench> {
+  const samples = opts.samples ?? 40;
+  const app = await buildAndServe('bench-dist');
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${app.url}?opt=${RACERS.join(',')}&steps=1000&3d=0`);
+    await waitForRace(page);
+    await page.waitForTimeout(1500);
+    const runs = await page.evaluate(async (n) => {
+      const slider = document.querySelector<HTMLInputElement>('input[aria-label="Learning rate (Adam)"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const out: { commit: number; frame: number }[] = [];
+      for (let i = 0; i < n + 3; i++) {
+        const drawn = new Promise<number>((res) => window.addEventListener('race-drawn', () => res(performance.now()), { once: true }));
+        const t0 = performance.now();
+        setValue.call(slider, String(500 + (i % 2 ? 40 : -40) + (i % 7)));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = await drawn;
+        const t2 = await new Promise<number>((res) => requestAnimationFrame(() => res(performance.now())));
+        if (i >= 3) out.push({ commit: t1 - t0, frame: t2 - t0 }); // the first changes warm up the JIT
+        await new Promise((res) => setTimeout(res, 30));
+      }
+      return out;
+    }, samples);
+    const worker = await page.evaluate(() => performance.getEntriesByName('race-worker').map((e) => e.duration));
+    const frame = runs.map((r) => r.frame);
+    const ms = median(frame);
+    return {
+      race_redraw_frames: Number((ms / FRAME_MS).toFixed(3)),
+      race_redraw_ms_median: Number(ms.toFixed(2)),
+      race_redraw_ms_p90: Number(quantile(frame, 0.9).toFixed(2)),
+      race_commit_ms_median: Number(median(runs.map((r) => r.commit)).toFixed(2)),
+      race_worker_ms_median: worker.length ? Number(median(worker).toFixed(2)) : NaN,
+      race_redraw_samples: runs.length,
+      race_redraw_setup: `headless Chromium (SwiftShader WebGL), production build, ${RACERS.length} racers × 1000 steps on Rosenbrock, slider input → next animation frame after the commit`,
+    };
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchRaceRedraw().then((r) => console.log(JSON.stringify(r, null, 2)));
+}

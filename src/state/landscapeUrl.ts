@@ -1,0 +1,124 @@
+/**
+ * The loss-landscape page's link: one readable key per setting, driven by one table for both
+ * parsing and writing (as tensorflow/playground's state table). Parsing takes the query string,
+ * never `window.location`; every invalid value is named in a message and replaced by its default.
+ *
+ *   ?model=resnet-56&skip=off&view=pca&res=31&samples=256&seed=1
+ *
+ * Debug keys (documented in docs and the tests, not shown as knobs):
+ *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
+ *            lets the GPU path run where no pretrained weights are shipped.
+ */
+export const DEPTHS = [20, 56, 110] as const;
+export type Depth = (typeof DEPTHS)[number];
+export type LandscapeViewKind = 'random' | 'pca';
+
+export interface LandscapeSettings {
+  depth: Depth;
+  /** Identity shortcuts on (ResNet) or off (the "-ns" plain net). */
+  skip: boolean;
+  view: LandscapeViewKind;
+  /** Fine grid points per side for "Recompute on my GPU". */
+  res: number;
+  /** Test images evaluated at each point. */
+  samples: number;
+  /** Seed of the random directions. */
+  seed: number;
+  /** Gram–Schmidt the second direction against the first (off: Li et al.'s default). */
+  orthogonal: boolean;
+  /** Debug: freshly initialised weights. */
+  init: boolean;
+}
+
+export const RES_RANGE = { min: 3, max: 61 } as const;
+export const SAMPLES_RANGE = { min: 8, max: 1000 } as const;
+export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
+
+export function defaultLandscapeSettings(): LandscapeSettings {
+  return { depth: 56, skip: true, view: 'random', res: 31, samples: 256, seed: 1, orthogonal: false, init: false };
+}
+
+/** The zoo preset name of a depth and shortcut choice (`resnet-56-ns`). */
+export function modelName(s: Pick<LandscapeSettings, 'depth' | 'skip'>): string {
+  return `resnet-${s.depth}${s.skip ? '' : '-ns'}`;
+}
+
+/** "ResNet-56 without skip connections". */
+export function modelLabel(s: Pick<LandscapeSettings, 'depth' | 'skip'>): string {
+  return `ResNet-${s.depth} ${s.skip ? 'with' : 'without'} skip connections`;
+}
+
+interface Field<K extends keyof LandscapeSettings> {
+  key: string;
+  field: K;
+  /** A value, or a sentence saying what is allowed. */
+  parse(raw: string): LandscapeSettings[K] | { error: string };
+  write(v: LandscapeSettings[K]): string;
+  /** Written only when it differs from the default (debug and advanced keys). */
+  quiet?: boolean;
+}
+
+const onOff = (raw: string): boolean | { error: string } =>
+  ['on', '1', 'true', 'yes'].includes(raw) ? true : ['off', '0', 'false', 'no'].includes(raw) ? false : { error: 'must be on or off' };
+
+const int = (min: number, max: number) => (raw: string): number | { error: string } => {
+  const v = Number(raw);
+  return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max ? v : { error: `must be a whole number from ${min} to ${max}` };
+};
+
+type AnyField = { [K in keyof LandscapeSettings]: Field<K> }[keyof LandscapeSettings];
+
+/** The link's keys, in the order they are written. */
+export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
+  {
+    key: 'model', field: 'depth',
+    parse: (raw) => {
+      const d = Number(/^resnet-(\d+)$/.exec(raw)?.[1]);
+      return (DEPTHS as readonly number[]).includes(d) ? (d as Depth) : { error: `must be one of ${DEPTHS.map((x) => `resnet-${x}`).join(', ')}` };
+    },
+    write: (d) => `resnet-${d}`,
+  },
+  { key: 'skip', field: 'skip', parse: onOff, write: (v) => (v ? 'on' : 'off') },
+  {
+    key: 'view', field: 'view',
+    parse: (raw) => (raw === 'random' || raw === 'pca' ? raw : { error: 'must be random or pca' }),
+    write: (v) => v,
+  },
+  { key: 'res', field: 'res', parse: int(RES_RANGE.min, RES_RANGE.max), write: String },
+  { key: 'samples', field: 'samples', parse: int(SAMPLES_RANGE.min, SAMPLES_RANGE.max), write: String },
+  { key: 'seed', field: 'seed', parse: int(SEED_RANGE.min, SEED_RANGE.max), write: String },
+  { key: 'ortho', field: 'orthogonal', parse: onOff, write: (v) => (v ? 'on' : 'off'), quiet: true },
+  { key: 'init', field: 'init', parse: onOff, write: (v) => (v ? '1' : '0'), quiet: true },
+];
+
+/** Settings from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
+export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; errors: string[] } {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const settings = defaultLandscapeSettings();
+  const errors: string[] = [];
+  const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
+  for (const f of LANDSCAPE_URL_FIELDS) {
+    const raw = params.get(f.key);
+    if (raw === null) continue;
+    const v = f.parse(raw);
+    if (typeof v === 'object' && v !== null && 'error' in v) {
+      errors.push(`${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(settings[f.field])}`);
+    } else {
+      (settings as unknown as Record<string, unknown>)[f.field] = v;
+    }
+  }
+  for (const key of params.keys()) if (!known.has(key)) errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
+  return { settings, errors };
+}
+
+/** The query string (without '?') of `settings`. */
+export function serializeLandscapeUrl(settings: LandscapeSettings): string {
+  const d = defaultLandscapeSettings();
+  const parts: string[] = [];
+  for (const f of LANDSCAPE_URL_FIELDS) {
+    const v = settings[f.field];
+    if (f.quiet && v === d[f.field]) continue;
+    parts.push(`${f.key}=${encodeURIComponent((f.write as (x: unknown) => string)(v))}`);
+  }
+  return parts.join('&');
+}

@@ -1,0 +1,103 @@
+/**
+ * What the landscape panels show, whatever it came from: a shipped JSON slice, a user's .h5
+ * file, or a slice being computed on the user's GPU. Plain data, built by pure functions.
+ */
+import type { LandscapeJson } from '../io/landscapeJson';
+import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
+
+export type LandscapeSource = 'shipped' | 'h5' | 'gpu';
+
+export interface LandscapeView {
+  source: LandscapeSource;
+  /** "ResNet-56 with skip connections · shipped slice". */
+  title: string;
+  xs: Float64Array;
+  ys: Float64Array;
+  /** Meshgrid flat order (values[j·nx + i] at (xs[i], ys[j])); NaN = not computed (yet). */
+  loss: Float64Array;
+  /** Percent; null when the source has none. */
+  acc: Float64Array | null;
+  /** Loss and accuracy of the trained weights (the centre); acc is test accuracy when the data split is 'test'. */
+  centre: { loss: number; acc: number } | null;
+  data: LandscapeJson['data'] | null;
+  directions: LandscapeJson['directions'] | null;
+  roughness: Record<string, number> | null;
+  trajectory: LandscapeJson['trajectory'] | null;
+  /** One line about how it was made (backend, seconds, file name). */
+  provenance: string;
+}
+
+const nanFor = (v: number) => (Number.isFinite(v) && v !== NOT_COMPUTED ? v : NaN);
+
+export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeView {
+  return {
+    source: 'shipped',
+    title,
+    xs: Float64Array.from(j.xcoordinates),
+    ys: Float64Array.from(j.ycoordinates),
+    loss: Float64Array.from(j.train_loss, nanFor),
+    acc: Float64Array.from(j.train_acc, nanFor),
+    centre: j.centre && Number.isFinite(j.centre.loss) ? j.centre : null,
+    data: j.data ?? null,
+    directions: j.directions ?? null,
+    roughness: j.roughness ?? null,
+    trajectory: j.trajectory ?? null,
+    provenance: `precomputed by ${j.meta?.generatedBy ?? 'unknown'} on ${j.meta?.backend ?? '?'}` +
+      (Number.isFinite(j.meta?.seconds) ? ` in ${formatSeconds(j.meta.seconds)}` : ''),
+  };
+}
+
+/** A .h5 surface file (upstream layout). 1-D slices are refused: these panels are 2-D. */
+export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView {
+  if (g.ycoordinates === null) throw new Error(`${fileName}: a 1-D slice (no ycoordinates); this page draws 2-D slices`);
+  if (g.xcoordinates.length < 2 || g.ycoordinates.length < 2) {
+    throw new Error(`${fileName}: a ${g.xcoordinates.length}×${g.ycoordinates.length} grid; need at least 2×2 points`);
+  }
+  const loss = Float64Array.from(g.values.train_loss, nanFor);
+  if (!loss.some((v) => v === v)) throw new Error(`${fileName}: train_loss holds no computed values (all -1 or not finite)`);
+  return {
+    source: 'h5',
+    title: `${fileName} · your .h5 file`,
+    xs: Float64Array.from(g.xcoordinates),
+    ys: Float64Array.from(g.ycoordinates),
+    loss,
+    acc: g.values.train_acc ? Float64Array.from(g.values.train_acc, nanFor) : null,
+    centre: null,
+    data: null,
+    directions: null,
+    roughness: null,
+    trajectory: null,
+    provenance: `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
+  };
+}
+
+/** An empty grid to be filled row by row by a GPU computation. */
+export function emptyComputedView(xs: readonly number[], ys: readonly number[], title: string, provenance: string): LandscapeView {
+  const n = xs.length * ys.length;
+  return {
+    source: 'gpu', title, provenance,
+    xs: Float64Array.from(xs), ys: Float64Array.from(ys),
+    loss: new Float64Array(n).fill(NaN), acc: new Float64Array(n).fill(NaN),
+    centre: null, data: null, directions: null, roughness: null, trajectory: null,
+  };
+}
+
+/** A copy of `view` with one streamed row's points written in (flat indices). */
+export function withRow(view: LandscapeView, points: readonly { index: number; loss: number; acc: number }[]): LandscapeView {
+  const loss = view.loss.slice(), acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice();
+  for (const p of points) { loss[p.index] = p.loss; acc[p.index] = p.acc; }
+  return { ...view, loss, acc };
+}
+
+/** The value at the grid point nearest (0, 0), i.e. the trained weights, when the grid has it. */
+export function centreLoss(view: Pick<LandscapeView, 'xs' | 'ys' | 'loss'>): number | null {
+  const near = (c: Float64Array) => c.reduce((best, v, k) => (Math.abs(v) < Math.abs(c[best]) ? k : best), 0);
+  const i = near(view.xs), j = near(view.ys);
+  if (Math.abs(view.xs[i]) > 1e-9 || Math.abs(view.ys[j]) > 1e-9) return null;
+  const v = view.loss[j * view.xs.length + i];
+  return v === v ? v : null;
+}
+
+export function formatSeconds(s: number): string {
+  return s < 60 ? `${s.toFixed(1)} s` : s < 3600 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`;
+}
