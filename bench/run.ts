@@ -5,6 +5,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchCoreVsFused } from './coreVsFused';
+import { benchLandscape } from './landscapeThroughput';
 
 const out = fileURLToPath(new URL('./results.json', import.meta.url));
 const only = process.argv.slice(2);
@@ -12,6 +13,7 @@ const results: Record<string, unknown> = existsSync(out) ? JSON.parse(readFileSy
 
 const benches: [string, () => Promise<Record<string, unknown>> | Record<string, unknown>][] = [
   ['core', () => benchCoreVsFused()],
+  ['landscape', () => benchLandscape()],
 ];
 
 for (const [name, fn] of benches) {

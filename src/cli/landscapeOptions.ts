@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadFashionSubset } from '../data/fashionMnist';
 import { toBatches, type Batch } from '../gpu/landscape/evaluate';
 import {
-  buildModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
+  buildFastEvalModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
   WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, WeightsError,
 } from '../gpu/modelZoo';
 import type { Net } from '../gpu/nets/net';
@@ -133,7 +133,7 @@ export async function loadLandscapeData(preset: ModelPreset, samples: number, ba
   return { batches, n: samples };
 }
 
-/** A preset's net (the plain forward; see modelZoo). */
+/** A preset's net, with the BN-folded eval forward that landscapes use (see modelZoo). */
 export function netFor(preset: ModelPreset): Net {
-  return buildModel(preset);
+  return buildFastEvalModel(preset);
 }

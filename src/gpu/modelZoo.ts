@@ -19,6 +19,7 @@
  * order; `num_batches_tracked` (an int64 counter that changes no arithmetic) is left out.
  */
 import * as tf from '@tensorflow/tfjs';
+import { BN_EPS } from './nets/layers';
 import { resnet } from './nets/resnet';
 import type { Net } from './nets/net';
 
@@ -74,6 +75,57 @@ export function buildModel(preset: ModelPreset | string): Net {
     depth: p.depth, shortcut: p.shortcut, width: p.width, k: p.k,
     inChannels: 1, inputSize: p.inputSize, numClasses: p.numClasses,
   });
+}
+
+/**
+ * The preset's net with a faster eval-mode forward for landscapes: every BatchNorm is folded
+ * into the conv before it, W'[o] = W[o]·s[o], b'[o] = β[o] − μ[o]·s[o], s = γ/√(σ² + ε), and
+ * conv + bias + ReLU run as one fused kernel (tf.fused.conv2d), instead of a conv followed by
+ * four element-wise passes. Same parameters, buffers and (to float32 rounding) the same logits
+ * as `buildModel`; train mode is the plain forward. The eval forward is for evaluation only:
+ * its gradient would need Conv2DBackpropFilter, which wasm lacks.
+ */
+export function buildFastEvalModel(preset: ModelPreset | string): Net {
+  const p = typeof preset === 'string' ? modelPreset(preset) : preset;
+  const base = buildModel(p);
+  const index = new Map(base.params.map((q, i) => [q.name, i]));
+  const bufIndex = new Map(base.buffers.map((b, i) => [b.name, i]));
+  const n = (p.depth - 2) / 6;
+  const blocks: { prefix: string; stride: number; projection: boolean }[] = [];
+  for (let s = 0; s < 3; s++) {
+    for (let j = 0; j < n; j++) {
+      const prefix = `layer${s + 1}.${j}`;
+      blocks.push({ prefix, stride: j === 0 && s > 0 ? 2 : 1, projection: index.has(`${prefix}.shortcut.0.weight`) });
+    }
+  }
+  return {
+    ...base,
+    forward(params, buffers, x, mode) {
+      if (mode === 'train') return base.forward(params, buffers, x, mode);
+      const P = (name: string) => params[index.get(name)!];
+      const B = (name: string) => buffers[bufIndex.get(name)!];
+      const convBn = (h: tf.Tensor4D, conv: string, bn: string, stride: number, pad: number, relu: boolean) => {
+        const scale = tf.div(P(`${bn}.weight`), tf.sqrt(tf.add(B(`${bn}.running_var`), BN_EPS)));
+        const filter = tf.mul(tf.transpose(P(`${conv}.weight`), [2, 3, 1, 0]), scale) as tf.Tensor4D;
+        const bias = tf.sub(P(`${bn}.bias`), tf.mul(B(`${bn}.running_mean`), scale));
+        return tf.fused.conv2d({ x: h, filter, strides: stride, pad, bias, activation: relu ? 'relu' : 'linear' });
+      };
+      let h = convBn(x as tf.Tensor4D, 'conv1', 'bn1', 1, 1, true);
+      for (const b of blocks) {
+        const mid = convBn(h, `${b.prefix}.conv1`, `${b.prefix}.bn1`, b.stride, 1, true);
+        if (!p.shortcut) {
+          h = convBn(mid, `${b.prefix}.conv2`, `${b.prefix}.bn2`, 1, 1, true);
+          continue;
+        }
+        const out = convBn(mid, `${b.prefix}.conv2`, `${b.prefix}.bn2`, 1, 1, false);
+        const skip = b.projection ? convBn(h, `${b.prefix}.shortcut.0`, `${b.prefix}.shortcut.1`, b.stride, 0, false) : h;
+        h = tf.relu(tf.add(out, skip));
+      }
+      const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
+      const logits = tf.add(tf.matMul(pooled, P('linear.weight') as tf.Tensor2D, false, true), P('linear.bias')) as tf.Tensor2D;
+      return { logits, buffers: null };
+    },
+  };
 }
 
 /**
@@ -141,8 +193,10 @@ export function stateDictOrder(net: Net): Entry[] {
     out.push({ kind: 'param', index, name: p.name, shape: [...p.shape] });
     const m = moduleOf(p.name);
     const next = net.params[index + 1];
-    if (!next || moduleOf(next.name) !== m) out.push(...(buffersByModule.get(m) ?? []));
-    buffersByModule.delete(m);
+    if (!next || moduleOf(next.name) !== m) {
+      out.push(...(buffersByModule.get(m) ?? []));
+      buffersByModule.delete(m);
+    }
   });
   for (const rest of buffersByModule.values()) out.push(...rest);
   return out;
