@@ -42,5 +42,7 @@ describe('view math', () => {
     expect(chartScales([{ id: 'a', values: [5, 4, 3] }], 3, 100, 100).log).toBe(false);
     const s = chartScales([{ id: 'a', values: [3, 2, 1] }], 3, 100, 100);
     expect(seriesPath([3, 2, NaN, 1], s).split('L')).toHaveLength(2);
+    const capped = chartScales([{ id: 'ok', values: [10, 1, 0.1] }, { id: 'blows-up', values: [10, 1e80, 1e150] }], 3, 100, 100, { capFactor: 100 });
+    expect(capped.y.domain()[1]).toBe(10);
   });
 });

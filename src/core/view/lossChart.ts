@@ -22,12 +22,17 @@ const LOG_FLOOR = 1e-12;
  * Scales for step-vs-value curves. The y axis is logarithmic when every value is positive and
  * the range spans more than `logRatio` (100×): loss curves that fall by orders of magnitude.
  */
-export function chartScales(series: readonly Series[], steps: number, width: number, height: number, opts: { logRatio?: number; margin?: { l: number; r: number; t: number; b: number } } = {}): ChartScales {
+export function chartScales(series: readonly Series[], steps: number, width: number, height: number, opts: { logRatio?: number; margin?: { l: number; r: number; t: number; b: number }; capFactor?: number } = {}): ChartScales {
   const m = opts.margin ?? { l: 0, r: 0, t: 0, b: 0 };
   let lo = Infinity, hi = -Infinity, minPositive = Infinity;
+  // A diverging racer's loss climbs to 1e150 before it stops: cap the axis at capFactor × the
+  // largest starting value so the others stay readable (the climb is drawn against the top).
+  let first = -Infinity;
+  for (const s of series) if (s.values.length && Number.isFinite(s.values[0])) first = Math.max(first, Math.abs(s.values[0]));
+  const cap = opts.capFactor !== undefined && first > 0 ? opts.capFactor * first : Infinity;
   for (const s of series) for (let i = 0; i < s.values.length; i++) {
     const v = s.values[i];
-    if (!Number.isFinite(v)) continue;
+    if (!Number.isFinite(v) || v > cap) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
     if (v > 0 && v < minPositive) minPositive = v;
@@ -37,7 +42,7 @@ export function chartScales(series: readonly Series[], steps: number, width: num
   const log = lo >= 0 && Number.isFinite(minPositive) && hi / Math.max(minPositive, LOG_FLOOR) > (opts.logRatio ?? 100);
   const y = log
     ? scaleLog().domain([Math.max(minPositive, LOG_FLOOR), hi]).range([height - m.b, m.t]).clamp(true)
-    : scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).nice().range([height - m.b, m.t]);
+    : scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).nice().range([height - m.b, m.t]).clamp(true);
   return { x, y, log, width, height };
 }
 

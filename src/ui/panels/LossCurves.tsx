@@ -12,7 +12,7 @@ const W = 600, H = 260, M = { l: 56, r: 12, t: 12, b: 36 };
 export function LossCurves() {
   const racers = useRacers();
   const steps = useRaceStore((s) => s.steps);
-  const s = useMemo(() => chartScales(racers.flatMap((r) => (r.result ? [{ id: r.id, values: r.result.loss }] : [])), steps, W, H, { margin: M }), [racers, steps]);
+  const s = useMemo(() => chartScales(racers.flatMap((r) => (r.result ? [{ id: r.id, values: r.result.loss }] : [])), steps, W, H, { margin: M, capFactor: 100 }), [racers, steps]);
   const cursor = useRef<SVGLineElement>(null);
   const [hover, setHover] = useState<number | null>(null);
   useStepEffect((k) => { const x = String(s.x(k)); cursor.current?.setAttribute('x1', x); cursor.current?.setAttribute('x2', x); }, [s]);
