@@ -3,11 +3,12 @@ import type { Command } from './command';
 import { processIo, type CliIo } from './io';
 import { trajectoryCommand } from './commands/trajectory';
 import { scheduleCommand } from './commands/schedule';
+import { trainCommand } from './commands/train';
 import { landscapeCommand } from './commands/landscape';
 import { mergeCommand } from './commands/merge';
 
 /** Every subcommand; a new one is one file and one line here. */
-export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, landscapeCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, mergeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,290 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { parseOptimizerConfig } from '../../core/optimizers/parseOptimizer';
+import { parseScheduleConfig, scheduleBaseErrors } from '../../core/schedules';
+import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
+import { loadFashionSubset } from '../../data/fashionMnist';
+import { initBackend } from '../../gpu/backend';
+import { buildModel, MODEL_NAMES, type ModelPreset, modelPreset, saveWeights, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE } from '../../gpu/modelZoo';
+import type { Net } from '../../gpu/nets/net';
+import { findTensorOptimizer } from '../../gpu/optim/registry';
+import { evaluateModel } from '../../gpu/train/evaluateModel';
+import { scheduleBaseOf } from '../../gpu/train/scheduledHp';
+import { fashionTensorData, type TensorData } from '../../gpu/train/tensorData';
+import { train, type TrainProgress, type TrainResult } from '../../gpu/train/train';
+import { CliError } from '../cliError';
+import type { Command } from '../command';
+import { parseFlags } from '../flags';
+
+/** public/data of this checkout (src/cli/commands → ../../../public/data). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../public/data/', import.meta.url));
+
+export const CHECKPOINTS_FORMAT = 'landscape-lab-checkpoints/1';
+export const TRAIN_LOG_FORMAT = 'landscape-lab-train/1';
+
+/** SGD with momentum 0.9, lr 0.1, weight decay 5e-4 (He et al. 2016; Li et al. 2018), cosine to 0. */
+export const DEFAULT_OPTIMIZER = { type: 'SGD', lr: 0.1, momentum: 0.9, weight_decay: 5e-4 };
+export const defaultScheduler = (steps: number): ScheduleConfig => ({ type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 });
+
+export interface ZooData {
+  preset: ModelPreset;
+  train: TensorData;
+  test: TensorData;
+}
+
+/** The preset's data set (train and test splits, the preset's normalisation) as device tensors. */
+export async function loadZooData(preset: ModelPreset, dataDir = DEFAULT_DATA_DIR): Promise<ZooData> {
+  const dir = path.join(dataDir, preset.dataset);
+  const read = (f: string) => readFile(path.join(dir, f));
+  const [tr, te] = await Promise.all((['train', 'test'] as const).map((s) => loadFashionSubset(read, s, { normalization: preset.normalization })));
+  if (tr.height !== preset.inputSize) throw new Error(`${dir}: images are ${tr.height}×${tr.width}, ${preset.name} needs ${preset.inputSize}×${preset.inputSize}`);
+  return { preset, train: fashionTensorData(tr), test: fashionTensorData(te) };
+}
+
+export interface ZooTrainOptions {
+  data: ZooData;
+  steps: number;
+  batchSize: number;
+  optimizer: { type: string; hp: Record<string, unknown> };
+  scheduler: ScheduleConfig | null;
+  seed: number;
+  checkpointEvery: number;
+  onProgress?: (p: TrainProgress) => void;
+}
+
+export interface ZooTrainOutcome {
+  net: Net;
+  result: TrainResult;
+  test: { loss: number; accuracy: number };
+  /** Eval-mode loss/accuracy on the whole training split. */
+  trainEval: { loss: number; accuracy: number };
+  trainSeconds: number;
+}
+
+/** Trains a zoo model from its seeded init on the train split, then evaluates it (BN eval mode). */
+export async function trainZooModel(o: ZooTrainOptions): Promise<ZooTrainOutcome> {
+  const net = buildModel(o.data.preset);
+  const t0 = performance.now();
+  const result = await train({
+    net, data: o.data.train, optimizer: o.optimizer as never, scheduler: o.scheduler, batchSize: o.batchSize,
+    steps: o.steps, seed: o.seed, checkpointEvery: o.checkpointEvery, onProgress: o.onProgress,
+  });
+  const trainSeconds = (performance.now() - t0) / 1000;
+  if (result.divergedAt !== null) return { net, result, test: { loss: NaN, accuracy: NaN }, trainEval: { loss: NaN, accuracy: NaN }, trainSeconds };
+  const test = await evaluateModel(net, result.params, result.buffers, o.data.test, { batchSize: 500 });
+  const trainEval = await evaluateModel(net, result.params, result.buffers, o.data.train, { batchSize: 500 });
+  return { net, result, test, trainEval, trainSeconds };
+}
+
+/** Writes weights.json/.bin (modelZoo format) into `dir`; returns the byte count of weights.bin. */
+export async function writeZooWeights(dir: string, model: string, out: ZooTrainOutcome, extra: Record<string, unknown>): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  const { manifest, bytes } = saveWeights(out.net, out.result.params, out.result.buffers, model, extra);
+  await writeFile(path.join(dir, WEIGHTS_MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
+  await writeFile(path.join(dir, WEIGHTS_BIN_FILE), bytes);
+  return bytes.byteLength;
+}
+
+/**
+ * checkpoints.bin: every checkpoint's flat float32 parameter vector (net.params order, each
+ * row-major), one after the other, little-endian, no header; checkpoints.json says how to read it.
+ */
+export async function writeCheckpoints(dir: string, model: string, out: ZooTrainOutcome): Promise<void> {
+  const cps = out.result.checkpoints;
+  const p = out.net.params.reduce((n, i) => n + i.shape.reduce((a, b) => a * b, 1), 0);
+  const all = new Float32Array(cps.length * p);
+  cps.forEach((c, i) => all.set(c.params, i * p));
+  await writeFile(path.join(dir, 'checkpoints.bin'), new Uint8Array(all.buffer));
+  await writeFile(path.join(dir, 'checkpoints.json'), JSON.stringify({
+    format: CHECKPOINTS_FORMAT, model, netId: out.net.id, dtype: 'float32', file: 'checkpoints.bin',
+    count: cps.length, paramsPerCheckpoint: p, steps: cps.map((c) => c.step),
+    tensors: out.net.params.map((i) => ({ name: i.name, shape: [...i.shape] })),
+  }, null, 1) + '\n');
+}
+
+/** Reads checkpoints written by writeCheckpoints. */
+export async function readCheckpoints(dir: string): Promise<{ steps: number[]; shapes: number[][]; params: Float32Array[] }> {
+  const m = JSON.parse(await readFile(path.join(dir, 'checkpoints.json'), 'utf8'));
+  if (m.format !== CHECKPOINTS_FORMAT) throw new Error(`${dir}/checkpoints.json: format ${JSON.stringify(m.format)}, expected ${CHECKPOINTS_FORMAT}`);
+  const buf = await readFile(path.join(dir, m.file));
+  const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  if (all.length !== m.count * m.paramsPerCheckpoint) throw new Error(`${dir}/${m.file}: ${all.length} values, expected ${m.count}×${m.paramsPerCheckpoint}`);
+  return {
+    steps: m.steps, shapes: m.tensors.map((t: { shape: number[] }) => t.shape),
+    params: Array.from({ length: m.count }, (_, i) => all.subarray(i * m.paramsPerCheckpoint, (i + 1) * m.paramsPerCheckpoint)),
+  };
+}
+
+const round = (v: number, d = 6) => Number(v.toPrecision(d));
+
+const positiveInt = (flag: string, raw: unknown, min = 1): number => {
+  const v = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min) {
+    throw new CliError(`--${flag}: must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
+  }
+  return v;
+};
+
+function parseJsonFlag(flag: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    throw new CliError(`--${flag}: not valid JSON (${(e as Error).message}): ${raw}`);
+  }
+}
+
+/** {type, ...torch kwargs} → {type, hp}; LARS/LAMB (tensor-only) take their numbers as given. */
+function parseOptimizer(raw: unknown, flag: string): { type: string; hp: Record<string, unknown> } {
+  const parsed = parseOptimizerConfig(raw, flag);
+  if (parsed.ok) return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
+  const r = raw as Record<string, unknown> | null;
+  const spec = r && typeof r.type === 'string' ? findTensorOptimizer(r.type) : undefined;
+  if (spec && !parsed.ok && parsed.errors.every((e) => e.includes('unknown optimizer'))) {
+    const hp: Record<string, unknown> = { ...spec.defaults };
+    for (const [k, v] of Object.entries(r!)) {
+      if (k === 'type') continue;
+      if (!(k in spec.defaults)) throw new CliError(`${flag}.${k}: ${spec.type} has no hyperparameter '${k}'`);
+      hp[k] = v;
+    }
+    return { type: spec.type, hp };
+  }
+  throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
+}
+
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train a zoo model (resnet-20/56/110[-ns]) on the Fashion-MNIST subset; write weights and checkpoints',
+  help: `Usage: landscape-lab train --model NAME --out DIR [options]
+
+Trains a model preset from its seeded init on the train split of its Fashion-MNIST subset
+(public/data/fashion-mnist-7: 4000 train, 1000 test images), minibatches drawn without
+replacement per epoch, BatchNorm in train mode; then evaluates it (BN eval mode) on the test
+split and writes into DIR:
+  weights.json + weights.bin          final weights and BN statistics (modelZoo format, loadable
+                                      by 'landscape-lab landscape --weights DIR' and the app)
+  checkpoints.json + checkpoints.bin  flat float32 parameter vectors at steps 0, k, 2k, … and the
+                                      last (for the PCA trajectory plane)
+  train.json                          per-step batch loss / accuracy / lr, train and test loss and
+                                      accuracy, seconds, the exact command
+
+Options:
+  --model NAME          ${MODEL_NAMES.join(' | ')}
+  --out DIR             output folder (created)
+  --epochs E            passes over the train split (default 5); steps = E·⌈N/B⌉
+  --steps N             optimizer steps instead of --epochs
+  --batch B             minibatch size (default 128)
+  --optimizer JSON      torch.optim-style, default '${JSON.stringify(DEFAULT_OPTIMIZER)}'
+  --scheduler JSON      torch lr_scheduler-style, per step; 'null' for a constant lr;
+                        default {"type":"CosineAnnealingLR","T_max":<steps>}
+  --config FILE         JSON {"optimizer": {...}, "scheduler": {...} | null} (the flags override it)
+  --seed K              init and shuffling seed (default 0)
+  --checkpoint-every K  steps between checkpoints (default: about 50 checkpoints in all)
+  --data DIR            folder holding the data sets (default: this checkout's public/data)
+  --quiet               no progress lines on stderr
+
+Example:
+  landscape-lab train --model resnet-20 --epochs 3 --seed 1 --out runs/r20
+
+Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad flags.`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      model: { type: 'string', short: 'm' }, out: { type: 'string', short: 'o' },
+      epochs: { type: 'string' }, steps: { type: 'string' }, batch: { type: 'string' },
+      optimizer: { type: 'string' }, scheduler: { type: 'string' }, config: { type: 'string', short: 'c' },
+      seed: { type: 'string' }, 'checkpoint-every': { type: 'string' }, data: { type: 'string' }, quiet: { type: 'boolean' },
+    }, 'train');
+    if (values.help) { io.stdout(this.help + '\n'); return 0; }
+    if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'\nRun 'landscape-lab train --help' for usage.`);
+    if (!values.model) throw new CliError(`--model: missing (one of ${MODEL_NAMES.join(', ')})`);
+    if (!MODEL_NAMES.includes(values.model as string)) throw new CliError(`--model: unknown model '${values.model}' (known: ${MODEL_NAMES.join(', ')})`);
+    if (!values.out) throw new CliError('--out: missing output folder');
+    if (values.epochs !== undefined && values.steps !== undefined) throw new CliError('--epochs and --steps: give one, not both');
+    const preset = modelPreset(values.model as string);
+    const batchSize = values.batch === undefined ? 128 : positiveInt('batch', values.batch);
+    const seed = values.seed === undefined ? 0 : positiveInt('seed', values.seed, 0);
+
+    let config: Record<string, unknown> = {};
+    if (values.config !== undefined) {
+      let text: string;
+      try { text = await readFile(values.config as string, 'utf8'); } catch (e) {
+        throw new CliError(`--config: cannot read '${values.config}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      }
+      const c = parseJsonFlag('config', text);
+      if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
+      const unknown = Object.keys(c).filter((k) => k !== 'optimizer' && k !== 'scheduler');
+      if (unknown.length) throw new CliError(`--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`);
+      config = c as Record<string, unknown>;
+    }
+    const optRaw = values.optimizer !== undefined ? parseJsonFlag('optimizer', values.optimizer as string) : (config.optimizer ?? DEFAULT_OPTIMIZER);
+    const optimizer = parseOptimizer(optRaw, values.optimizer !== undefined ? '--optimizer' : 'optimizer');
+
+    const backend = await initBackend();
+    let dataDir = DEFAULT_DATA_DIR;
+    if (values.data !== undefined) dataDir = path.resolve(values.data as string);
+    let data: ZooData;
+    try {
+      data = await loadZooData(preset, dataDir);
+    } catch (e) {
+      throw new CliError(`--data: cannot load ${preset.dataset} from ${dataDir}: ${(e as Error).message}`);
+    }
+    const n = data.train.y.shape[0];
+    const stepsPerEpoch = Math.ceil(n / batchSize);
+    const steps = values.steps !== undefined ? positiveInt('steps', values.steps) : (values.epochs !== undefined ? positiveInt('epochs', values.epochs) : 5) * stepsPerEpoch;
+    const schedRaw = values.scheduler !== undefined ? parseJsonFlag('scheduler', values.scheduler as string) : ('scheduler' in config ? config.scheduler : defaultScheduler(steps));
+    let scheduler: ScheduleConfig | null = null;
+    if (schedRaw !== null) {
+      const p = parseScheduleConfig(schedRaw, values.scheduler !== undefined ? '--scheduler' : 'scheduler');
+      if (!p.ok) throw new CliError(`invalid scheduler:\n  ${p.errors.join('\n  ')}`);
+      scheduler = p.value;
+    }
+    const spec = findTensorOptimizer(optimizer.type)!;
+    const baseErrors = scheduleBaseErrors(scheduler, scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never));
+    if (baseErrors.length) throw new CliError(`invalid scheduler:\n  ${baseErrors.join('\n  ')}`);
+    const checkpointEvery = values['checkpoint-every'] !== undefined ? positiveInt('checkpoint-every', values['checkpoint-every']) : Math.max(1, Math.ceil(steps / 50));
+    const out = path.resolve(values.out as string);
+
+    const quiet = !!values.quiet;
+    const t0 = performance.now();
+    let lastPrint = 0;
+    if (!quiet) io.stderr(`train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizer.type}, backend ${backend}\n`);
+    const outcome = await trainZooModel({
+      data, steps, batchSize, optimizer, scheduler, seed, checkpointEvery,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (quiet || (now - lastPrint < 5000 && p.step !== p.steps)) return;
+        lastPrint = now;
+        io.stderr(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  loss ${p.loss.toFixed(4)}  acc ${p.accuracy.toFixed(3)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
+      },
+    });
+    const r = outcome.result;
+    const command = ['landscape-lab', 'train', ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+    const log = {
+      format: TRAIN_LOG_FORMAT, model: preset.name, netId: outcome.net.id, command, backend,
+      data: { dataset: preset.dataset, trainSamples: n, testSamples: data.test.y.shape[0], normalization: preset.normalization },
+      seed, batchSize, steps: r.steps, requestedSteps: steps, epochs: round(r.steps / stepsPerEpoch, 4), checkpointEvery,
+      optimizer, scheduler, divergedAt: r.divergedAt,
+      train: { loss: round(outcome.trainEval.loss), accuracy: round(outcome.trainEval.accuracy) },
+      test: { loss: round(outcome.test.loss), accuracy: round(outcome.test.accuracy) },
+      seconds: round(outcome.trainSeconds, 4),
+      history: { loss: Array.from(r.loss, (v) => round(v)), accuracy: Array.from(r.accuracy, (v) => round(v, 4)), lr: Array.from(r.lr, (v) => round(v)) },
+      checkpointSteps: r.checkpoints.map((c) => c.step),
+      createdAt: new Date().toISOString(),
+    };
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'train.json'), JSON.stringify(log) + '\n');
+    try {
+      if (r.divergedAt !== null) {
+        io.stderr(`landscape-lab train: the loss became non-finite at step ${r.divergedAt}; try a smaller lr. Only train.json was written.\n`);
+        return 1;
+      }
+      await writeZooWeights(out, preset.name, outcome, { training: { command, seed, steps: r.steps, batchSize, optimizer, scheduler, testAccuracy: log.test.accuracy } });
+      if (checkpointEvery > 0) await writeCheckpoints(out, preset.name, outcome);
+    } finally {
+      tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
+    }
+    if (!quiet) io.stderr(`  test accuracy ${(100 * outcome.test.accuracy).toFixed(2)} %, test loss ${outcome.test.loss.toFixed(4)}; wrote ${out}\n`);
+    return 0;
+  },
+};
