@@ -27,7 +27,7 @@ const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) =>
 export async function benchRaceRedraw(opts: { samples?: number } = {}): Promise<RaceRedrawBench> {
   const samples = opts.samples ?? 40;
   const app = await buildAndServe('bench-dist');
-  const browser = await launch();
+  const browser = await launch(process.env.RACE_BENCH_ARGS ? process.env.RACE_BENCH_ARGS.split(' ') : []);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${app.url}?opt=${RACERS.join(',')}&steps=1000&3d=0`);

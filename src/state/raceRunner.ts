@@ -26,7 +26,9 @@ export function startRaceRunner(client: RaceClient): () => void {
 
   const sendRace = () => {
     const configs = racerConfigs(useRaceStore.getState());
-    useResultsStore.setState({ configErrors: configs.flatMap((c) => (c.ok ? [] : [{ id: c.id, errors: c.errors }])) });
+    const configErrors = configs.flatMap((c) => (c.ok ? [] : [{ id: c.id, errors: c.errors }]));
+    // Keep the old array when nothing changed: a new one would make every panel recompute its paths.
+    if (JSON.stringify(configErrors) !== JSON.stringify(useResultsStore.getState().configErrors)) useResultsStore.setState({ configErrors });
     client.request('race', { racers: configs.flatMap((c) => (c.ok ? [{ id: c.id, config: c.config }] : [])) });
   };
   const sendSurface = () => {

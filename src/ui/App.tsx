@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { racerStyle } from '../core/view/palette';
+import { useRaceStore } from '../state/raceStore';
 import { useResultsStore } from '../state/resultsStore';
 import { useViewStore } from '../state/viewStore';
 import { OptimizerPicker } from './controls/OptimizerPicker';
@@ -8,7 +10,6 @@ import { ScheduleControls } from './controls/ScheduleControls';
 import { SurfacePicker } from './controls/SurfacePicker';
 import { Transport } from './controls/Transport';
 import { Header } from './Header';
-import { useRacers } from './hooks/useRacers';
 import { ContourRace } from './panels/ContourRace';
 import { Legend } from './panels/Legend';
 import { LossCurves } from './panels/LossCurves';
@@ -20,7 +21,8 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
   const theme = useViewStore((s) => s.theme);
   const large = useViewStore((s) => s.large);
   const computeError = useResultsStore((s) => s.computeError);
-  const racers = useRacers();
+  // Only the racer list, not their results: a new result must not re-render every control.
+  const optimizers = useRaceStore((s) => s.optimizers);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.classList.toggle('large', large);
@@ -36,14 +38,14 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
             <ContourRace />
             <ThreeDPanel />
           </div>
-          <Legend racers={racers} />
+          <Legend />
           <Transport />
           <LossCurves />
         </div>
         <aside className="controls" aria-label="Controls">
           <SurfacePicker />
           <OptimizerPicker />
-          {racers.map((r) => <RacerCard key={r.id} racer={r} />)}
+          {optimizers.map((id, i) => <RacerCard key={id} id={id} color={racerStyle(i).color} />)}
           <RaceControls />
           <ScheduleControls />
         </aside>

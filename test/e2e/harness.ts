@@ -33,11 +33,12 @@ export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
   };
 }
 
-export async function launch(): Promise<Browser> {
+/** Headless Debian Chromium; WebGL runs on SwiftShader unless `extraArgs` says otherwise. */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...extraArgs],
   });
 }
 

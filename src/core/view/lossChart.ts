@@ -1,3 +1,4 @@
+import { svgNum } from './trajectoryPath';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 
 /** One racer's curve: values per step (non-finite values end the drawn line). */
@@ -52,18 +53,18 @@ export function chartScales(series: readonly Series[], steps: number, width: num
  * 500 px would otherwise stroke several points per pixel).
  */
 export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0, minGap = 0.75): string {
-  const parts: string[] = [];
+  let path = '';
   let lx = NaN, ly = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) break;
     const x = s.x(i + offset), yv = s.y(v), y = Number.isFinite(yv) ? yv : 0;
     const last = i === values.length - 1 || !Number.isFinite(values[i + 1]);
-    if (parts.length && !last && Math.hypot(x - lx, y - ly) < minGap) continue;
-    parts.push(`${parts.length === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`);
+    if (path && !last && (x - lx) * (x - lx) + (y - ly) * (y - ly) < minGap * minGap) continue;
+    path += `${path ? 'L' : 'M'}${svgNum(x)} ${svgNum(y)}`;
     lx = x; ly = y;
   }
-  return parts.join('');
+  return path;
 }
 
 /** The step under a pointer at drawing x (rounded, clamped to 0…steps−1). */

@@ -14,6 +14,9 @@ export interface TrajectoryPoints {
 const CLAMP = 1e4;
 const clamp = (v: number) => (v > CLAMP ? CLAMP : v < -CLAMP ? -CLAMP : v);
 
+/** A coordinate with one decimal for an SVG path; Math.round is ~10× cheaper than toFixed in this hot loop. */
+export const svgNum = (v: number): number => Math.round(v * 10) / 10;
+
 /**
  * Projects a run (start + params after each step) through the view scales, and simplifies the
  * polyline for drawing: a point closer than `minGap` drawing units to the last kept one is not
@@ -23,26 +26,26 @@ export function trajectoryPoints(start: readonly [number, number], params: Float
   const n = steps + 1;
   const xy = new Float64Array(2 * n), length = new Float64Array(n);
   xy[0] = clamp(s.x(start[0])); xy[1] = clamp(s.y(start[1]));
-  const parts: string[] = [`M${xy[0].toFixed(1)} ${xy[1].toFixed(1)}`];
+  let path = `M${svgNum(xy[0])} ${svgNum(xy[1])}`;
   let kx = xy[0], ky = xy[1], kept = 0;
   for (let k = 1; k < n; k++) {
     const px = clamp(s.x(params[2 * k - 2])), py = clamp(s.y(params[2 * k - 1]));
     xy[2 * k] = px; xy[2 * k + 1] = py;
-    const d = Math.hypot(px - kx, py - ky);
+    const dx = px - kx, dy = py - ky, d = Math.sqrt(dx * dx + dy * dy);
     // The prefix up to step k is the kept polyline plus the segment to point k.
     length[k] = kept + d;
     if (d >= minGap || k === n - 1) {
       kept += d; kx = px; ky = py;
-      parts.push(`L${px.toFixed(1)} ${py.toFixed(1)}`);
+      path += `L${svgNum(px)} ${svgNum(py)}`;
     }
   }
-  return { xy, length, path: parts.join('') };
+  return { xy, length, path };
 }
 
 /** The full polyline as an SVG path string ("M x y L x y …"), 1 decimal place. */
 export function polylinePath(xy: Float64Array): string {
   if (xy.length < 2) return '';
-  const parts: string[] = [`M${xy[0].toFixed(1)} ${xy[1].toFixed(1)}`];
-  for (let i = 2; i < xy.length; i += 2) parts.push(`L${xy[i].toFixed(1)} ${xy[i + 1].toFixed(1)}`);
-  return parts.join('');
+  let path = `M${svgNum(xy[0])} ${svgNum(xy[1])}`;
+  for (let i = 2; i < xy.length; i += 2) path += `L${svgNum(xy[i])} ${svgNum(xy[i + 1])}`;
+  return path;
 }

@@ -1,7 +1,7 @@
+import { memo } from 'react';
 import { findOptimizer } from '../../core/optimizers/registry';
 import { useRaceStore } from '../../state/raceStore';
 import { Formula } from '../formula/Formula';
-import type { RacerView } from '../hooks/useRacers';
 import { HpControl } from './HpControl';
 
 /** Hyperparameters every lecture sweeps; the rest sit under "More". */
@@ -9,21 +9,21 @@ const MAIN = new Set(['lr', 'momentum', 'betas', 'weight_decay']);
 const HIDDEN = new Set(['maximize']);
 
 /** One racer: its update rule (KaTeX), what it does, and its hyperparameters. */
-export function RacerCard({ racer }: { racer: RacerView }) {
-  const spec = findOptimizer(racer.id)!;
-  const hp = useRaceStore((s) => s.hp[racer.id]);
+export const RacerCard = memo(function RacerCard({ id, color }: { id: string; color: string }) {
+  const spec = findOptimizer(id)!;
+  const hp = useRaceStore((s) => s.hp[id]);
   const setHp = useRaceStore((s) => s.setHp);
   const controls = (keep: (key: string) => boolean) => spec.hyperparams.filter((h) => keep(h.key) && !HIDDEN.has(h.key)).map((h) => (
-    <HpControl key={h.key} spec={h} value={hp[h.key]} optName={spec.type} onChange={(v) => setHp(racer.id, h.key, v)} />
+    <HpControl key={h.key} spec={h} value={hp[h.key]} optName={spec.type} onChange={(v) => setHp(id, h.key, v)} />
   ));
   const more = controls((k) => !MAIN.has(k));
   return (
-    <section className="card racer-card" aria-label={`${spec.type} controls`} style={{ borderLeftColor: racer.color }}>
-      <h3><span className="swatch" style={{ background: racer.color }} aria-hidden="true" />{spec.type}</h3>
+    <section className="card racer-card" aria-label={`${spec.type} controls`} style={{ borderLeftColor: color }}>
+      <h3><span className="swatch" style={{ background: color }} aria-hidden="true" />{spec.type}</h3>
       <p className="explain">{spec.summary}</p>
       <div className="update-rule"><Formula tex={spec.tex} label={`${spec.type} update rule`} /></div>
       {controls((k) => MAIN.has(k))}
       {more.length > 0 && <details><summary>More {spec.type} settings</summary>{more}</details>}
     </section>
   );
-}
+});

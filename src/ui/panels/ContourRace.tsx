@@ -1,10 +1,10 @@
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { bandColor } from '../../core/view/palette';
 import { invertPoint, raceDrawingSize, viewScales } from '../../core/view/viewScales';
 import { useRaceStore } from '../../state/raceStore';
 import { useResultsStore } from '../../state/resultsStore';
 import { useRacers } from '../hooks/useRacers';
 import { useSurface } from '../hooks/useSurface';
+import { ContourBands } from './ContourBands';
 import { RaceTrajectories } from './RaceTrajectories';
 
 /**
@@ -22,6 +22,7 @@ export function ContourRace() {
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
   const fresh = contours && contours.surface === surface.id ? contours : null;
+  const minima = useMemo(() => surface.minima.map(([mx, my]) => [scales.x(mx), scales.y(my)] as const), [surface, scales]);
 
   const moveStart = (e: PointerEvent<SVGSVGElement>) => {
     const svg = svgRef.current;
@@ -42,36 +43,30 @@ export function ContourRace() {
 
   return (
     <figure className="panel contour-race" aria-label="Contour race" role="group">
-      <svg
-        ref={svgRef}
-        className="race-svg"
-        viewBox={`0 0 ${size.width} ${size.height}`}
-        role="img"
-        aria-label={`Contour race on ${surface.name}: click, drag or use the arrow keys to move the start (${start[0]}, ${start[1]})`}
-        tabIndex={0}
-        onKeyDown={onKey}
-        onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); moveStart(e); }}
-        onPointerMove={(e) => { if (dragging.current) moveStart(e); }}
-        onPointerUp={() => { dragging.current = false; }}
-        onPointerCancel={() => { dragging.current = false; }}
-      >
-        <defs>
-          <clipPath id="race-clip"><rect width={size.width} height={size.height} /></clipPath>
-        </defs>
-        <g clipPath="url(#race-clip)">
-          <rect className="race-bg" width={size.width} height={size.height} />
-          <g className="bands">
-            {fresh?.bands.map((b) => <path key={b.value} d={b.d} fill={bandColor(b.t)} />)}
+      <div className="race-stack" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
+        <ContourBands bands={fresh?.bands ?? null} width={size.width} height={size.height} minima={minima} />
+        <svg
+          ref={svgRef}
+          className="race-svg"
+          viewBox={`0 0 ${size.width} ${size.height}`}
+          role="img"
+          aria-label={`Contour race on ${surface.name}: click, drag or use the arrow keys to move the start (${start[0]}, ${start[1]})`}
+          tabIndex={0}
+          onKeyDown={onKey}
+          onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); moveStart(e); }}
+          onPointerMove={(e) => { if (dragging.current) moveStart(e); }}
+          onPointerUp={() => { dragging.current = false; }}
+          onPointerCancel={() => { dragging.current = false; }}
+        >
+          <defs>
+            <clipPath id="race-clip"><rect width={size.width} height={size.height} /></clipPath>
+          </defs>
+          <g clipPath="url(#race-clip)">
+            <RaceTrajectories racers={racers} scales={scales} start={start} />
+            <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
           </g>
-          <g className="minima">
-            {surface.minima.map(([mx, my], i) => (
-              <path key={i} className="minimum" d={`M${scales.x(mx) - 6} ${scales.y(my)}h12M${scales.x(mx)} ${scales.y(my) - 6}v12`} />
-            ))}
-          </g>
-          <RaceTrajectories racers={racers} scales={scales} start={start} />
-          <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
-        </g>
-      </svg>
+        </svg>
+      </div>
       <figcaption className="panel-caption">
         {fresh ? `${fresh.bands.length} contour levels, ${fresh.log ? 'log-spaced' : 'evenly spaced'}` : 'Computing contours…'}
         {' · '}click or drag to move the start; × marks the minima.

@@ -1,13 +1,14 @@
 import { formatValue } from '../../core/view/sliderScale';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useRef } from 'react';
-import type { RacerView } from '../hooks/useRacers';
+import { useRacers } from '../hooks/useRacers';
 
 /**
  * Who is racing: colour, name, and either the loss at the shown step or, for a racer that
  * blew up, "diverged at step k" (it stops there while the others go on).
  */
-export function Legend({ racers }: { racers: RacerView[] }) {
+export function Legend() {
+  const racers = useRacers();
   const cells = useRef<(HTMLSpanElement | null)[]>([]);
   useStepEffect((step) => {
     racers.forEach((r, i) => {
