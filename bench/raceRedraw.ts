@@ -24,10 +24,10 @@ export interface RaceRedrawBench {
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
-export async function benchRaceRedraw(opts: { samples?: number } = {}): Promise<RaceRedrawBench> {
+export async function benchRaceRedraw(opts: { samples?: number; chromiumArgs?: string[] } = {}): Promise<RaceRedrawBench> {
   const samples = opts.samples ?? 40;
   const app = await buildAndServe('bench-dist');
-  const browser = await launch(process.env.RACE_BENCH_ARGS ? process.env.RACE_BENCH_ARGS.split(' ') : []);
+  const browser = await launch(opts.chromiumArgs ?? []);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${app.url}?opt=${RACERS.join(',')}&steps=1000&3d=0`);
@@ -59,7 +59,7 @@ export async function benchRaceRedraw(opts: { samples?: number } = {}): Promise<
       race_commit_ms_median: Number(median(runs.map((r) => r.commit)).toFixed(2)),
       race_worker_ms_median: worker.length ? Number(median(worker).toFixed(2)) : NaN,
       race_redraw_samples: runs.length,
-      race_redraw_setup: `headless Chromium (SwiftShader WebGL), production build, ${RACERS.length} racers × 1000 steps on Rosenbrock, slider input → next animation frame after the commit`,
+      race_redraw_setup: `headless Chromium ${(opts.chromiumArgs ?? []).join(' ') || '(SwiftShader GL raster)'}, production build, ${RACERS.length} racers × 1000 steps on Rosenbrock, slider input → next animation frame after the commit`,
     };
   } finally {
     await browser.close();
@@ -68,5 +68,5 @@ export async function benchRaceRedraw(opts: { samples?: number } = {}): Promise<
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchRaceRedraw().then((r) => console.log(JSON.stringify(r, null, 2)));
+  benchRaceRedraw({ chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean) }).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

@@ -6,6 +6,7 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchCoreVsFused } from './coreVsFused';
 import { benchLandscape } from './landscapeThroughput';
+import { benchRaceRedraw } from './raceRedraw';
 
 const out = fileURLToPath(new URL('./results.json', import.meta.url));
 const only = process.argv.slice(2);
@@ -14,6 +15,9 @@ const results: Record<string, unknown> = existsSync(out) ? JSON.parse(readFileSy
 const benches: [string, () => Promise<Record<string, unknown>> | Record<string, unknown>][] = [
   ['core', () => benchCoreVsFused()],
   ['landscape', () => benchLandscape()],
+  // Chromium with CPU raster: this machine has no GPU, and raster through SwiftShader's software GL
+  // would time the emulator, not the app. RACE_BENCH_ARGS='' measures the SwiftShader path instead.
+  ['race', async () => ({ ...(await benchRaceRedraw({ chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean) })) })],
 ];
 
 for (const [name, fn] of benches) {

@@ -17,6 +17,7 @@ export function Header() {
         <p className="subtitle">Optimizer race: torch.optim update rules on analytic surfaces</p>
       </div>
       <div className="header-tools">
+        <a className="page-link" href="landscape.html">Loss landscapes →</a>
         <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>{theme === 'dark' ? '☀ Light' : '☾ Dark'}</button>
         <button type="button" aria-pressed={large} aria-label="Large type" onClick={() => setLarge(!large)}>A<span className="big-a">A</span></button>
         <button type="button" onClick={copy}>{copied ? 'Link copied' : 'Copy link'}</button>
