@@ -40,9 +40,11 @@ describe('landscape-lab train', () => {
     expect(log.steps).toBe(5);
     expect(log.history.loss).toHaveLength(5);
     expect(log.history.loss.every(Number.isFinite)).toBe(true);
-    // Default: SGD lr 0.1 momentum 0.9 under a cosine over the run.
+    // Default: SGD lr 0.1 momentum 0.9, warm-up from 0.01 (⌊5/4⌋ = 1 step here), then a cosine.
     expect(log.optimizer).toMatchObject({ type: 'SGD', hp: { lr: 0.1, momentum: 0.9 } });
-    expect(log.history.lr[0]).toBeCloseTo(0.1, 6);
+    expect(log.scheduler.type).toBe('SequentialLR');
+    expect(log.history.lr[0]).toBeCloseTo(0.01, 6);
+    expect(log.history.lr[1]).toBeCloseTo(0.1, 6);
     expect(log.history.lr[4]).toBeLessThan(0.1);
     expect(log.test.accuracy).toBeGreaterThanOrEqual(0);
     expect(log.test.accuracy).toBeLessThanOrEqual(1);

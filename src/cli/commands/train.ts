@@ -24,9 +24,29 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../public/data/', i
 export const CHECKPOINTS_FORMAT = 'landscape-lab-checkpoints/1';
 export const TRAIN_LOG_FORMAT = 'landscape-lab-train/1';
 
-/** SGD with momentum 0.9, lr 0.1, weight decay 5e-4 (He et al. 2016; Li et al. 2018), cosine to 0. */
+/** SGD with momentum 0.9, lr 0.1, weight decay 5e-4 (He et al. 2016; Li et al. 2018). */
 export const DEFAULT_OPTIMIZER = { type: 'SGD', lr: 0.1, momentum: 0.9, weight_decay: 5e-4 };
-export const defaultScheduler = (steps: number): ScheduleConfig => ({ type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 });
+
+/**
+ * The default schedule for `steps` steps: a linear warm-up from 0.1·lr over min(32, ⌊steps/4⌋)
+ * steps (He et al. 2016 warm up ResNet-110 at 0.01; without it our deep nets with shortcuts stall
+ * near chance), then a cosine to 0 over the rest. Plain cosine when there is no room to warm up.
+ */
+export function defaultScheduler(steps: number): ScheduleConfig {
+  const warmup = Math.min(32, Math.floor(steps / 4));
+  const raw = warmup < 1
+    ? { type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 }
+    : {
+      type: 'SequentialLR', milestones: [warmup],
+      schedulers: [
+        { type: 'LinearLR', start_factor: 0.1, end_factor: 1, total_iters: warmup },
+        { type: 'CosineAnnealingLR', T_max: steps - warmup, eta_min: 0 },
+      ],
+    };
+  const parsed = parseScheduleConfig(raw);
+  if (!parsed.ok) throw new Error(`defaultScheduler: ${parsed.errors.join('; ')}`);
+  return parsed.value;
+}
 
 export interface ZooData {
   preset: ModelPreset;
@@ -177,7 +197,8 @@ Options:
   --batch B             minibatch size (default 128)
   --optimizer JSON      torch.optim-style, default '${JSON.stringify(DEFAULT_OPTIMIZER)}'
   --scheduler JSON      torch lr_scheduler-style, per step; 'null' for a constant lr;
-                        default {"type":"CosineAnnealingLR","T_max":<steps>}
+                        default: linear warm-up from 0.1·lr over min(32, steps/4)
+                        steps, then {"type":"CosineAnnealingLR","T_max":<the rest>}
   --config FILE         JSON {"optimizer": {...}, "scheduler": {...} | null} (the flags override it)
   --seed K              init and shuffling seed (default 0)
   --checkpoint-every K  steps between checkpoints (default: about 50 checkpoints in all)
