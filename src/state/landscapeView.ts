@@ -72,13 +72,16 @@ export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView
 }
 
 /** An empty grid to be filled row by row by a GPU computation. */
-export function emptyComputedView(xs: readonly number[], ys: readonly number[], title: string, provenance: string): LandscapeView {
+export function emptyComputedView(
+  xs: readonly number[], ys: readonly number[], title: string, provenance: string,
+  extra: Pick<LandscapeView, 'centre' | 'data' | 'directions'> = { centre: null, data: null, directions: null },
+): LandscapeView {
   const n = xs.length * ys.length;
   return {
     source: 'gpu', title, provenance,
     xs: Float64Array.from(xs), ys: Float64Array.from(ys),
     loss: new Float64Array(n).fill(NaN), acc: new Float64Array(n).fill(NaN),
-    centre: null, data: null, directions: null, roughness: null, trajectory: null,
+    ...extra, roughness: null, trajectory: null,
   };
 }
 
@@ -97,6 +100,12 @@ export function centreLoss(view: Pick<LandscapeView, 'xs' | 'ys' | 'loss'>): num
   const v = view.loss[j * view.xs.length + i];
   return v === v ? v : null;
 }
+
+const BACKEND_LABELS: Record<string, string> = {
+  webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU)', cpu: 'plain JavaScript (CPU)',
+};
+/** A tfjs backend name as a reader knows it: 'webgl' → "WebGL (GPU)". */
+export const backendLabel = (b: string): string => BACKEND_LABELS[b] ?? b;
 
 export function formatSeconds(s: number): string {
   return s < 60 ? `${s.toFixed(1)} s` : s < 3600 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`;

@@ -1,0 +1,122 @@
+/**
+ * The landscape page's I/O, driven by the store (one-way: store → runner → store):
+ * - the chosen model/view → fetch its shipped slice (`landscapes/<model>[-pca].json`);
+ * - recompute() → a worker run, its rows streamed into gpu.coarse / gpu.fine; cancel() → cancel;
+ * - openH5(file bytes) → readSurfaceH5 → the h5 view.
+ */
+import { parseLandscapeJson } from '../io/landscapeJson';
+import { readSurfaceH5 } from '../io/surfaceFile';
+import type { LandscapeClient } from '../worker/landscapeClient';
+import type { LandscapeResponse } from '../worker/landscapeProtocol';
+import type { BackendName } from '../gpu/backend';
+import { useLandscapeStore, type GpuState } from './landscapeStore';
+import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
+import { backendLabel, emptyComputedView, fromLandscapeJson, fromSurfaceGrid, withRow } from './landscapeView';
+
+/** Points per side of the preview computed before the chosen resolution. */
+export const COARSE_RES = 7;
+
+export function shippedFile(s: Pick<LandscapeSettings, 'depth' | 'skip' | 'view'>): string {
+  return `${modelName(s)}${s.view === 'pca' ? '-pca' : ''}.json`;
+}
+
+export interface RunnerIo {
+  /** Parsed JSON of a file under the site's folder, or null when it does not exist. */
+  fetchJson(path: string): Promise<unknown | null>;
+  /** Absolute URL of the site's folder (for the worker's fetches). */
+  baseUrl: string;
+  backends: BackendName[];
+}
+
+export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () => void {
+  const store = useLandscapeStore;
+  let shippedToken = 0;
+
+  const loadShipped = async () => {
+    const { settings } = store.getState();
+    const file = shippedFile(settings);
+    const token = ++shippedToken;
+    store.setState({ shipped: { file, status: 'loading', view: null, message: null } });
+    const title = `${modelLabel(settings)} · ${settings.view === 'pca' ? 'PCA plane of the training trajectory' : 'random filter-normalised directions'}`;
+    let next: ReturnType<typeof store.getState>['shipped'];
+    try {
+      const raw = await io.fetchJson(`landscapes/${file}`);
+      if (raw === null) {
+        next = { file, status: 'missing', view: null, message: `No precomputed slice is shipped for ${modelLabel(settings)}${settings.view === 'pca' ? ' (PCA plane)' : ''} yet (landscapes/${file}). Use "Recompute on my GPU" or open a .h5 file.` };
+      } else {
+        const parsed = parseLandscapeJson(raw);
+        next = parsed.ok
+          ? { file, status: 'ready', view: fromLandscapeJson(parsed.value, title), message: null }
+          : { file, status: 'error', view: null, message: `landscapes/${file} is not a valid landscape: ${parsed.errors.join('; ')}` };
+      }
+    } catch (e) {
+      next = { file, status: 'error', view: null, message: `Could not load landscapes/${file}: ${(e as Error).message}` };
+    }
+    if (token === shippedToken) store.setState({ shipped: next });
+  };
+
+  const patchGpu = (patch: Partial<GpuState>) => store.setState((s) => ({ gpu: { ...s.gpu, ...patch } }));
+
+  client.onMessage((m: LandscapeResponse) => {
+    const { gpu, settings } = store.getState();
+    const title = `${modelLabel(settings)} · recomputed on ${gpu.backend ? backendLabel(gpu.backend) : 'your device'}${settings.init ? ' (fresh weights, init=1)' : ''}`;
+    switch (m.kind) {
+      case 'status': patchGpu({ text: m.text }); break;
+      case 'backend': patchGpu({ backend: m.backend, wanted: m.wanted }); break;
+      case 'centre': patchGpu({ centre: { loss: m.loss, acc: m.acc }, data: { dataset: m.dataset, split: 'test', samples: m.samples }, text: `Centre: loss ${m.loss.toFixed(3)}, accuracy ${m.acc.toFixed(1)} % on ${m.samples} test images (${m.params.toLocaleString('en')} parameters)` }); break;
+      case 'phase': {
+        const view = emptyComputedView(m.xs, m.ys, title, `${m.phase === 'coarse' ? `${m.xs.length}×${m.ys.length} preview` : `${m.xs.length}×${m.ys.length} grid`} computed in this browser`, {
+          centre: gpu.centre,
+          data: gpu.data,
+          directions: { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: settings.orthogonal, seed: settings.seed },
+        });
+        patchGpu({ phase: m.phase, done: 0, total: m.xs.length * m.ys.length, [m.phase]: view });
+        break;
+      }
+      case 'row': {
+        const view = gpu[m.phase];
+        if (view) patchGpu({ [m.phase]: withRow(view, m.points), done: m.done, total: m.total });
+        break;
+      }
+      case 'done': patchGpu({ status: 'done', seconds: m.seconds, numTensors: m.numTensors, text: `Done in ${m.seconds.toFixed(1)} s.` }); break;
+      case 'cancelled': patchGpu({ status: 'cancelled', numTensors: m.numTensors, text: 'Cancelled: the rows computed so far are kept.' }); break;
+      case 'error': patchGpu({ status: 'error', error: m.message, errorCode: m.code, text: '' }); break;
+    }
+  });
+
+  const startRun = () => {
+    const { settings, shipped } = store.getState();
+    // Same plane extent as the shipped slice when there is one; Li et al.'s [−1, 1] otherwise.
+    const xs = shipped.view?.xs;
+    const range: [number, number] = xs && xs.length > 1 ? [Math.min(xs[0], xs[xs.length - 1]), Math.max(xs[0], xs[xs.length - 1])] : [-1, 1];
+    client.compute({
+      model: modelName(settings), res: settings.res, coarse: COARSE_RES, samples: settings.samples, seed: settings.seed,
+      orthogonal: settings.orthogonal, range, init: settings.init, baseUrl: io.baseUrl, backends: io.backends,
+    });
+  };
+
+  void loadShipped();
+  const unsub = store.subscribe((s, prev) => {
+    const a = s.settings, b = prev.settings;
+    if (a.depth !== b.depth || a.skip !== b.skip || a.view !== b.view) {
+      if (s.gpu.status === 'running') client.cancel();
+      void loadShipped();
+    }
+    if (s.gpu.runId !== prev.gpu.runId) startRun();
+    if (s.gpu.status === 'cancelling' && prev.gpu.status !== 'cancelling') client.cancel();
+  });
+  return () => { unsub(); client.terminate(); };
+}
+
+/** Reads a user's .h5 file into the h5 view (errors are shown, never thrown). */
+export async function openH5(fileName: string, bytes: Uint8Array): Promise<void> {
+  const store = useLandscapeStore;
+  store.setState({ h5: { fileName, status: 'reading', view: null, error: null }, showing: 'h5' });
+  try {
+    const view = fromSurfaceGrid(await readSurfaceH5(bytes), fileName);
+    store.setState({ h5: { fileName, status: 'ready', view, error: null } });
+  } catch (e) {
+    store.setState({ h5: { fileName, status: 'error', view: null, error: (e as Error).message ?? String(e) } });
+  }
+}
+

@@ -1,0 +1,58 @@
+import { UrlErrors } from '../UrlErrors';
+import { H5Open } from './H5Open';
+import { Landscape3D } from './Landscape3D';
+import { LandscapeContour } from './LandscapeContour';
+import { LandscapeFacts } from './LandscapeFacts';
+import { ModelPicker } from './ModelPicker';
+import { RecomputePanel } from './RecomputePanel';
+import { SourceSwitch } from './SourceSwitch';
+import { useDisplayedView } from './useDisplayedView';
+
+/** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
+export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
+  const { shown, message } = useDisplayedView();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="title">
+          <h1>Loss Landscape Lab</h1>
+          <p className="subtitle">Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and without skip connections</p>
+        </div>
+        <nav className="header-tools" aria-label="Pages">
+          <a className="nav-link" href="./index.html">Optimizer race</a>
+          <a className="nav-link" href="./landscape.html" aria-current="page">Loss landscapes</a>
+        </nav>
+      </header>
+      <UrlErrors messages={urlErrors} />
+      <main className="layout">
+        <div className="figures">
+          <SourceSwitch />
+          <div className="views">
+            <section className="panel ls-panel" aria-label="Contour map">
+              {shown ? <LandscapeContour shown={shown} /> : <Placeholder name="Landscape contour" message={message} />}
+            </section>
+            <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
+              {shown ? <Landscape3D shown={shown} /> : <Placeholder name="Landscape 3D" message={message} />}
+            </section>
+          </div>
+          {shown && <LandscapeFacts view={shown.view} />}
+        </div>
+        <aside className="controls" aria-label="Controls">
+          <ModelPicker />
+          <RecomputePanel />
+          <H5Open />
+        </aside>
+      </main>
+      <footer className="app-footer">Every setting is in the address bar: copy the link to share this exact view.</footer>
+    </div>
+  );
+}
+
+/** Never a blank panel: what is missing and what to do. */
+function Placeholder({ name, message }: { name: string; message: string | null }) {
+  return (
+    <div className="ls-placeholder" role="img" aria-label={name}>
+      <p>{message ?? 'Nothing to show yet.'}</p>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import { roughness } from '../../core/view/roughness';
+import { modelLabel } from '../../state/landscapeUrl';
+import { useLandscapeStore } from '../../state/landscapeStore';
+import type { LandscapeView } from '../../state/landscapeView';
+import { FAR_FROM_PLANE } from './TrajectoryOverlay';
+
+const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
+const num = (v: number) => !Number.isFinite(v) ? '—' : (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(4)).toString());
+
+/** The numbers beside the figures, each with a sentence saying what it means. */
+export function LandscapeFacts({ view }: { view: LandscapeView }) {
+  const settings = useLandscapeStore((s) => s.settings);
+  const { lo, hi, rough } = useMemo(() => summary(view), [view]);
+  return (
+    <section className="card ls-facts" aria-label="What the numbers mean">
+      <h3>{view.title}</h3>
+      <p className="explain">{view.provenance}.</p>
+      <dl className="ls-numbers">
+        {view.centre && (
+          <div>
+            <dt>{view.data?.split === 'train' ? 'Training accuracy' : 'Test accuracy'} at the centre</dt>
+            <dd>{pct(view.centre.acc)} <span className="explain">(loss {num(view.centre.loss)}{view.data ? ` on ${view.data.samples} ${view.data.split} images` : ''})</span></dd>
+          </div>
+        )}
+        <div>
+          <dt>Loss on this slice</dt>
+          <dd>{num(lo)} … {num(hi)}</dd>
+        </div>
+        {rough && ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
+          <div key={k} title={ROUGHNESS_HELP[k]}><dt>{ROUGHNESS_NAMES[k]}</dt><dd>{k === 'basinWidth' ? pct(100 * rough[k]) : num(rough[k])}</dd></div>
+        ))}
+      </dl>
+      {rough && (
+        <ul className="explain ls-rough-help">
+          {ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => <li key={k}><strong>{ROUGHNESS_NAMES[k]}</strong>: {ROUGHNESS_HELP[k]}</li>)}
+        </ul>
+      )}
+      <p className="explain">
+        The centre (α = β = 0) is the trained network; every other point adds α and β times two directions in weight space.
+        {rough
+          ? ' The roughness numbers summarise how chaotic this slice is: larger means more bumps, local minima and sharp walls between the centre and the edges. '
+          : ' '}
+        {settings.skip
+          ? `With skip connections, Li et al. (2018) found a smooth, nearly convex basin even for deep ResNets. Untick "skip connections" to compare with the same network without them.`
+          : `Without skip connections, deep networks' slices turn chaotic (Li et al. 2018, Fig. 5): the basin shrinks and is walled by rough, non-convex terrain. Tick "skip connections" to compare with ${modelLabel({ ...settings, skip: true })}.`}
+        {' '}A higher accuracy with a wide, smooth basin is the paper's link between flat minima and generalisation.
+      </p>
+      {view.directions && (
+        <p className="explain">
+          Directions: {view.directions.kind === 'random' ? `filter-normalised random (seed ${view.directions.seed ?? '?'}), ${view.directions.ignore === 'biasbn' ? 'biases and BatchNorm parameters not perturbed' : 'all parameters perturbed'}, ${view.directions.orthogonal ? 'orthogonalised' : 'not orthogonalised'}` : view.directions.kind === 'pca' ? 'the top two principal components of the training trajectory' : 'top Hessian eigenvectors'}.
+        </p>
+      )}
+      {view.trajectory && <PcaFacts trajectory={view.trajectory} />}
+    </section>
+  );
+}
+
+const ROUGHNESS_SHOWN = ['tvLogLoss', 'localMinima', 'basinWidth'] as const;
+const ROUGHNESS_NAMES: Record<string, string> = { tvLogLoss: 'Roughness (TV of log loss)', localMinima: 'Local minima', basinWidth: 'Basin width' };
+const ROUGHNESS_HELP: Record<string, string> = {
+  tvLogLoss: 'the mean slope of log L across the slice; ripples and cliffs raise it, a smooth bowl keeps it low',
+  localMinima: 'strict local minima inside the slice: 1 for a convex bowl, many for a chaotic one',
+  basinWidth: 'share of the [−1, 1]² square where the loss stays below twice the centre loss: wider means a flatter minimum',
+};
+
+/** Loss range, and the roughness measures: the file's own, else computed here for a complete grid. */
+function summary(view: LandscapeView): { lo: number; hi: number; rough: Record<string, number> | null } {
+  let lo = Infinity, hi = -Infinity, complete = true;
+  for (const v of view.loss) { if (v === v) { if (v < lo) lo = v; if (v > hi) hi = v; } else complete = false; }
+  if (view.roughness) return { lo, hi, rough: view.roughness };
+  if (!complete) return { lo, hi, rough: null };
+  try {
+    const r = roughness({ xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss });
+    return { lo, hi, rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth } };
+  } catch {
+    return { lo, hi, rough: null };
+  }
+}
+
+function PcaFacts({ trajectory: t }: { trajectory: NonNullable<LandscapeView['trajectory']> }) {
+  const [a, b] = t.explainedVariance;
+  const far = t.steps.filter((_, k) => t.relativeResidual[k] > FAR_FROM_PLANE);
+  return (
+    <div className="ls-pca">
+      <p>
+        <strong>PCA plane:</strong> the two directions explain {pct(100 * a)} and {pct(100 * b)} of the trajectory's variance
+        ({pct(100 * (a + b))} together). The path shows the {t.steps.length} checkpoints projected onto the plane.
+      </p>
+      {far.length > 0 ? (
+        <p className="ls-warning" role="note">
+          {far.length === 1 ? 'The checkpoint at step ' : 'The checkpoints at steps '}{far.join(', ')} {far.length === 1 ? 'lies' : 'lie'} far from the plane
+          (residual more than {FAR_FROM_PLANE * 100} % of the distance to the centre; ringed in red): the contour under {far.length === 1 ? 'this point' : 'these points'} is misleading.
+        </p>
+      ) : (
+        <p className="explain">Every checkpoint lies close to the plane, so the contours under the path are the loss it actually saw.</p>
+      )}
+    </div>
+  );
+}

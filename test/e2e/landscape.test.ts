@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANDSCAPE_JSON_FORMAT, parseLandscapeJson, type LandscapeJson } from '../../src/io/landscapeJson';
+import { build, preview } from 'vite';
+import { roughness } from '../../src/core/view/roughness';
+import { ARTIFACTS, launch, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
+import { pixelDiff, pixelStats } from './pixels';
+
+const DIST = 'landscape-e2e-dist';
+let app: App;
+let browser: Browser;
+
+/**
+ * A small landscape in the shipped format, for builds where public/landscapes/ has no real file
+ * yet: a smooth bowl (with skip connections) or the same bowl with rough, non-convex walls (without).
+ */
+function fixture(model: string, pca: boolean): LandscapeJson {
+  const n = 21, xs = Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
+  const rough = model.endsWith('-ns');
+  const loss: number[] = [], acc: number[] = [];
+  for (const b of xs) for (const a of xs) {
+    const r2 = a * a + b * b;
+    const l = 0.3 + 2.5 * r2 + (rough ? 1.5 * r2 * (1 + Math.sin(9 * a) * Math.cos(7 * b)) + 0.8 * Math.abs(Math.sin(5 * a * b)) : 0);
+    loss.push(l);
+    acc.push(Math.max(10, 90 - 30 * l));
+  }
+  const json: LandscapeJson = {
+    format: LANDSCAPE_JSON_FORMAT, model,
+    directions: { kind: pca ? 'pca' : 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: pca ? null : 1 },
+    data: { dataset: 'fashion-mnist-7', split: 'test', samples: 256 },
+    xcoordinates: xs, ycoordinates: xs, train_loss: loss, train_acc: acc,
+    centre: { loss: 0.3, acc: rough ? 81.5 : 86.2 },
+    meta: { generatedBy: 'test fixture (landscape.test.ts)', backend: 'none', seconds: 0 },
+  };
+  const r = roughness({ xcoordinates: xs, ycoordinates: xs, loss });
+  json.roughness = { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth };
+  if (pca) {
+    json.trajectory = {
+      steps: [0, 100, 200, 300, 400, 500], x: [-0.9, -0.6, -0.35, -0.15, -0.05, 0], y: [0.8, 0.4, 0.3, 0.1, 0.02, 0],
+      relativeResidual: [0.7, 0.4, 0.2, 0.1, 0.05, 0], explainedVariance: [0.71, 0.16],
+    };
+  }
+  if (!parseLandscapeJson(json).ok) throw new Error('the fixture does not match the landscape format');
+  return json;
+}
+
+/** Writes fixtures into the built site (never into public/) for the files the build does not ship. */
+function addFixtures(outDir: string): string[] {
+  const added: string[] = [];
+  mkdirSync(resolve(outDir, 'landscapes'), { recursive: true });
+  for (const d of [20, 56, 110]) for (const ns of ['', '-ns']) for (const pca of [false, true]) {
+    const model = `resnet-${d}${ns}`, file = `${model}${pca ? '-pca' : ''}.json`;
+    if (existsSync(resolve(ROOT, 'public/landscapes', file))) continue;
+    writeFileSync(resolve(outDir, 'landscapes', file), JSON.stringify(fixture(model, pca)));
+    added.push(file);
+  }
+  return added;
+}
+
+/** Builds both pages (the race links to it, this page links back) and serves them with `vite preview`. */
+async function buildAndServeBoth(outDir: string): Promise<App> {
+  const input = { main: resolve(ROOT, 'index.html'), landscape: resolve(ROOT, 'landscape.html') };
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+  const { port } = server.httpServer.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((res) => server.httpServer.close(() => res())) };
+}
+
+beforeAll(async () => {
+  if (skipBrowser) return;
+  app = await buildAndServeBoth(resolve(ARTIFACTS, DIST));
+  const added = addFixtures(resolve(ARTIFACTS, DIST));
+  if (added.length) console.info(`[landscape e2e] fixtures for ${added.length} slices not shipped in public/landscapes/`);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(query = '', viewport = { width: 1440, height: 1100 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = watchErrors(page);
+  await page.goto(`${app.url}landscape.html${query}`);
+  return { page, errors };
+}
+/** Waits until the contour bands are drawn and the 3D canvas has rendered. */
+async function drawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => Number(document.querySelector('.ls-contour')?.getAttribute('data-bands')) > 0, undefined, { timeout: 30_000 });
+  await page.waitForSelector('.ls-three canvas', { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+}
+const contour = (page: Page) => page.getByRole('img', { name: 'Landscape contour', exact: true });
+const three = (page: Page) => page.locator('.ls-three canvas');
+
+describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', () => {
+  it('loads with no console errors, names its panels and links to the race', async () => {
+    const { page, errors } = await open();
+    await drawn(page);
+    await page.screenshot({ path: screenshotPath('landscape-default'), fullPage: true });
+    await expect(contour(page).count()).resolves.toBe(1);
+    await expect(page.getByRole('img', { name: 'Landscape 3D', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Optimizer race' }).getAttribute('href')).resolves.toBe('./index.html');
+    await expect(page.getByRole('button', { name: 'Recompute on my GPU' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws non-blank pixels in the contour and 3D panels', async () => {
+    const { page } = await open();
+    await drawn(page);
+    const c = await pixelStats(page, await contour(page).screenshot({ path: screenshotPath('landscape-contour') }));
+    expect(c.distinct).toBeGreaterThan(20);
+    expect(c.nonBackground / c.total).toBeGreaterThan(0.3);
+    const t = await pixelStats(page, await three(page).screenshot({ path: screenshotPath('landscape-3d') }));
+    expect(t.distinct).toBeGreaterThan(50);
+    expect(t.nonBackground / t.total).toBeGreaterThan(0.1);
+    await page.close();
+  });
+
+  it('changes the drawn landscape when skip connections are toggled, and writes it to the link', async () => {
+    const { page, errors } = await open('?model=resnet-56&skip=on');
+    await drawn(page);
+    const before = await contour(page).screenshot();
+    const beforeMax = await contour(page).getAttribute('data-max');
+    await page.getByRole('checkbox', { name: 'Skip connections' }).uncheck();
+    await page.waitForFunction((m) => {
+      const svg = document.querySelector('.ls-contour');
+      return svg && svg.getAttribute('data-max') !== m && Number(svg.getAttribute('data-bands')) > 0;
+    }, beforeMax);
+    await page.waitForTimeout(1000);
+    const after = await contour(page).screenshot({ path: screenshotPath('landscape-contour-noskip') });
+    expect(await pixelDiff(page, before, after)).toBeGreaterThan(1000);
+    await page.screenshot({ path: screenshotPath('landscape-noskip'), fullPage: true });
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain('skip=off');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the PCA plane with the trajectory, explained variance and far-from-plane warning', async () => {
+    const { page, errors } = await open('?model=resnet-20&view=pca');
+    await drawn(page);
+    await expect(page.locator('.ls-traj-point').count()).resolves.toBeGreaterThan(1);
+    await expect(page.getByText(/explain .* of the trajectory's variance/).count()).resolves.toBe(1);
+    await page.screenshot({ path: screenshotPath('landscape-pca'), fullPage: true });
+    if (await page.locator('.ls-traj-point.far').count() > 0) {
+      await expect(page.locator('.ls-pca .ls-warning').textContent()).resolves.toMatch(/the contour under th(is point|ese points) is misleading/);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a bad link value, and uses the default instead', async () => {
+    const { page } = await open('?model=resnet-99&res=abc');
+    await drawn(page);
+    const alert = page.getByRole('alert').first();
+    await expect(alert.textContent()).resolves.toMatch(/model="resnet-99" must be one of resnet-20, resnet-56, resnet-110; using resnet-56/);
+    await expect(alert.textContent()).resolves.toMatch(/res="abc" must be a whole number from 3 to 61; using 31/);
+    await page.close();
+  });
+
+  it('shows the error of a bad .h5 file', async () => {
+    const { page } = await open();
+    await drawn(page);
+    await page.getByLabel('Open .h5', { exact: true }).setInputFiles({ name: 'broken.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from('this is not an HDF5 file') });
+    const alert = page.locator('.ls-h5 [role=alert]');
+    await alert.waitFor({ timeout: 30_000 });
+    await expect(alert.textContent()).resolves.toMatch(/Could not open broken\.h5: .+/);
+    await page.screenshot({ path: screenshotPath('landscape-bad-h5'), fullPage: true });
+    await page.close();
+  });
+
+  it('recomputes a tiny slice on WebGL in the worker, and Cancel stops a run', async () => {
+    // init=1: freshly initialised weights, so the test runs whether or not weights are shipped.
+    const { page, errors } = await open('?model=resnet-20&res=3&samples=8&init=1');
+    await drawn(page);
+    await page.getByRole('button', { name: 'Recompute on my GPU' }).click();
+    await page.waitForSelector('[data-status=done]', { timeout: 120_000 });
+    await expect(page.locator('.ls-backend').getAttribute('data-backend')).resolves.toBe('webgl');
+    await expect(page.locator('.ls-backend').textContent()).resolves.toContain('WebGL (GPU)');
+    await expect(page.locator('.ls-contour').getAttribute('data-bands').then(Number)).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('landscape-recomputed'), fullPage: true });
+
+    // A bigger run, cancelled as soon as it starts streaming.
+    await page.getByRole('slider', { name: 'Resolution' }).fill('61');
+    await page.getByRole('button', { name: 'Recompute on my GPU' }).click();
+    await page.waitForSelector('progress', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('[data-status=cancelled]', { timeout: 60_000 });
+    const progress = await page.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max]);
+    expect(progress[0]).toBeLessThan(progress[1]);
+    await page.screenshot({ path: screenshotPath('landscape-cancelled'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
