@@ -108,15 +108,19 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   return () => { unsub(); client.terminate(); };
 }
 
-/** Reads a user's .h5 file into the h5 view (errors are shown, never thrown). */
+/**
+ * Reads a user's .h5 file and shows it. A bad file's error is shown beside the file input and
+ * the panels keep what they showed (errors are shown, never thrown).
+ */
 export async function openH5(fileName: string, bytes: Uint8Array): Promise<void> {
   const store = useLandscapeStore;
-  store.setState({ h5: { fileName, status: 'reading', view: null, error: null }, showing: 'h5' });
+  store.setState({ h5: { fileName, status: 'reading', view: null, error: null } });
   try {
     const view = fromSurfaceGrid(await readSurfaceH5(bytes), fileName);
-    store.setState({ h5: { fileName, status: 'ready', view, error: null } });
+    store.setState({ h5: { fileName, status: 'ready', view, error: null }, showing: 'h5' });
   } catch (e) {
-    store.setState({ h5: { fileName, status: 'error', view: null, error: (e as Error).message ?? String(e) } });
+    const s = store.getState();
+    store.setState({ h5: { fileName, status: 'error', view: null, error: (e as Error).message ?? String(e) }, showing: s.showing === 'h5' ? 'shipped' : s.showing });
   }
 }
 

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE_JSON_FORMAT, parseLandscapeJson, type LandscapeJson } from '../../src/io/landscapeJson';
 import { build, preview } from 'vite';
 import { roughness } from '../../src/core/view/roughness';
-import { ARTIFACTS, launch, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
+import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
+import { ARTIFACTS, CHROMIUM, launch, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
 import { pixelDiff, pixelStats } from './pixels';
 
 const DIST = 'landscape-e2e-dist';
@@ -171,6 +172,26 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await alert.waitFor({ timeout: 30_000 });
     await expect(alert.textContent()).resolves.toMatch(/Could not open broken\.h5: .+/);
     await page.screenshot({ path: screenshotPath('landscape-bad-h5'), fullPage: true });
+    // The panels keep the slice they showed.
+    await expect(contour(page).getAttribute('data-bands').then(Number)).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("draws a user's .h5 surface (upstream layout) in the same panels", async () => {
+    const { page, errors } = await open();
+    await drawn(page);
+    const xs = Float64Array.from({ length: 11 }, (_, i) => -1 + i / 5);
+    const grid = emptySurfaceGrid(xs, xs, ['train_loss', 'train_acc']);
+    xs.forEach((b, j) => xs.forEach((a, i) => { grid.values.train_loss[j * 11 + i] = 0.5 + (a - 0.2) ** 2 + 3 * b * b; grid.values.train_acc![j * 11 + i] = 50; }));
+    const bytes = await writeSurfaceH5(grid);
+    await page.getByLabel('Open .h5', { exact: true }).setInputFiles({ name: 'surface.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(bytes) });
+    await page.getByRole('heading', { name: 'surface.h5 · your .h5 file' }).waitFor({ timeout: 30_000 });
+    await expect(contour(page).getAttribute('data-min').then(Number)).resolves.toBeCloseTo(0.5, 6);
+    await page.waitForTimeout(1000);
+    const t = await pixelStats(page, await three(page).screenshot());
+    expect(t.distinct).toBeGreaterThan(50);
+    await page.screenshot({ path: screenshotPath('landscape-h5'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -196,5 +217,26 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await page.screenshot({ path: screenshotPath('landscape-cancelled'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe.skipIf(skipBrowser)('the loss-landscapes page without WebGL', () => {
+  it('falls back to a CPU backend, says so, and keeps every panel explained', async () => {
+    // No GPU and no software rasteriser: no WebGL in the page or in workers.
+    const noGl = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-software-rasterizer'] });
+    try {
+      const page = await noGl.newPage({ viewport: { width: 1440, height: 1100 } });
+      await page.goto(`${app.url}landscape.html?model=resnet-20&res=3&samples=8&init=1`);
+      await page.waitForFunction(() => Number(document.querySelector('.ls-contour')?.getAttribute('data-bands')) > 0, undefined, { timeout: 30_000 });
+      await page.getByRole('button', { name: 'Recompute on my GPU' }).click();
+      await page.waitForSelector('[data-status=done]', { timeout: 120_000 });
+      const backend = await page.locator('.ls-backend').getAttribute('data-backend');
+      expect(['wasm', 'cpu']).toContain(backend);
+      await expect(page.locator('.ls-backend').textContent()).resolves.toMatch(/WebGL \(GPU\) is not available in this browser/);
+      await expect(page.getByRole('img', { name: 'Landscape 3D' }).textContent()).resolves.toMatch(/3D view \(it needs WebGL\) is not available/);
+      await page.screenshot({ path: screenshotPath('landscape-no-webgl'), fullPage: true });
+    } finally {
+      await noGl.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { Landscape3D } from './Landscape3D';
 import { LandscapeContour } from './LandscapeContour';
 import { LandscapeFacts } from './LandscapeFacts';
 import { ModelPicker } from './ModelPicker';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { RecomputePanel } from './RecomputePanel';
 import { SourceSwitch } from './SourceSwitch';
 import { useDisplayedView } from './useDisplayedView';
@@ -32,7 +33,9 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
               {shown ? <LandscapeContour shown={shown} /> : <Placeholder name="Landscape contour" message={message} />}
             </section>
             <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
-              {shown ? <Landscape3D shown={shown} /> : <Placeholder name="Landscape 3D" message={message} />}
+              {shown ? (
+                <PanelErrorBoundary name="Landscape 3D" what="The 3D view (it needs WebGL)"><Landscape3D shown={shown} /></PanelErrorBoundary>
+              ) : <Placeholder name="Landscape 3D" message={message} />}
             </section>
           </div>
           {shown && <LandscapeFacts view={shown.view} />}

@@ -41,10 +41,10 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
         {rough
           ? ' The roughness numbers summarise how chaotic this slice is: larger means more bumps, local minima and sharp walls between the centre and the edges. '
           : ' '}
-        {settings.skip
+        {view.source === 'h5' ? '' : settings.skip
           ? `With skip connections, Li et al. (2018) found a smooth, nearly convex basin even for deep ResNets. Untick "skip connections" to compare with the same network without them.`
           : `Without skip connections, deep networks' slices turn chaotic (Li et al. 2018, Fig. 5): the basin shrinks and is walled by rough, non-convex terrain. Tick "skip connections" to compare with ${modelLabel({ ...settings, skip: true })}.`}
-        {' '}A higher accuracy with a wide, smooth basin is the paper's link between flat minima and generalisation.
+        {view.source === 'h5' ? '' : ' A higher accuracy with a wide, smooth basin is the paper\'s link between flat minima and generalisation.'}
       </p>
       {view.directions && (
         <p className="explain">
