@@ -86,8 +86,8 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
 
   const startRun = () => {
     const { settings, shipped } = store.getState();
-    // Same plane extent as the shipped slice when there is one; Li et al.'s [−1, 1] otherwise.
-    const xs = shipped.view?.xs;
+    // Same extent as the shipped random slice when there is one; Li et al.'s [−1, 1] otherwise.
+    const xs = settings.view === 'random' ? shipped.view?.xs : undefined;
     const range: [number, number] = xs && xs.length > 1 ? [Math.min(xs[0], xs[xs.length - 1]), Math.max(xs[0], xs[xs.length - 1])] : [-1, 1];
     client.compute({
       model: modelName(settings), res: settings.res, coarse: COARSE_RES, samples: settings.samples, seed: settings.seed,

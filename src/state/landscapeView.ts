@@ -27,7 +27,10 @@ export interface LandscapeView {
   provenance: string;
 }
 
-const nanFor = (v: number) => (Number.isFinite(v) && v !== NOT_COMPUTED ? v : NaN);
+/** Shipped files store a diverged (non-finite) loss as this cap, since JSON has no Infinity. */
+export const DIVERGED_LOSS = 1e30;
+
+const nanFor = (v: number) => (Number.isFinite(v) && v !== NOT_COMPUTED && v < DIVERGED_LOSS ? v : NaN);
 
 export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeView {
   return {

@@ -56,7 +56,8 @@ describe('landscape views', () => {
       xcoordinates: xs, ycoordinates: ys, train_loss: values, train_acc: values.map(() => 50),
       centre: { loss: 3, acc: 88 }, meta: { generatedBy: 'landscape-lab', backend: 'wasm', seconds: 12 },
     } satisfies LandscapeJson;
-    const v = fromLandscapeJson(j, 'ResNet-20');
+    const v = fromLandscapeJson({ ...j, train_loss: values.map((x, k) => (k === 8 ? 1e30 : x)) }, 'ResNet-20');
+    expect(Number.isNaN(v.loss[8])).toBe(true); // the cap a diverged point is stored as
     expect(v.centre).toEqual({ loss: 3, acc: 88 });
     expect(centreLoss(v)).toBe(3);
     expect(v.provenance).toBe('precomputed by landscape-lab on wasm in 12.0 s');

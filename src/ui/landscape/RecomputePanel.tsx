@@ -18,6 +18,7 @@ export function RecomputePanel() {
         Slices {settings.init ? 'freshly initialised (init=1)' : 'the shipped trained'} weights along two filter-normalised random directions
         (Li et al. 2018): each filter of the direction is scaled to the norm of the same filter in the weights; biases and BatchNorm parameters are
         not perturbed. A 7×7 preview comes first, then the full grid row by row.
+        {settings.view === 'pca' && ' (The PCA plane needs the training checkpoints, which the site does not ship, so a recompute always uses random directions.)'}
       </p>
       <NumberKnob label="Resolution" value={settings.res} min={RES_RANGE.min} max={RES_RANGE.max} step={2} suffix={`${settings.res}×${settings.res} points`} onChange={(res) => set({ res })} />
       <NumberKnob label="Samples" value={settings.samples} min={SAMPLES_RANGE.min} max={SAMPLES_RANGE.max} step={8} suffix="test images per point" onChange={(samples) => set({ samples })} />
