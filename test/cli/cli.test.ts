@@ -1,25 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../referencePath';
 import { referenceRuns, referenceSchedules } from '../core/referenceCases';
+import { cli } from './runCli';
 
-interface CliRun { code: number | null; stdout: string; stderr: string }
-
-/** Runs `landscape-lab ARGS` exactly as `npx landscape-lab` does (the package's bin script). */
-function cli(args: string[], stdin?: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], { cwd: repoRoot });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-cli-'));
 function configFile(name: string, config: unknown): string {

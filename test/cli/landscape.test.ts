@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../referencePath';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
 import { modelPreset } from '../../src/gpu/modelZoo';
@@ -12,20 +10,8 @@ import { loadLandscapeData, loadModelWeights, netFor } from '../../src/cli/lands
 import { withH5Bytes } from '../../src/io/h5wasmLoader';
 import { readSurfaceH5 } from '../../src/io/surfaceFile';
 import { readDirectionsH5 } from '../../src/io/h5Directions';
+import { cli, type CliRun } from './runCli';
 
-interface CliRun { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], { cwd: repoRoot });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-landscape-'));
 const f = (name: string) => path.join(tmp, name);

@@ -1,5 +1,4 @@
 // `landscape-lab train`, run as a user runs it (the package's bin script in a child process).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,24 +6,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readCheckpoints } from '../../src/cli/commands/train';
 import { buildModel, loadWeights } from '../../src/gpu/modelZoo';
-import { repoRoot } from '../referencePath';
 import { useTestBackend } from '../gpu/setup';
+import { cli } from './runCli';
 
 beforeAll(useTestBackend);
 
-interface CliRun { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], { cwd: repoRoot });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-train-'));
 
