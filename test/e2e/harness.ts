@@ -54,7 +54,8 @@ export function watchErrors(page: Page): string[] {
 export async function waitForRace(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const g = document.querySelector('.trajectories');
-    return g && Number(g.getAttribute('data-race-seq')) > 0 && document.querySelectorAll('.bands path').length > 0;
+    return g && Number(g.getAttribute('data-race-seq')) > 0 && Number(document.querySelector('.race-bands')?.getAttribute('data-bands')) > 0
+      && (document.querySelector('.race-bands') as HTMLImageElement).complete;
   }, undefined, { timeout: 30_000 });
 }
 
