@@ -1,0 +1,220 @@
+/**
+ * Trains the zoo's ResNets (with and without shortcuts), ships their weights and two 2-D loss
+ * slices each, with roughness measures — the skip-connection effect of Li et al. 2018 (Fig. 5),
+ * measured. See docs/SHIPPED.md for the command, the times and the results.
+ *
+ *   npx tsx scripts/make-shipped-landscapes.ts [--epochs 4] [--grid 21] [--samples 500] [--seed 0]
+ *       [--out public] [--index-only] [MODEL …]        (default: all six presets)
+ *
+ * Per model NAME:
+ *   1. train from the seeded init (landscape-lab train's defaults: SGD lr 0.1, momentum 0.9,
+ *      weight decay 5e-4, 1-epoch linear warm-up from 0.01, then cosine to 0, batch 128, BN in
+ *      train mode) on the
+ *      4000-image train split; ~40 checkpoints along the way;
+ *   2. OUT/models/NAME/weights.json + weights.bin (modelZoo format) and train.json (the log);
+ *   3. OUT/landscapes/NAME.json (+ .h5): a filter-normalised random slice (Li et al.: per
+ *      filter d ← d/‖d‖·‖w‖, biases and BN parameters zeroed, seed fixed) over [−1, 1]², grid
+ *      G×G, loss on the first S images of the train split, BN in eval mode;
+ *   4. OUT/landscapes/NAME-pca.json (+ .h5): the plane of the top-2 PCA directions of the
+ *      checkpoints' differences from the final weights (biases/BN ignored), a symmetric grid
+ *      covering the projected trajectory, with the trajectory in it;
+ *   5. roughness (src/core/view/roughness.ts) in both JSONs, and OUT/landscapes/index.json, a
+ *      summary of every shipped landscape (rebuilt from the files after each model).
+ * Runs on one process's wasm backend; start two processes with disjoint model lists to use two
+ * cores (the index is rebuilt from what is on disk, so they do not clobber each other).
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { roughness, type Roughness } from '../src/core/view/roughness';
+import { defaultScheduler, DEFAULT_OPTIMIZER, loadZooData, trainZooModel, writeZooWeights, type ZooData } from '../src/cli/commands/train';
+import { parseOptimizerConfig } from '../src/core/optimizers/parseOptimizer';
+import { initBackend } from '../src/gpu/backend';
+import { randomDirections } from '../src/gpu/landscape/directions';
+import { toBatches } from '../src/gpu/landscape/evaluate';
+import { computeSlice, type SliceResult } from '../src/gpu/landscape/slice';
+import { buildFastEvalModel, MODEL_NAMES, modelPreset } from '../src/gpu/modelZoo';
+import type { Net } from '../src/gpu/nets/net';
+import { trajectoryPca } from '../src/gpu/projection/trajectoryPca';
+import { LANDSCAPE_JSON_FORMAT, type LandscapeJson, parseLandscapeJson } from '../src/io/landscapeJson';
+import { writeSurfaceH5 } from '../src/io/surfaceFile';
+
+const { values: flags, positionals } = parseArgs({
+  options: {
+    epochs: { type: 'string', default: '4' },
+    grid: { type: 'string', default: '21' },
+    samples: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '0' },
+    out: { type: 'string', default: 'public' },
+    'index-only': { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+  strict: true,
+});
+const epochs = Number(flags.epochs), gridN = Number(flags.grid), samples = Number(flags.samples), seed = Number(flags.seed);
+const outRoot = path.resolve(flags.out!);
+const models = positionals.length ? positionals : [...MODEL_NAMES];
+for (const m of models) modelPreset(m); // throws naming the known ones
+const generatedBy = `scripts/make-shipped-landscapes.ts --epochs ${epochs} --grid ${gridN} --samples ${samples} --seed ${seed}`;
+/** Stored in place of a non-finite loss (parseLandscapeJson wants finite numbers); roughness is computed before. */
+const LOSS_CAP = 1e30;
+
+const round = (v: number, d = 7) => Number(v.toPrecision(d));
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+interface SliceOut { json: LandscapeJson; h5: Uint8Array; r: Roughness }
+
+async function slice(
+  name: string, net: Net, params: tf.Tensor[], buffers: tf.Tensor[], dx: tf.Tensor[], dy: tf.Tensor[],
+  xr: number, yr: number, data: ZooData, directions: LandscapeJson['directions'], centreAcc: number,
+): Promise<SliceOut & { result: SliceResult }> {
+  const batches = toBatches(data.train.x.slice(0, samples), data.train.y.slice(0, samples), samples);
+  const t0 = performance.now();
+  let lastLog = t0;
+  const result = await computeSlice({
+    net, params, buffers, dx, dy, batches, x: { min: -xr, max: xr, num: gridN }, y: { min: -yr, max: yr, num: gridN },
+  }, (_row, done, total) => {
+    if (performance.now() - lastLog > 30000) { lastLog = performance.now(); log(`  ${name}: ${done}/${total} points`); }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+  const xs = result.xcoordinates, ys = result.ycoordinates!;
+  const r = roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss });
+  const c = (gridN - 1) / 2;
+  const json: LandscapeJson = {
+    format: LANDSCAPE_JSON_FORMAT,
+    model: name,
+    directions,
+    data: { dataset: data.preset.dataset, split: 'train', samples },
+    // linspace over ±r puts ~1e-16 rather than 0 in the middle: store it as the 0 it stands for.
+    xcoordinates: xs.map((v) => (Math.abs(v) < 1e-12 * xr ? 0 : round(v))),
+    ycoordinates: ys.map((v) => (Math.abs(v) < 1e-12 * yr ? 0 : round(v))),
+    train_loss: Array.from(result.loss, (v) => (Number.isFinite(v) ? round(v) : LOSS_CAP)),
+    train_acc: Array.from(result.acc, (v) => (Number.isFinite(v) ? round(v, 5) : 0)),
+    centre: { loss: round(result.loss[c * gridN + c]), acc: round(100 * centreAcc, 5) },
+    roughness: {
+      tvLogLoss: round(r.tvLogLoss, 5), tvLogLossPerStep: round(r.tvLogLossPerStep, 5), localMinima: r.localMinima,
+      basinWidth: round(r.basinWidth, 5), nonFinite: r.nonFinite,
+    },
+    meta: { generatedBy, backend: tf.getBackend(), seconds: round(seconds, 4), createdAt: new Date().toISOString() },
+  };
+  const h5 = await writeSurfaceH5({
+    xcoordinates: Float64Array.from(xs), ycoordinates: Float64Array.from(ys),
+    values: { train_loss: Float64Array.from(json.train_loss), train_acc: Float64Array.from(json.train_acc) },
+    meta: { dirFile: null, shardIndices: null },
+  });
+  return { json, h5, r, result };
+}
+
+async function writeSlice(file: string, s: SliceOut): Promise<void> {
+  const check = parseLandscapeJson(JSON.parse(JSON.stringify(s.json)));
+  if (!check.ok) throw new Error(`${file}: invalid landscape JSON: ${check.errors.join('; ')}`);
+  await writeFile(path.join(outRoot, 'landscapes', `${file}.json`), JSON.stringify(s.json) + '\n');
+  await writeFile(path.join(outRoot, 'landscapes', `${file}.h5`), s.h5);
+}
+
+async function runModel(name: string): Promise<void> {
+  const preset = modelPreset(name);
+  const data = await loadZooData(preset);
+  const n = data.train.y.shape[0];
+  const batchSize = 128;
+  const steps = epochs * Math.ceil(n / batchSize);
+  const checkpointEvery = Math.max(1, Math.ceil(steps / 40));
+  const opt = parseOptimizerConfig(DEFAULT_OPTIMIZER);
+  if (!opt.ok) throw new Error(opt.errors.join('; '));
+  const optimizer = { type: opt.value.type, hp: opt.value.hp as Record<string, unknown> };
+  const scheduler = defaultScheduler(steps);
+  log(`${name}: training ${steps} steps (${epochs} epochs of ${n}, batch ${batchSize}), seed ${seed}`);
+  let lastLog = performance.now();
+  const out = await trainZooModel({
+    data, steps, batchSize, optimizer, scheduler, seed, checkpointEvery,
+    onProgress: (p) => {
+      if (performance.now() - lastLog > 30000) { lastLog = performance.now(); log(`  ${name}: step ${p.step}/${p.steps} loss ${p.loss.toFixed(3)} acc ${p.accuracy.toFixed(3)}`); }
+    },
+  });
+  const r = out.result;
+  if (r.divergedAt !== null) throw new Error(`${name}: training diverged at step ${r.divergedAt}`);
+  log(`${name}: trained in ${out.trainSeconds.toFixed(1)} s, train loss ${out.trainEval.loss.toFixed(4)} acc ${out.trainEval.accuracy.toFixed(4)}, test loss ${out.test.loss.toFixed(4)} acc ${out.test.accuracy.toFixed(4)}`);
+
+  const training = {
+    generatedBy, seed, epochs, steps: r.steps, batchSize, optimizer, scheduler, checkpointEvery,
+    trainLoss: round(out.trainEval.loss, 6), trainAccuracy: round(out.trainEval.accuracy, 5),
+    testLoss: round(out.test.loss, 6), testAccuracy: round(out.test.accuracy, 5), seconds: round(out.trainSeconds, 4),
+  };
+  const modelDir = path.join(outRoot, 'models', name);
+  await writeZooWeights(modelDir, name, out, { training });
+  await writeFile(path.join(modelDir, 'train.json'), JSON.stringify({
+    format: 'landscape-lab-train/1', model: name, netId: out.net.id, ...training,
+    history: { loss: Array.from(r.loss, (v) => round(v, 5)), accuracy: Array.from(r.accuracy, (v) => round(v, 4)), lr: Array.from(r.lr, (v) => round(v, 5)) },
+    checkpointSteps: r.checkpoints.map((c) => c.step),
+  }) + '\n');
+
+  // (i) filter-normalised random directions.
+  const dirSeed = seed + 1;
+  const dirs = randomDirections(r.params, { seed: dirSeed, norm: 'filter', ignore: 'biasbn' });
+  // Slices use the BN-folded eval forward (same logits to float32 rounding, ~1.7× faster).
+  const evalNet = buildFastEvalModel(preset);
+  const rand = await slice(name, evalNet, r.params, r.buffers, dirs.x, dirs.y, 1, 1, data,
+    { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed }, out.test.accuracy);
+  tf.dispose([...dirs.x, ...dirs.y]);
+  await writeSlice(name, rand);
+  log(`${name}: random slice in ${rand.json.meta.seconds} s, centre ${rand.json.centre.loss}, roughness ${JSON.stringify(rand.json.roughness)}`);
+
+  // (ii) the PCA plane of the trajectory.
+  const shapes = out.net.params.map((p) => [...p.shape]);
+  const pca = trajectoryPca(r.checkpoints.map((c) => c.params), shapes, { ignoreBiasBn: true });
+  const margin = 1.15;
+  const xr = margin * Math.max(...Array.from(pca.x, Math.abs)), yr = margin * Math.max(...Array.from(pca.y, Math.abs));
+  const p = await slice(`${name}-pca`, evalNet, r.params, r.buffers, pca.directions[0], pca.directions[1], xr, yr, data,
+    { kind: 'pca', norm: 'none', ignore: 'biasbn', orthogonal: true, seed: null }, out.test.accuracy);
+  p.json.model = name;
+  p.json.trajectory = {
+    steps: r.checkpoints.map((c) => c.step),
+    x: Array.from(pca.x, (v) => round(v)), y: Array.from(pca.y, (v) => round(v)),
+    relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)),
+    explainedVariance: [round(pca.explainedVarianceRatio[0], 5), round(pca.explainedVarianceRatio[1], 5)],
+  };
+  tf.dispose([...pca.directions[0], ...pca.directions[1]]);
+  await writeSlice(`${name}-pca`, p);
+  log(`${name}: PCA slice (±${xr.toFixed(2)}, ±${yr.toFixed(2)}, explained ${p.json.trajectory.explainedVariance}) in ${p.json.meta.seconds} s, roughness ${JSON.stringify(p.json.roughness)}`);
+
+  tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
+}
+
+/** OUT/landscapes/index.json: every shipped landscape with its model's training summary. */
+async function writeIndex(): Promise<void> {
+  const dir = path.join(outRoot, 'landscapes');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+  const entries = [];
+  for (const f of files) {
+    const j = JSON.parse(await readFile(path.join(dir, f), 'utf8')) as LandscapeJson;
+    let training: Record<string, unknown> | null = null;
+    try {
+      training = JSON.parse(await readFile(path.join(outRoot, 'models', j.model, 'weights.json'), 'utf8')).training ?? null;
+    } catch { /* weights not shipped */ }
+    entries.push({
+      file: `landscapes/${f}`, h5: `landscapes/${f.replace(/\.json$/, '.h5')}`, model: j.model, directions: j.directions.kind,
+      weights: training ? `models/${j.model}/weights.json` : null,
+      grid: [j.xcoordinates.length, j.ycoordinates.length], range: [j.xcoordinates[0], j.xcoordinates.at(-1), j.ycoordinates[0], j.ycoordinates.at(-1)],
+      samples: j.data.samples, centreLoss: j.centre.loss, testAccuracy: j.centre.acc, roughness: j.roughness ?? null,
+      sliceSeconds: j.meta.seconds, trainSeconds: training?.seconds ?? null, epochs: training?.epochs ?? null,
+    });
+  }
+  await writeFile(path.join(dir, 'index.json'), JSON.stringify({ format: 'landscape-lab-shipped/1', landscapes: entries }, null, 1) + '\n');
+}
+
+await mkdir(path.join(outRoot, 'landscapes'), { recursive: true });
+if (!flags['index-only']) {
+  const backend = await initBackend();
+  log(`backend ${backend}; models ${models.join(', ')}; ${generatedBy}`);
+  const t0 = performance.now();
+  for (const m of models) {
+    const t = performance.now();
+    await runModel(m);
+    await writeIndex();
+    log(`${m}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  log(`all done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+await writeIndex();
