@@ -22,6 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BN_EPS } from './nets/layers';
 import { resnet } from './nets/resnet';
 import type { Net } from './nets/net';
+import type { FoldedEval, FoldedEvalNet } from './landscape/foldedEval';
 
 export const ZOO_INPUT_SIZE = 7;
 export const ZOO_WIDTH = 8;
@@ -84,46 +85,90 @@ export function buildModel(preset: ModelPreset | string): Net {
  * four element-wise passes. Same parameters, buffers and (to float32 rounding) the same logits
  * as `buildModel`; train mode is the plain forward. The eval forward is for evaluation only:
  * its gradient would need Conv2DBackpropFilter, which wasm lacks.
+ *
+ * The folding is exposed as `foldedEval` (landscape/foldedEval.ts), so evaluation folds once
+ * per parameter point rather than once per batch, and a slice whose directions leave every γ
+ * alone folds w, dx and dy once for the whole grid (the folded weights are then affine in α, β).
  */
-export function buildFastEvalModel(preset: ModelPreset | string): Net {
+export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet {
   const p = typeof preset === 'string' ? modelPreset(preset) : preset;
   const base = buildModel(p);
   const index = new Map(base.params.map((q, i) => [q.name, i]));
   const bufIndex = new Map(base.buffers.map((b, i) => [b.name, i]));
   const n = (p.depth - 2) / 6;
-  const blocks: { prefix: string; stride: number; projection: boolean }[] = [];
+  // Fused conv+BN layers in forward order; folded weights are [filter, bias] per layer, then linear W, b.
+  const layers: { conv: string; bn: string; stride: number; pad: number }[] = [];
+  const layer = (conv: string, bn: string, stride: number, pad: number) => layers.push({ conv, bn, stride, pad }) - 1;
+  const stem = layer('conv1', 'bn1', 1, 1);
+  const blocks: { c1: number; c2: number; proj: number | null }[] = [];
   for (let s = 0; s < 3; s++) {
     for (let j = 0; j < n; j++) {
       const prefix = `layer${s + 1}.${j}`;
-      blocks.push({ prefix, stride: j === 0 && s > 0 ? 2 : 1, projection: index.has(`${prefix}.shortcut.0.weight`) });
+      const stride = j === 0 && s > 0 ? 2 : 1;
+      const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 1);
+      const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 1);
+      const proj = index.has(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 0) : null;
+      blocks.push({ c1, c2, proj });
     }
   }
-  return {
-    ...base,
-    forward(params, buffers, x, mode) {
-      if (mode === 'train') return base.forward(params, buffers, x, mode);
-      const P = (name: string) => params[index.get(name)!];
-      const B = (name: string) => buffers[bufIndex.get(name)!];
-      const convBn = (h: tf.Tensor4D, conv: string, bn: string, stride: number, pad: number, relu: boolean) => {
-        const scale = tf.div(P(`${bn}.weight`), tf.sqrt(tf.add(B(`${bn}.running_var`), BN_EPS)));
-        const filter = tf.mul(tf.transpose(P(`${conv}.weight`), [2, 3, 1, 0]), scale) as tf.Tensor4D;
-        const bias = tf.sub(P(`${bn}.bias`), tf.mul(B(`${bn}.running_mean`), scale));
-        return tf.fused.conv2d({ x: h, filter, strides: stride, pad, bias, activation: relu ? 'relu' : 'linear' });
+  const pi = (name: string) => index.get(name)!;
+  const bi = (name: string) => bufIndex.get(name)!;
+  const bnScale = (params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], bn: string) =>
+    tf.div(params[pi(`${bn}.weight`)], tf.sqrt(tf.add(buffers[bi(`${bn}.running_var`)], BN_EPS)));
+  const hwio = (w: tf.Tensor, scale: tf.Tensor) => tf.mul(tf.transpose(w, [2, 3, 1, 0]), scale);
+
+  const foldedEval: FoldedEval = {
+    fold(params, buffers) {
+      const out: tf.Tensor[] = [];
+      for (const l of layers) {
+        const scale = bnScale(params, buffers, l.bn);
+        out.push(hwio(params[pi(`${l.conv}.weight`)], scale));
+        out.push(tf.sub(params[pi(`${l.bn}.bias`)], tf.mul(buffers[bi(`${l.bn}.running_mean`)], scale)));
+      }
+      out.push(params[pi('linear.weight')].clone(), params[pi('linear.bias')].clone());
+      return out;
+    },
+    foldDirection(params, buffers, d) {
+      const out: tf.Tensor[] = [];
+      for (const l of layers) {
+        out.push(hwio(d[pi(`${l.conv}.weight`)], bnScale(params, buffers, l.bn)));
+        out.push(d[pi(`${l.bn}.bias`)].clone());
+      }
+      out.push(d[pi('linear.weight')].clone(), d[pi('linear.bias')].clone());
+      return out;
+    },
+    nonlinearParams: layers.map((l) => pi(`${l.bn}.weight`)),
+    forwardFolded(folded, x) {
+      const conv = (h: tf.Tensor4D, k: number, relu: boolean) => {
+        const l = layers[k];
+        return tf.fused.conv2d({
+          x: h, filter: folded[2 * k] as tf.Tensor4D, bias: folded[2 * k + 1], strides: l.stride, pad: l.pad,
+          activation: relu ? 'relu' : 'linear',
+        });
       };
-      let h = convBn(x as tf.Tensor4D, 'conv1', 'bn1', 1, 1, true);
+      let h = conv(x as tf.Tensor4D, stem, true);
       for (const b of blocks) {
-        const mid = convBn(h, `${b.prefix}.conv1`, `${b.prefix}.bn1`, b.stride, 1, true);
+        const mid = conv(h, b.c1, true);
         if (!p.shortcut) {
-          h = convBn(mid, `${b.prefix}.conv2`, `${b.prefix}.bn2`, 1, 1, true);
+          h = conv(mid, b.c2, true);
           continue;
         }
-        const out = convBn(mid, `${b.prefix}.conv2`, `${b.prefix}.bn2`, 1, 1, false);
-        const skip = b.projection ? convBn(h, `${b.prefix}.shortcut.0`, `${b.prefix}.shortcut.1`, b.stride, 0, false) : h;
+        const out = conv(mid, b.c2, false);
+        const skip = b.proj === null ? h : conv(h, b.proj, false);
         h = tf.relu(tf.add(out, skip));
       }
       const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
-      const logits = tf.add(tf.matMul(pooled, P('linear.weight') as tf.Tensor2D, false, true), P('linear.bias')) as tf.Tensor2D;
-      return { logits, buffers: null };
+      const k = 2 * layers.length;
+      return tf.add(tf.matMul(pooled, folded[k] as tf.Tensor2D, false, true), folded[k + 1]) as tf.Tensor2D;
+    },
+  };
+
+  return {
+    ...base,
+    foldedEval,
+    forward(params, buffers, x, mode) {
+      if (mode === 'train') return base.forward(params, buffers, x, mode);
+      return { logits: foldedEval.forwardFolded(foldedEval.fold(params, buffers), x), buffers: null };
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Loss and accuracy of a network on a data set, in batches (upstream `evaluation.eval_loss`):
  *   loss = (1/N) Σᵢ ℓᵢ (mean cross-entropy),  acc = 100 · #correct / N  (percent).
- * Batch sums stay on the device; one read per call.
+ * Sums stay on the device; one read per call. Nets with a folded eval path (foldedEval.ts) fold
+ * their weights once per call.
  */
 import * as tf from '@tensorflow/tfjs';
 import { correctCount, crossEntropyPerSample } from '../nets/loss';
 import type { BnMode, Net } from '../nets/net';
+import { foldedEvalOf } from './foldedEval';
 
 export interface Batch {
   /** Inputs in the net's layout (NHWC images or [N, features]). */
@@ -36,11 +38,25 @@ export function toBatches(x: tf.Tensor, y: tf.Tensor1D, batchSize = Infinity): B
 export function lossAccSums(
   net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], batches: readonly Batch[], mode: BnMode = 'eval',
 ): tf.Tensor1D {
-  const sums = batches.map((b) => {
-    const { logits } = net.forward(params, buffers, b.x, mode);
-    return tf.stack([tf.sum(crossEntropyPerSample(logits, b.y)), tf.cast(correctCount(logits, b.y), 'float32')]);
-  });
-  return tf.addN(sums) as tf.Tensor1D;
+  const fe = mode === 'eval' ? foldedEvalOf(net) : null;
+  if (fe) {
+    // Fold the weights once for all batches, not once per batch.
+    const folded = fe.fold(params, buffers);
+    return lossAccSumsOf((x) => fe.forwardFolded(folded, x), batches);
+  }
+  return lossAccSumsOf((x) => net.forward(params, buffers, x, mode).logits, batches);
+}
+
+/**
+ * [Σ loss, #correct] of the logits `forward` gives on every batch (inside the caller's tidy).
+ * The logits of all batches are concatenated and scored at once: the loss and accuracy ops then
+ * run once per call instead of once per batch (logits are only N × classes).
+ */
+export function lossAccSumsOf(forward: (x: tf.Tensor) => tf.Tensor2D, batches: readonly Batch[]): tf.Tensor1D {
+  const logits = batches.map((b) => forward(b.x));
+  const all = logits.length === 1 ? logits[0] : tf.concat(logits, 0);
+  const labels = batches.length === 1 ? batches[0].y : tf.concat(batches.map((b) => b.y), 0);
+  return tf.stack([tf.sum(crossEntropyPerSample(all, labels)), tf.cast(correctCount(all, labels), 'float32')]) as tf.Tensor1D;
 }
 
 export function sampleCount(batches: readonly Batch[]): number {

@@ -6,10 +6,15 @@
  * y value per row) through an async generator, so a caller can show progress, yield to the
  * event loop and cancel with an AbortSignal. A `shard` computes only its contiguous part of
  * the flat order; `mergeShards` reassembles the whole grid.
+ *
+ * Nets with a folded eval path (foldedEval.ts, e.g. the zoo's BN-folded ResNets) fold w, dx and dy
+ * once per slice when the directions leave every BN γ alone, so a point costs one axpy over the
+ * folded weights plus the forwards; otherwise each point folds its shifted weights once.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Net } from '../nets/net';
-import { type Batch, lossAccSums, sampleCount } from './evaluate';
+import { type Batch, lossAccSums, lossAccSumsOf, sampleCount } from './evaluate';
+import { type FoldedEval, foldedEvalOf } from './foldedEval';
 import { type Axis, linspace, type Shard, shardRange } from './grid';
 
 export interface SliceSpec {
@@ -70,6 +75,32 @@ function shifted(s: SliceSpec, alpha: number, beta: number): tf.Tensor[] {
   });
 }
 
+/**
+ * The folded weights of a `foldedEval` net along this slice, F(α, β) = F(w) + α·F'(dx) + β·F'(dy),
+ * as three flat vectors, when the directions leave the net's non-linear parameters (BN γ) at
+ * zero (the default `ignore: 'biasbn'`); null otherwise (then every point folds w + α·dx + β·dy).
+ * Costs one small read. The caller disposes the vectors.
+ */
+function foldedPlan(s: SliceSpec): { fe: FoldedEval; centre: tf.Tensor; ex: tf.Tensor; ey: tf.Tensor | null; shapes: number[][] } | null {
+  const fe = foldedEvalOf(s.net);
+  if (!fe) return null;
+  const dirs = s.dy ? [s.dx, s.dy] : [s.dx];
+  if (fe.nonlinearParams.length) {
+    const m = tf.tidy(() => tf.max(tf.stack(fe.nonlinearParams.flatMap((i) => dirs.map((d) => tf.max(tf.abs(d[i])))))));
+    const v = m.dataSync()[0];
+    m.dispose();
+    if (v !== 0) return null; // NaN included
+  }
+  let shapes: number[][] = [];
+  const [centre, ex, ey] = tf.tidy(() => {
+    const flat = (ts: tf.Tensor[]) => tf.concat(ts.map((t) => tf.reshape(t, [-1])));
+    const f0 = fe.fold(s.params, s.buffers);
+    shapes = f0.map((t) => [...t.shape]);
+    return [flat(f0), ...dirs.map((d) => flat(fe.foldDirection(s.params, s.buffers, d)))];
+  });
+  return { fe, centre, ex, ey: ey ?? null, shapes };
+}
+
 /** Evaluate this shard's points, yielding each row's points as soon as the row is done. */
 export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
   checkSpec(s);
@@ -78,31 +109,44 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
   const nx = xs.length;
   const [start, end] = shardRange(nx * ys.length, s.shard);
   const n = sampleCount(s.batches);
-  for (let ind = start; ind < end; ) {
-    s.signal?.throwIfAborted();
-    const row = Math.floor(ind / nx);
-    const rowEnd = Math.min(end, (row + 1) * nx);
-    const sums: tf.Tensor[] = [];
-    try {
-      for (let k = ind; k < rowEnd; k++) {
-        s.signal?.throwIfAborted();
-        sums.push(tf.tidy(() => lossAccSums(s.net, shifted(s, xs[k % nx], ys[row]), s.buffers, s.batches, 'eval')));
+  const plan = start < end ? foldedPlan(s) : null;
+  try {
+    const sizes = plan?.shapes.map((sh) => sh.reduce((a, b) => a * b, 1));
+    const lossAt = (alpha: number, beta: number): tf.Tensor => tf.tidy(() => {
+      if (!plan) return lossAccSums(s.net, shifted(s, alpha, beta), s.buffers, s.batches, 'eval');
+      let v = tf.add(plan.centre, tf.mul(plan.ex, alpha));
+      if (plan.ey && beta !== 0) v = tf.add(v, tf.mul(plan.ey, beta));
+      const folded = tf.split(v, sizes!).map((t, i) => tf.reshape(t, plan.shapes[i]));
+      return lossAccSumsOf((x) => plan.fe.forwardFolded(folded, x), s.batches);
+    });
+    for (let ind = start; ind < end; ) {
+      s.signal?.throwIfAborted();
+      const row = Math.floor(ind / nx);
+      const rowEnd = Math.min(end, (row + 1) * nx);
+      const sums: tf.Tensor[] = [];
+      try {
+        for (let k = ind; k < rowEnd; k++) {
+          s.signal?.throwIfAborted();
+          sums.push(lossAt(xs[k % nx], ys[row]));
+        }
+        const stacked = tf.stack(sums);
+        const values = await stacked.data();
+        stacked.dispose();
+        const points = Array.from({ length: rowEnd - ind }, (_, j) => ({
+          index: ind + j,
+          alpha: xs[(ind + j) % nx],
+          beta: ys[row],
+          loss: values[2 * j] / n,
+          acc: (100 * values[2 * j + 1]) / n,
+        }));
+        yield { row, points };
+      } finally {
+        tf.dispose(sums);
       }
-      const stacked = tf.stack(sums);
-      const values = await stacked.data();
-      stacked.dispose();
-      const points = Array.from({ length: rowEnd - ind }, (_, j) => ({
-        index: ind + j,
-        alpha: xs[(ind + j) % nx],
-        beta: ys[row],
-        loss: values[2 * j] / n,
-        acc: (100 * values[2 * j + 1]) / n,
-      }));
-      yield { row, points };
-    } finally {
-      tf.dispose(sums);
+      ind = rowEnd;
     }
-    ind = rowEnd;
+  } finally {
+    if (plan) tf.dispose([plan.centre, plan.ex, ...(plan.ey ? [plan.ey] : [])]);
   }
 }
 
