@@ -16,14 +16,14 @@ export function effectiveGrad<T>(A: Algebra<T>, theta: T, grad: T, weightDecay: 
  * torch's bias correction 1 − βᵗ. The float64 path calls this once per coordinate with the same
  * (β, t), so the last two results are remembered: Math.pow dominated the cost of an Adam step.
  */
-const memo = { beta: [NaN, NaN], t: [NaN, NaN], value: [NaN, NaN], next: 0 };
+let beta0 = NaN, t0 = NaN, value0 = NaN, beta1 = NaN, t1 = NaN, value1 = NaN, nextSlot = 0;
 export function biasCorrection(beta: number, t: number): number {
-  if (memo.beta[0] === beta && memo.t[0] === t) return memo.value[0];
-  if (memo.beta[1] === beta && memo.t[1] === t) return memo.value[1];
-  const i = memo.next;
-  memo.next = 1 - i;
-  memo.beta[i] = beta; memo.t[i] = t;
-  return (memo.value[i] = 1 - Math.pow(beta, t));
+  if (beta === beta0 && t === t0) return value0;
+  if (beta === beta1 && t === t1) return value1;
+  const value = 1 - Math.pow(beta, t);
+  if (nextSlot === 0) { beta0 = beta; t0 = t; value0 = value; } else { beta1 = beta; t1 = t; value1 = value; }
+  nextSlot = 1 - nextSlot;
+  return value;
 }
 
 /** Hyperparameter descriptions shared by many optimizers (bounds are torch's own checks). */
