@@ -1,3 +1,4 @@
+import { compiledScale } from './compiledScale';
 import { svgNum } from './trajectoryPath';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 
@@ -53,12 +54,13 @@ export function chartScales(series: readonly Series[], steps: number, width: num
  * 500 px would otherwise stroke several points per pixel).
  */
 export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0, minGap = 0.75): string {
+  const sx = compiledScale(s.x), sy = compiledScale(s.y);
   let path = '';
   let lx = NaN, ly = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) break;
-    const x = s.x(i + offset), yv = s.y(v), y = Number.isFinite(yv) ? yv : 0;
+    const x = sx(i + offset), yv = sy(v), y = Number.isFinite(yv) ? yv : 0;
     const last = i === values.length - 1 || !Number.isFinite(values[i + 1]);
     if (path && !last && (x - lx) * (x - lx) + (y - ly) * (y - ly) < minGap * minGap) continue;
     path += `${path ? 'L' : 'M'}${svgNum(x)} ${svgNum(y)}`;

@@ -1,3 +1,4 @@
+import { compiledScale } from './compiledScale';
 import type { ViewScales } from './viewScales';
 
 /** A trajectory in drawing coordinates: the start, then the point after each step. */
@@ -25,11 +26,12 @@ export const svgNum = (v: number): number => Math.round(v * 10) / 10;
 export function trajectoryPoints(start: readonly [number, number], params: Float64Array, steps: number, s: ViewScales, minGap = 0.75): TrajectoryPoints {
   const n = steps + 1;
   const xy = new Float64Array(2 * n), length = new Float64Array(n);
-  xy[0] = clamp(s.x(start[0])); xy[1] = clamp(s.y(start[1]));
+  const sx = compiledScale(s.x), sy = compiledScale(s.y);
+  xy[0] = clamp(sx(start[0])); xy[1] = clamp(sy(start[1]));
   let path = `M${svgNum(xy[0])} ${svgNum(xy[1])}`;
   let kx = xy[0], ky = xy[1], kept = 0;
   for (let k = 1; k < n; k++) {
-    const px = clamp(s.x(params[2 * k - 2])), py = clamp(s.y(params[2 * k - 1]));
+    const px = clamp(sx(params[2 * k - 2])), py = clamp(sy(params[2 * k - 1]));
     xy[2 * k] = px; xy[2 * k + 1] = py;
     const dx = px - kx, dy = py - ky, d = Math.sqrt(dx * dx + dy * dy);
     // The prefix up to step k is the kept polyline plus the segment to point k.
