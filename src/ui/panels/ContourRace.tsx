@@ -58,13 +58,9 @@ export function ContourRace() {
           onPointerUp={() => { dragging.current = false; }}
           onPointerCancel={() => { dragging.current = false; }}
         >
-          <defs>
-            <clipPath id="race-clip"><rect width={size.width} height={size.height} /></clipPath>
-          </defs>
-          <g clipPath="url(#race-clip)">
-            <RaceTrajectories racers={racers} scales={scales} start={start} />
-            <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
-          </g>
+          {/* No clipPath: an <svg> clips to its viewport already, and a clip-path forces a mask on every repaint. */}
+          <RaceTrajectories racers={racers} scales={scales} start={start} />
+          <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
         </svg>
       </div>
       <figcaption className="panel-caption">
