@@ -4,12 +4,12 @@
  * measured. See docs/SHIPPED.md for the command, the times and the results.
  *
  *   npx tsx scripts/make-shipped-landscapes.ts [--epochs 4] [--grid 21] [--samples 500] [--seed 0]
- *       [--out public] [--index-only] [MODEL …]        (default: all six presets)
+ *       [--lr 0.1] [--out public] [--index-only] [MODEL …]        (default: all six presets)
  *
  * Per model NAME:
  *   1. train from the seeded init (landscape-lab train's defaults: SGD lr 0.1, momentum 0.9,
- *      weight decay 5e-4, 1-epoch linear warm-up from 0.01, then cosine to 0, batch 128, BN in
- *      train mode) on the
+ *      weight decay 5e-4, linear warm-up from lr/10 over 32 steps, then cosine to 0, batch 128,
+ *      BN in train mode; --lr sets the peak lr, the warm-up still starting at lr/10) on the
  *      4000-image train split; ~40 checkpoints along the way;
  *   2. OUT/models/NAME/weights.json + weights.bin (modelZoo format) and train.json (the log);
  *   3. OUT/landscapes/NAME.json (+ .h5): a filter-normalised random slice (Li et al.: per
@@ -46,6 +46,8 @@ const { values: flags, positionals } = parseArgs({
     grid: { type: 'string', default: '21' },
     samples: { type: 'string', default: '500' },
     seed: { type: 'string', default: '0' },
+    /** Peak lr; default DEFAULT_OPTIMIZER's (0.1). The warm-up starts at lr/10. */
+    lr: { type: 'string' },
     out: { type: 'string', default: 'public' },
     'index-only': { type: 'boolean', default: false },
   },
@@ -53,11 +55,13 @@ const { values: flags, positionals } = parseArgs({
   strict: true,
 });
 const epochs = Number(flags.epochs), gridN = Number(flags.grid), samples = Number(flags.samples), seed = Number(flags.seed);
+const lr = flags.lr === undefined ? DEFAULT_OPTIMIZER.lr : Number(flags.lr);
+if (!(Number.isFinite(lr) && lr > 0)) throw new Error(`--lr must be a positive number, got ${flags.lr}`);
 const outRoot = path.resolve(flags.out!);
 const models = positionals.length ? positionals : [...MODEL_NAMES];
 for (const m of models) modelPreset(m); // throws naming the known ones
-const generatedBy = `scripts/make-shipped-landscapes.ts --epochs ${epochs} --grid ${gridN} --samples ${samples} --seed ${seed}`;
-/** Stored in place of a non-finite loss (parseLandscapeJson wants finite numbers); roughness is computed before. */
+const generatedBy = `scripts/make-shipped-landscapes.ts --epochs ${epochs} --grid ${gridN} --samples ${samples} --seed ${seed}${flags.lr === undefined ? '' : ` --lr ${lr}`}`;
+/** Stored in place of a non-finite loss (parseLandscapeJson wants finite numbers). */
 const LOSS_CAP = 1e30;
 
 const round = (v: number, d = 7) => Number(v.toPrecision(d));
@@ -80,7 +84,10 @@ async function slice(
   const seconds = (performance.now() - t0) / 1000;
   tf.dispose(batches.flatMap((b) => [b.x, b.y]));
   const xs = result.xcoordinates, ys = result.ycoordinates!;
-  const r = roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss });
+  // Measured on the grid as stored (non-finite points capped at LOSS_CAP), so the file's roughness
+  // is what anyone recomputes from it; nonFinite still counts the diverged points.
+  const stored = Array.from(result.loss, (v) => (Number.isFinite(v) ? round(v) : LOSS_CAP));
+  const r = { ...roughness({ xcoordinates: xs, ycoordinates: ys, loss: stored }), nonFinite: roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss }).nonFinite };
   const c = (gridN - 1) / 2;
   const json: LandscapeJson = {
     format: LANDSCAPE_JSON_FORMAT,
@@ -90,7 +97,7 @@ async function slice(
     // linspace over ±r puts ~1e-16 rather than 0 in the middle: store it as the 0 it stands for.
     xcoordinates: xs.map((v) => (Math.abs(v) < 1e-12 * xr ? 0 : round(v))),
     ycoordinates: ys.map((v) => (Math.abs(v) < 1e-12 * yr ? 0 : round(v))),
-    train_loss: Array.from(result.loss, (v) => (Number.isFinite(v) ? round(v) : LOSS_CAP)),
+    train_loss: stored,
     train_acc: Array.from(result.acc, (v) => (Number.isFinite(v) ? round(v, 5) : 0)),
     centre: { loss: round(result.loss[c * gridN + c]), acc: round(100 * centreAcc, 5) },
     roughness: {
@@ -121,7 +128,7 @@ async function runModel(name: string): Promise<void> {
   const batchSize = 128;
   const steps = epochs * Math.ceil(n / batchSize);
   const checkpointEvery = Math.max(1, Math.ceil(steps / 40));
-  const opt = parseOptimizerConfig(DEFAULT_OPTIMIZER);
+  const opt = parseOptimizerConfig({ ...DEFAULT_OPTIMIZER, lr });
   if (!opt.ok) throw new Error(opt.errors.join('; '));
   const optimizer = { type: opt.value.type, hp: opt.value.hp as Record<string, unknown> };
   const scheduler = defaultScheduler(steps);
