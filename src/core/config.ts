@@ -3,6 +3,7 @@ import { findOptimizer } from './optimizers/registry';
 import { parseScheduleConfig, scheduleBaseErrors, type ScheduleConfig } from './schedules';
 import { SURFACES } from './surfaces/registry';
 import type { BatchConfig } from './sampling/finiteSum';
+import { isRecord, quoteValue as fmt, type ParseResult } from './parse';
 
 /** Hard caps that keep a pasted config or URL from hanging a tab or the CLI. */
 export const LIMITS = { maxSteps: 100_000, maxSamples: 100_000, maxCoordinate: 1e6 } as const;
@@ -18,10 +19,7 @@ export interface RunConfig {
   batch: BatchConfig | null;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fmt = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+export type { ParseResult };
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 const RUN_KEYS = ['surface', 'surface_params', 'start', 'steps', 'optimizer', 'scheduler', 'batch'];

@@ -1,14 +1,13 @@
 import type { HpSpec, HpValue, Hyperparams, OptimizerSpec } from './optimizerSpec';
 import { IGNORED_TORCH_KWARGS } from './optimizerSpec';
 import { OPTIMIZERS, findOptimizer } from './registry';
+import { isRecord, quoteValue as fmt, type ParseResult } from '../parse';
 
 export interface OptimizerConfig {
   type: string;
   hp: Hyperparams;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fmt = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
 
 /** Checks a number against a hyperparameter's bounds; returns the complaint or null. */
 function boundError(spec: HpSpec, x: number): string | null {
@@ -40,7 +39,7 @@ function parseHp(spec: HpSpec, raw: unknown, path: string, errors: string[]): Hp
  * Untrusted `{type, ...torch kwargs}` → a typed optimizer config with torch's defaults filled in,
  * or errors naming each bad field. torch-only kwargs that do not change the math are accepted.
  */
-export function parseOptimizerConfig(raw: unknown, field = 'optimizer'): { ok: true; value: OptimizerConfig } | { ok: false; errors: string[] } {
+export function parseOptimizerConfig(raw: unknown, field = 'optimizer'): ParseResult<OptimizerConfig> {
   if (!isRecord(raw)) return { ok: false, errors: [`${field}: must be an object like {"type": "Adam", "lr": 0.01}`] };
   const spec: OptimizerSpec<any> | undefined = typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
   if (!spec) {

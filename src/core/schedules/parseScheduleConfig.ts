@@ -1,9 +1,8 @@
 import { parseKeywords } from './parseKeywords';
 import { SCHEDULE_DEFS, scheduleByType } from './registry';
 import type { ParseResult, ScheduleConfig } from './scheduleSpec';
+import { isRecord } from '../parse';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Parses untrusted input (JSON, URL state) into a schedule config with every keyword filled

@@ -57,7 +57,7 @@ export interface ScheduleSpec {
 }
 
 /** Parse result shared by every parser in this folder. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type { ParseResult } from '../parse';
 
 /**
  * Builds a nested schedule (SequentialLR's children). Passed in rather than imported so that
