@@ -4,6 +4,7 @@
  * `mergeSurfaceGrids` puts the shards back together and refuses anything ambiguous.
  */
 import { H5FormatError } from './h5wasmLoader';
+import { shardBounds } from '../core/shardBounds';
 import {
   NOT_COMPUTED,
   assertValidSurfaceGrid,
@@ -23,11 +24,8 @@ export function shardFlatIndices(total: number, shard: number, count: number): I
   if (!Number.isInteger(shard) || shard < 0 || shard >= count) {
     throw new RangeError(`shard: index must be an integer in [0, ${count}), got ${shard}`);
   }
-  const base = Math.floor(total / count);
-  const extra = total % count;
-  const start = shard * base + Math.min(shard, extra);
-  const size = base + (shard < extra ? 1 : 0);
-  return Int32Array.from({ length: size }, (_, k) => start + k);
+  const [start, end] = shardBounds(total, shard, count);
+  return Int32Array.from({ length: end - start }, (_, k) => start + k);
 }
 
 /** A copy of `grid` that keeps only `indices` (others set to -1) and records them as a shard. */

@@ -1,3 +1,4 @@
+import { shardBounds } from '../../core/shardBounds';
 /**
  * Grid coordinates, the flat evaluation order and shards, as plot_surface.py lays them out.
  *
@@ -36,10 +37,7 @@ export function shardRange(total: number, shard: Shard = { index: 0, count: 1 })
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
     throw new Error(`shard: need 0 <= index < count, got ${index}/${count}`);
   }
-  const base = Math.floor(total / count);
-  const extra = total % count;
-  const start = index * base + Math.min(index, extra);
-  return [start, start + base + (index < extra ? 1 : 0)];
+  return shardBounds(total, index, count);
 }
 
 /**
