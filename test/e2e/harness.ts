@@ -54,8 +54,7 @@ export function watchErrors(page: Page): string[] {
 export async function waitForRace(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const g = document.querySelector('.trajectories');
-    return g && Number(g.getAttribute('data-race-seq')) > 0 && Number(document.querySelector('.race-bands')?.getAttribute('data-bands')) > 0
-      && (document.querySelector('.race-bands') as HTMLImageElement).complete;
+    return g && Number(g.getAttribute('data-race-seq')) > 0 && Number(document.querySelector('.race-bands')?.getAttribute('data-bands')) > 0;
   }, undefined, { timeout: 30_000 });
 }
 

@@ -23,19 +23,8 @@ async function open(query = '', viewport = { width: 1440, height: 1000 }): Promi
   await waitForRace(page);
   return { page, errors };
 }
-/**
- * Re-rasterises the whole page (a 1 px viewport resize). Results that arrive in pieces (contours,
- * then trajectories) or a slider move make Chromium re-raster only the invalidated regions, whose
- * anti-aliased band edges differ by ~245 px from a full raster: same state, different raster
- * history. Pixel comparisons of two pages must start from the same history.
- */
-async function fullRepaint(page: Page): Promise<void> {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width + 1, height: size.height });
-  await page.setViewportSize(size);
-  await page.waitForTimeout(300);
-}
-const racePaths = (page: Page) => page.locator('.traj-line').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+/** The fingerprint of the drawn trajectories (core/view/polyline.trajectoryFingerprint). */
+const racePaths = (page: Page) => page.locator('.race-canvas').getAttribute('data-fingerprint');
 const raceSeq = (page: Page) => page.locator('.trajectories').getAttribute('data-race-seq').then(Number);
 /** Waits until the race shows a computation newer than `seq`. */
 const newerRace = (page: Page, seq: number) => page.waitForFunction((s) => Number(document.querySelector('.trajectories')?.getAttribute('data-race-seq')) > s, seq);
@@ -91,8 +80,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(link).toContain('surface=himmelblau');
     expect(link).toContain('sched=cosine');
     const paths = await racePaths(page);
-    await fullRepaint(page);
-    let shot = await page.locator('.race-svg').screenshot();
+    const shot = await page.locator('.race-svg').screenshot();
     const second = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await second.goto(link);
     await waitForRace(second);
@@ -100,17 +88,8 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(await racePaths(second)).toEqual(paths);
     await expect(second.locator('.counter').textContent()).resolves.toBe('step 120 / 200');
     await expect(second.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    // Same state must give the same pixels. In ~1 of 4 runs one raster of the bands differs by
-    // ~245 anti-aliased pixels (cause not yet found: raster history in SwiftShader is the
-    // suspect), so both pages are repainted and compared again, up to three times; the
-    // comparison itself still demands 0 differing pixels.
-    let diff = Infinity;
-    for (let attempt = 0; attempt < 3 && diff !== 0; attempt++) {
-      if (attempt > 0) { await fullRepaint(page); shot = await page.locator('.race-svg').screenshot(); }
-      await fullRepaint(second);
-      diff = await pixelDiff(second, shot, await second.locator('.race-svg').screenshot());
-    }
-    expect(diff).toBe(0);
+    // Same state, same pixels: bands and trajectories are canvases painted whole from the state.
+    expect(await pixelDiff(second, shot, await second.locator('.race-svg').screenshot())).toBe(0);
     await second.screenshot({ path: screenshotPath('race-from-link-dark'), fullPage: true });
     await page.close();
     await second.close();
@@ -142,6 +121,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await expect(page.locator('.counter').textContent()).resolves.toBe('step 0 / 300');
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(page.locator('.counter').textContent()).resolves.toBe('step 1 / 300');
+    const early = await page.locator('.race-svg').screenshot();
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(500);
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -149,6 +129,9 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(k).toBeGreaterThan(1);
     await page.getByRole('slider', { name: 'Step', exact: true }).fill('150');
     await expect(page.locator('.counter').textContent()).resolves.toBe('step 150 / 300');
+    // The trajectory canvas follows the shown step: the played prefix and the heads moved.
+    await page.waitForTimeout(200);
+    expect(await pixelDiff(page, early, await page.locator('.race-svg').screenshot({ path: screenshotPath('race-scrubbed-150') }))).toBeGreaterThan(100);
     await page.close();
   });
 

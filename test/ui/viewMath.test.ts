@@ -6,6 +6,7 @@ import { chartScales, seriesPath } from '../../src/core/view/lossChart';
 import { sampleGrid } from '../../src/core/view/sampleGrid';
 import { positionToValue, valueToPosition, SLIDER_POSITIONS } from '../../src/core/view/sliderScale';
 import { trajectoryPoints } from '../../src/core/view/trajectoryPath';
+import { keptBefore, keptPoints, polylinePath, trajectoryFingerprint } from '../../src/core/view/polyline';
 import { viewScales } from '../../src/core/view/viewScales';
 
 describe('view math', () => {
@@ -32,9 +33,12 @@ describe('view math', () => {
 
   it('measures the drawn prefix of a trajectory step by step', () => {
     const s = viewScales({ xmin: 0, xmax: 10, ymin: 0, ymax: 10 }, 100, 100);
-    const pts = trajectoryPoints([0, 0], new Float64Array([3, 4, 3, 4, 6, 8]), 3, s);
-    expect(Array.from(pts.length)).toEqual([0, 50, 50, 100]);
-    expect(pts.path).toBe('M0 100L30 60L60 20'); // one decimal at most, trailing zeros dropped
+    const pts = trajectoryPoints([0, 0], new Float64Array([3, 4, 3, 4, 6, 0]), 3, s);
+    expect(Array.from(pts.xy)).toEqual([0, 100, 30, 60, 30, 60, 60, 100]);
+    expect(Array.from(pts.kept)).toEqual([0, 1, 3]); // step 2 repeats step 1: not drawn twice
+    expect(polylinePath(pts.xy, pts.kept)).toBe('M0 100L30 60L60 100'); // one decimal at most, trailing zeros dropped
+    // The prefix shown at step k: the kept points before k, then point k itself.
+    expect([0, 1, 2, 3].map((k) => keptBefore(pts.kept, k))).toEqual([0, 1, 2, 2]);
   });
 
   it('uses a log loss axis only when the range passes 100×, and stops a curve at divergence', () => {
@@ -44,5 +48,37 @@ describe('view math', () => {
     expect(seriesPath([3, 2, NaN, 1], s).split('L')).toHaveLength(2);
     const capped = chartScales([{ id: 'ok', values: [10, 1, 0.1] }, { id: 'blows-up', values: [10, 1e80, 1e150] }], 3, 100, 100, { capFactor: 100 });
     expect(capped.y.domain()[1]).toBe(10);
+  });
+
+  it('simplifies a polyline to within the tolerance, keeping its ends and corners', () => {
+    // Collinear points and a pile of converged steps go; the corner at (5, 0) stays.
+    const xy = new Float64Array([0, 0, 1, 0, 2, 0, 5, 0, 5, 3, 5, 3.1, 5.05, 3.1, 5, 3.1]);
+    expect(Array.from(keptPoints(xy, 0.25))).toEqual([0, 3, 7]);
+    expect(Array.from(keptPoints(new Float64Array([1, 2]), 0.25))).toEqual([0]);
+    expect(keptPoints(new Float64Array(0)).length).toBe(0);
+    // A path that returns to its start keeps the turning point.
+    expect(Array.from(keptPoints(new Float64Array([0, 0, 4, 0, 0, 0]), 0.25))).toEqual([0, 1, 2]);
+  });
+
+  it('never moves a dropped point more than the tolerance away from the drawn line', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const xy = new Float64Array(2000);
+    for (let i = 2; i < xy.length; i++) xy[i] = xy[i - 2] + (rnd() - 0.5) * 2;
+    const kept = keptPoints(xy, 0.5);
+    const segDist = (k: number, a: number, b: number) => {
+      const dx = xy[2 * b] - xy[2 * a], dy = xy[2 * b + 1] - xy[2 * a + 1], px = xy[2 * k] - xy[2 * a], py = xy[2 * k + 1] - xy[2 * a + 1];
+      const u = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(px - u * dx, py - u * dy);
+    };
+    for (let j = 1; j < kept.length; j++) for (let k = kept[j - 1] + 1; k < kept[j]; k++) expect(segDist(k, kept[j - 1], kept[j])).toBeLessThanOrEqual(0.5 + 1e-12);
+    expect(kept.length).toBeLessThan(1000);
+  });
+
+  it('fingerprints drawn trajectories: equal at 0.1 unit, different when a point moves', () => {
+    const a = new Float64Array([0, 0, 10, 10]);
+    expect(trajectoryFingerprint([a])).toBe(trajectoryFingerprint([new Float64Array([0.01, 0, 10, 10])]));
+    expect(trajectoryFingerprint([a])).not.toBe(trajectoryFingerprint([new Float64Array([0, 0, 10.5, 10])]));
+    expect(trajectoryFingerprint([a, a])).not.toBe(trajectoryFingerprint([a]));
   });
 });

@@ -1,5 +1,5 @@
 import { compiledScale } from './compiledScale';
-import { svgNum } from './trajectoryPath';
+import { keptPoints, polylinePath } from './polyline';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 
 /** One racer's curve: values per step (non-finite values end the drawn line). */
@@ -49,24 +49,26 @@ export function chartScales(series: readonly Series[], steps: number, width: num
 }
 
 /**
- * A series as an SVG path, point k at step k + offset; stops at the first non-finite value.
- * Points closer than `minGap` drawing units to the last drawn one are skipped (1,000 steps on
- * 500 px would otherwise stroke several points per pixel).
+ * A series in drawing units, point k at step k + offset, as a flat [x, y, …] polyline that stops
+ * at the first non-finite value (a diverged run's curve ends where it blew up).
  */
-export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0, minGap = 0.75): string {
+export function seriesPoints(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0): Float64Array {
   const sx = compiledScale(s.x), sy = compiledScale(s.y);
-  let path = '';
-  let lx = NaN, ly = NaN;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) break;
-    const x = sx(i + offset), yv = sy(v), y = Number.isFinite(yv) ? yv : 0;
-    const last = i === values.length - 1 || !Number.isFinite(values[i + 1]);
-    if (path && !last && (x - lx) * (x - lx) + (y - ly) * (y - ly) < minGap * minGap) continue;
-    path += `${path ? 'L' : 'M'}${svgNum(x)} ${svgNum(y)}`;
-    lx = x; ly = y;
+  let n = 0;
+  while (n < values.length && Number.isFinite(values[n])) n++;
+  const xy = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const yv = sy(values[i]);
+    xy[2 * i] = sx(i + offset);
+    xy[2 * i + 1] = Number.isFinite(yv) ? yv : 0;
   }
-  return path;
+  return xy;
+}
+
+/** A series as an SVG path (see seriesPoints), simplified to `tolerance` drawing units (polyline.keptPoints). */
+export function seriesPath(values: ArrayLike<number>, s: Pick<ChartScales, 'x' | 'y'>, offset = 0, tolerance = 0.25): string {
+  const xy = seriesPoints(values, s, offset);
+  return polylinePath(xy, keptPoints(xy, tolerance));
 }
 
 /** The step under a pointer at drawing x (rounded, clamped to 0…steps−1). */

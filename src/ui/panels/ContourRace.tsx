@@ -8,8 +8,9 @@ import { ContourBands } from './ContourBands';
 import { RaceTrajectories } from './RaceTrajectories';
 
 /**
- * The 2D race: filled log-spaced contours of the surface (computed in the worker), each
- * racer's trajectory, the minima, and the start, which a click, a drag or the arrow keys move.
+ * The 2D race: filled log-spaced contours of the surface (computed in the worker) and each
+ * racer's trajectory on two stacked canvases, and over them an SVG with the start, which a
+ * click, a drag or the arrow keys move (it also carries the panel's accessible name).
  */
 export function ContourRace() {
   const surface = useSurface();
@@ -45,6 +46,7 @@ export function ContourRace() {
     <figure className="panel contour-race" aria-label="Contour race" role="group">
       <div className="race-stack" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
         <ContourBands bands={fresh?.bands ?? null} width={size.width} height={size.height} minima={minima} />
+        <RaceTrajectories racers={racers} scales={scales} start={start} />
         <svg
           ref={svgRef}
           className="race-svg"
@@ -58,8 +60,6 @@ export function ContourRace() {
           onPointerUp={() => { dragging.current = false; }}
           onPointerCancel={() => { dragging.current = false; }}
         >
-          {/* No clipPath: an <svg> clips to its viewport already, and a clip-path forces a mask on every repaint. */}
-          <RaceTrajectories racers={racers} scales={scales} start={start} />
           <circle className="start-marker" cx={scales.x(start[0])} cy={scales.y(start[1])} r={7} />
         </svg>
       </div>

@@ -1,18 +1,31 @@
 import { useMemo, useRef, useState } from 'react';
-import { chartScales, seriesPath, stepAt } from '../../core/view/lossChart';
+import { chartScales, seriesPoints, stepAt } from '../../core/view/lossChart';
+import { keptPoints } from '../../core/view/polyline';
 import { formatValue } from '../../core/view/sliderScale';
 import { useRaceStore } from '../../state/raceStore';
+import { paintSeries, type SeriesStroke } from '../canvas/paintSeries';
+import { useCanvasPainter } from '../canvas/useCanvasPainter';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useRacers } from '../hooks/useRacers';
 import { ChartAxes } from './ChartAxes';
 
 const W = 600, H = 260, M = { l: 56, r: 12, t: 12, b: 36 };
 
-/** Loss vs step for every racer (log y when the range passes 100×), a cursor at the shown step, hover readout. */
+/**
+ * Loss vs step for every racer (log y when the range passes 100×), a cursor at the shown step,
+ * hover readout. The curves are a canvas (1,000-point paths are costly to re-rasterise as SVG);
+ * the axes, cursor and pointer handling are an SVG on top.
+ */
 export function LossCurves() {
   const racers = useRacers();
   const steps = useRaceStore((s) => s.steps);
   const s = useMemo(() => chartScales(racers.flatMap((r) => (r.result ? [{ id: r.id, values: r.result.loss }] : [])), steps, W, H, { margin: M, capFactor: 100 }), [racers, steps]);
+  const curves = useMemo<SeriesStroke[]>(() => racers.flatMap((r) => {
+    if (!r.result) return [];
+    const xy = seriesPoints(r.result.loss, s);
+    return [{ xy, kept: keptPoints(xy), color: r.color, dashed: r.dashed }];
+  }), [racers, s]);
+  const { ref } = useCanvasPainter(W, H, (ctx) => paintSeries(ctx, curves), [curves]);
   const cursor = useRef<SVGLineElement>(null);
   const [hover, setHover] = useState<number | null>(null);
   useStepEffect((k) => { const x = String(s.x(k)); cursor.current?.setAttribute('x1', x); cursor.current?.setAttribute('x2', x); }, [s]);
@@ -24,12 +37,14 @@ export function LossCurves() {
   };
   return (
     <figure className="panel loss-curves" role="group" aria-label="Loss curves">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Loss of each racer against the step" onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
-        <ChartAxes s={s} yLabel="loss" />
-        {racers.map((r) => r.result && <path key={r.id} className="curve" d={seriesPath(r.result.loss, s)} stroke={r.color} strokeDasharray={r.dashed ? '6 4' : undefined} />)}
-        <line ref={cursor} className="cursor" y1={M.t} y2={H - M.b} />
-        {hover !== null && <line className="hover-line" x1={s.x(hover)} x2={s.x(hover)} y1={M.t} y2={H - M.b} />}
-      </svg>
+      <div className="chart-stack" style={{ aspectRatio: `${W} / ${H}` }}>
+        <canvas ref={ref} className="loss-canvas" aria-hidden="true" data-curves={curves.length} />
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Loss of each racer against the step" onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
+          <ChartAxes s={s} yLabel="loss" />
+          <line ref={cursor} className="cursor" y1={M.t} y2={H - M.b} />
+          {hover !== null && <line className="hover-line" x1={s.x(hover)} x2={s.x(hover)} y1={M.t} y2={H - M.b} />}
+        </svg>
+      </div>
       <figcaption className="panel-caption readout" aria-live="polite">
         {hover === null ? 'Hover to read the loss at a step.' : (
           <>step {hover + 1}: {racers.map((r) => (

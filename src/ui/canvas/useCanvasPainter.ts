@@ -1,0 +1,63 @@
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+
+/** Draws one picture on a context already scaled to drawing units. */
+export type Paint = (ctx: CanvasRenderingContext2D) => void;
+
+/**
+ * A <canvas> painted in drawing units (`width` × `height`, like an SVG viewBox) whose bitmap
+ * follows its CSS box in device pixels, so lines stay sharp on a projector and on a phone.
+ *
+ * Why a canvas: stroking 8 × 1,000-point trajectories as SVG paths meant a style, layout, paint
+ * and raster of the whole vector scene on every slider move (~25 ms without a GPU); a canvas
+ * redraw is a few ms and the compositor only uploads a bitmap.
+ *
+ * `paint` runs after every commit that changes `deps`, after a resize, and on `repaint()` (for
+ * per-frame playback updates outside React).
+ */
+export function useCanvasPainter(width: number, height: number, paint: Paint, deps: readonly unknown[]): { ref: RefObject<HTMLCanvasElement | null>; repaint: () => void } {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const paintRef = useRef(paint);
+  useLayoutEffect(() => { paintRef.current = paint; });
+
+  const repaint = useCallback(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    ctx.setTransform(c.width / width, 0, 0, c.height / height, 0, 0);
+    paintRef.current(ctx);
+  }, [width, height]);
+
+  useLayoutEffect(() => {
+    const c = ref.current;
+    if (!c) return;
+    const fit = (w: number, h: number) => {
+      w = Math.max(1, Math.round(w)); h = Math.max(1, Math.round(h));
+      if (c.width === w && c.height === h) return;
+      c.width = w; c.height = h; // clears the bitmap
+      repaint();
+    };
+    const dpr = () => window.devicePixelRatio || 1;
+    const box = c.getBoundingClientRect();
+    fit(box.width * dpr(), box.height * dpr());
+    const observer = new ResizeObserver(([e]) => {
+      // Exact device pixels where the browser reports them (no blur from rounding the CSS size).
+      const dev = e.devicePixelContentBoxSize?.[0];
+      if (dev) fit(dev.inlineSize, dev.blockSize);
+      else fit(e.contentRect.width * dpr(), e.contentRect.height * dpr());
+    });
+    try { observer.observe(c, { box: 'device-pixel-content-box' }); } catch { observer.observe(c); }
+    return () => observer.disconnect();
+  }, [repaint]);
+
+  // Paint with the `paint` of this render: the ref above is updated by an earlier layout effect.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => { repaint(); }, [repaint, ...deps]);
+  return { ref, repaint };
+}
+
+/** A CSS custom property of the page (theme colours live there), trimmed. */
+export function cssVar(el: Element, name: string, fallback: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
+}
