@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useViewStore } from '../state/viewStore';
+import { LargeTypeButton, ThemeButton } from './controls/LookButtons';
 
 /** Title, theme and type size (for projectors), and a button that copies the link. */
 export function Header() {
@@ -18,8 +19,8 @@ export function Header() {
       </div>
       <div className="header-tools">
         <a className="page-link" href="landscape.html">Loss landscapes →</a>
-        <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>{theme === 'dark' ? '☀ Light' : '☾ Dark'}</button>
-        <button type="button" aria-pressed={large} aria-label="Large type" onClick={() => setLarge(!large)}>A<span className="big-a">A</span></button>
+        <ThemeButton theme={theme} onChange={setTheme} />
+        <LargeTypeButton large={large} onChange={setLarge} />
         <button type="button" onClick={copy}>{copied ? 'Link copied' : 'Copy link'}</button>
       </div>
     </header>
