@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultLandscapeSettings, type LandscapeSettings } from './landscapeUrl';
+import { defaultLandscapeLook, defaultLandscapeSettings, type LandscapeLook, type LandscapeSettings } from './landscapeUrl';
 import type { LandscapeSource, LandscapeView } from './landscapeView';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
@@ -45,6 +45,8 @@ export interface H5State {
 
 export interface LandscapeState {
   settings: LandscapeSettings;
+  /** Theme and large type: how the page looks, never what it computes. */
+  look: LandscapeLook;
   /** Which source the panels draw. */
   showing: LandscapeSource;
   shipped: ShippedState;
@@ -55,6 +57,7 @@ export interface LandscapeState {
 export interface LandscapeActions {
   /** Change knobs; a new model or view goes back to its shipped slice. */
   set(patch: Partial<LandscapeSettings>): void;
+  setLook(patch: Partial<LandscapeLook>): void;
   show(source: LandscapeSource): void;
   recompute(): void;
   cancel(): void;
@@ -65,9 +68,10 @@ export const idleGpu = (): GpuState => ({
   coarse: null, fine: null, centre: null, data: null, error: null, errorCode: null, seconds: null, numTensors: null,
 });
 
-export function initialLandscapeState(settings = defaultLandscapeSettings()): LandscapeState {
+export function initialLandscapeState(settings = defaultLandscapeSettings(), look = defaultLandscapeLook()): LandscapeState {
   return {
     settings,
+    look,
     showing: 'shipped',
     shipped: { file: '', status: 'loading', view: null, message: null },
     gpu: idleGpu(),
@@ -84,6 +88,7 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
     const modelChanged = next.depth !== s.depth || next.skip !== s.skip || next.view !== s.view;
     set({ settings: next, ...(modelChanged ? { showing: 'shipped' as const } : {}) });
   },
+  setLook: (patch) => set({ look: { ...get().look, ...patch } }),
   show: (showing) => set({ showing }),
   recompute() {
     const g = get().gpu;

@@ -3,7 +3,10 @@
  * parsing and writing (as tensorflow/playground's state table). Parsing takes the query string,
  * never `window.location`; every invalid value is named in a message and replaced by its default.
  *
- *   ?model=resnet-56&skip=off&view=pca&res=31&samples=256&seed=1
+ *   ?model=resnet-56&skip=off&view=pca&res=31&samples=256&seed=1&theme=dark&large=1
+ *
+ * `theme` and `large` are how the page looks (as on the race page: dark theme and large type
+ * for projectors); they are written only when they differ from the default (light, normal type).
  *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
@@ -30,6 +33,22 @@ export interface LandscapeSettings {
   init: boolean;
 }
 
+export type LandscapeTheme = 'light' | 'dark';
+
+/** How the page looks, not what it computes: theme and large type (for projectors). */
+export interface LandscapeLook {
+  theme: LandscapeTheme;
+  large: boolean;
+}
+
+/** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
+export function defaultLandscapeLook(): LandscapeLook {
+  return { theme: 'light', large: false };
+}
+
+/** Everything a link holds: the settings and the look. */
+type LinkValues = LandscapeSettings & LandscapeLook;
+
 export const RES_RANGE = { min: 3, max: 61 } as const;
 export const SAMPLES_RANGE = { min: 8, max: 1000 } as const;
 export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
@@ -48,12 +67,12 @@ export function modelLabel(s: Pick<LandscapeSettings, 'depth' | 'skip'>): string
   return `ResNet-${s.depth} ${s.skip ? 'with' : 'without'} skip connections`;
 }
 
-interface Field<K extends keyof LandscapeSettings> {
+interface Field<K extends keyof LinkValues> {
   key: string;
   field: K;
   /** A value, or a sentence saying what is allowed. */
-  parse(raw: string): LandscapeSettings[K] | { error: string };
-  write(v: LandscapeSettings[K]): string;
+  parse(raw: string): LinkValues[K] | { error: string };
+  write(v: LinkValues[K]): string;
   /** Written only when it differs from the default (debug and advanced keys). */
   quiet?: boolean;
 }
@@ -66,7 +85,7 @@ const int = (min: number, max: number) => (raw: string): number | { error: strin
   return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max ? v : { error: `must be a whole number from ${min} to ${max}` };
 };
 
-type AnyField = { [K in keyof LandscapeSettings]: Field<K> }[keyof LandscapeSettings];
+type AnyField = { [K in keyof LinkValues]: Field<K> }[keyof LinkValues];
 
 /** The link's keys, in the order they are written. */
 export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
@@ -89,12 +108,21 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
   { key: 'seed', field: 'seed', parse: int(SEED_RANGE.min, SEED_RANGE.max), write: String },
   { key: 'ortho', field: 'orthogonal', parse: onOff, write: (v) => (v ? 'on' : 'off'), quiet: true },
   { key: 'init', field: 'init', parse: onOff, write: (v) => (v ? '1' : '0'), quiet: true },
+  {
+    key: 'theme', field: 'theme',
+    parse: (raw) => (raw === 'light' || raw === 'dark' ? raw : { error: 'must be light or dark' }),
+    write: (v) => v, quiet: true,
+  },
+  {
+    key: 'large', field: 'large', write: (v) => (v ? '1' : '0'), quiet: true,
+    parse: (raw) => { const v = onOff(raw); return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' }; },
+  },
 ];
 
-/** Settings from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
-export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; errors: string[] } {
+/** Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
+export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; look: LandscapeLook; errors: string[] } {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const settings = defaultLandscapeSettings();
+  const values: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook() };
   const errors: string[] = [];
   const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
   for (const f of LANDSCAPE_URL_FIELDS) {
@@ -102,21 +130,23 @@ export function parseLandscapeUrl(query: string): { settings: LandscapeSettings;
     if (raw === null) continue;
     const v = f.parse(raw);
     if (typeof v === 'object' && v !== null && 'error' in v) {
-      errors.push(`${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(settings[f.field])}`);
+      errors.push(`${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(values[f.field])}`);
     } else {
-      (settings as unknown as Record<string, unknown>)[f.field] = v;
+      (values as unknown as Record<string, unknown>)[f.field] = v;
     }
   }
   for (const key of params.keys()) if (!known.has(key)) errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
-  return { settings, errors };
+  const { theme, large, ...settings } = values;
+  return { settings, look: { theme, large }, errors };
 }
 
-/** The query string (without '?') of `settings`. */
-export function serializeLandscapeUrl(settings: LandscapeSettings): string {
-  const d = defaultLandscapeSettings();
+/** The query string (without '?') of `settings` and `look`. */
+export function serializeLandscapeUrl(settings: LandscapeSettings, look: LandscapeLook = defaultLandscapeLook()): string {
+  const values: LinkValues = { ...settings, ...look };
+  const d: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook() };
   const parts: string[] = [];
   for (const f of LANDSCAPE_URL_FIELDS) {
-    const v = settings[f.field];
+    const v = values[f.field];
     if (f.quiet && v === d[f.field]) continue;
     parts.push(`${f.key}=${encodeURIComponent((f.write as (x: unknown) => string)(v))}`);
   }

@@ -96,6 +96,32 @@ async function drawn(page: Page): Promise<void> {
 const contour = (page: Page) => page.getByRole('img', { name: 'Landscape contour', exact: true });
 const three = (page: Page) => page.locator('.ls-three canvas');
 
+/** Relative luminance (0 = black … 1 = white) of one CSS colour, as the page computes it. */
+const cssLuminance = (page: Page, selector: string, prop: 'backgroundColor' | 'color') => page.evaluate(([sel, p]) => {
+  const m = getComputedStyle(document.querySelector(sel)!)[p].match(/[\d.]+/g)!.map(Number);
+  return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255;
+}, [selector, prop] as const);
+
+/** Mean luminance of a PNG (0 … 1) and the share of its pixels darker than mid-grey. */
+async function luminance(page: Page, png: Buffer): Promise<{ mean: number; darkShare: number }> {
+  return page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    let sum = 0, dark = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const y = (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255;
+      sum += y;
+      if (y < 0.5) dark++;
+    }
+    return { mean: sum / (d.length / 4), darkShare: dark / (d.length / 4) };
+  }, png.toString('base64'));
+}
+const contourPanel = (page: Page) => page.getByRole('region', { name: 'Contour map', exact: true });
+const themeOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+
 describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', () => {
   it('loads with no console errors, names its panels and links to the race', async () => {
     const { page, errors } = await open();
@@ -216,6 +242,116 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     expect(progress[0]).toBeLessThan(progress[1]);
     await page.screenshot({ path: screenshotPath('landscape-cancelled'), fullPage: true });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an iframe', () => {
+  it('draws a dark page, contour and 3D view with ?theme=dark (pixels measured)', async () => {
+    const light = await open('?model=resnet-20&view=pca');
+    await drawn(light.page);
+    const lightContour = await luminance(light.page, await contourPanel(light.page).screenshot());
+    await light.page.close();
+
+    const { page, errors } = await open('?model=resnet-20&view=pca&theme=dark');
+    await drawn(page);
+    await expect(themeOf(page)).resolves.toBe('dark');
+    // The page: its background and a screenshot's corner (no light canvas left around the panels).
+    expect(await cssLuminance(page, 'body', 'backgroundColor')).toBeLessThan(0.1);
+    const whole = await page.screenshot({ path: screenshotPath('landscape-dark'), fullPage: true });
+    expect((await luminance(page, whole)).darkShare).toBeGreaterThan(0.85);
+    // The contour panel: card, plot and bands are dark; the light page's were not.
+    const c = await luminance(page, await contourPanel(page).screenshot({ path: screenshotPath('landscape-contour-dark') }));
+    expect(c.darkShare).toBeGreaterThan(0.8);
+    expect(c.mean).toBeLessThan(0.3);
+    expect(c.mean).toBeLessThan(lightContour.mean - 0.2);
+    // Still a picture, not a black square: many colours, the trajectory on it.
+    const stats = await pixelStats(page, await contour(page).screenshot());
+    expect(stats.distinct).toBeGreaterThan(20);
+    await expect(page.locator('.ls-traj-point').count()).resolves.toBeGreaterThan(1);
+    // The 3D view's background is the dark scene colour, not white.
+    const t = await luminance(page, await three(page).screenshot({ path: screenshotPath('landscape-3d-dark') }));
+    expect(t.darkShare).toBeGreaterThan(0.6);
+    // The text stays readable: light on dark.
+    expect(await cssLuminance(page, '.ls-facts h3', 'color')).toBeGreaterThan(0.6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches theme and type size with the header buttons, and writes them to the link', async () => {
+    const { page, errors } = await open();
+    await drawn(page);
+    const themeButton = page.getByRole('button', { name: '☾ Dark', exact: true });
+    await expect(themeButton.getAttribute('aria-pressed')).resolves.toBe('false');
+    const before = await luminance(page, await contourPanel(page).screenshot());
+    await themeButton.click();
+    await expect(themeOf(page)).resolves.toBe('dark');
+    const lightButton = page.getByRole('button', { name: '☀ Light', exact: true });
+    await expect(lightButton.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.waitForTimeout(400); // the link is written 100 ms after the last change
+    expect(page.url()).toContain('theme=dark');
+    expect(await cssLuminance(page, 'body', 'backgroundColor')).toBeLessThan(0.1);
+    const after = await luminance(page, await contourPanel(page).screenshot());
+    expect(after.mean).toBeLessThan(before.mean - 0.2);
+
+    const large = page.getByRole('button', { name: 'Large type', exact: true });
+    await large.click();
+    await expect(large.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.waitForTimeout(400);
+    expect(page.url()).toMatch(/theme=dark&large=1/);
+
+    await lightButton.click();
+    await large.click();
+    await expect(themeOf(page)).resolves.toBe('light');
+    await page.waitForTimeout(400);
+    expect(page.url()).not.toMatch(/theme=|large=/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('makes the type larger with large=1, and fits a 360 px wide iframe without horizontal scrolling', async () => {
+    const normal = await open('?model=resnet-20&view=pca');
+    await drawn(normal.page);
+    const rootFont = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const tickHeight = (page: Page) => page.locator('.ls-contour .axes text').first().evaluate((e) => e.getBoundingClientRect().height);
+    const lineWidth = (page: Page) => page.locator('.ls-traj-line').evaluate((e) => parseFloat(getComputedStyle(e).strokeWidth));
+    const [font0, tick0, line0] = [await rootFont(normal.page), await tickHeight(normal.page), await lineWidth(normal.page)];
+    await normal.page.close();
+
+    const { page, errors } = await open('?model=resnet-20&view=pca&large=1');
+    await drawn(page);
+    expect(await rootFont(page)).toBeGreaterThanOrEqual(1.3 * font0);
+    expect(await tickHeight(page)).toBeGreaterThanOrEqual(1.6 * tick0);
+    expect(await lineWidth(page)).toBeGreaterThanOrEqual(1.6 * line0);
+    await expect(page.getByRole('button', { name: 'Large type', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.screenshot({ path: screenshotPath('landscape-large'), fullPage: true });
+    await page.close();
+
+    for (const theme of ['light', 'dark']) {
+      const narrow = await open(`?model=resnet-20&view=pca&large=1&theme=${theme}`, { width: 360, height: 780 });
+      await drawn(narrow.page);
+      const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // Every control is reachable within the width (nothing cut off at the right edge).
+      const widest = await narrow.page.evaluate(() => Math.max(...[...document.querySelectorAll('button, input, select, a, svg, canvas')].map((e) => e.getBoundingClientRect().right)));
+      expect(widest).toBeLessThanOrEqual(360);
+      await narrow.page.screenshot({ path: screenshotPath(`landscape-360px-large-${theme}`), fullPage: true });
+      expect(narrow.errors).toEqual([]);
+      await narrow.page.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('names a bad theme in the link message and stays light', async () => {
+    const { page } = await open('?theme=purple&large=huge');
+    await drawn(page);
+    const alert = page.getByRole('alert').first();
+    expect(await alert.isVisible()).toBe(true);
+    await expect(alert.textContent()).resolves.toContain('theme="purple" must be light or dark; using light');
+    await expect(alert.textContent()).resolves.toContain('large="huge" must be 1 or 0; using 0');
+    await expect(themeOf(page)).resolves.toBe('light');
+    await expect(page.evaluate(() => document.documentElement.classList.contains('large'))).resolves.toBe(false);
+    await page.screenshot({ path: screenshotPath('landscape-bad-theme') });
     await page.close();
   });
 });

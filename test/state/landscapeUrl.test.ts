@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLandscapeSettings, modelName, parseLandscapeUrl, serializeLandscapeUrl } from '../../src/state/landscapeUrl';
+import { defaultLandscapeLook, defaultLandscapeSettings, modelName, parseLandscapeUrl, serializeLandscapeUrl } from '../../src/state/landscapeUrl';
 
 describe('the landscape link', () => {
   it('reads one readable key per setting', () => {
@@ -16,7 +16,25 @@ describe('the landscape link', () => {
 
   it('round-trips every setting it writes', () => {
     const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, init: true } as const;
-    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, errors: [] });
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), errors: [] });
+    const look = { theme: 'dark', large: true } as const;
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, errors: [] });
+  });
+
+  it('reads and writes the look (theme, large type) as on the race page, only when not the default', () => {
+    expect(defaultLandscapeLook()).toEqual({ theme: 'light', large: false });
+    const { settings, look, errors } = parseLandscapeUrl('?theme=dark&large=1');
+    expect(errors).toEqual([]);
+    expect(settings).toEqual(defaultLandscapeSettings());
+    expect(look).toEqual({ theme: 'dark', large: true });
+    expect(serializeLandscapeUrl(settings, look)).toMatch(/&theme=dark&large=1$/);
+    expect(serializeLandscapeUrl(settings, { theme: 'light', large: false })).not.toMatch(/theme|large/);
+  });
+
+  it('names an invalid theme or large value and keeps the default look', () => {
+    const { look, errors } = parseLandscapeUrl('theme=purple&large=huge');
+    expect(look).toEqual(defaultLandscapeLook());
+    expect(errors).toEqual(['theme="purple" must be light or dark; using light', 'large="huge" must be 1 or 0; using 0']);
   });
 
   it('names each invalid value and uses the default instead', () => {
@@ -29,7 +47,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, ortho, init); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, ortho, init, theme, large); ignored",
     ]);
   });
 });

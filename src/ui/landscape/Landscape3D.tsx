@@ -1,6 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { gridSurface } from '../../core/view/gridSurface';
+import { useLandscapeStore } from '../../state/landscapeStore';
 import { Toggle } from '../controls/Toggle';
+import { LANDSCAPE_PALETTES } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
 
 // three.js is large: load it after the contour map is on screen.
@@ -9,6 +11,8 @@ const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ defaul
 /** The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it. */
 export function Landscape3D({ shown }: { shown: Displayed }) {
   const [logHeight, setLogHeight] = useState(false);
+  const theme = useLandscapeStore((s) => s.look.theme);
+  const trajectoryColor = LANDSCAPE_PALETTES[theme].trajectory;
   const { view, loss } = shown;
   const surface = useMemo(
     () => gridSurface({ xs: view.xs, ys: view.ys, values: loss }, { id: 'landscape', name: view.title }),
@@ -19,13 +23,13 @@ export function Landscape3D({ shown }: { shown: Displayed }) {
     if (!t || t.x.length < 2) return [];
     const params = new Float64Array(2 * (t.x.length - 1));
     for (let k = 1; k < t.x.length; k++) { params[2 * k - 2] = t.x[k]; params[2 * k - 1] = t.y[k]; }
-    return [{ id: 'trajectory', color: '#D55E00', params, steps: t.x.length - 1, start: [t.x[0], t.y[0]] as const }];
-  }, [view.trajectory]);
+    return [{ id: 'trajectory', color: trajectoryColor, params, steps: t.x.length - 1, start: [t.x[0], t.y[0]] as const }];
+  }, [view.trajectory, trajectoryColor]);
   return (
     <>
       <div className="three-wrap ls-three">
         <Suspense fallback={<div className="three-loading" role="img" aria-label="Landscape 3D">Loading 3D…</div>}>
-          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} ariaLabel="Landscape 3D" />
+          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} ariaLabel="Landscape 3D" theme={theme} />
         </Suspense>
       </div>
       <div className="panel-caption row">

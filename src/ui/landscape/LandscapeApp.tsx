@@ -1,8 +1,12 @@
+import { useEffect } from 'react';
+import { useLandscapeStore } from '../../state/landscapeStore';
+import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
 import { UrlErrors } from '../UrlErrors';
 import { H5Open } from './H5Open';
 import { Landscape3D } from './Landscape3D';
 import { LandscapeContour } from './LandscapeContour';
 import { LandscapeFacts } from './LandscapeFacts';
+import { lookStyle } from './landscapeTheme';
 import { ModelPicker } from './ModelPicker';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { RecomputePanel } from './RecomputePanel';
@@ -12,17 +16,30 @@ import { useDisplayedView } from './useDisplayedView';
 /** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
 export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
   const { shown, message } = useDisplayedView();
+  const look = useLandscapeStore((s) => s.look);
+  const setLook = useLandscapeStore((s) => s.setLook);
+  // As on the race page: the theme and type size are the document's, so styles.css's tokens follow.
+  useEffect(() => {
+    document.documentElement.dataset.theme = look.theme;
+    document.documentElement.classList.toggle('large', look.large);
+  }, [look.theme, look.large]);
   return (
-    <div className="app">
+    <div className="app" style={lookStyle(look)}>
       <header className="app-header">
         <div className="title">
           <h1>Loss Landscape Lab</h1>
           <p className="subtitle">Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and without skip connections</p>
         </div>
-        <nav className="header-tools" aria-label="Pages">
-          <a className="nav-link" href="./index.html">Optimizer race</a>
-          <a className="nav-link" href="./landscape.html" aria-current="page">Loss landscapes</a>
-        </nav>
+        <div className="header-tools">
+          <nav className="header-tools" aria-label="Pages">
+            <a className="nav-link" href="./index.html">Optimizer race</a>
+            <a className="nav-link" href="./landscape.html" aria-current="page">Loss landscapes</a>
+          </nav>
+          <div className="ls-look" role="group" aria-label="Display">
+            <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
+            <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
+          </div>
+        </div>
       </header>
       <UrlErrors messages={urlErrors} />
       <main className="layout">

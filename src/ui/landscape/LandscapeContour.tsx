@@ -3,18 +3,22 @@ import { contourLevels } from '../../core/view/contourLevels';
 import { contourPaths } from '../../core/view/contourPaths';
 import { gridToSample } from '../../core/view/gridSurface';
 import { bandColor } from '../../core/view/palette';
+import { useLandscapeStore } from '../../state/landscapeStore';
+import { landscapeSizes } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 
 /** Drawing size of the plot (SVG units); the SVG scales to its panel. */
 const W = 480, H = 480;
-const M = { left: 44, right: 12, top: 12, bottom: 40 };
 /** Filled bands: log-spaced levels, so the basin floor gets as many lines as the walls. */
 const LEVELS = 28;
 
 /** The slice as filled contour bands (d3-contour as data, React renders), with axes and the trajectory. */
 export function LandscapeContour({ shown }: { shown: Displayed }) {
   const { view, loss, pendingFromY } = shown;
+  // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
+  const z = landscapeSizes(useLandscapeStore((s) => s.look));
+  const M = z.margin;
   const { grid, bands } = useMemo(() => {
     const grid = gridToSample({ xs: view.xs, ys: view.ys, values: loss });
     // The first threshold is the minimum itself, so the band below the lowest line is filled too.
@@ -50,13 +54,13 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
       </g>
       <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
       <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
-      <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={5}><title>the trained weights (α = β = 0)</title></circle>
-      {view.trajectory && <TrajectoryOverlay trajectory={view.trajectory} sx={sx} sy={sy} />}
+      <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}><title>the trained weights (α = β = 0)</title></circle>
+      {view.trajectory && <TrajectoryOverlay trajectory={view.trajectory} sx={sx} sy={sy} radius={z.point} farRadius={z.farPoint} />}
       <g className="axes">
-        {ticks(xmin, xmax).map((v) => <text key={`x${v}`} x={sx(v)} y={H + 16} textAnchor="middle">{fmt(v)}</text>)}
-        {ticks(ymin, ymax).map((v) => <text key={`y${v}`} x={-6} y={sy(v) + 4} textAnchor="end">{fmt(v)}</text>)}
-        <text className="axis-label" x={W / 2} y={H + 34} textAnchor="middle">α (direction 1)</text>
-        <text className="axis-label" transform={`translate(${-34} ${H / 2}) rotate(-90)`} textAnchor="middle">β (direction 2)</text>
+        {ticks(xmin, xmax).map((v) => <text key={`x${v}`} x={sx(v)} y={H + z.tickY} textAnchor="middle">{fmt(v)}</text>)}
+        {ticks(ymin, ymax).map((v) => <text key={`y${v}`} x={-6} y={sy(v)} dominantBaseline="central" textAnchor="end">{fmt(v)}</text>)}
+        <text className="axis-label" x={W / 2} y={H + z.labelY} textAnchor="middle">α (direction 1)</text>
+        <text className="axis-label" transform={`translate(${-z.labelX} ${H / 2}) rotate(-90)`} textAnchor="middle">β (direction 2)</text>
       </g>
     </svg>
   );
