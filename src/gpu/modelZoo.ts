@@ -20,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BN_EPS } from './nets/layers';
+import { denseConv, denseConvBias, denseConvFits, denseConvWeights } from './nets/smallMapConv';
 import { resnet } from './nets/resnet';
 import type { Net } from './nets/net';
 import type { FoldedEval, FoldedEvalNet } from './landscape/foldedEval';
@@ -97,18 +98,23 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
   const bufIndex = new Map(base.buffers.map((b, i) => [b.name, i]));
   const n = (p.depth - 2) / 6;
   // Fused conv+BN layers in forward order; folded weights are [filter, bias] per layer, then linear W, b.
-  const layers: { conv: string; bn: string; stride: number; pad: number }[] = [];
-  const layer = (conv: string, bn: string, stride: number, pad: number) => layers.push({ conv, bn, stride, pad }) - 1;
-  const stem = layer('conv1', 'bn1', 1, 1);
+  // `size` is the layer's input map size; layers on maps of at most 2×2 run as dense products (nets/smallMapConv).
+  const layers: { conv: string; bn: string; stride: number; pad: number; size: number; dense: boolean }[] = [];
+  const layer = (conv: string, bn: string, stride: number, pad: number, size: number) =>
+    layers.push({ conv, bn, stride, pad, size, dense: denseConvFits(pad === 1 ? 3 : 1, stride, pad, size) }) - 1;
+  let size = p.inputSize;
+  const stem = layer('conv1', 'bn1', 1, 1, size);
   const blocks: { c1: number; c2: number; proj: number | null }[] = [];
   for (let s = 0; s < 3; s++) {
     for (let j = 0; j < n; j++) {
       const prefix = `layer${s + 1}.${j}`;
       const stride = j === 0 && s > 0 ? 2 : 1;
-      const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 1);
-      const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 1);
-      const proj = index.has(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 0) : null;
+      const out = Math.ceil(size / stride); // 3×3, pad 1
+      const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 1, size);
+      const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 1, out);
+      const proj = index.has(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 0, size) : null;
       blocks.push({ c1, c2, proj });
+      size = out;
     }
   }
   const pi = (name: string) => index.get(name)!;
@@ -116,14 +122,17 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
   const bnScale = (params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], bn: string) =>
     tf.div(params[pi(`${bn}.weight`)], tf.sqrt(tf.add(buffers[bi(`${bn}.running_var`)], BN_EPS)));
   const hwio = (w: tf.Tensor, scale: tf.Tensor) => tf.mul(tf.transpose(w, [2, 3, 1, 0]), scale);
+  /** A layer's folded filter and bias, in the form its forward uses (conv filter, or dense matrix). */
+  const filterFor = (l: (typeof layers)[number], f: tf.Tensor) => (l.dense ? denseConvWeights(f, l.size) : f);
+  const biasFor = (l: (typeof layers)[number], b: tf.Tensor) => (l.dense ? denseConvBias(b, l.size) : b);
 
   const foldedEval: FoldedEval = {
     fold(params, buffers) {
       const out: tf.Tensor[] = [];
       for (const l of layers) {
         const scale = bnScale(params, buffers, l.bn);
-        out.push(hwio(params[pi(`${l.conv}.weight`)], scale));
-        out.push(tf.sub(params[pi(`${l.bn}.bias`)], tf.mul(buffers[bi(`${l.bn}.running_mean`)], scale)));
+        out.push(filterFor(l, hwio(params[pi(`${l.conv}.weight`)], scale)));
+        out.push(biasFor(l, tf.sub(params[pi(`${l.bn}.bias`)], tf.mul(buffers[bi(`${l.bn}.running_mean`)], scale))));
       }
       out.push(params[pi('linear.weight')].clone(), params[pi('linear.bias')].clone());
       return out;
@@ -131,8 +140,8 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
     foldDirection(params, buffers, d) {
       const out: tf.Tensor[] = [];
       for (const l of layers) {
-        out.push(hwio(d[pi(`${l.conv}.weight`)], bnScale(params, buffers, l.bn)));
-        out.push(d[pi(`${l.bn}.bias`)].clone());
+        out.push(filterFor(l, hwio(d[pi(`${l.conv}.weight`)], bnScale(params, buffers, l.bn))));
+        out.push(biasFor(l, d[pi(`${l.bn}.bias`)].clone()));
       }
       out.push(d[pi('linear.weight')].clone(), d[pi('linear.bias')].clone());
       return out;
@@ -141,6 +150,7 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
     forwardFolded(folded, x) {
       const conv = (h: tf.Tensor4D, k: number, relu: boolean) => {
         const l = layers[k];
+        if (l.dense) return denseConv(h, folded[2 * k] as tf.Tensor2D, folded[2 * k + 1], relu);
         return tf.fused.conv2d({
           x: h, filter: folded[2 * k] as tf.Tensor4D, bias: folded[2 * k + 1], strides: l.stride, pad: l.pad,
           activation: relu ? 'relu' : 'linear',
@@ -177,8 +187,13 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
  * Forward FLOPs per image of a preset's ResNet, counted as 2·MACs of every conv and the linear
  * layer (BN, ReLU, additions and the pool are left out: < 2 % here).
  * Spatial size per stage: s₀ = inputSize, sᵢ = ⌈sᵢ₋₁ / 2⌉ (3×3, pad 1, stride 2).
+ *
+ * `nominal` (the default) counts every conv as a conv: s²·9·C·O MACs, padding taps included, the
+ * usual convention and the one the throughput benchmark reports. `executed` counts what
+ * `buildFastEvalModel` actually multiplies: convs on ≤ 2×2 maps run as dense products of
+ * s⁴·C·O MACs (nets/smallMapConv), fewer than nominal.
  */
-export function forwardFlops(preset: ModelPreset | string): number {
+export function forwardFlops(preset: ModelPreset | string, count: 'nominal' | 'executed' = 'nominal'): number {
   const p = typeof preset === 'string' ? modelPreset(preset) : preset;
   const net = buildModel(p);
   const sizes = [p.inputSize];
@@ -188,11 +203,13 @@ export function forwardFlops(preset: ModelPreset | string): number {
     if (info.role === 'linear') macs += info.shape[0] * info.shape[1];
     if (info.role !== 'conv') continue;
     const [o, i, kh, kw] = info.shape;
-    const m = /^layer(\d)\.(\d+)\./.exec(info.name);
+    const m = /^layer(\d)\.(\d+)\.(conv\d|shortcut)/.exec(info.name);
     // Output size: stage L's first block downsamples (except layer1), all its convs then run at sizes[L-1].
     const stage = m ? Number(m[1]) - 1 : 0;
     const s = sizes[stage];
-    macs += s * s * o * i * kh * kw;
+    const strided = m !== null && stage > 0 && m[2] === '0' && m[3] !== 'conv2';
+    const dense = count === 'executed' && denseConvFits(kh, strided ? 2 : 1, kh === 3 ? 1 : 0, s);
+    macs += dense ? s ** 4 * o * i : s * s * o * i * kh * kw;
   }
   return 2 * macs;
 }
