@@ -11,9 +11,10 @@ import * as tf from '@tensorflow/tfjs';
 import { loadFashionSubset } from '../data/fashionMnist';
 import { toBatches, type Batch } from '../gpu/landscape/evaluate';
 import {
-  buildFastEvalModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
+  buildFastEvalModel, buildModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
   WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, WeightsError,
 } from '../gpu/modelZoo';
+import type { HessianScale } from '../gpu/landscape/hessianDirections';
 import type { Net } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { CliError } from './cliError';
@@ -24,6 +25,18 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 export const GRID_MIN = 2;
 export const GRID_MAX = 201;
 
+/** `--directions hessian`: the slice plane of the top-2 Hessian eigenvectors (gpu/landscape/hessianDirections.ts). */
+export interface HessianDirectionOptions {
+  /** The first `samples` images of the slice's own (a subset when below --samples). */
+  samples: number;
+  /** Hessian-vector products at most (Lanczos). */
+  iters: number;
+  scale: HessianScale;
+}
+
+export const HESSIAN_SAMPLES_DEFAULT = 100;
+export const HESSIAN_ITERS_DEFAULT = 30;
+
 export interface LandscapeOptions {
   preset: ModelPreset;
   /** Manifest path, or 'init' for freshly initialised weights (seeded with `seed`). */
@@ -32,7 +45,11 @@ export interface LandscapeOptions {
   samples: number;
   seed: number;
   range: [number, number];
+  directions: 'random' | 'hessian';
+  /** Random directions only. */
   norm: 'filter' | 'layer';
+  /** Set with directions 'hessian', else null. */
+  hessian: HessianDirectionOptions | null;
   /** 0-based shard. */
   shard: { index: number; count: number };
   batch: number;
@@ -131,6 +148,11 @@ export async function loadLandscapeData(preset: ModelPreset, samples: number, ba
   const batches = toBatches(x, y, batch);
   tf.dispose([x, y]);
   return { batches, n: samples };
+}
+
+/** The plain net of a preset, whose eval forward can be differentiated (Hessian directions). */
+export function differentiableNetFor(preset: ModelPreset): Net {
+  return buildModel(preset);
 }
 
 /** A preset's net, with the BN-folded eval forward that landscapes use (see modelZoo). */

@@ -7,6 +7,8 @@
  *   train_loss    float64, shape (nx, ny) (2-D) or (nx,) (1-D)   required
  *   train_acc, test_loss, test_acc                               optional, same shape
  *   shard_indices int32[k]       our extension: flat indices a shard computed (docs/DATA.md)
+ *   …             extras         our extension: further 1-D datasets or strings passed to
+ *                                writeSurfaceH5 (e.g. hessian_eigenvalues), ignored when read
  *
  * Orientation: the data are stored in np.meshgrid(x, y) flat order whatever the declared shape,
  * so flat index `ind` <-> (x[ind % nx], y[floor(ind / nx)]). For square grids that means
@@ -205,9 +207,20 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
   };
 }
 
+/**
+ * Extra top-level datasets written after the layout's own (e.g. `hessian_eigenvalues`): 1-D
+ * float64 or int32 arrays, or a scalar string. Readers of upstream's layout (and readSurfaceH5)
+ * ignore them; `merge` does not carry them over.
+ */
+export type SurfaceExtras = Record<string, Float64Array | Int32Array | string>;
+
+const LAYOUT_NAMES: readonly string[] = ['dir_file', 'xcoordinates', 'ycoordinates', ...SURFACE_QUANTITIES, SHARD_INDICES];
+
 /** Serialises `grid` to the bytes of a `.h5` file in upstream's layout (float64, shape (nx, ny)). */
-export async function writeSurfaceH5(grid: SurfaceGrid): Promise<Uint8Array> {
+export async function writeSurfaceH5(grid: SurfaceGrid, extras: SurfaceExtras = {}): Promise<Uint8Array> {
   assertValidSurfaceGrid(grid);
+  const clash = Object.keys(extras).filter((k) => LAYOUT_NAMES.includes(k) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
+  if (clash.length) throw new H5FormatError(`${WHAT}: extra dataset name(s) ${clash.join(', ')} clash with the layout or are not plain names`);
   const { nx, ny } = surfaceSize(grid);
   const shape = grid.ycoordinates === null ? [nx] : [nx, ny];
   return h5ToBytes(WHAT, (file) => {
@@ -221,5 +234,9 @@ export async function writeSurfaceH5(grid: SurfaceGrid): Promise<Uint8Array> {
     }
     const idx = grid.meta.shardIndices;
     if (idx !== null) file.create_dataset({ name: SHARD_INDICES, data: idx, shape: [idx.length], dtype: '<i' });
+    for (const [name, data] of Object.entries(extras)) {
+      if (typeof data === 'string') file.create_dataset({ name, data });
+      else file.create_dataset({ name, data, shape: [data.length], dtype: data instanceof Int32Array ? '<i' : '<d' });
+    }
   });
 }

@@ -2,17 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { randomDirections } from '../../gpu/landscape/directions';
+import { HESSIAN_SCALES, type HessianDirections, hessianDirections, type HessianScale } from '../../gpu/landscape/hessianDirections';
 import { computeSlice } from '../../gpu/landscape/slice';
 import { MODEL_NAMES } from '../../gpu/modelZoo';
 import { writeDirectionsH5 } from '../../io/h5Directions';
-import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
+import { emptySurfaceGrid, type SurfaceExtras, writeSurfaceH5 } from '../../io/surfaceFile';
 import { shardFlatIndices } from '../../io/surfaceFileMerge';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
+import type { CliIo } from '../io';
 import { parseFlags } from '../flags';
 import {
-  GRID_MAX, GRID_MIN, type LandscapeOptions, loadLandscapeData, loadModelWeights, modelFromFlag, netFor,
-  parseRange, parseShard, resolveWeights,
+  differentiableNetFor, GRID_MAX, GRID_MIN, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, type HessianDirectionOptions,
+  type LandscapeOptions, loadLandscapeData, loadModelWeights, modelFromFlag, netFor, parseRange, parseShard, resolveWeights,
 } from '../landscapeOptions';
 
 const FLAGS = {
@@ -29,6 +31,10 @@ const FLAGS = {
   json: { type: 'string' },
   'dir-out': { type: 'string' },
   batch: { type: 'string' },
+  directions: { type: 'string' },
+  'hessian-samples': { type: 'string' },
+  'hessian-iters': { type: 'string' },
+  'hessian-scale': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
@@ -55,8 +61,18 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   const samples = intOr('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
   const seed = intOr('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
   const batch = intOr('batch', v.batch as string | undefined, 250, 1, 100_000);
+  const directions = (v.directions as string | undefined) ?? 'random';
+  if (directions !== 'random' && directions !== 'hessian') throw new CliError(`--directions must be random or hessian, got '${directions}'`);
   const norm = (v.norm as string | undefined) ?? 'filter';
+  if (directions === 'hessian' && v.norm !== undefined) {
+    throw new CliError('--norm applies to random directions only; with --directions hessian choose the scaling with --hessian-scale weights|unit|filter');
+  }
   if (norm !== 'filter' && norm !== 'layer') throw new CliError(`--norm must be filter or layer, got '${norm}'`);
+  const hessian = directions === 'hessian' ? parseHessianFlags(v, samples) : null;
+  if (!hessian) {
+    const stray = HESSIAN_FLAGS.find((f) => v[f] !== undefined);
+    if (stray) throw new CliError(`--${stray} needs --directions hessian`);
+  }
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
   const range = parseRange(v.range as string | undefined);
@@ -64,12 +80,26 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   return {
     preset,
     weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
-    grid, samples, seed, batch, norm, range, shard,
+    grid, samples, seed, batch, directions, norm, hessian, range, shard,
     out,
     json: (v.json as string | undefined) ?? null,
     dirOut: (v['dir-out'] as string | undefined) ?? null,
     quiet: !!v.quiet,
   };
+}
+
+const HESSIAN_FLAGS = ['hessian-samples', 'hessian-iters', 'hessian-scale'] as const;
+
+function parseHessianFlags(v: Record<string, unknown>, samples: number): HessianDirectionOptions {
+  const raw = v['hessian-samples'] as string | undefined;
+  const n = intOr('hessian-samples', raw, Math.min(HESSIAN_SAMPLES_DEFAULT, samples), 1, 1_000_000);
+  if (n > samples) {
+    throw new CliError(`--hessian-samples must be at most --samples (${samples}): the Hessian uses the first N of the slice's images, got ${n}`);
+  }
+  const iters = intOr('hessian-iters', v['hessian-iters'] as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000);
+  const scale = ((v['hessian-scale'] as string | undefined) ?? 'weights') as HessianScale;
+  if (!HESSIAN_SCALES.includes(scale)) throw new CliError(`--hessian-scale must be ${HESSIAN_SCALES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}, got '${scale}'`);
+  return { samples: n, iters, scale };
 }
 
 function intOr(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
@@ -88,6 +118,80 @@ async function writeOrFail(file: string, data: Uint8Array | string): Promise<voi
   } catch (e) {
     throw new CliError(`cannot write '${file}': ${(e as Error).message}`);
   }
+}
+
+/** The first `h.samples` images of the slice's own, the Hessian's eigenvectors there, scaled; λ's printed on stdout. */
+async function computeHessianDirections(
+  opts: LandscapeOptions, h: HessianDirectionOptions, params: tf.Tensor[], buffers: tf.Tensor[], io: CliIo,
+): Promise<{ h: HessianDirections; seconds: number }> {
+  const { batches } = await loadLandscapeData(opts.preset, h.samples, h.samples);
+  const [{ x, y }] = batches;
+  if (!opts.quiet) {
+    io.stderr(`hessian: top-2 eigenvectors on ${h.samples} images (conv/linear weights; Lanczos, at most ${h.iters} finite-difference H·v products)…\n`);
+  }
+  const t0 = performance.now();
+  try {
+    const result = hessianDirections({
+      net: differentiableNetFor(opts.preset), params, buffers, x, y,
+      restrict: 'weights', scale: h.scale, solver: 'lanczos', maxIter: h.iters, seed: opts.seed,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    io.stdout(formatHessian(result, h, seconds));
+    return { h: result, seconds };
+  } finally {
+    tf.dispose([x, y]);
+  }
+}
+
+const g4 = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
+
+/** The λ's, how they were found, how well they check out, and the scaling, as a few lines for stdout. */
+function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds: number): string {
+  const lines = [
+    `hessian directions: ${h.samples} images, ${r.dimension} conv/linear weights (biases and BN get zero direction), ` +
+      `${r.products} finite-difference H·v products (${r.solver}) in ${fmtTime(seconds)}`,
+  ];
+  r.eigen.forEach((e, k) => {
+    lines.push(
+      `  λ${k + 1} = ${g4(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
+        `along d${k ? 'y' : 'x'}: vᵀHv = ${g4(e.rayleigh)}, residual ${e.residual.toFixed(3)})`,
+    );
+  });
+  const how = r.scale === 'weights'
+    ? `eigenvectors scaled to ‖w‖ = ${g4(r.scaleFactor)} (--hessian-scale weights)`
+    : r.scale === 'unit' ? 'unit eigenvectors (--hessian-scale unit)' : 'eigenvectors filter-normalised like random directions (--hessian-scale filter)';
+  lines.push(`  ${how}; curvature at the centre ∂²L/∂α² = ${g4(r.curvature[0])}, ∂²L/∂β² = ${g4(r.curvature[1])}`);
+  if (r.eigen.some((e) => e.residual > 0.05)) {
+    lines.push(
+      '  note: a residual above 0.05: more --hessian-iters may help, but for ReLU nets the loss is not smooth at the ' +
+        'finite-difference step, so λ is only defined to about that fraction',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function hessianJson(r: HessianDirections, h: HessianDirectionOptions, seconds: number) {
+  return {
+    samples: h.samples, restrict: r.restrict, scale: r.scale, scale_factor: Number.isFinite(r.scaleFactor) ? r.scaleFactor : null,
+    solver: r.solver, hvp: r.method, max_iterations: h.iters, products: r.products, dimension: r.dimension,
+    eigenvalues: r.eigen.map((e) => e.value), iterations: r.eigen.map((e) => e.iterations), converged: r.eigen.map((e) => e.converged),
+    rayleigh: r.eigen.map((e) => e.rayleigh), residual: r.eigen.map((e) => e.residual), curvature: r.curvature,
+    cosine_before_orthogonalisation: r.cosineBefore, seconds,
+  };
+}
+
+/** Extra .h5 datasets (readers of upstream's layout ignore them). */
+function hessianExtras(r: HessianDirections): SurfaceExtras {
+  return {
+    directions: 'hessian',
+    hessian_eigenvalues: Float64Array.from(r.eigen.map((e) => e.value)),
+    hessian_iterations: Int32Array.from(r.eigen.map((e) => e.iterations)),
+    hessian_converged: Int32Array.from(r.eigen.map((e) => Number(e.converged))),
+    hessian_residual: Float64Array.from(r.eigen.map((e) => e.residual)),
+    hessian_curvature: Float64Array.from(r.curvature),
+    hessian_scale: r.scale,
+    hessian_scale_factor: Float64Array.of(r.scaleFactor),
+  };
 }
 
 export const landscapeCommand: Command = {
@@ -111,8 +215,33 @@ Surface:
   --range MIN:MAX    α and β range (default -1:1; '--range -1:1' and '--range=-1:1' both work)
   --samples S        test images to average over (default 1000)
   --seed K           seed of the random directions (default 0); same seed = same directions
+                     (hessian: seed of the Lanczos start vector)
   --norm filter|layer  direction normalisation (default filter; biases and BN are ignored)
   --batch B          images per forward pass (default 250)
+
+Directions:
+  --directions random|hessian
+                     random (default): filter-normalised Gaussian directions (Li et al.).
+                     hessian: the top-2 eigenvectors of the Hessian of the loss at the centre
+                     weights (BN in eval mode), restricted to the conv/linear weights (biases and
+                     BN get zero direction, as random directions with biases and BN ignored),
+                     found by Lanczos on finite-difference Hessian-vector products; dy is made
+                     orthogonal to dx. λ1, λ2, iterations and convergence are printed and stored
+                     in the JSON and as extra .h5 datasets (hessian_*), with a check per
+                     direction: vᵀHv and the residual ‖Hv − (vᵀHv)v‖/|vᵀHv| (0 for an exact
+                     eigenvector; ReLU nets are not smooth at the finite-difference step, so
+                     expect 0.1 or more there and read λ as that uncertain).
+                     Every shard recomputes the same eigenvectors (same data, same --seed).
+  --hessian-samples N  images for the Hessian: the first N of the slice's --samples
+                     (default min(${HESSIAN_SAMPLES_DEFAULT}, --samples); each product costs two gradients over them)
+  --hessian-iters N  Hessian-vector products at most (default ${HESSIAN_ITERS_DEFAULT})
+  --hessian-scale weights|unit|filter
+                     weights (default): each unit eigenvector times ‖w‖ (the conv/linear weights'
+                     norm), the norm a filter-normalised random direction has, so α = 1 moves as
+                     far as in a random slice; still eigenvectors, ∂²L/∂α² = λ1·‖w‖².
+                     unit: the raw unit eigenvectors (use a small --range).
+                     filter: filter-normalised like random directions (then no longer exact
+                     eigenvectors, nor orthogonal). --norm is for random directions only.
 
 Output:
   --out FILE.h5      surface file (required)
@@ -130,7 +259,7 @@ Cluster array jobs:
                        landscape-lab landscape … --shard $SLURM_ARRAY_TASK_ID/4 --out part$SLURM_ARRAY_TASK_ID.h5
                      and afterwards: landscape-lab merge part*.h5 --out surface.h5
 
-Progress rows go to stderr; stdout gets one summary line. Exit codes: 0 ok, 2 bad flags or files.`,
+Progress rows go to stderr; stdout gets one summary line (with --directions hessian, the λ's first). Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = parseLandscapeFlags(args);
     if (opts === 'help') { io.stdout(this.help + '\n'); return 0; }
@@ -138,8 +267,15 @@ Progress rows go to stderr; stdout gets one summary line. Exit codes: 0 ok, 2 ba
     const net = netFor(opts.preset);
     const { params, buffers } = await loadModelWeights(net, opts.weights, opts.seed);
     const { batches, n } = await loadLandscapeData(opts.preset, opts.samples, opts.batch);
-    const dirs = randomDirections(params, { seed: opts.seed, norm: opts.norm, ignore: 'biasbn' });
+    let dirs: { x: tf.Tensor[]; y: tf.Tensor[] } = { x: [], y: [] };
     try {
+      let hessian: { h: HessianDirections; seconds: number } | null = null;
+      if (opts.hessian) {
+        hessian = await computeHessianDirections(opts, opts.hessian, params, buffers, io);
+        dirs = hessian.h;
+      } else {
+        dirs = randomDirections(params, { seed: opts.seed, norm: opts.norm, ignore: 'biasbn' });
+      }
       if (opts.dirOut) {
         const toFile = (ts: tf.Tensor[]) => ts.map((t) => ({ shape: [...t.shape], values: Float64Array.from(t.dataSync()) }));
         await writeOrFail(opts.dirOut, await writeDirectionsH5({ xdirection: toFile(dirs.x), ydirection: toFile(dirs.y) }, { dtype: 'float32' }));
@@ -168,10 +304,12 @@ Progress rows go to stderr; stdout gets one summary line. Exit codes: 0 ok, 2 ba
         grid.values.train_acc![start + k] = result.acc[k];
       }
       if (sharded) grid.meta.shardIndices = shardFlatIndices(opts.grid * opts.grid, opts.shard.index, opts.shard.count);
-      await writeOrFail(opts.out, await writeSurfaceH5(grid));
+      await writeOrFail(opts.out, await writeSurfaceH5(grid, hessian ? hessianExtras(hessian.h) : {}));
       if (opts.json) {
         const json = {
-          model: opts.preset.name, netId: net.id, weights: opts.weights, seed: opts.seed, norm: opts.norm, ignore: 'biasbn',
+          model: opts.preset.name, netId: net.id, weights: opts.weights, seed: opts.seed,
+          directions: opts.directions, norm: opts.hessian ? null : opts.norm, ignore: 'biasbn',
+          hessian: hessian ? hessianJson(hessian.h, opts.hessian!, hessian.seconds) : null,
           samples: n, dataset: opts.preset.dataset, grid: opts.grid, range: opts.range,
           shard: sharded ? `${opts.shard.index}/${opts.shard.count}` : null,
           xcoordinates: result.xcoordinates, ycoordinates: result.ycoordinates,

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLandscapeData, loadModelWeights, netFor, resolveWeights } from '../../src/cli/landscapeOptions';
+import { initBackend } from '../../src/gpu/backend';
+import { evaluate } from '../../src/gpu/landscape/evaluate';
+import { modelPreset } from '../../src/gpu/modelZoo';
+import { readDirectionsH5 } from '../../src/io/h5Directions';
+import { withH5Bytes } from '../../src/io/h5wasmLoader';
+import { readSurfaceH5 } from '../../src/io/surfaceFile';
+import { cli, type CliRun } from './runCli';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-hessian-'));
+const f = (name: string) => path.join(tmp, name);
+// The shipped ResNet-20 on 16 images, 3×3 grid, 6 Hessian-vector products: a few seconds.
+const tiny = ['landscape', '--model', 'resnet-20', '--grid', '3', '--samples', '16', '--seed', '1', '--directions', 'hessian', '--hessian-iters', '6'];
+
+const sumSq = (vs: { values: Float64Array }[]) => vs.reduce((s, v) => s + v.values.reduce((a, x) => a + x * x, 0), 0);
+const dotDirs = (a: { values: Float64Array }[], b: { values: Float64Array }[]) =>
+  a.reduce((s, v, i) => s + v.values.reduce((t, x, j) => t + x * b[i].values[j], 0), 0);
+
+const bad: [string[], RegExp][] = [
+  [['--directions', 'sideways'], /--directions must be random or hessian, got 'sideways'/],
+  [['--hessian-samples', '8'], /--hessian-samples needs --directions hessian/],
+  [['--directions', 'hessian', '--norm', 'layer'], /--norm applies to random directions only; .*--hessian-scale/],
+  [['--directions', 'hessian', '--samples', '16', '--hessian-samples', '17'], /--hessian-samples must be at most --samples \(16\)/],
+  [['--directions', 'hessian', '--hessian-iters', '1'], /--hessian-iters must be between 2 and 1000/],
+  [['--directions', 'hessian', '--hessian-scale', 'big'], /--hessian-scale must be weights, unit or filter, got 'big'/],
+];
+
+describe('landscape-lab landscape --directions hessian', () => {
+  // Independent processes: start them all together.
+  let run: Promise<CliRun>;
+  const rejected = new Map<string, Promise<CliRun>>();
+  beforeAll(() => {
+    run = cli([...tiny, '--out', f('h.h5'), '--json', f('h.json'), '--dir-out', f('dirs.h5'), '--range', '-0.05:0.05']);
+    for (const [extra] of bad) rejected.set(extra.join(' '), cli(['landscape', '--model', 'resnet-20', '--init', '--out', f('x.h5'), ...extra]));
+  });
+
+  it('prints λ1 and λ2 with their iterations and check, and stores them in the JSON and the .h5', async () => {
+    const r = await run;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/hessian directions: 16 images, \d+ conv\/linear weights/);
+    expect(r.stdout).toMatch(/λ1 = [\d.e+-]+ +\(6 iterations, (not )?converged; along dx: vᵀHv = [\d.e+-]+, residual/);
+    expect(r.stdout).toMatch(/λ2 = /);
+    expect(r.stdout).toMatch(/scaled to ‖w‖ = [\d.]+ \(--hessian-scale weights\)/);
+    expect(r.stdout).toMatch(/wrote .*h\.h5: 9 of 9 points of resnet-20 over 16 images/);
+    const json = JSON.parse(readFileSync(f('h.json'), 'utf8'));
+    expect(json.directions).toBe('hessian');
+    expect(json.norm).toBeNull();
+    const h = json.hessian;
+    expect(h.samples).toBe(16);
+    expect(h.restrict).toBe('weights');
+    expect(h.solver).toBe('lanczos');
+    expect(h.iterations).toEqual([6, 6]);
+    expect(h.eigenvalues[0]).toBeGreaterThanOrEqual(h.eigenvalues[1]);
+    expect(h.eigenvalues[0]).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`λ1 = ${h.eigenvalues[0].toPrecision(4)}`);
+
+    const bytes = new Uint8Array(readFileSync(f('h.h5')));
+    const extra = await withH5Bytes(bytes, 'surface file', (file) => ({
+      names: file.keys().sort(),
+      eigen: Array.from((file.get('hessian_eigenvalues') as { value: Float64Array }).value),
+      iters: Array.from((file.get('hessian_iterations') as { value: Int32Array }).value),
+      kind: (file.get('directions') as { value: string }).value,
+    }));
+    for (const name of ['xcoordinates', 'ycoordinates', 'train_loss', 'train_acc', 'dir_file']) expect(extra.names).toContain(name);
+    expect(extra.eigen).toEqual(h.eigenvalues);
+    expect(extra.iters).toEqual([6, 6]);
+    expect(extra.kind).toBe('hessian');
+    const grid = await readSurfaceH5(bytes); // the upstream layout still reads
+    expect(Array.from(grid.xcoordinates)).toEqual([-0.05, 0, 0.05]);
+    expect(Array.from(grid.values.train_loss)).toEqual(json.train_loss);
+  });
+
+  it('writes orthogonal, ‖w‖-scaled directions with zero biases and BN, and has the model\'s own loss at the centre', async () => {
+    expect((await run).code).toBe(0);
+    const dirs = await readDirectionsH5(new Uint8Array(readFileSync(f('dirs.h5'))));
+    const preset = modelPreset('resnet-20');
+    const net = netFor(preset);
+    const h = JSON.parse(readFileSync(f('h.json'), 'utf8')).hessian;
+    net.params.forEach((p, i) => {
+      if (p.role !== 'conv' && p.role !== 'linear') expect(dirs.xdirection[i].values.every((v) => v === 0)).toBe(true);
+    });
+    const nx = Math.sqrt(sumSq(dirs.xdirection)), ny = Math.sqrt(sumSq(dirs.ydirection!));
+    // float32 direction files: norms and the dot product to float32 precision.
+    expect(nx / h.scale_factor).toBeCloseTo(1, 4);
+    expect(ny / h.scale_factor).toBeCloseTo(1, 4);
+    expect(Math.abs(dotDirs(dirs.xdirection, dirs.ydirection!)) / (nx * ny)).toBeLessThan(1e-5);
+
+    const grid = await readSurfaceH5(new Uint8Array(readFileSync(f('h.h5'))));
+    await initBackend(['wasm', 'cpu']);
+    const { params, buffers } = await loadModelWeights(net, resolveWeights(preset, undefined, false), 1);
+    const { batches } = await loadLandscapeData(preset, 16, 250);
+    const at = await evaluate(net, params, buffers, batches);
+    expect(grid.values.train_loss[4]).toBeCloseTo(at.loss, 5);
+    expect(grid.values.train_acc![4]).toBeCloseTo(at.acc, 9);
+    tf.dispose([...params, ...buffers, ...batches.flatMap((b) => [b.x, b.y])]);
+  });
+
+  it.each(bad)('rejects %j with exit 2 and one clear message', async (extra, msg) => {
+    const r = await rejected.get(extra.join(' '))!;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('documents the flags in --help', async () => {
+    const r = await cli(['landscape', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--directions random\|hessian/);
+    expect(r.stdout).toMatch(/--hessian-samples N/);
+    expect(r.stdout).toMatch(/--hessian-scale weights\|unit\|filter/);
+  });
+});
