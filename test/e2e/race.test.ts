@@ -48,9 +48,17 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     const contour = await pixelStats(page, await page.locator('.race-svg').screenshot());
     expect(contour.distinct).toBeGreaterThan(50);
     expect(contour.nonBackground / contour.total).toBeGreaterThan(0.2);
-    const three = await pixelStats(page, await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d') }));
+    const shot3d = await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d') });
+    const three = await pixelStats(page, shot3d);
     expect(three.distinct).toBeGreaterThan(50);
     expect(three.nonBackground / three.total).toBeGreaterThan(0.1);
+    // Keyboard orbit: focus the 3D view, turn it with the arrow keys, zoom in with +.
+    const view = page.getByRole('img', { name: '3D surface', exact: true });
+    await view.focus();
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', '+']) await view.press(key);
+    await page.waitForTimeout(1000);
+    expect(await pixelDiff(page, shot3d, await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d-orbited') }))).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0); // the arrows turned the view, not the page
     await page.close();
   });
 

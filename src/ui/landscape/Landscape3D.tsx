@@ -34,7 +34,7 @@ export function Landscape3D({ shown }: { shown: Displayed }) {
       </div>
       <div className="panel-caption row">
         <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
-        <span>drag to orbit · scroll to zoom</span>
+        <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
       </div>
     </>
   );

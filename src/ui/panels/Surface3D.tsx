@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Surface, ViewBox } from '../../core/surfaces/surface';
 import { heightScale, surfaceMeshData, type PathFrame } from '../../core/view/heightField';
 import { sampleGrid } from '../../core/view/sampleGrid';
@@ -44,9 +44,11 @@ export function Surface3D({ surface, box, trajectories, currentStep, logHeight, 
     return { mesh: surfaceMeshData(grid, height, color), frame };
   }, [surface, xmin, xmax, ymin, ymax, logHeight]);
   const colors = SCENE_THEMES[theme];
+  // The focusable panel: arrow keys orbit and + / − zoom while it has focus (OrbitRig).
+  const [panel, setPanel] = useState<HTMLDivElement | null>(null);
 
   return (
-    <div role="img" aria-label={ariaLabel} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 320 }}>
+    <div ref={setPanel} role="img" aria-label={ariaLabel} tabIndex={0} className="surface3d-view" style={{ position: 'relative', width: '100%', height: '100%', minHeight: 320 }}>
       <Canvas
         frameloop="demand"
         flat
@@ -63,7 +65,7 @@ export function Surface3D({ surface, box, trajectories, currentStep, logHeight, 
         {trajectories.map((t) => (
           <TrajectoryPath key={t.id} trajectory={t} frame={frame} currentStep={currentStep} lineWidth={3.5} />
         ))}
-        <OrbitRig target={TARGET} />
+        <OrbitRig target={TARGET} keyTarget={panel} />
       </Canvas>
     </div>
   );

@@ -38,7 +38,7 @@ function ThreeDView({ logHeight, setLogHeight, theme, hide }: { logHeight: boole
       </div>
       <div className="panel-caption row">
         <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
-        <span>drag to orbit · scroll to zoom</span>
+        <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
         <button type="button" onClick={hide}>Hide 3D</button>
       </div>
     </section>
