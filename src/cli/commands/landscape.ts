@@ -3,8 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { randomDirections } from '../../gpu/landscape/directions';
 import { HESSIAN_SCALES, type HessianDirections, hessianDirections, type HessianScale } from '../../gpu/landscape/hessianDirections';
+import { evaluate } from '../../gpu/landscape/evaluate';
 import { computeSlice } from '../../gpu/landscape/slice';
 import { MODEL_NAMES } from '../../gpu/modelZoo';
+import type { Net } from '../../gpu/nets/net';
 import { writeDirectionsH5 } from '../../io/h5Directions';
 import { emptySurfaceGrid, type SurfaceExtras, writeSurfaceH5 } from '../../io/surfaceFile';
 import { shardFlatIndices } from '../../io/surfaceFileMerge';
@@ -122,7 +124,7 @@ async function writeOrFail(file: string, data: Uint8Array | string): Promise<voi
 
 /** The first `h.samples` images of the slice's own, the Hessian's eigenvectors there, scaled; λ's printed on stdout. */
 async function computeHessianDirections(
-  opts: LandscapeOptions, h: HessianDirectionOptions, params: tf.Tensor[], buffers: tf.Tensor[], io: CliIo,
+  opts: LandscapeOptions, h: HessianDirectionOptions, net: Net, params: tf.Tensor[], buffers: tf.Tensor[], io: CliIo,
 ): Promise<{ h: HessianDirections; seconds: number }> {
   const { batches } = await loadLandscapeData(opts.preset, h.samples, h.samples);
   const [{ x, y }] = batches;
@@ -136,7 +138,8 @@ async function computeHessianDirections(
       restrict: 'weights', scale: h.scale, solver: 'lanczos', maxIter: h.iters, seed: opts.seed,
     });
     const seconds = (performance.now() - t0) / 1000;
-    io.stdout(formatHessian(result, h, seconds));
+    const { loss } = await evaluate(net, params, buffers, batches);
+    io.stdout(formatHessian(result, h, seconds, loss, opts.range));
     return { h: result, seconds };
   } finally {
     tf.dispose([x, y]);
@@ -146,7 +149,7 @@ async function computeHessianDirections(
 const g4 = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
 
 /** The λ's, how they were found, how well they check out, and the scaling, as a few lines for stdout. */
-function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds: number): string {
+function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds: number, loss: number, range: [number, number]): string {
   const lines = [
     `hessian directions: ${h.samples} images, ${r.dimension} conv/linear weights (biases and BN get zero direction), ` +
       `${r.products} finite-difference H·v products (${r.solver}) in ${fmtTime(seconds)}`,
@@ -161,6 +164,11 @@ function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds
     ? `eigenvectors scaled to ‖w‖ = ${g4(r.scaleFactor)} (--hessian-scale weights)`
     : r.scale === 'unit' ? 'unit eigenvectors (--hessian-scale unit)' : 'eigenvectors filter-normalised like random directions (--hessian-scale filter)';
   lines.push(`  ${how}; curvature at the centre ∂²L/∂α² = ${g4(r.curvature[0])}, ∂²L/∂β² = ${g4(r.curvature[1])}`);
+  if (r.curvature[0] > 0) {
+    // Where ½·c·α² equals the centre loss: the scale of the basin along dx, to compare with --range.
+    const reach = Math.sqrt((2 * loss) / r.curvature[0]);
+    lines.push(`  ½·∂²L/∂α²·α² reaches the centre loss (${g4(loss)} on these images) at |α| ≈ ${g4(reach)} (--range is ${range[0]}:${range[1]})`);
+  }
   if (r.eigen.some((e) => e.residual > 0.05)) {
     lines.push(
       '  note: a residual above 0.05: more --hessian-iters may help, but for ReLU nets the loss is not smooth at the ' +
@@ -271,7 +279,7 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
     try {
       let hessian: { h: HessianDirections; seconds: number } | null = null;
       if (opts.hessian) {
-        hessian = await computeHessianDirections(opts, opts.hessian, params, buffers, io);
+        hessian = await computeHessianDirections(opts, opts.hessian, net, params, buffers, io);
         dirs = hessian.h;
       } else {
         dirs = randomDirections(params, { seed: opts.seed, norm: opts.norm, ignore: 'biasbn' });
