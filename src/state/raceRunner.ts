@@ -13,8 +13,18 @@ const RESOLUTION = 160, LEVELS = 26;
  * Wires the race store to the computation: every change of the race sends the racers' configs
  * to the client (latest wins); answers land in the results store. Returns an unsubscribe.
  */
+let running: RaceClient | null = null;
+
+/** The client of the running race (the trajectory canvas hands itself to it), or null. */
+export function raceClient(): RaceClient | null {
+  return running;
+}
+
 export function startRaceRunner(client: RaceClient): () => void {
+  running = client;
   useResultsStore.setState({ backend: client.backendKind });
+  // The worker's clock starts at its own timeOrigin: convert to this page's.
+  client.onDrawn((d) => useResultsStore.setState({ drawn: { seq: d.seq, fingerprint: d.fingerprint, paintedAt: d.paintedAt - performance.timeOrigin } }));
   client.onRace((res) => {
     // Compute time inside the worker, for the bench (a mark of the given duration).
     performance.measure?.('race-worker', { start: performance.now() - res.ms, duration: res.ms });
@@ -38,8 +48,9 @@ export function startRaceRunner(client: RaceClient): () => void {
   };
   sendSurface();
   sendRace();
-  return useRaceStore.subscribe((s, prev) => {
+  const stop = useRaceStore.subscribe((s, prev) => {
     if (s.surface !== prev.surface || s.surfaceParams !== prev.surfaceParams) sendSurface();
     sendRace();
   });
+  return () => { stop(); if (running === client) running = null; };
 }

@@ -13,6 +13,11 @@ export interface Results {
   /** Worker-side failure, shown in the page. */
   computeError: string | null;
   backend: 'worker' | 'sync' | null;
+  /**
+   * The race the worker last drew on the trajectory canvas (when it draws them): its request,
+   * the fingerprint of the picture and when (page time, ms) it was rasterised.
+   */
+  drawn: { seq: number; fingerprint: string; paintedAt: number } | null;
 }
 
 /** What the computation returned; written only by raceRunner. */
@@ -23,4 +28,5 @@ export const useResultsStore = create<Results>()(() => ({
   configErrors: [],
   computeError: null,
   backend: null,
+  drawn: null,
 }));

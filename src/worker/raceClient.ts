@@ -1,5 +1,6 @@
 import { computeRace, computeSurface } from './computeRace';
-import type { RaceRequest, RaceResponse, SurfaceRequest, SurfaceResponse, WorkerResponse } from './raceProtocol';
+import type { TrajectoryView } from '../draw/trajectoryScene';
+import type { DrawnResponse, RaceRequest, RaceResponse, SurfaceRequest, SurfaceResponse, WorkerMessage, WorkerResponse } from './raceProtocol';
 
 type Kind = 'race' | 'surface';
 type Req<K extends Kind> = K extends 'race' ? RaceRequest : SurfaceRequest;
@@ -8,7 +9,9 @@ type Omit2<T> = T extends unknown ? Omit<T, 'seq' | 'kind'> : never;
 
 /** Something that answers requests: a worker, or the same functions run in place. */
 export interface RaceBackend {
-  post(req: RaceRequest | SurfaceRequest): void;
+  post(req: WorkerMessage, transfer?: Transferable[]): void;
+  /** Whether it can draw the trajectories itself on an OffscreenCanvas. */
+  readonly drawsTrajectories: boolean;
   onResponse(cb: (res: WorkerResponse) => void): void;
   readonly kind: 'worker' | 'sync';
   terminate(): void;
@@ -19,7 +22,9 @@ export function workerBackend(): RaceBackend {
   const worker = new Worker(new URL('./raceWorker.ts', import.meta.url), { type: 'module' });
   return {
     kind: 'worker',
-    post: (req) => worker.postMessage(req),
+    // Chromium, Firefox and Safari ≥ 16.4 can hand a canvas to a worker.
+    drawsTrajectories: typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype,
+    post: (req, transfer = []) => worker.postMessage(req, transfer),
     onResponse: (cb) => { worker.onmessage = (e: MessageEvent<WorkerResponse>) => cb(e.data); },
     terminate: () => worker.terminate(),
   };
@@ -30,7 +35,9 @@ export function syncBackend(): RaceBackend {
   let listener: (res: WorkerResponse) => void = () => {};
   return {
     kind: 'sync',
+    drawsTrajectories: false,
     post(req) {
+      if (req.kind !== 'race' && req.kind !== 'surface') return; // the page draws the trajectories itself
       queueMicrotask(() => {
         try { listener(req.kind === 'race' ? computeRace(req) : computeSurface(req)); }
         catch (e) { listener({ kind: 'error', seq: req.seq, request: req.kind, message: (e as Error).message }); }
@@ -53,6 +60,7 @@ export class RaceClient {
   private latest: Record<Kind, number> = { race: 0, surface: 0 };
   private handlers: { [K in Kind]: (res: Res<K>) => void } = { race: () => {}, surface: () => {} };
   private errorHandler: (kind: Kind, message: string) => void = () => {};
+  private drawnHandler: (res: DrawnResponse) => void = () => {};
 
   constructor(private backend: RaceBackend) {
     backend.onResponse((res) => this.receive(res));
@@ -63,6 +71,12 @@ export class RaceClient {
   onRace(cb: (res: RaceResponse) => void): void { this.handlers.race = cb; }
   onSurface(cb: (res: SurfaceResponse) => void): void { this.handlers.surface = cb; }
   onError(cb: (kind: Kind, message: string) => void): void { this.errorHandler = cb; }
+  onDrawn(cb: (res: DrawnResponse) => void): void { this.drawnHandler = cb; }
+
+  /** True when the backend draws the trajectories (then hand it the canvas and view changes). */
+  get drawsTrajectories(): boolean { return this.backend.drawsTrajectories; }
+  attachTrajectoryCanvas(canvas: OffscreenCanvas): void { this.backend.post({ kind: 'attach-canvas', canvas }, [canvas]); }
+  setTrajectoryView(view: Partial<TrajectoryView>): void { this.backend.post({ kind: 'trajectory-view', view }); }
 
   /** Queues a request; returns its sequence number. */
   request<K extends Kind>(kind: K, body: Omit2<Req<K>>): number {
@@ -81,6 +95,7 @@ export class RaceClient {
   }
 
   private receive(res: WorkerResponse): void {
+    if (res.kind === 'drawn') { this.drawnHandler(res); return; }
     const kind: Kind = res.kind === 'error' ? res.request : res.kind;
     this.inFlight[kind] = null;
     const next = this.waiting[kind];

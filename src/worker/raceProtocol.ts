@@ -1,5 +1,6 @@
 import type { RunConfig } from '../core/config';
 import type { ContourBand } from '../core/view/contourPaths';
+import type { TrajectoryView } from '../draw/trajectoryScene';
 
 /** Run every racer's config. */
 export interface RaceRequest {
@@ -51,5 +52,30 @@ export interface SurfaceResponse {
   log: boolean;
 }
 
+/** Hands the page's trajectory canvas to the worker, which then draws every race itself. */
+export interface AttachCanvasMessage {
+  kind: 'attach-canvas';
+  canvas: OffscreenCanvas;
+}
+
+/** A change of what the trajectory layer shows: box, size, styles, theme colour or step. */
+export interface TrajectoryViewMessage {
+  kind: 'trajectory-view';
+  view: Partial<TrajectoryView>;
+}
+
+/**
+ * The worker drew the race `seq` (new runs or new geometry; not sent for a step-only repaint).
+ * `paintedAt` is the epoch time (timeOrigin + now, in ms) once the drawing task has ended, i.e.
+ * the frame is rasterised and committed; the page subtracts its own timeOrigin.
+ */
+export interface DrawnResponse {
+  kind: 'drawn';
+  seq: number;
+  fingerprint: string;
+  paintedAt: number;
+}
+
 export type WorkerRequest = RaceRequest | SurfaceRequest;
-export type WorkerResponse = RaceResponse | SurfaceResponse | { kind: 'error'; seq: number; request: WorkerRequest['kind']; message: string };
+export type WorkerMessage = WorkerRequest | AttachCanvasMessage | TrajectoryViewMessage;
+export type WorkerResponse = RaceResponse | SurfaceResponse | DrawnResponse | { kind: 'error'; seq: number; request: WorkerRequest['kind']; message: string };

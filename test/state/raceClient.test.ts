@@ -8,12 +8,29 @@ import { defaultRaceState } from '../../src/state/raceState';
 function manualBackend() {
   const posted: RaceRequest[] = [];
   let cb: (r: WorkerResponse) => void = () => {};
-  const backend: RaceBackend = { kind: 'worker', post: (r) => posted.push(r as RaceRequest), onResponse: (f) => { cb = f; }, terminate: () => {} };
+  const backend: RaceBackend = { kind: 'worker', drawsTrajectories: false, post: (r) => posted.push(r as RaceRequest), onResponse: (f) => { cb = f; }, terminate: () => {} };
   const answer = (req: RaceRequest) => cb({ kind: 'race', seq: req.seq, results: [], ms: 0 });
-  return { backend, posted, answer };
+  const drawn = (seq: number) => cb({ kind: 'drawn', seq, fingerprint: 'f', paintedAt: 1 });
+  return { backend, posted, answer, drawn };
 }
 
 describe('the race client', () => {
+  it('passes "drawn" notices through without touching the request in flight', () => {
+    const { backend, posted, answer, drawn } = manualBackend();
+    const client = new RaceClient(backend);
+    const seen: string[] = [];
+    client.onRace((r) => seen.push(`race ${r.seq}`));
+    client.onDrawn((d) => seen.push(`drawn ${d.seq}`));
+    client.request('race', { racers: [] });
+    client.request('race', { racers: [] });
+    drawn(1); // the worker drew race 1 before answering it: race 2 must still wait
+    expect(posted.map((r) => r.seq)).toEqual([1]);
+    answer(posted[0]);
+    expect(posted.map((r) => r.seq)).toEqual([1, 2]);
+    answer(posted[1]);
+    expect(seen).toEqual(['drawn 1', 'race 2']);
+  });
+
   it('keeps one request in flight, replaces the waiting one, and drops stale answers', () => {
     const { backend, posted, answer } = manualBackend();
     const client = new RaceClient(backend);

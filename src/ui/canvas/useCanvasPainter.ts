@@ -56,8 +56,3 @@ export function useCanvasPainter(width: number, height: number, paint: Paint, de
   useLayoutEffect(() => { repaint(); }, [repaint, ...deps]);
   return { ref, repaint };
 }
-
-/** A CSS custom property of the page (theme colours live there), trimmed. */
-export function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}

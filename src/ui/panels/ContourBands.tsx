@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import { paintBands } from '../../draw/paintBands';
+import { RACE_INK } from '../../draw/raceInk';
 import { useViewStore } from '../../state/viewStore';
 import type { SurfaceResponse } from '../../worker/raceProtocol';
-import { paintBands } from '../canvas/paintBands';
-import { cssVar, useCanvasPainter } from '../canvas/useCanvasPainter';
+import { useCanvasPainter } from '../canvas/useCanvasPainter';
 
 /**
  * The filled contour bands and minima of the race, on their own canvas under the trajectories:
@@ -15,14 +16,6 @@ export const ContourBands = memo(function ContourBands({ bands, width, height, m
   minima: readonly (readonly [number, number])[];
 }) {
   const theme = useViewStore((s) => s.theme);
-  const { ref } = useCanvasPainter(width, height, (ctx) => {
-    const root = document.documentElement;
-    paintBands(ctx, bands ?? [], bands ? minima : [], width, height, {
-      background: cssVar(root, '--plot-bg', '#f4f5f2'),
-      opacity: Number(cssVar(root, '--band-opacity', '0.32')),
-      outline: theme === 'dark' ? 'rgba(255,255,255,0.12)' : 'rgba(0,0,0,0.18)',
-      marks: cssVar(root, '--fg', '#1d2125'),
-    });
-  }, [bands, minima, theme]);
+  const { ref } = useCanvasPainter(width, height, (ctx) => paintBands(ctx, bands ?? [], bands ? minima : [], width, height, RACE_INK[theme].bands), [bands, minima, theme]);
   return <canvas ref={ref} className="race-bands" aria-hidden="true" data-bands={bands?.length ?? 0} />;
 });

@@ -3,7 +3,7 @@ import { chartScales, seriesPoints, stepAt } from '../../core/view/lossChart';
 import { keptPoints } from '../../core/view/polyline';
 import { formatValue } from '../../core/view/sliderScale';
 import { useRaceStore } from '../../state/raceStore';
-import { paintSeries, type SeriesStroke } from '../canvas/paintSeries';
+import { paintSeries, type SeriesStroke } from '../../draw/paintSeries';
 import { useCanvasPainter } from '../canvas/useCanvasPainter';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useRacers } from '../hooks/useRacers';

@@ -1,3 +1,4 @@
+import type { Context2D } from './context';
 /** One curve of a chart in drawing units, with the points worth drawing. */
 export interface SeriesStroke {
   xy: Float64Array;
@@ -7,7 +8,7 @@ export interface SeriesStroke {
 }
 
 /** Strokes each curve of a chart (loss or lr against the step) along its kept points. */
-export function paintSeries(ctx: CanvasRenderingContext2D, series: readonly SeriesStroke[], lineWidth = 2): void {
+export function paintSeries(ctx: Context2D, series: readonly SeriesStroke[], lineWidth = 2): void {
   ctx.lineJoin = 'round';
   ctx.lineWidth = lineWidth;
   for (const s of series) {

@@ -1,5 +1,6 @@
-import { keptBefore } from '../../core/view/polyline';
-import type { TrajectoryPoints } from '../../core/view/trajectoryPath';
+import type { Context2D } from './context';
+import { keptBefore } from '../core/view/polyline';
+import type { TrajectoryPoints } from '../core/view/trajectoryPath';
 
 /** One racer's trajectory as the canvas draws it. */
 export interface TrajectoryStroke {
@@ -10,7 +11,7 @@ export interface TrajectoryStroke {
 }
 
 /** Traces the polyline from the start to point `upto` (kept points, then `upto` itself). */
-function tracePrefix(ctx: CanvasRenderingContext2D, { xy, kept }: TrajectoryPoints, upto: number): void {
+function tracePrefix(ctx: Context2D, { xy, kept }: TrajectoryPoints, upto: number): void {
   ctx.beginPath();
   ctx.moveTo(xy[0], xy[1]);
   const m = keptBefore(kept, upto);
@@ -26,7 +27,7 @@ function tracePrefix(ctx: CanvasRenderingContext2D, { xy, kept }: TrajectoryPoin
  * steps played so far in full colour, its head, and ✕ where it diverged. `card` outlines the
  * heads and marks so they read over any band colour.
  */
-export function paintTrajectories(ctx: CanvasRenderingContext2D, lines: readonly TrajectoryStroke[], step: number, card: string): void {
+export function paintTrajectories(ctx: Context2D, lines: readonly TrajectoryStroke[], step: number, card: string): void {
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   for (const l of lines) {
