@@ -103,6 +103,30 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await second.close();
   });
 
+  it('draws the same race when the page paints the trajectories itself (no OffscreenCanvas)', async () => {
+    const query = '?surface=beale&opt=adam,sgd,lion&steps=250&step=180&3d=0';
+    const { page } = await open(query);
+    await expect(page.locator('.race-canvas').getAttribute('data-drawn-by')).resolves.toBe('worker');
+    const byWorker = await page.locator('.race-svg').screenshot();
+    const fallback = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors = watchErrors(fallback);
+    // A browser that cannot hand a canvas to a worker: the page paints with the same painter.
+    await fallback.addInitScript(() => { delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen; });
+    await fallback.goto(app.url + query);
+    await waitForRace(fallback);
+    await fallback.waitForTimeout(300);
+    await expect(fallback.locator('.race-canvas').getAttribute('data-drawn-by')).resolves.toBe('page');
+    expect(await racePaths(fallback)).toEqual(await racePaths(page));
+    // Same geometry; the page's and the worker's canvases may rasterise with different
+    // anti-aliasing (two raster paths), so edges may differ: allow < 1 % of the panel.
+    const byPage = await fallback.locator('.race-svg').screenshot({ path: screenshotPath('race-page-painter') });
+    const { total } = await pixelStats(fallback, byPage);
+    expect(await pixelDiff(fallback, byWorker, byPage) / total).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
+    await page.close();
+    await fallback.close();
+  });
+
   it('names an invalid URL parameter in a visible message and falls back to the default', async () => {
     const { page } = await open('?opt=adam,sgd&lr.adam=-1&steps=banana');
     const alert = page.getByRole('alert');
