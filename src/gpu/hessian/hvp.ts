@@ -12,6 +12,9 @@
  * clone, so the second derivative "cannot be computed"; conv filter gradients are missing
  * on wasm altogether. `auto` therefore tries `exact` once and, if tfjs throws, uses `fd` from
  * then on — for today's networks that means `fd`; `method` says which one ran.
+ * Caveat: when that one exact attempt fails deep inside a ResNet's backward pass, tfjs leaves
+ * the tape's saved tensors behind (~1,400 on ResNet-20; the MLP's failure leaks none), so code
+ * for the zoo's nets passes `method: 'fd'` (landscape/hessianDirections does).
  */
 import * as tf from '@tensorflow/tfjs';
 
