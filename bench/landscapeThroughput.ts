@@ -2,12 +2,12 @@
  * Landscape throughput on the wasm backend against the backend's own peak, measured in this run.
  *
  * Peak: the best GFLOP/s of (a) a 1024² matMul and (b) 3×3 convs of the shapes ResNet-20 of the
- * zoo runs (batch 250: 7×7×8, 4×4×16, 2×2×32) and one larger ResNet-like conv (64×16×16×32);
+ * zoo runs (batch 1000: 7×7×8, 4×4×16, 2×2×32) and one larger ResNet-like conv (64×16×16×32);
  * `backend_peak_gflops` = max(conv peak, matmul peak) is the denominator of
  * `landscape_vs_backend_peak`. `landscape_vs_netshape_conv` divides by the best rate of the
  * net's own conv shapes run bare (narrow 8–32-channel convs on 7×7…2×2 maps), for reference.
  * Landscape: `landscape-lab landscape --model resnet-20 --init --grid 5 --samples 1000` in-process
- * (computeSlice over 1000 test images, batches of 250), once with the BN-folded fused eval
+ * (computeSlice over 1000 test images, one batch of 1000, the CLI's default), once with the BN-folded fused eval
  * forward the CLI uses and once with the plain forward; achieved GFLOP/s = points/s · 1000 ·
  * forwardFlops (2·MACs of convs + linear, nominal: every conv counted as a conv; the fast forward
  * runs its ≤ 2×2-map convs as dense products that skip padding taps, so it also reports the
@@ -71,7 +71,7 @@ function convPeaks(): [Clock, Clock] {
     tf.dispose([x, w]);
     return rate(2 * n * h * h * c * c * 9, s);
   };
-  const own = maxOf([[250, 7, 8], [250, 4, 16], [250, 2, 32]].map(convRate));
+  const own = maxOf([[1000, 7, 8], [1000, 4, 16], [1000, 2, 32]].map(convRate));
   return [own, convRate([64, 16, 32])];
 }
 
@@ -79,7 +79,7 @@ function convPeaks(): [Clock, Clock] {
 async function landscapePointsPerSecond(net: Net, grid: number, reps: number): Promise<Clock> {
   const preset = modelPreset('resnet-20');
   const { params, buffers } = await loadModelWeights(net, 'init', 0);
-  const { batches } = await loadLandscapeData(preset, 1000, 250);
+  const { batches } = await loadLandscapeData(preset, 1000, 1000);
   const dirs = randomDirections(params, { seed: 0 });
   const axis = { min: -1, max: 1, num: grid };
   const spec = { net, params, buffers, dx: dirs.x, dy: dirs.y, x: axis, y: axis, batches };

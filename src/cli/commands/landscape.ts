@@ -62,7 +62,7 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   }
   const samples = intOr('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
   const seed = intOr('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
-  const batch = intOr('batch', v.batch as string | undefined, 250, 1, 100_000);
+  const batch = intOr('batch', v.batch as string | undefined, 1000, 1, 100_000);
   const directions = (v.directions as string | undefined) ?? 'random';
   if (directions !== 'random' && directions !== 'hessian') throw new CliError(`--directions must be random or hessian, got '${directions}'`);
   const norm = (v.norm as string | undefined) ?? 'filter';
@@ -225,7 +225,7 @@ Surface:
   --seed K           seed of the random directions (default 0); same seed = same directions
                      (hessian: seed of the Lanczos start vector)
   --norm filter|layer  direction normalisation (default filter; biases and BN are ignored)
-  --batch B          images per forward pass (default 250)
+  --batch B          images per forward pass (default 1000; larger batches amortise per-op overhead)
 
 Directions:
   --directions random|hessian
