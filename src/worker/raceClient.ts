@@ -17,13 +17,25 @@ export interface RaceBackend {
   terminate(): void;
 }
 
+/**
+ * Whether a canvas can be handed to a worker and drawn there in 2D (Chromium, Firefox ≥ 105,
+ * Safari ≥ 16.4). Some earlier browsers have OffscreenCanvas without its 2D context: probed here.
+ */
+function canDrawOffscreen(): boolean {
+  try {
+    return typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype
+      && typeof OffscreenCanvas !== 'undefined' && new OffscreenCanvas(1, 1).getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The worker backend (the default): Vite bundles raceWorker.ts as a module worker. */
 export function workerBackend(): RaceBackend {
   const worker = new Worker(new URL('./raceWorker.ts', import.meta.url), { type: 'module' });
   return {
     kind: 'worker',
-    // Chromium, Firefox and Safari ≥ 16.4 can hand a canvas to a worker.
-    drawsTrajectories: typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype,
+    drawsTrajectories: canDrawOffscreen(),
     post: (req, transfer = []) => worker.postMessage(req, transfer),
     onResponse: (cb) => { worker.onmessage = (e: MessageEvent<WorkerResponse>) => cb(e.data); },
     terminate: () => worker.terminate(),

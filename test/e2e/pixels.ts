@@ -37,3 +37,19 @@ export async function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<numbe
     return n;
   }, [a.toString('base64'), b.toString('base64')] as const);
 }
+
+/**
+ * A screenshot of `target` once it has stopped changing (two shots 150 ms apart agree): the
+ * worker paints the race, the step and the size in separate messages, so a fixed wait can
+ * catch a picture in between on a loaded machine.
+ */
+export async function settledScreenshot(page: Page, target: { screenshot(opts?: { path?: string }): Promise<Buffer> }, path?: string): Promise<Buffer> {
+  let prev = await target.screenshot();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const next = await target.screenshot();
+    if (await pixelDiff(page, prev, next) === 0) return path ? target.screenshot({ path }) : next;
+    prev = next;
+  }
+  throw new Error('settledScreenshot: the picture kept changing for 3 s');
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launch, screenshotPath, skipBrowser, waitForRace, watchErrors, type App } from './harness';
-import { pixelDiff, pixelStats } from './pixels';
+import { pixelDiff, pixelStats, settledScreenshot } from './pixels';
 
 let app: App;
 let browser: Browser;
@@ -88,7 +88,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(link).toContain('surface=himmelblau');
     expect(link).toContain('sched=cosine');
     const paths = await racePaths(page);
-    const shot = await page.locator('.race-svg').screenshot();
+    const shot = await settledScreenshot(page, page.locator('.race-svg'));
     const second = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await second.goto(link);
     await waitForRace(second);
@@ -97,7 +97,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await expect(second.locator('.counter').textContent()).resolves.toBe('step 120 / 200');
     await expect(second.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     // Same state, same pixels: bands and trajectories are canvases painted whole from the state.
-    expect(await pixelDiff(second, shot, await second.locator('.race-svg').screenshot())).toBe(0);
+    expect(await pixelDiff(second, shot, await settledScreenshot(second, second.locator('.race-svg')))).toBe(0);
     await second.screenshot({ path: screenshotPath('race-from-link-dark'), fullPage: true });
     await page.close();
     await second.close();
@@ -107,7 +107,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     const query = '?surface=beale&opt=adam,sgd,lion&steps=250&step=180&3d=0';
     const { page } = await open(query);
     await expect(page.locator('.race-canvas').getAttribute('data-drawn-by')).resolves.toBe('worker');
-    const byWorker = await page.locator('.race-svg').screenshot();
+    const byWorker = await settledScreenshot(page, page.locator('.race-svg'));
     const fallback = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const errors = watchErrors(fallback);
     // A browser that cannot hand a canvas to a worker: the page paints with the same painter.
@@ -119,7 +119,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(await racePaths(fallback)).toEqual(await racePaths(page));
     // Same geometry; the page's and the worker's canvases may rasterise with different
     // anti-aliasing (two raster paths), so edges may differ: allow < 1 % of the panel.
-    const byPage = await fallback.locator('.race-svg').screenshot({ path: screenshotPath('race-page-painter') });
+    const byPage = await settledScreenshot(fallback, fallback.locator('.race-svg'), screenshotPath('race-page-painter'));
     const { total } = await pixelStats(fallback, byPage);
     expect(await pixelDiff(fallback, byWorker, byPage) / total).toBeLessThan(0.01);
     expect(errors).toEqual([]);
