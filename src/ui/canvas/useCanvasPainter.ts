@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { observeDevicePixelSize } from './devicePixelSize';
 
 /** Draws one picture on a context already scaled to drawing units. */
 export type Paint = (ctx: CanvasRenderingContext2D) => void;
@@ -32,23 +33,11 @@ export function useCanvasPainter(width: number, height: number, paint: Paint, de
   useLayoutEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const fit = (w: number, h: number) => {
-      w = Math.max(1, Math.round(w)); h = Math.max(1, Math.round(h));
+    return observeDevicePixelSize(c, (w, h) => {
       if (c.width === w && c.height === h) return;
       c.width = w; c.height = h; // clears the bitmap
       repaint();
-    };
-    const dpr = () => window.devicePixelRatio || 1;
-    const box = c.getBoundingClientRect();
-    fit(box.width * dpr(), box.height * dpr());
-    const observer = new ResizeObserver(([e]) => {
-      // Exact device pixels where the browser reports them (no blur from rounding the CSS size).
-      const dev = e.devicePixelContentBoxSize?.[0];
-      if (dev) fit(dev.inlineSize, dev.blockSize);
-      else fit(e.contentRect.width * dpr(), e.contentRect.height * dpr());
     });
-    try { observer.observe(c, { box: 'device-pixel-content-box' }); } catch { observer.observe(c); }
-    return () => observer.disconnect();
   }, [repaint]);
 
   // Paint with the `paint` of this render: the ref above is updated by an earlier layout effect.

@@ -46,7 +46,7 @@ export function ContourRace() {
     <figure className="panel contour-race" aria-label="Contour race" role="group">
       <div className="race-stack" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
         <ContourBands bands={fresh?.bands ?? null} width={size.width} height={size.height} minima={minima} />
-        <RaceTrajectories racers={racers} scales={scales} start={start} />
+        <RaceTrajectories racers={racers} scales={scales} />
         <svg
           ref={svgRef}
           className="race-svg"
