@@ -79,6 +79,51 @@ export function buildModel(preset: ModelPreset | string): Net {
   });
 }
 
+/** One conv (with the BatchNorm after it) of a preset's ResNet, in forward order. */
+interface ConvLayer {
+  conv: string;
+  bn: string;
+  stride: number;
+  pad: number;
+  kernel: number;
+  /** Input and output map sizes. */
+  size: number;
+  out: number;
+  /** Run as a dense product by the fast eval forward (nets/smallMapConv). */
+  dense: boolean;
+}
+
+/**
+ * The convs of a preset's ResNet with their map sizes: the stem, then per block conv1 (stride 2
+ * in the first block of stages 2 and 3), conv2 and, where `hasParam` finds one, the 1×1
+ * projection shortcut. One description for the fast forward and for the FLOP count.
+ */
+function convLayers(p: ModelPreset, hasParam: (name: string) => boolean): { layers: ConvLayer[]; stem: number; blocks: { c1: number; c2: number; proj: number | null }[] } {
+  const layers: ConvLayer[] = [];
+  // 3×3 pad 1 and 1×1 pad 0 both give ⌈size / stride⌉.
+  const layer = (conv: string, bn: string, stride: number, kernel: number, size: number) => {
+    const pad = kernel === 3 ? 1 : 0;
+    return layers.push({ conv, bn, stride, pad, kernel, size, out: Math.ceil(size / stride), dense: denseConvFits(kernel, stride, pad, size) }) - 1;
+  };
+  const n = (p.depth - 2) / 6;
+  let size = p.inputSize;
+  const stem = layer('conv1', 'bn1', 1, 3, size);
+  const blocks: { c1: number; c2: number; proj: number | null }[] = [];
+  for (let s = 0; s < 3; s++) {
+    for (let j = 0; j < n; j++) {
+      const prefix = `layer${s + 1}.${j}`;
+      const stride = j === 0 && s > 0 ? 2 : 1;
+      const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 3, size);
+      const out = layers[c1].out;
+      const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 3, out);
+      const proj = hasParam(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 1, size) : null;
+      blocks.push({ c1, c2, proj });
+      size = out;
+    }
+  }
+  return { layers, stem, blocks };
+}
+
 /**
  * The preset's net with a faster eval-mode forward for landscapes: every BatchNorm is folded
  * into the conv before it, W'[o] = W[o]·s[o], b'[o] = β[o] − μ[o]·s[o], s = γ/√(σ² + ε), and
@@ -96,35 +141,15 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
   const base = buildModel(p);
   const index = new Map(base.params.map((q, i) => [q.name, i]));
   const bufIndex = new Map(base.buffers.map((b, i) => [b.name, i]));
-  const n = (p.depth - 2) / 6;
-  // Fused conv+BN layers in forward order; folded weights are [filter, bias] per layer, then linear W, b.
-  // `size` is the layer's input map size; layers on maps of at most 2×2 run as dense products (nets/smallMapConv).
-  const layers: { conv: string; bn: string; stride: number; pad: number; size: number; dense: boolean }[] = [];
-  const layer = (conv: string, bn: string, stride: number, pad: number, size: number) =>
-    layers.push({ conv, bn, stride, pad, size, dense: denseConvFits(pad === 1 ? 3 : 1, stride, pad, size) }) - 1;
-  let size = p.inputSize;
-  const stem = layer('conv1', 'bn1', 1, 1, size);
-  const blocks: { c1: number; c2: number; proj: number | null }[] = [];
-  for (let s = 0; s < 3; s++) {
-    for (let j = 0; j < n; j++) {
-      const prefix = `layer${s + 1}.${j}`;
-      const stride = j === 0 && s > 0 ? 2 : 1;
-      const out = Math.ceil(size / stride); // 3×3, pad 1
-      const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 1, size);
-      const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 1, out);
-      const proj = index.has(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 0, size) : null;
-      blocks.push({ c1, c2, proj });
-      size = out;
-    }
-  }
+  const { layers, stem, blocks } = convLayers(p, (name) => index.has(name));
   const pi = (name: string) => index.get(name)!;
   const bi = (name: string) => bufIndex.get(name)!;
   const bnScale = (params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], bn: string) =>
     tf.div(params[pi(`${bn}.weight`)], tf.sqrt(tf.add(buffers[bi(`${bn}.running_var`)], BN_EPS)));
   const hwio = (w: tf.Tensor, scale: tf.Tensor) => tf.mul(tf.transpose(w, [2, 3, 1, 0]), scale);
   /** A layer's folded filter and bias, in the form its forward uses (conv filter, or dense matrix). */
-  const filterFor = (l: (typeof layers)[number], f: tf.Tensor) => (l.dense ? denseConvWeights(f, l.size) : f);
-  const biasFor = (l: (typeof layers)[number], b: tf.Tensor) => (l.dense ? denseConvBias(b, l.size) : b);
+  const filterFor = (l: ConvLayer, f: tf.Tensor) => (l.dense ? denseConvWeights(f, l.size) : f);
+  const biasFor = (l: ConvLayer, b: tf.Tensor) => (l.dense ? denseConvBias(b, l.size) : b);
 
   const foldedEval: FoldedEval = {
     fold(params, buffers) {
@@ -186,7 +211,7 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
 /**
  * Forward FLOPs per image of a preset's ResNet, counted as 2·MACs of every conv and the linear
  * layer (BN, ReLU, additions and the pool are left out: < 2 % here).
- * Spatial size per stage: s₀ = inputSize, sᵢ = ⌈sᵢ₋₁ / 2⌉ (3×3, pad 1, stride 2).
+ * Map sizes come from `convLayers`: s₀ = inputSize, each stride-2 stage ⌈s / 2⌉.
  *
  * `nominal` (the default) counts every conv as a conv: s²·9·C·O MACs, padding taps included, the
  * usual convention and the one the throughput benchmark reports. `executed` counts what
@@ -196,22 +221,14 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
 export function forwardFlops(preset: ModelPreset | string, count: 'nominal' | 'executed' = 'nominal'): number {
   const p = typeof preset === 'string' ? modelPreset(preset) : preset;
   const net = buildModel(p);
-  const sizes = [p.inputSize];
-  for (let i = 0; i < 3; i++) sizes.push(Math.ceil(sizes[sizes.length - 1] / 2));
+  const shapes = new Map(net.params.map((q) => [q.name, q.shape]));
   let macs = 0;
-  for (const info of net.params) {
-    if (info.role === 'linear') macs += info.shape[0] * info.shape[1];
-    if (info.role !== 'conv') continue;
-    const [o, i, kh, kw] = info.shape;
-    const m = /^layer(\d)\.(\d+)\.(conv\d|shortcut)/.exec(info.name);
-    // Output size: stage L's first block downsamples (except layer1), all its convs then run at sizes[L-1].
-    const stage = m ? Number(m[1]) - 1 : 0;
-    const s = sizes[stage];
-    const strided = m !== null && stage > 0 && m[2] === '0' && m[3] !== 'conv2';
-    const dense = count === 'executed' && denseConvFits(kh, strided ? 2 : 1, kh === 3 ? 1 : 0, s);
-    macs += dense ? s ** 4 * o * i : s * s * o * i * kh * kw;
+  for (const l of convLayers(p, (name) => shapes.has(name)).layers) {
+    const [o, i] = shapes.get(`${l.conv}.weight`)!;
+    macs += count === 'executed' && l.dense ? l.size ** 4 * o * i : l.out * l.out * o * i * l.kernel * l.kernel;
   }
-  return 2 * macs;
+  const [classes, features] = shapes.get('linear.weight')!;
+  return 2 * (macs + classes * features);
 }
 
 // ---------------------------------------------------------------------------------------------
