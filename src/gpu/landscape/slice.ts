@@ -92,7 +92,7 @@ interface FoldedPlan {
   ex: tf.Tensor;
   ey: tf.Tensor | null;
   shapes: number[][];
-  host: { centre: Float32Array; ex: Float32Array; ey: Float32Array | null } | null;
+  host: { centre: Float32Array; ex: Float32Array; ey: Float32Array | null; scratch: Float32Array | null } | null;
 }
 
 function foldedPlan(s: SliceSpec): FoldedPlan | null {
@@ -113,15 +113,20 @@ function foldedPlan(s: SliceSpec): FoldedPlan | null {
     return [flat(f0), ...dirs.map((d) => flat(fe.foldDirection(s.params, s.buffers, d)))];
   });
   const read = (t: tf.Tensor) => t.dataSync() as Float32Array;
-  const host = ['wasm', 'cpu'].includes(tf.getBackend()) ? { centre: read(centre), ex: read(ex), ey: ey ? read(ey) : null } : null;
+  const backend = tf.getBackend();
+  // wasm copies uploaded values into its own heap, so one scratch array serves every point; the
+  // cpu backend keeps the array it is given, so there each point needs a fresh one.
+  const host = ['wasm', 'cpu'].includes(backend)
+    ? { centre: read(centre), ex: read(ex), ey: ey ? read(ey) : null, scratch: backend === 'wasm' ? new Float32Array(centre.size) : null }
+    : null;
   return { fe, centre, ex, ey: ey ?? null, shapes, host };
 }
 
 /** The folded weights at (α, β) as one tensor per layer (inside the caller's tidy). */
 function foldedAt(plan: FoldedPlan, sizes: readonly number[], alpha: number, beta: number): tf.Tensor[] {
   if (plan.host) {
-    const { centre, ex, ey } = plan.host;
-    const w = new Float32Array(centre.length); // fresh: the cpu backend keeps the array it is given
+    const { centre, ex, ey, scratch } = plan.host;
+    const w = scratch ?? new Float32Array(centre.length);
     if (ey && beta !== 0) for (let i = 0; i < w.length; i++) w[i] = centre[i] + alpha * ex[i] + beta * ey[i];
     else for (let i = 0; i < w.length; i++) w[i] = centre[i] + alpha * ex[i];
     let off = 0;
