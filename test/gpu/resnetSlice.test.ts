@@ -86,3 +86,21 @@ test('interpolation runs from one parameter set (α = 0) to the other (α = 1)',
   expect(r.loss[2]).toBeCloseTo((await evaluate(net, b, buffers, batches)).loss, 5);
   tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
 });
+
+test('interpolation with batch-statistics BN matches train-mode evaluation at both ends, and differs from running-statistics BN', async () => {
+  const net = resnet({ depth: 20, width: 2, inChannels: 1, inputSize: 8, numClasses: 3 });
+  const { x, y, batches } = data();
+  const a = initParams(net, { seed: 1 });
+  const b = initParams(net, { seed: 2, scheme: 'xavier' });
+  const buffers = initBuffers(net);
+  const before = numTensors();
+  const alpha = { min: 0, max: 1, num: 3 };
+  const batch = await interpolate({ net, from: a, to: b, buffers, alpha, batches, bn: 'train' });
+  const running = await interpolate({ net, from: a, to: b, buffers, alpha, batches });
+  expect(numTensors()).toBe(before);
+  expect(batch.loss[0]).toBeCloseTo((await evaluate(net, a, buffers, batches, 'train')).loss, 5);
+  expect(batch.loss[2]).toBeCloseTo((await evaluate(net, b, buffers, batches, 'train')).loss, 5);
+  // Fresh buffers (mean 0, var 1) are not the batch statistics, so the two modes disagree.
+  expect(Math.abs(batch.loss[1] - running.loss[1])).toBeGreaterThan(1e-4);
+  tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
+});

@@ -12,7 +12,7 @@
  * folded weights plus the forwards; otherwise each point folds its shifted weights once.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Net } from '../nets/net';
+import type { BnMode, Net } from '../nets/net';
 import { type Batch, lossAccSums, lossAccSumsOf, sampleCount } from './evaluate';
 import { type FoldedEval, foldedEvalOf } from './foldedEval';
 import { type Axis, linspace, type Shard, shardRange } from './grid';
@@ -31,6 +31,12 @@ export interface SliceSpec {
   batches: readonly Batch[];
   shard?: Shard;
   signal?: AbortSignal;
+  /**
+   * BatchNorm at every point: 'eval' (default) normalises with `buffers`, the running statistics;
+   * 'train' with each batch's own statistics, for paths whose points no single set of running
+   * statistics describes (interpolating between two models). `buffers` are then unused.
+   */
+  bn?: BnMode;
 }
 
 export interface SlicePoint {
@@ -145,11 +151,13 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
   const nx = xs.length;
   const [start, end] = shardRange(nx * ys.length, s.shard);
   const n = sampleCount(s.batches);
-  const plan = start < end ? foldedPlan(s) : null;
+  const bn = s.bn ?? 'eval';
+  // The folded path bakes the running statistics into the weights: eval-mode BN only.
+  const plan = start < end && bn === 'eval' ? foldedPlan(s) : null;
   try {
     const sizes = plan?.shapes.map((sh) => sh.reduce((a, b) => a * b, 1));
     const lossAt = (alpha: number, beta: number): tf.Tensor => tf.tidy(() => {
-      if (!plan) return lossAccSums(s.net, shifted(s, alpha, beta), s.buffers, s.batches, 'eval');
+      if (!plan) return lossAccSums(s.net, shifted(s, alpha, beta), s.buffers, s.batches, bn);
       const folded = foldedAt(plan, sizes!, alpha, beta);
       return lossAccSumsOf((x) => plan.fe.forwardFolded(folded, x), s.batches);
     });
