@@ -7,9 +7,9 @@ export interface NumericArray {
   values: Float64Array;
 }
 
-const H5T_INTEGER = 0;
+export const H5T_INTEGER = 0;
 const H5T_FLOAT = 1;
-const H5T_STRING = 3;
+export const H5T_STRING = 3;
 
 /** The dataset at `path`, or null if nothing is there; throws if `path` is a group or a link. */
 export function getDataset(parent: H5File | H5Group, path: string, what: string): H5Dataset | null {

@@ -15,7 +15,7 @@
  * train_loss[i][j] is the value at (x[j], y[i]): rows are y. `SurfaceGrid.values` keeps that flat
  * order; use `surfaceIndex(grid, ix, iy)`.
  */
-import { getDataset, readNumeric, readString, shapeText } from './h5Datasets';
+import { getDataset, H5T_INTEGER, H5T_STRING, readNumeric, readString, shapeText } from './h5Datasets';
 import { H5FormatError, h5ToBytes, withH5Bytes, type H5File } from './h5wasmLoader';
 
 export const SURFACE_QUANTITIES = ['train_loss', 'train_acc', 'test_loss', 'test_acc'] as const;
@@ -210,7 +210,7 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
 /**
  * Extra top-level datasets written after the layout's own (e.g. `hessian_eigenvalues`): 1-D
  * float64 or int32 arrays, or a scalar string. Readers of upstream's layout (and readSurfaceH5)
- * ignore them; `merge` does not carry them over.
+ * ignore them; `readSurfaceExtras` reads them back (so `merge` can carry them over).
  */
 export type SurfaceExtras = Record<string, Float64Array | Int32Array | string>;
 
@@ -238,5 +238,28 @@ export async function writeSurfaceH5(grid: SurfaceGrid, extras: SurfaceExtras = 
       if (typeof data === 'string') file.create_dataset({ name, data });
       else file.create_dataset({ name, data, shape: [data.length], dtype: data instanceof Int32Array ? '<i' : '<d' });
     }
+  });
+}
+
+/**
+ * The extra top-level datasets of a surface file (everything outside the layout): strings and
+ * 1-D numbers (int32 where HDF5 says integer, else float64). Anything else is refused.
+ */
+export async function readSurfaceExtras(bytes: Uint8Array): Promise<SurfaceExtras> {
+  return withH5Bytes(bytes, WHAT, (file) => {
+    const extras: SurfaceExtras = {};
+    for (const name of file.keys()) {
+      if (LAYOUT_NAMES.includes(name)) continue;
+      const ds = getDataset(file, name, WHAT);
+      if (ds === null) continue;
+      if (ds.metadata.type === H5T_STRING) {
+        extras[name] = readString(ds, WHAT);
+        continue;
+      }
+      const { shape, values } = readNumeric(ds, WHAT);
+      if (shape.length !== 1) throw new H5FormatError(`${WHAT}: extra dataset ${name} has shape ${shapeText(shape)}, expected 1-D`);
+      extras[name] = ds.metadata.type === H5T_INTEGER ? Int32Array.from(values) : Float64Array.from(values);
+    }
+    return extras;
   });
 }

@@ -10,6 +10,7 @@ import {
   assertValidSurfaceGrid,
   surfaceQuantities,
   surfaceSize,
+  type SurfaceExtras,
   type SurfaceGrid,
   type SurfaceValues,
 } from './surfaceFile';
@@ -135,4 +136,24 @@ function compareCoordinates(name: string, a: Float64Array | null, b: Float64Arra
     if (a[i] !== b[i]) return `${name} (${name}[${i}] = ${a[i]} vs ${b[i]})`;
   }
   return null;
+}
+
+/**
+ * The extra datasets (e.g. a Hessian-direction run's `hessian_*`) of the merged file: every name
+ * any shard has, with the first shard's value. Shards of one surface should agree; `differing`
+ * names those that some shard lacks or holds with another value, for the caller to report.
+ */
+export function mergeSurfaceExtras(parts: readonly SurfaceExtras[]): { extras: SurfaceExtras; differing: string[] } {
+  const extras: SurfaceExtras = {};
+  const differing = new Set<string>();
+  for (const p of parts) for (const [name, v] of Object.entries(p)) if (!(name in extras)) extras[name] = v;
+  for (const [name, v] of Object.entries(extras)) {
+    if (parts.some((p) => !(name in p) || !sameExtra(p[name], v))) differing.add(name);
+  }
+  return { extras, differing: [...differing].sort() };
+}
+
+function sameExtra(a: SurfaceExtras[string], b: SurfaceExtras[string]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.constructor === b.constructor && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }

@@ -9,7 +9,7 @@ import { evaluate } from '../../src/gpu/landscape/evaluate';
 import { modelPreset } from '../../src/gpu/modelZoo';
 import { readDirectionsH5 } from '../../src/io/h5Directions';
 import { withH5Bytes } from '../../src/io/h5wasmLoader';
-import { readSurfaceH5 } from '../../src/io/surfaceFile';
+import { readSurfaceExtras, readSurfaceH5 } from '../../src/io/surfaceFile';
 import { cli, type CliRun } from './runCli';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-hessian-'));
@@ -104,6 +104,22 @@ describe('landscape-lab landscape --directions hessian', () => {
     expect(grid.values.train_loss[4]).toBeCloseTo(at.loss, 5);
     expect(grid.values.train_acc![4]).toBeCloseTo(at.acc, 9);
     tf.dispose([...params, ...buffers, ...batches.flatMap((b) => [b.x, b.y])]);
+  });
+
+  it('merges Hessian-direction shards into the whole grid and keeps the hessian_* datasets', async () => {
+    const shard = (i: number) => cli([...tiny, '--range', '-0.05:0.05', '--shard', `${i}/2`, '--out', f(`part${i}.h5`), '-q']);
+    const parts = await Promise.all([shard(0), shard(1)]);
+    parts.forEach((p) => expect(p.code, p.stderr).toBe(0));
+    const m = await cli(['merge', f('part0.h5'), f('part1.h5'), '--out', f('merged.h5')]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stderr).not.toMatch(/warning/); // the shards recomputed identical eigenvectors
+    const merged = new Uint8Array(readFileSync(f('merged.h5')));
+    const whole = new Uint8Array(readFileSync(f('h.h5')));
+    expect((await readSurfaceH5(merged)).values).toEqual((await readSurfaceH5(whole)).values);
+    const extras = await readSurfaceExtras(merged);
+    expect(extras.directions).toBe('hessian');
+    expect(extras.hessian_eigenvalues).toEqual((await readSurfaceExtras(whole)).hessian_eigenvalues);
+    expect(extras.hessian_iterations).toEqual(Int32Array.of(6, 6));
   });
 
   it.each(bad)('rejects %j with exit 2 and one clear message', async (extra, msg) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSurfaceH5, writeSurfaceH5, type SurfaceGrid } from '../../src/io/surfaceFile';
-import { mergeSurfaceGrids, shardFlatIndices, takeShard } from '../../src/io/surfaceFileMerge';
+import { readSurfaceExtras, readSurfaceH5, writeSurfaceH5, type SurfaceGrid } from '../../src/io/surfaceFile';
+import { mergeSurfaceExtras, mergeSurfaceGrids, shardFlatIndices, takeShard } from '../../src/io/surfaceFileMerge';
 
 function wholeGrid(): SurfaceGrid {
   const x = Float64Array.from({ length: 7 }, (_, i) => -1 + i / 3);
@@ -78,5 +78,26 @@ describe('mergeSurfaceGrids', () => {
     const otherDirs = { ...b, meta: { ...b.meta, dirFile: 'other.h5' } };
     expect(() => mergeSurfaceGrids([a, otherDirs])).toThrow(/must share their directions/);
     expect(() => mergeSurfaceGrids([])).toThrow(/no shards/);
+  });
+});
+
+describe('extra datasets (e.g. hessian_*) across shards', () => {
+  const extras = () => ({ directions: 'hessian', hessian_eigenvalues: Float64Array.of(27.5, 20.25), hessian_iterations: Int32Array.of(30, 30) });
+
+  it('are read back from a shard file with their types, the layout itself left out', async () => {
+    const bytes = await writeSurfaceH5(takeShard(wholeGrid(), shardFlatIndices(28, 0, 2)), extras());
+    expect(await readSurfaceExtras(bytes)).toEqual(extras());
+  });
+
+  it('merge keeps the first shard\'s values and names those the shards do not all share', () => {
+    expect(mergeSurfaceExtras([extras(), extras()])).toEqual({ extras: extras(), differing: [] });
+    const other = { ...extras(), hessian_eigenvalues: Float64Array.of(27.5, 20.5) };
+    const { directions: _, ...lacking } = extras();
+    const m = mergeSurfaceExtras([extras(), other, lacking]);
+    expect(m.extras).toEqual(extras());
+    expect(m.differing).toEqual(['directions', 'hessian_eigenvalues']);
+    expect(mergeSurfaceExtras([{}, { note: 'x' }])).toEqual({ extras: { note: 'x' }, differing: ['note'] });
+    // same numbers, different type: not the same dataset
+    expect(mergeSurfaceExtras([{ a: Int32Array.of(1) }, { a: Float64Array.of(1) }]).differing).toEqual(['a']);
   });
 });

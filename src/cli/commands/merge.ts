@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { H5FormatError } from '../../io/h5wasmLoader';
-import { readSurfaceH5, writeSurfaceH5, type SurfaceGrid } from '../../io/surfaceFile';
-import { mergeSurfaceGrids } from '../../io/surfaceFileMerge';
+import { readSurfaceExtras, readSurfaceH5, writeSurfaceH5, type SurfaceExtras, type SurfaceGrid } from '../../io/surfaceFile';
+import { mergeSurfaceExtras, mergeSurfaceGrids } from '../../io/surfaceFileMerge';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { parseFlags } from '../flags';
@@ -16,7 +16,9 @@ Reads surface files written by 'landscape-lab landscape --shard i/n' (full-size 
 the points a shard did not compute, plus shard_indices) and writes the whole grid, taking every
 point from the one shard that computed it. Fails (exit 2) when the shards differ in coordinates,
 quantities or dir_file, when two shards computed the same point, or when a point is missing
-(the message names example (ix, iy) points).
+(the message names example (ix, iy) points). Extra datasets (e.g. the hessian_* of
+'landscape --directions hessian') are carried over from the first shard; a warning on stderr
+names any that the shards do not all hold with the same value.
 
   --out FILE.h5   merged surface file (required)
   --json FILE     also write {xcoordinates, ycoordinates, train_loss, train_acc, …} as JSON`,
@@ -27,6 +29,7 @@ quantities or dir_file, when two shards computed the same point, or when a point
     if (!out) throw new CliError('missing --out FILE.h5');
     if (positionals.length === 0) throw new CliError('no shard files given (landscape-lab merge SHARD.h5 … --out FILE.h5)');
     const parts: SurfaceGrid[] = [];
+    const partExtras: SurfaceExtras[] = [];
     for (const file of positionals) {
       let bytes: Uint8Array;
       try {
@@ -37,6 +40,7 @@ quantities or dir_file, when two shards computed the same point, or when a point
       }
       try {
         parts.push(await readSurfaceH5(bytes));
+        partExtras.push(await readSurfaceExtras(bytes));
       } catch (e) {
         if (e instanceof H5FormatError) throw new CliError(`${file}: ${e.message}`);
         throw e;
@@ -49,8 +53,12 @@ quantities or dir_file, when two shards computed the same point, or when a point
       if (e instanceof H5FormatError) throw new CliError(e.message);
       throw e;
     }
+    const { extras, differing } = mergeSurfaceExtras(partExtras);
+    if (differing.length) {
+      io.stderr(`landscape-lab merge: warning: the shards do not agree on ${differing.join(', ')}; kept the first shard's value\n`);
+    }
     try {
-      await writeFile(out, await writeSurfaceH5(merged));
+      await writeFile(out, await writeSurfaceH5(merged, extras));
       if (values.json) {
         const json: Record<string, unknown> = {
           xcoordinates: Array.from(merged.xcoordinates),
