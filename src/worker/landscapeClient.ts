@@ -2,9 +2,10 @@
  * The page's side of the landscape worker: start a run (which supersedes any earlier one),
  * cancel it, and receive only the newest run's messages.
  */
-import type { LandscapeComputeRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
 
 type Body = Omit<LandscapeComputeRequest, 'kind' | 'seq'>;
+type LineBody = Omit<LandscapeLineRequest, 'kind' | 'seq'>;
 
 /** Anything that carries requests to a worker and its answers back (a Worker, or a test double). */
 export interface LandscapePort {
@@ -41,6 +42,13 @@ export class LandscapeClient {
   compute(body: Body): number {
     this.seq += 1;
     this.port.post({ ...body, kind: 'compute', seq: this.seq });
+    return this.seq;
+  }
+
+  /** Starts a 1D line run (supersedes any earlier run of this client); returns its seq. */
+  line(body: LineBody): number {
+    this.seq += 1;
+    this.port.post({ ...body, kind: 'line', seq: this.seq });
     return this.seq;
   }
 

@@ -27,9 +27,36 @@ export interface LandscapeComputeRequest {
   backends: BackendName[];
 }
 
+/** The two 1D paths of the "Along a line" panel. */
+export type LinePath = 'interpolation' | 'random';
+
+/**
+ * A 1D path through weight space (lineCompute.ts): 'interpolation' from the model's seeded
+ * initialisation to its shipped trained weights (BN on batch statistics), or 'random' along the
+ * first filter-normalised random direction of `seed` through the trained weights (BN eval).
+ */
+export interface LandscapeLineRequest {
+  kind: 'line';
+  seq: number;
+  model: string;
+  path: LinePath;
+  /** Points along the line. */
+  num: number;
+  /** α runs over [range[0], range[1]]. */
+  range: [number, number];
+  samples: number;
+  /** Seed of the random direction (unused by 'interpolation', whose init seed is the training run's). */
+  seed: number;
+  baseUrl: string;
+  backends: BackendName[];
+}
+
 export interface LandscapeCancelRequest { kind: 'cancel'; seq: number }
 
-export type LandscapeRequest = LandscapeComputeRequest | LandscapeCancelRequest;
+export type LandscapeRequest = LandscapeComputeRequest | LandscapeLineRequest | LandscapeCancelRequest;
+
+/** One evaluated point of a line: `index` into the line's α list. */
+export interface LinePoint { index: number; alpha: number; loss: number; acc: number }
 
 export type LandscapePhase = 'coarse' | 'fine';
 
@@ -40,6 +67,10 @@ export type LandscapeResponse =
   | { kind: 'centre'; seq: number; loss: number; acc: number; params: number; dataset: string; samples: number }
   | { kind: 'phase'; seq: number; phase: LandscapePhase; xs: number[]; ys: number[] }
   | { kind: 'row'; seq: number; phase: LandscapePhase; row: number; points: SlicePoint[]; done: number; total: number }
+  /** A line run's α list and what it evaluates (`initSeed`: the training run's seed, interpolation only). */
+  | { kind: 'lineStart'; seq: number; path: LinePath; alphas: number[]; samples: number; bn: 'train' | 'eval'; initSeed: number | null; params: number; dataset: string }
+  /** Points of a line, in refinement order (coarse first): `done` of `total` so far. */
+  | { kind: 'linePoints'; seq: number; points: LinePoint[]; done: number; total: number }
   | { kind: 'done'; seq: number; seconds: number; numTensors: number }
   | { kind: 'cancelled'; seq: number; numTensors: number }
   /** `code` 'no-weights': the model has no shipped weights (not a bug; say so plainly). */

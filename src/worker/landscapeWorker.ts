@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The landscape worker: runs computeLandscape off the main thread. Latest wins: a new `compute`
+ * The landscape worker: runs computeLandscape (2D slices) or computeLine (the 1D panel) off the
+ * main thread. Latest wins: a new `compute`
  * aborts the one running and starts when it has cleaned up (one GPU job at a time); `cancel`
  * aborts the run with that seq.
  */
@@ -9,7 +10,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { computeLandscape, isAbort, LandscapeCache, NoWeightsError } from './landscapeCompute';
-import type { LandscapeComputeRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import { computeLine } from './lineCompute';
 import * as tf from '@tensorflow/tfjs';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -29,14 +31,15 @@ const cache = new LandscapeCache({
 const post = (m: LandscapeResponse) => scope.postMessage(m);
 let current: { seq: number; abort: AbortController; finished: Promise<void> } | null = null;
 
-async function run(req: LandscapeComputeRequest, previous: Promise<void> | null): Promise<void> {
+async function run(req: LandscapeComputeRequest | LandscapeLineRequest, previous: Promise<void> | null): Promise<void> {
   const abort = new AbortController();
   const finished = (async () => {
     await previous;
     try {
       abort.signal.throwIfAborted();
       baseUrl = req.baseUrl;
-      await computeLandscape(req, cache, post, abort.signal);
+      if (req.kind === 'line') await computeLine(req, cache, post, abort.signal);
+      else await computeLandscape(req, cache, post, abort.signal);
     } catch (e) {
       if (isAbort(e)) post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors });
       else post({ kind: 'error', seq: req.seq, code: e instanceof NoWeightsError ? 'no-weights' : 'error', message: (e as Error).message ?? String(e) });
