@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { CliError } from './cliError';
 
 /** Where a command reads and writes; tests pass their own. */
@@ -33,3 +33,15 @@ export async function readJsonConfig(source: string | undefined, io: CliIo): Pro
     throw new CliError(`config '${source}' is not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** Writes a result file; a failure is a CLI error naming the file. */
+export async function writeOrFail(file: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (e) {
+    throw new CliError(`cannot write '${file}': ${(e as Error).message}`);
+  }
+}
+
+/** Seconds as 42s or 3m05s. */
+export const fmtTime = (s: number) => (s < 90 ? `${s.toFixed(0)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`);

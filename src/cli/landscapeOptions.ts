@@ -41,6 +41,9 @@ export interface LandscapeOptions {
   preset: ModelPreset;
   /** Manifest path, or 'init' for freshly initialised weights (seeded with `seed`). */
   weights: string | 'init';
+  /** 2: an α × β grid; 1: a line along dx only (upstream plot_surface with --x alone). */
+  dim: 1 | 2;
+  /** Points per axis. */
   grid: number;
   samples: number;
   seed: number;

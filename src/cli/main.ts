@@ -6,9 +6,10 @@ import { scheduleCommand } from './commands/schedule';
 import { trainCommand } from './commands/train';
 import { landscapeCommand } from './commands/landscape';
 import { mergeCommand } from './commands/merge';
+import { interpolateCommand } from './commands/interpolate';
 
 /** Every subcommand; a new one is one file and one line here. */
-export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, mergeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

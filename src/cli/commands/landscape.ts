@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { randomDirections } from '../../gpu/landscape/directions';
@@ -12,8 +11,8 @@ import { emptySurfaceGrid, type SurfaceExtras, writeSurfaceH5 } from '../../io/s
 import { shardFlatIndices } from '../../io/surfaceFileMerge';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import type { CliIo } from '../io';
-import { parseFlags } from '../flags';
+import { type CliIo, fmtTime, writeOrFail } from '../io';
+import { glueDashValues, intFlag, parseFlags } from '../flags';
 import {
   differentiableNetFor, GRID_MAX, GRID_MIN, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, type HessianDirectionOptions,
   type LandscapeOptions, loadLandscapeData, loadModelWeights, modelFromFlag, netFor, parseRange, parseShard, resolveWeights,
@@ -24,6 +23,7 @@ const FLAGS = {
   weights: { type: 'string' },
   init: { type: 'boolean' },
   grid: { type: 'string' },
+  dim: { type: 'string' },
   samples: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string', short: 'o' },
@@ -40,29 +40,18 @@ const FLAGS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-/** Flags whose values may start with '-' (`--range -1:1`): glued to their flag before parsing. */
-function glueDashValues(args: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--range' && i + 1 < args.length && args[i + 1].startsWith('-')) {
-      out.push(`--range=${args[i + 1]}`);
-      i++;
-    } else out.push(args[i]);
-  }
-  return out;
-}
-
 export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
-  const { values: v } = parseFlags(glueDashValues(args), FLAGS, 'landscape');
+  const { values: v } = parseFlags(glueDashValues(args, ['--range']), FLAGS, 'landscape');
   if (v.help) return 'help';
   const preset = modelFromFlag(v.model as string | undefined);
   const grid = v.grid === undefined ? 31 : Number(v.grid);
   if (!Number.isInteger(grid) || grid < GRID_MIN || grid > GRID_MAX) {
     throw new CliError(`--grid must be an integer between ${GRID_MIN} and ${GRID_MAX} (points per axis), got '${v.grid}'`);
   }
-  const samples = intOr('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
-  const seed = intOr('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
-  const batch = intOr('batch', v.batch as string | undefined, 1000, 1, 100_000);
+  const dim = intFlag('dim', v.dim as string | undefined, 2, 1, 2) as 1 | 2;
+  const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
+  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
+  const batch = intFlag('batch', v.batch as string | undefined, 1000, 1, 100_000);
   const directions = (v.directions as string | undefined) ?? 'random';
   if (directions !== 'random' && directions !== 'hessian') throw new CliError(`--directions must be random or hessian, got '${directions}'`);
   const norm = (v.norm as string | undefined) ?? 'filter';
@@ -78,11 +67,11 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
   const range = parseRange(v.range as string | undefined);
-  const shard = parseShard(v.shard as string | undefined, grid * grid);
+  const shard = parseShard(v.shard as string | undefined, dim === 2 ? grid * grid : grid);
   return {
     preset,
     weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
-    grid, samples, seed, batch, directions, norm, hessian, range, shard,
+    dim, grid, samples, seed, batch, directions, norm, hessian, range, shard,
     out,
     json: (v.json as string | undefined) ?? null,
     dirOut: (v['dir-out'] as string | undefined) ?? null,
@@ -94,32 +83,14 @@ const HESSIAN_FLAGS = ['hessian-samples', 'hessian-iters', 'hessian-scale'] as c
 
 function parseHessianFlags(v: Record<string, unknown>, samples: number): HessianDirectionOptions {
   const raw = v['hessian-samples'] as string | undefined;
-  const n = intOr('hessian-samples', raw, Math.min(HESSIAN_SAMPLES_DEFAULT, samples), 1, 1_000_000);
+  const n = intFlag('hessian-samples', raw, Math.min(HESSIAN_SAMPLES_DEFAULT, samples), 1, 1_000_000);
   if (n > samples) {
     throw new CliError(`--hessian-samples must be at most --samples (${samples}): the Hessian uses the first N of the slice's images, got ${n}`);
   }
-  const iters = intOr('hessian-iters', v['hessian-iters'] as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000);
+  const iters = intFlag('hessian-iters', v['hessian-iters'] as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000);
   const scale = ((v['hessian-scale'] as string | undefined) ?? 'weights') as HessianScale;
   if (!HESSIAN_SCALES.includes(scale)) throw new CliError(`--hessian-scale must be ${HESSIAN_SCALES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}, got '${scale}'`);
   return { samples: n, iters, scale };
-}
-
-function intOr(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
-  if (raw === undefined) return dflt;
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(x)) throw new CliError(`--${name} must be an integer, got '${raw}'`);
-  if (x < min || x > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
-  return x;
-}
-
-const fmtTime = (s: number) => (s < 90 ? `${s.toFixed(0)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`);
-
-async function writeOrFail(file: string, data: Uint8Array | string): Promise<void> {
-  try {
-    await writeFile(file, data);
-  } catch (e) {
-    throw new CliError(`cannot write '${file}': ${(e as Error).message}`);
-  }
 }
 
 /** The first `h.samples` images of the slice's own, the Hessian's eigenvectors there, scaled; λ's printed on stdout. */
@@ -211,6 +182,9 @@ Evaluates loss(w + α·dx + β·dy) and accuracy on a grid × grid mesh of (α, 
 tomgoldstein/loss-landscape plot_surface.py), BN in eval mode, on the first --samples test images
 of the model's Fashion-MNIST subset, and writes upstream's .h5 layout
 (xcoordinates, ycoordinates, train_loss, train_acc; values in np.meshgrid(x, y) flat order).
+With --dim 1, loss(w + α·dx) on a line of --grid points (no ycoordinates, values of shape [grid]).
+For the line from one set of weights to another (e.g. initialisation → trained), see
+'landscape-lab interpolate'.
 
 Model and weights:
   --model NAME       ${MODEL_NAMES.join(', ')}
@@ -220,6 +194,8 @@ Model and weights:
 
 Surface:
   --grid N           points per axis, ${GRID_MIN}…${GRID_MAX} (default 31)
+  --dim 1|2          2 (default): the α × β grid; 1: the line along dx alone (the top
+                     eigenvector with --directions hessian)
   --range MIN:MAX    α and β range (default -1:1; '--range -1:1' and '--range=-1:1' both work)
   --samples S        test images to average over (default 1000)
   --seed K           seed of the random directions (default 0); same seed = same directions
@@ -284,41 +260,45 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
       } else {
         dirs = randomDirections(params, { seed: opts.seed, norm: opts.norm, ignore: 'biasbn' });
       }
+      const line = opts.dim === 1;
       if (opts.dirOut) {
         const toFile = (ts: tf.Tensor[]) => ts.map((t) => ({ shape: [...t.shape], values: Float64Array.from(t.dataSync()) }));
-        await writeOrFail(opts.dirOut, await writeDirectionsH5({ xdirection: toFile(dirs.x), ydirection: toFile(dirs.y) }, { dtype: 'float32' }));
+        const file = { xdirection: toFile(dirs.x), ydirection: line ? null : toFile(dirs.y) };
+        await writeOrFail(opts.dirOut, await writeDirectionsH5(file, { dtype: 'float32' }));
       }
       const axis = { min: opts.range[0], max: opts.range[1], num: opts.grid };
       const t0 = performance.now();
       const sharded = opts.shard.count > 1;
+      const points = line ? opts.grid : opts.grid * opts.grid;
       const result = await computeSlice(
-        { net, params, buffers, dx: dirs.x, dy: dirs.y, x: axis, y: axis, batches, shard: opts.shard },
+        { net, params, buffers, dx: dirs.x, ...(line ? {} : { dy: dirs.y, y: axis }), x: axis, batches, shard: opts.shard },
         (row, done, total) => {
           if (opts.quiet) return;
           const s = (performance.now() - t0) / 1000;
           const losses = row.points.map((p) => p.loss);
           io.stderr(
-            `row ${row.row + 1}/${opts.grid}${sharded ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}: ` +
+            `${line ? 'line' : `row ${row.row + 1}/${opts.grid}`}${sharded ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}: ` +
               `${done}/${total} points, loss ${Math.min(...losses).toFixed(4)}…${Math.max(...losses).toFixed(4)}, ` +
               `${(done / s).toFixed(2)} points/s, eta ${fmtTime(((total - done) * s) / done)}\n`,
           );
         },
       );
       const seconds = (performance.now() - t0) / 1000;
-      const grid = emptySurfaceGrid(Float64Array.from(result.xcoordinates), Float64Array.from(result.ycoordinates!), ['train_loss', 'train_acc'], opts.dirOut);
+      const ys = result.ycoordinates ? Float64Array.from(result.ycoordinates) : null;
+      const grid = emptySurfaceGrid(Float64Array.from(result.xcoordinates), ys, ['train_loss', 'train_acc'], opts.dirOut);
       const [start] = result.range;
       for (let k = 0; k < result.loss.length; k++) {
         grid.values.train_loss[start + k] = result.loss[k];
         grid.values.train_acc![start + k] = result.acc[k];
       }
-      if (sharded) grid.meta.shardIndices = shardFlatIndices(opts.grid * opts.grid, opts.shard.index, opts.shard.count);
+      if (sharded) grid.meta.shardIndices = shardFlatIndices(points, opts.shard.index, opts.shard.count);
       await writeOrFail(opts.out, await writeSurfaceH5(grid, hessian ? hessianExtras(hessian.h) : {}));
       if (opts.json) {
         const json = {
           model: opts.preset.name, netId: net.id, weights: opts.weights, seed: opts.seed,
           directions: opts.directions, norm: opts.hessian ? null : opts.norm, ignore: 'biasbn',
           hessian: hessian ? hessianJson(hessian.h, opts.hessian!, hessian.seconds) : null,
-          samples: n, dataset: opts.preset.dataset, grid: opts.grid, range: opts.range,
+          samples: n, dataset: opts.preset.dataset, dim: opts.dim, grid: opts.grid, range: opts.range,
           shard: sharded ? `${opts.shard.index}/${opts.shard.count}` : null,
           xcoordinates: result.xcoordinates, ycoordinates: result.ycoordinates,
           train_loss: Array.from(grid.values.train_loss), train_acc: Array.from(grid.values.train_acc!),
@@ -327,7 +307,7 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
         };
         await writeOrFail(opts.json, JSON.stringify(json) + '\n');
       }
-      io.stdout(`wrote ${opts.out}: ${result.loss.length} of ${opts.grid * opts.grid} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n`);
+      io.stdout(`wrote ${opts.out}: ${result.loss.length} of ${points} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n`);
       return 0;
     } finally {
       tf.dispose([...params, ...buffers, ...dirs.x, ...dirs.y, ...batches.flatMap((b) => [b.x, b.y])]);
