@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLandscapeRunner } from './state/landscapeRunner';
+import { startLineRunner } from './state/lineRunner';
 import { loadLandscapeUrl, startLandscapeUrlSync } from './state/landscapeUrlSync';
 import { LandscapeApp } from './ui/landscape/LandscapeApp';
 import { LandscapeClient, workerPort } from './worker/landscapeClient';
+import type { BackendName } from './gpu/backend';
 import './ui/styles.css';
 import './ui/landscape/landscape.css';
 
@@ -19,7 +21,10 @@ async function fetchJson(path: string): Promise<unknown | null> {
   return res.json();
 }
 
-startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends: ['webgl', 'wasm', 'cpu'] });
+const backends: BackendName[] = ['webgl', 'wasm', 'cpu'];
+startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
+// The 1D panel's worker is made on its first run (lineRunner), so it costs the page nothing until used.
+startLineRunner(() => new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
 startLandscapeUrlSync((q) => history.replaceState(null, '', q ? `?${q}` : window.location.pathname));
 
 createRoot(document.getElementById('root')!).render(

@@ -2,7 +2,8 @@
  * The landscape page's I/O, driven by the store (one-way: store → runner → store):
  * - the chosen model/view → fetch its shipped slice (`landscapes/<model>[-pca].json`);
  * - recompute() → a worker run, its rows streamed into gpu.coarse / gpu.fine; cancel() → cancel;
- * - openH5(file bytes) → readSurfaceH5 → the h5 view.
+ * - openH5(file bytes) → readSurfaceH5 → the h5 view (a 1-D file → the "Along a line" panel).
+ * The 1D panel's runs have their own runner and worker (lineRunner.ts).
  */
 import { parseLandscapeJson } from '../io/landscapeJson';
 import { readSurfaceH5 } from '../io/surfaceFile';
@@ -12,6 +13,7 @@ import type { BackendName } from '../gpu/backend';
 import { useLandscapeStore, type GpuState } from './landscapeStore';
 import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
 import { backendLabel, emptyComputedView, fromLandscapeJson, fromSurfaceGrid, withRow } from './landscapeView';
+import { lineFromSurfaceGrid } from './lineView';
 
 /** Points per side of the preview computed before the chosen resolution. */
 export const COARSE_RES = 7;
@@ -114,13 +116,24 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
  */
 export async function openH5(fileName: string, bytes: Uint8Array): Promise<void> {
   const store = useLandscapeStore;
-  store.setState({ h5: { fileName, status: 'reading', view: null, error: null } });
+  store.setState({ h5: { fileName, status: 'reading', view: null, line: false, error: null } });
   try {
-    const view = fromSurfaceGrid(await readSurfaceH5(bytes), fileName);
-    store.setState({ h5: { fileName, status: 'ready', view, error: null }, showing: 'h5' });
+    const grid = await readSurfaceH5(bytes);
+    if (grid.ycoordinates === null) {
+      // A 1-D slice: drawn in the "Along a line" panel (opened if closed); the 2-D panels say where it went.
+      const file = lineFromSurfaceGrid(grid, fileName);
+      const s = store.getState();
+      store.setState({
+        h5: { fileName, status: 'ready', view: null, line: true, error: null }, showing: 'h5',
+        settings: s.settings.line === 'off' ? { ...s.settings, line: 'interpolation' } : s.settings,
+        line: { ...s.line, file, showingFile: true },
+      });
+      return;
+    }
+    const view = fromSurfaceGrid(grid, fileName);
+    store.setState({ h5: { fileName, status: 'ready', view, line: false, error: null }, showing: 'h5' });
   } catch (e) {
     const s = store.getState();
-    store.setState({ h5: { fileName, status: 'error', view: null, error: (e as Error).message ?? String(e) }, showing: s.showing === 'h5' ? 'shipped' : s.showing });
+    store.setState({ h5: { fileName, status: 'error', view: null, line: false, error: (e as Error).message ?? String(e) }, showing: s.showing === 'h5' ? 'shipped' : s.showing });
   }
 }
-

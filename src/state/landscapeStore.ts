@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { defaultLandscapeLook, defaultLandscapeSettings, type LandscapeLook, type LandscapeSettings } from './landscapeUrl';
 import type { LandscapeSource, LandscapeView } from './landscapeView';
+import type { LineView } from './lineView';
+import type { LinePath } from '../worker/landscapeProtocol';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
 export interface ShippedState {
@@ -39,8 +41,37 @@ export interface GpuState {
 export interface H5State {
   fileName: string | null;
   status: 'idle' | 'reading' | 'ready' | 'error';
+  /** A 2-D file's view; null for a 1-D file (see `line`). */
   view: LandscapeView | null;
+  /** True when the file is a 1-D slice, drawn in the "Along a line" panel (LineState.file). */
+  line: boolean;
   error: string | null;
+}
+
+/** One path's run in the "Along a line" panel. */
+export interface LineRun {
+  status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+  text: string;
+  backend: string | null;
+  wanted: string | null;
+  done: number;
+  total: number;
+  view: LineView | null;
+  error: string | null;
+  seconds: number | null;
+  /** tf.memory().numTensors in the worker after the run (flat across runs = no leak). */
+  numTensors: number | null;
+}
+
+/** The "Along a line" panel (open and path: settings.line). */
+export interface LineState {
+  /** Bumped by computeLine(); the line runner starts a run of `runPath` for each new id. */
+  runId: number;
+  runPath: LinePath;
+  runs: Record<LinePath, LineRun>;
+  /** A 1-D .h5 file, and whether the panel shows it rather than the chosen path. */
+  file: LineView | null;
+  showingFile: boolean;
 }
 
 export interface LandscapeState {
@@ -52,6 +83,7 @@ export interface LandscapeState {
   shipped: ShippedState;
   gpu: GpuState;
   h5: H5State;
+  line: LineState;
 }
 
 export interface LandscapeActions {
@@ -61,7 +93,25 @@ export interface LandscapeActions {
   show(source: LandscapeSource): void;
   recompute(): void;
   cancel(): void;
+  /** Opens the 1D panel on `path` (showing that path, not a file), or closes it ('off'). */
+  setLine(path: LandscapeSettings['line']): void;
+  /** Shows the 1-D file in the 1D panel (true) or the chosen path (false). */
+  showLineFile(on: boolean): void;
+  /** Starts a run of the open path (one line run at a time). */
+  computeLine(): void;
+  cancelLine(): void;
 }
+
+export const idleLineRun = (): LineRun => ({
+  status: 'idle', text: '', backend: null, wanted: null, done: 0, total: 0, view: null, error: null, seconds: null, numTensors: null,
+});
+
+export const idleLine = (): LineState => ({
+  runId: 0, runPath: 'interpolation', runs: { interpolation: idleLineRun(), random: idleLineRun() }, file: null, showingFile: false,
+});
+
+/** True while a line run is under way (whichever path). */
+export const lineBusy = (l: LineState): boolean => Object.values(l.runs).some((r) => r.status === 'running' || r.status === 'cancelling');
 
 export const idleGpu = (): GpuState => ({
   runId: 0, status: 'idle', text: '', backend: null, wanted: null, phase: null, done: 0, total: 0,
@@ -75,7 +125,8 @@ export function initialLandscapeState(settings = defaultLandscapeSettings(), loo
     showing: 'shipped',
     shipped: { file: '', status: 'loading', view: null, message: null },
     gpu: idleGpu(),
-    h5: { fileName: null, status: 'idle', view: null, error: null },
+    h5: { fileName: null, status: 'idle', view: null, line: false, error: null },
+    line: idleLine(),
   };
 }
 
@@ -86,7 +137,9 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
     const s = get().settings;
     const next = { ...s, ...patch };
     const modelChanged = next.depth !== s.depth || next.skip !== s.skip || next.view !== s.view;
-    set({ settings: next, ...(modelChanged ? { showing: 'shipped' as const } : {}) });
+    // Line runs belong to a network: another depth or shortcut choice starts them afresh.
+    const netChanged = next.depth !== s.depth || next.skip !== s.skip;
+    set({ settings: next, ...(modelChanged ? { showing: 'shipped' as const } : {}), ...(netChanged ? { line: { ...get().line, runs: idleLine().runs } } : {}) });
   },
   setLook: (patch) => set({ look: { ...get().look, ...patch } }),
   show: (showing) => set({ showing }),
@@ -97,5 +150,20 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
   cancel() {
     const g = get().gpu;
     if (g.status === 'running') set({ gpu: { ...g, status: 'cancelling', text: 'Cancelling…' } });
+  },
+  setLine(path) {
+    set({ settings: { ...get().settings, line: path }, line: { ...get().line, showingFile: false } });
+  },
+  showLineFile: (on) => set({ line: { ...get().line, showingFile: on && get().line.file !== null } }),
+  computeLine() {
+    const { settings, line } = get();
+    if (settings.line === 'off' || lineBusy(line)) return;
+    const path = settings.line;
+    set({ line: { ...line, showingFile: false, runId: line.runId + 1, runPath: path, runs: { ...line.runs, [path]: { ...idleLineRun(), status: 'running', text: 'Starting…', numTensors: line.runs[path].numTensors } } } });
+  },
+  cancelLine() {
+    const line = get().line;
+    const r = line.runs[line.runPath];
+    if (r.status === 'running') set({ line: { ...line, runs: { ...line.runs, [line.runPath]: { ...r, status: 'cancelling', text: 'Cancelling…' } } } });
   },
 }));

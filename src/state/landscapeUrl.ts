@@ -3,7 +3,10 @@
  * parsing and writing (as tensorflow/playground's state table). Parsing takes the query string,
  * never `window.location`; every invalid value is named in a message and replaced by its default.
  *
- *   ?model=resnet-56&skip=off&view=pca&res=31&samples=256&seed=1&theme=dark&large=1
+ *   ?model=resnet-56&skip=off&view=pca&res=31&samples=256&seed=1&line=interpolation&theme=dark&large=1
+ *
+ * `line` is the "Along a line" panel: off (closed, the default, not written), or open on its
+ * `interpolation` (initialisation → trained) or `random` (random direction) path.
  *
  * `theme` and `large` are how the page looks (as on the race page: dark theme and large type
  * for projectors); they are written only when they differ from the default (light, normal type).
@@ -15,6 +18,9 @@
 export const DEPTHS = [20, 56, 110] as const;
 export type Depth = (typeof DEPTHS)[number];
 export type LandscapeViewKind = 'random' | 'pca';
+/** The 1D panel: closed, or open on one of its two paths. */
+export type LinePanel = 'off' | 'interpolation' | 'random';
+export const LINE_PANELS: readonly LinePanel[] = ['off', 'interpolation', 'random'];
 
 export interface LandscapeSettings {
   depth: Depth;
@@ -29,6 +35,8 @@ export interface LandscapeSettings {
   seed: number;
   /** Gram–Schmidt the second direction against the first (off: Li et al.'s default). */
   orthogonal: boolean;
+  /** The "Along a line" panel: closed, or open on a path. */
+  line: LinePanel;
   /** Debug: freshly initialised weights. */
   init: boolean;
 }
@@ -54,7 +62,7 @@ export const SAMPLES_RANGE = { min: 8, max: 1000 } as const;
 export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
 
 export function defaultLandscapeSettings(): LandscapeSettings {
-  return { depth: 56, skip: true, view: 'random', res: 31, samples: 256, seed: 1, orthogonal: false, init: false };
+  return { depth: 56, skip: true, view: 'random', res: 31, samples: 256, seed: 1, orthogonal: false, line: 'off', init: false };
 }
 
 /** The zoo preset name of a depth and shortcut choice (`resnet-56-ns`). */
@@ -106,6 +114,10 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
   { key: 'res', field: 'res', parse: int(RES_RANGE.min, RES_RANGE.max), write: String },
   { key: 'samples', field: 'samples', parse: int(SAMPLES_RANGE.min, SAMPLES_RANGE.max), write: String },
   { key: 'seed', field: 'seed', parse: int(SEED_RANGE.min, SEED_RANGE.max), write: String },
+  {
+    key: 'line', field: 'line', quiet: true, write: (v) => v,
+    parse: (raw) => ((LINE_PANELS as readonly string[]).includes(raw) ? (raw as LinePanel) : { error: `must be one of ${LINE_PANELS.join(', ')}` }),
+  },
   { key: 'ortho', field: 'orthogonal', parse: onOff, write: (v) => (v ? 'on' : 'off'), quiet: true },
   { key: 'init', field: 'init', parse: onOff, write: (v) => (v ? '1' : '0'), quiet: true },
   {

@@ -67,8 +67,8 @@ export type LandscapeResponse =
   | { kind: 'centre'; seq: number; loss: number; acc: number; params: number; dataset: string; samples: number }
   | { kind: 'phase'; seq: number; phase: LandscapePhase; xs: number[]; ys: number[] }
   | { kind: 'row'; seq: number; phase: LandscapePhase; row: number; points: SlicePoint[]; done: number; total: number }
-  /** A line run's α list and what it evaluates (`initSeed`: the training run's seed, interpolation only). */
-  | { kind: 'lineStart'; seq: number; path: LinePath; alphas: number[]; samples: number; bn: 'train' | 'eval'; initSeed: number | null; params: number; dataset: string }
+  /** A line run's α list and what it evaluates (`initSeed`: the training run's seed, interpolation only; `dirSeed`: the random direction's, random only). */
+  | { kind: 'lineStart'; seq: number; path: LinePath; alphas: number[]; samples: number; bn: 'train' | 'eval'; initSeed: number | null; dirSeed: number | null; params: number; dataset: string }
   /** Points of a line, in refinement order (coarse first): `done` of `total` so far. */
   | { kind: 'linePoints'; seq: number; points: LinePoint[]; done: number; total: number }
   | { kind: 'done'; seq: number; seconds: number; numTensors: number }

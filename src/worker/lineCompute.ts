@@ -77,7 +77,7 @@ export async function computeLine(
     const alphas = linspace({ min: req.range[0], max: req.range[1], num: req.num });
     emit({
       kind: 'lineStart', seq, path: req.path, alphas, samples: req.samples, bn: req.path === 'interpolation' ? 'train' : 'eval',
-      initSeed, params: paramCount(net), dataset: preset.dataset,
+      initSeed, dirSeed: req.path === 'random' ? req.seed : null, params: paramCount(net), dataset: preset.dataset,
     });
 
     let done = 0;

@@ -15,7 +15,7 @@ describe('the landscape link', () => {
   });
 
   it('round-trips every setting it writes', () => {
-    const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, init: true } as const;
+    const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, line: 'random', init: true } as const;
     expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), errors: [] });
     const look = { theme: 'dark', large: true } as const;
     expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, errors: [] });
@@ -37,6 +37,18 @@ describe('the landscape link', () => {
     expect(errors).toEqual(['theme="purple" must be light or dark; using light', 'large="huge" must be 1 or 0; using 0']);
   });
 
+  it('opens the 1D panel on a path with line=…, writes it only when open, and names a bad path', () => {
+    const { settings, errors } = parseLandscapeUrl('?model=resnet-20&line=interpolation');
+    expect(errors).toEqual([]);
+    expect(settings.line).toBe('interpolation');
+    expect(serializeLandscapeUrl(settings)).toMatchInlineSnapshot(`"model=resnet-20&skip=on&view=random&res=31&samples=256&seed=1&line=interpolation"`);
+    expect(parseLandscapeUrl(serializeLandscapeUrl({ ...settings, line: 'random' })).settings.line).toBe('random');
+    expect(serializeLandscapeUrl({ ...settings, line: 'off' })).not.toContain('line=');
+    const bad = parseLandscapeUrl('line=sideways');
+    expect(bad.settings.line).toBe('off');
+    expect(bad.errors).toEqual(['line="sideways" must be one of off, interpolation, random; using off']);
+  });
+
   it('names each invalid value and uses the default instead', () => {
     const { settings, errors } = parseLandscapeUrl('model=resnet-99&skip=maybe&view=hessian&res=62&samples=4.5&seed=-1&zoom=2');
     expect(settings).toEqual(defaultLandscapeSettings());
@@ -47,7 +59,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, ortho, init, theme, large); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, ortho, init, theme, large); ignored",
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { H5Open } from './H5Open';
 import { Landscape3D } from './Landscape3D';
 import { LandscapeContour } from './LandscapeContour';
 import { LandscapeFacts } from './LandscapeFacts';
+import { LinePanel } from './LinePanel';
 import { lookStyle } from './landscapeTheme';
 import { ModelPicker } from './ModelPicker';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
@@ -56,6 +57,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             </section>
           </div>
           {shown && <LandscapeFacts view={shown.view} />}
+          <LinePanel />
         </div>
         <aside className="controls" aria-label="Controls">
           <ModelPicker />

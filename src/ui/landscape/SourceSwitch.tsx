@@ -8,7 +8,7 @@ export function SourceSwitch() {
   const showing = useLandscapeStore((s) => s.showing);
   const show = useLandscapeStore((s) => s.show);
   const hasGpu = useLandscapeStore((s) => s.gpu.status !== 'idle');
-  const hasH5 = useLandscapeStore((s) => s.h5.view !== null);
+  const hasH5 = useLandscapeStore((s) => s.h5.view !== null || s.h5.line);
   const sources: LandscapeSource[] = ['shipped', ...(hasGpu ? ['gpu' as const] : []), ...(hasH5 ? ['h5' as const] : [])];
   if (sources.length < 2) return null;
   return (

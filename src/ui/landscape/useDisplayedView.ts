@@ -22,6 +22,7 @@ export function useDisplayedView(): { shown: Displayed | null; message: string |
   return useMemo(() => {
     if (showing === 'h5') {
       if (h5.view) return { shown: whole(h5.view), message: null };
+      if (h5.line) return { shown: null, message: `${h5.fileName} is a 1-D slice (no ycoordinates): it is drawn in “Along a line” below, not in these 2-D panels.` };
       return { shown: null, message: h5.status === 'reading' ? `Reading ${h5.fileName}…` : h5.error ? `Could not open ${h5.fileName}: ${h5.error}` : 'Open a .h5 file.' };
     }
     if (showing === 'gpu') {

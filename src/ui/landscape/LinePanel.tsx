@@ -1,0 +1,97 @@
+import { lineBusy, useLandscapeStore, type LineRun } from '../../state/landscapeStore';
+import { modelLabel } from '../../state/landscapeUrl';
+import { backendLabel } from '../../state/landscapeView';
+import { LINE_PATHS, type LineView } from '../../state/lineView';
+import type { LinePath } from '../../worker/landscapeProtocol';
+import { LineChart } from './LineChart';
+
+const PATHS = Object.keys(LINE_PATHS) as LinePath[];
+
+/**
+ * "Along a line": the loss along a 1D path through weight space (init → trained, or a random
+ * direction), computed in a worker when asked, or a 1-D .h5 file. Closed, it is one line and a button.
+ */
+export function LinePanel() {
+  const open = useLandscapeStore((s) => s.settings.line);
+  const line = useLandscapeStore((s) => s.line);
+  const settings = useLandscapeStore((s) => s.settings);
+  const { setLine, showLineFile, computeLine, cancelLine } = useLandscapeStore.getState();
+  if (open === 'off') {
+    return (
+      <section className="panel ls-line" aria-label="Along a line">
+        <div className="ls-line-head">
+          <h3>Along a line</h3>
+          <button type="button" aria-expanded={false} onClick={() => setLine('interpolation')}>Show the 1D slices</button>
+        </div>
+        <p className="explain">The loss along one line through weight space: from the initialisation to the trained weights (Goodfellow et al. 2015), or along a random direction.</p>
+      </section>
+    );
+  }
+  const showFile = line.showingFile && line.file !== null;
+  const run = line.runs[open];
+  const view: LineView | null = showFile ? line.file : run.view;
+  const busy = lineBusy(line);
+  const p = LINE_PATHS[open];
+  return (
+    <section className="panel ls-line" aria-label="Along a line">
+      <div className="ls-line-head">
+        <h3>Along a line</h3>
+        <button type="button" aria-expanded={true} onClick={() => setLine('off')}>Hide</button>
+      </div>
+      <div className="chips" role="group" aria-label="Path">
+        {PATHS.map((k) => <button key={k} type="button" className="chip" aria-pressed={!showFile && open === k} onClick={() => setLine(k)}>{LINE_PATHS[k].label}</button>)}
+        {line.file && <button type="button" className="chip" aria-pressed={showFile} onClick={() => showLineFile(true)}>Your .h5</button>}
+      </div>
+      {view ? (
+        <>
+          <h4 className="ls-line-title">{view.title}</h4>
+          <p className="explain ls-line-caption">{view.caption}</p>
+          <LineChart view={view} />
+          <p className="explain">
+            {view.bn ?? 'BatchNorm: as the file was computed.'}
+            {view.samples !== null && ` Each point: ${view.samples} test images.`} <span className="ls-provenance">{view.provenance}.</span>
+          </p>
+        </>
+      ) : (
+        <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Loss along the line">
+          <p>{run.status === 'idle'
+            ? `Press Compute to evaluate ${p.num} points of this line (α from ${p.range[0]} to ${p.range[1]}) for ${modelLabel(settings)} on ${settings.samples} test images, in a worker; a few seconds on a CPU for ResNet-20.`
+            : run.status === 'error' ? 'The computation failed (see below).' : run.text || 'Starting…'}</p>
+        </div>
+      )}
+      {!showFile && (
+        <>
+          <div className="row ls-buttons">
+            <button type="button" className="primary" onClick={computeLine} disabled={busy}>Compute</button>
+            <button type="button" onClick={cancelLine} disabled={line.runs[line.runPath].status !== 'running'}>Cancel</button>
+          </div>
+          <LineRunStatus run={run} />
+          {busy && run.status === 'idle' && <p className="explain">The other path is being computed; one line at a time.</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function LineRunStatus({ run }: { run: LineRun }) {
+  if (run.status === 'idle') return null;
+  const fellBack = run.backend && run.wanted && run.backend !== run.wanted;
+  return (
+    <div className="ls-status" aria-live="polite">
+      {run.backend && (
+        <p className="ls-backend" data-line-backend={run.backend}>
+          {run.status === 'running' || run.status === 'cancelling' ? 'Computing' : 'Computed'} on {backendLabel(run.backend)}
+          {fellBack && <span className="ls-warning"> — {backendLabel(run.wanted!)} is not available here, so this runs on the fallback.</span>}
+        </p>
+      )}
+      {run.total > 0 && (
+        <div className="ls-progress">
+          <progress aria-label="Line progress" max={run.total} value={run.done} />
+          <span>{run.done}/{run.total} points</span>
+        </div>
+      )}
+      {run.text && <p className="explain" data-line-status={run.status}>{run.text}</p>}
+      {run.status === 'error' && <p className="ls-error" role="alert">The computation failed: {run.error}</p>}
+    </div>
+  );
+}

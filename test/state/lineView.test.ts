@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { emptySurfaceGrid } from '../../src/io/surfaceFile';
+import { emptyLineView, lineFromSurfaceGrid, withLinePoints } from '../../src/state/lineView';
+
+const start = { path: 'interpolation', alphas: [-0.5, 0, 0.5, 1, 1.5], samples: 64, bn: 'train', initSeed: 0, dirSeed: null, dataset: 'fashion-mnist-7' } as const;
+
+describe('the 1D panel’s line', () => {
+  it('starts empty with the init and trained marks, the BN sentence and sample count, and fills as points arrive', () => {
+    const v = emptyLineView(start, 'ResNet-20 with skip connections', 'computed here');
+    expect(v.marks).toEqual([{ alpha: 0, label: 'init' }, { alpha: 1, label: 'trained' }]);
+    expect(v.bn).toMatch(/batch statistics: the trained model’s running statistics do not describe the initial weights/);
+    expect(v.samples).toBe(64);
+    expect(Array.from(v.computed)).toEqual([0, 0, 0, 0, 0]);
+    const w = withLinePoints(v, [{ index: 3, alpha: 1, loss: 0.5, acc: 80 }, { index: 4, alpha: 1.5, loss: Infinity, acc: 10 }]);
+    expect(Array.from(w.computed)).toEqual([0, 0, 0, 1, 1]);
+    expect(w.loss[3]).toBe(0.5);
+    expect(w.loss[4]).toBe(Infinity);
+    expect(v.computed[3]).toBe(0); // a copy, the old view unchanged
+    const r = emptyLineView({ ...start, path: 'random', bn: 'eval', initSeed: null, dirSeed: 3 }, 'ResNet-20', '');
+    expect(r.marks).toEqual([{ alpha: 0, label: 'trained' }]);
+    expect(r.caption).toMatch(/random direction of seed 3/);
+  });
+
+  it('reads a 1-D .h5 (no ycoordinates): -1 is not computed, NaN and ∞ are diverged points', () => {
+    const g = emptySurfaceGrid(Float64Array.from([-0.5, 0, 0.5, 1, 1.5]), null, ['train_loss', 'train_acc']);
+    g.values.train_loss.set([2.3, 1, 0.4, NaN, -1]);
+    g.values.train_acc!.set([10, 40, 85, 10, -1]);
+    const v = lineFromSurfaceGrid(g, 'interp.h5');
+    expect(v.title).toBe('interp.h5 · your .h5 file');
+    expect(Array.from(v.computed)).toEqual([1, 1, 1, 1, 0]);
+    expect(v.marks.map((m) => m.alpha)).toEqual([0, 1]);
+    expect(v.bn).toBeNull();
+  });
+
+  it('refuses a 2-D grid, a one-point line and a line with nothing computed, naming the file', () => {
+    const xs = Float64Array.from([0, 1]);
+    expect(() => lineFromSurfaceGrid(emptySurfaceGrid(xs, xs), 'grid.h5')).toThrow(/grid\.h5: a 2-D slice/);
+    expect(() => lineFromSurfaceGrid(emptySurfaceGrid(Float64Array.from([0]), null), 'one.h5')).toThrow(/one\.h5: a line of 1 point; need at least 2/);
+    expect(() => lineFromSurfaceGrid(emptySurfaceGrid(xs, null), 'empty.h5')).toThrow(/empty\.h5: train_loss holds no computed values/);
+  });
+});
