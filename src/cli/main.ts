@@ -7,9 +7,10 @@ import { trainCommand } from './commands/train';
 import { landscapeCommand } from './commands/landscape';
 import { mergeCommand } from './commands/merge';
 import { interpolateCommand } from './commands/interpolate';
+import { sharpnessCommand } from './commands/sharpness';
 
 /** Every subcommand; a new one is one file and one line here. */
-export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, sharpnessCommand, mergeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -137,3 +137,36 @@ describe('landscape-lab landscape --directions hessian', () => {
     expect(r.stdout).toMatch(/--hessian-scale weights\|unit\|filter/);
   });
 });
+
+describe('landscape-lab sharpness', () => {
+  it('finds the same λ1 ≥ λ2 as the Hessian-direction slice (same images, products and seed), with its check', async () => {
+    const [r, slice] = await Promise.all([
+      cli(['sharpness', '--model', 'resnet-20', '--samples', '16', '--iters', '6', '--seed', '1', '--json', f('sharp.json')]),
+      cli([...tiny, '--out', f('h2.h5'), '--json', f('h2.json'), '-q']),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(slice.code, slice.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(f('sharp.json'), 'utf8'));
+    const h = JSON.parse(readFileSync(f('h2.json'), 'utf8')).hessian;
+    expect(s.eigenvalues).toEqual(h.eigenvalues);
+    expect(s.eigenvalues[0]).toBeGreaterThanOrEqual(s.eigenvalues[1]);
+    expect(s.iterations).toEqual([6, 6]);
+    expect(s.samples).toBe(16);
+    expect(s.split).toBe('test');
+    expect(r.stdout).toMatch(/resnet-20 \(public\/models\/resnet-20\/weights\.json\): loss [\d.]+, accuracy [\d.]+ % on 16 test images; Hessian over \d+ conv\/linear weights/);
+    expect(r.stdout).toContain(`λ1 = ${s.eigenvalues[0].toPrecision(4)}`);
+    expect(r.stdout).toMatch(/λ2 = [\d.e+-]+ +\(6 iterations, (not )?converged; vᵀHv = [\d.e+-]+, residual [\d.]+\)/);
+  });
+
+  it.each([
+    [['--solver', 'qr'], /--solver must be lanczos or power, got 'qr'/],
+    [['--restrict', 'some'], /--restrict must be weights or all, got 'some'/],
+    [['--iters', '1'], /--iters must be between 2 and 1000/],
+    [['--init', '--weights', 'x.json'], /give either --weights FILE or --init, not both/],
+  ])('rejects %j with exit 2 and one clear message', async (extra, msg) => {
+    const r = await cli(['sharpness', '--model', 'resnet-20', ...(extra as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg as RegExp);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
