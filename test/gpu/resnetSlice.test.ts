@@ -73,26 +73,29 @@ describe.each([true, false])('tiny ResNet-20 (shortcut=%s)', (shortcut) => {
   });
 });
 
-test('interpolation runs from one parameter set (α = 0) to the other (α = 1)', async () => {
+/** A tiny ResNet, data, and two different parameter sets to interpolate between. */
+function twoEnds() {
   const net = resnet({ depth: 20, width: 2, inChannels: 1, inputSize: 8, numClasses: 3 });
   const { x, y, batches } = data();
   const a = initParams(net, { seed: 1 });
   const b = initParams(net, { seed: 2, scheme: 'xavier' });
   const buffers = initBuffers(net);
+  const dispose = () => tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
+  return { net, batches, a, b, buffers, dispose };
+}
+
+test('interpolation runs from one parameter set (α = 0) to the other (α = 1)', async () => {
+  const { net, batches, a, b, buffers, dispose } = twoEnds();
   const before = numTensors();
   const r = await interpolate({ net, from: a, to: b, buffers, alpha: { min: 0, max: 1, num: 3 }, batches });
   expect(numTensors()).toBe(before);
   expect(r.loss[0]).toBeCloseTo((await evaluate(net, a, buffers, batches)).loss, 5);
   expect(r.loss[2]).toBeCloseTo((await evaluate(net, b, buffers, batches)).loss, 5);
-  tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
+  dispose();
 });
 
 test('interpolation with batch-statistics BN matches train-mode evaluation at both ends, and differs from running-statistics BN', async () => {
-  const net = resnet({ depth: 20, width: 2, inChannels: 1, inputSize: 8, numClasses: 3 });
-  const { x, y, batches } = data();
-  const a = initParams(net, { seed: 1 });
-  const b = initParams(net, { seed: 2, scheme: 'xavier' });
-  const buffers = initBuffers(net);
+  const { net, batches, a, b, buffers, dispose } = twoEnds();
   const before = numTensors();
   const alpha = { min: 0, max: 1, num: 3 };
   const batch = await interpolate({ net, from: a, to: b, buffers, alpha, batches, bn: 'train' });
@@ -102,5 +105,5 @@ test('interpolation with batch-statistics BN matches train-mode evaluation at bo
   expect(batch.loss[2]).toBeCloseTo((await evaluate(net, b, buffers, batches, 'train')).loss, 5);
   // Fresh buffers (mean 0, var 1) are not the batch statistics, so the two modes disagree.
   expect(Math.abs(batch.loss[1] - running.loss[1])).toBeGreaterThan(1e-4);
-  tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
+  dispose();
 });
