@@ -2,6 +2,8 @@
  * What the "Along a line" panel draws: a 1D slice, computed in the worker or read from a 1-D
  * .h5 file (upstream plot_1D layout). Plain data, built by pure functions.
  */
+import { interpolationSummary } from '../core/view/interpolationSummary';
+import { formatValue } from '../core/view/sliderScale';
 import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
 import type { LinePath, LinePoint } from '../worker/landscapeProtocol';
 
@@ -98,4 +100,28 @@ export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string): LineView 
     samples: null,
     provenance: `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
   };
+}
+
+/**
+ * What an init → trained line shows between its ends, in one sentence (Goodfellow et al. 2015
+ * found the loss usually falls monotonically); null until every point from α = 0 to 1 is in, or
+ * for other lines.
+ */
+export function interpolationSentence(view: LineView): string | null {
+  if (!view.marks.some((m) => m.label === 'init')) return null;
+  const alpha: number[] = [], loss: number[] = [];
+  view.alphas.forEach((a, i) => {
+    if (a < -1e-9 || a > 1 + 1e-9) return;
+    alpha.push(a);
+    loss.push(view.computed[i] ? view.loss[i] : NaN);
+  });
+  if (view.alphas.some((a, i) => a >= -1e-9 && a <= 1 + 1e-9 && !view.computed[i])) return null;
+  const s = interpolationSummary(alpha, loss);
+  if (!s.atFrom || !s.atTo || !Number.isFinite(s.atFrom.loss) || !Number.isFinite(s.atTo.loss)) return null;
+  const ends = `from ${formatValue(s.atFrom.loss)} at the initialisation to ${formatValue(s.atTo.loss)} trained`;
+  if (s.monotonic) return `Between α = 0 and 1 the loss falls monotonically, ${ends}: no barrier on this line, as Goodfellow et al. found.`;
+  const barrier = s.peak && s.peak.loss > Math.max(s.atFrom.loss, s.atTo.loss);
+  return barrier
+    ? `Between α = 0 and 1 the loss rises to ${formatValue(s.peak!.loss)} at α = ${formatValue(s.peak!.alpha)}, above both ends (${ends}): a barrier.`
+    : `Between α = 0 and 1 the loss goes ${ends}, not monotonically: it rises somewhere on the way, but not above the ends.`;
 }

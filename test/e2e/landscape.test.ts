@@ -328,7 +328,7 @@ describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an 
     await page.close();
 
     for (const theme of ['light', 'dark']) {
-      const narrow = await open(`?model=resnet-20&view=pca&large=1&theme=${theme}`, { width: 360, height: 780 });
+      const narrow = await open(`?model=resnet-20&view=pca&large=1&theme=${theme}&line=interpolation`, { width: 360, height: 780 });
       await drawn(narrow.page);
       const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -374,5 +374,81 @@ describe.skipIf(skipBrowser)('the loss-landscapes page without WebGL', () => {
     } finally {
       await noGl.close();
     }
+  });
+});
+
+describe.skipIf(skipBrowser)('the "Along a line" panel', () => {
+  const chart = (page: Page) => page.locator('.ls-line-chart');
+  const markLoss = (page: Page, alpha: number) => page.locator(`.ls-line-mark[data-alpha="${alpha}"]`).getAttribute('data-loss').then(Number);
+
+  it('interpolates ResNet-20 from its initialisation to the trained weights on the CPU backend, streaming, with no tensor left behind', async () => {
+    // No WebGL (as the fallback test): wasm is the backend a machine without a GPU gets, and fast here.
+    const noGl = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-software-rasterizer'] });
+    try {
+      const page = await noGl.newPage({ viewport: { width: 1440, height: 1100 } });
+      const errors = watchErrors(page);
+      await page.goto(`${app.url}landscape.html?model=resnet-20&samples=16&line=interpolation`);
+      const panel = page.getByRole('region', { name: 'Along a line' });
+      await expect(panel.getByRole('img', { name: 'Loss along the line' }).textContent()).resolves.toMatch(/Press Compute to evaluate 41 points/);
+      await panel.getByRole('button', { name: 'Compute', exact: true }).click();
+      await page.waitForSelector('[data-line-status=done]', { timeout: 120_000 });
+      await expect(chart(page).getAttribute('data-computed')).resolves.toBe('41');
+      await expect(page.locator('[data-line-backend]').getAttribute('data-line-backend')).resolves.toMatch(/^(wasm|cpu)$/);
+      // The trained end is far better than the initialisation it started from.
+      const [init, trained] = [await markLoss(page, 0), await markLoss(page, 1)];
+      expect(Number.isFinite(trained)).toBe(true);
+      expect(trained).toBeLessThan(init - 0.5);
+      await expect(panel.textContent()).resolves.toMatch(/running statistics do not describe the initial weights.*Each point: 16 test images/);
+      await expect(panel.locator('.ls-line-summary').textContent()).resolves.toMatch(/^Between α = 0 and 1 the loss/);
+      const px = await pixelStats(page, await chart(page).screenshot({ path: screenshotPath('landscape-line-interpolation') }));
+      expect(px.distinct).toBeGreaterThan(20);
+      expect(px.nonBackground / px.total).toBeGreaterThan(0.3);
+      await page.waitForTimeout(300);
+      expect(page.url()).toContain('line=interpolation');
+
+      // Again: the worker's tensor count is where the first run left it.
+      const tensors = await page.locator('[data-line-status=done]').getAttribute('data-num-tensors');
+      await panel.getByRole('button', { name: 'Compute', exact: true }).click();
+      await page.waitForSelector('[data-line-status=running]');
+      await page.waitForSelector('[data-line-status=done]', { timeout: 120_000 });
+      await expect(page.locator('[data-line-status=done]').getAttribute('data-num-tensors')).resolves.toBe(tensors);
+      // three.js's complaint that it has no WebGL here is the 3D panel's (explained there), not ours.
+      expect(errors.filter((e) => !/WebGL/.test(e))).toEqual([]);
+    } finally {
+      await noGl.close();
+    }
+  });
+
+  it("draws a user's 1-D .h5 (plot_1D layout) in the panel, its NaN as a gap, and says so in the 2-D panels", async () => {
+    const { page, errors } = await open('?model=resnet-20');
+    await drawn(page);
+    await expect(page.getByRole('button', { name: 'Show the 1D slices' }).count()).resolves.toBe(1);
+    const xs = Float64Array.from({ length: 21 }, (_, i) => -0.5 + i / 10);
+    const grid = emptySurfaceGrid(xs, null, ['train_loss', 'train_acc']);
+    xs.forEach((a, i) => { grid.values.train_loss[i] = a > 1.35 ? NaN : 0.4 + 2 * (a - 1) ** 2; grid.values.train_acc![i] = 90 - 30 * (a - 1) ** 2; });
+    const bytes = await writeSurfaceH5(grid);
+    await page.getByLabel('Open .h5', { exact: true }).setInputFiles({ name: 'line.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(bytes) });
+    await page.getByRole('heading', { name: 'line.h5 · your .h5 file' }).waitFor({ timeout: 30_000 });
+    await expect(chart(page).getAttribute('data-computed')).resolves.toBe('21');
+    await expect(chart(page).getAttribute('data-nonfinite')).resolves.toBe('2');
+    await expect(markLoss(page, 1)).resolves.toBeCloseTo(0.4, 6);
+    await expect(page.locator('.ls-line-note').textContent()).resolves.toMatch(/not finite at α = 1\.4 and 1\.5/);
+    await expect(page.locator('.ls-line-gap').count()).resolves.toBe(1);
+    await expect(page.getByRole('img', { name: 'Landscape contour' }).textContent()).resolves.toMatch(/line\.h5 is a 1-D slice .*drawn in “Along a line”/);
+    const px = await pixelStats(page, await chart(page).screenshot({ path: screenshotPath('landscape-line-h5') }));
+    expect(px.distinct).toBeGreaterThan(20);
+    // Back to the precomputed 2-D slice with the source switch.
+    await page.getByRole('button', { name: 'Precomputed' }).click();
+    await expect(contour(page).getAttribute('data-bands').then(Number)).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a bad line value in the link message and keeps the panel closed', async () => {
+    const { page } = await open('?model=resnet-20&line=sideways');
+    await drawn(page);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('line="sideways" must be one of off, interpolation, random; using off');
+    await expect(page.getByRole('button', { name: 'Show the 1D slices' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySurfaceGrid } from '../../src/io/surfaceFile';
-import { emptyLineView, lineFromSurfaceGrid, withLinePoints } from '../../src/state/lineView';
+import { emptyLineView, interpolationSentence, lineFromSurfaceGrid, withLinePoints } from '../../src/state/lineView';
 
 const start = { path: 'interpolation', alphas: [-0.5, 0, 0.5, 1, 1.5], samples: 64, bn: 'train', initSeed: 0, dirSeed: null, dataset: 'fashion-mnist-7' } as const;
 
@@ -19,6 +19,17 @@ describe('the 1D panel’s line', () => {
     const r = emptyLineView({ ...start, path: 'random', bn: 'eval', initSeed: null, dirSeed: 3 }, 'ResNet-20', '');
     expect(r.marks).toEqual([{ alpha: 0, label: 'trained' }]);
     expect(r.caption).toMatch(/random direction of seed 3/);
+  });
+
+  it('says in one sentence whether the loss falls monotonically from init to trained, once α = 0…1 is in', () => {
+    const v = emptyLineView(start, 'ResNet-20', '');
+    const fill = (loss: number[]) => withLinePoints(v, loss.map((l, i) => ({ index: i, alpha: start.alphas[i], loss: l, acc: 50 })));
+    expect(interpolationSentence(withLinePoints(v, [{ index: 1, alpha: 0, loss: 3, acc: 10 }]))).toBeNull();
+    expect(interpolationSentence(fill([4, 3, 1, 0.5, 0.6]))).toBe('Between α = 0 and 1 the loss falls monotonically, from 3 at the initialisation to 0.5 trained: no barrier on this line, as Goodfellow et al. found.');
+    expect(interpolationSentence(fill([4, 3, 5, 0.5, 0.6]))).toMatch(/rises to 5 at α = 0\.5, above both ends .*: a barrier\.$/);
+    expect(interpolationSentence(fill([4, 3, 2, 2.5, 9]))).toMatch(/not monotonically/);
+    const random = emptyLineView({ ...start, path: 'random', bn: 'eval', initSeed: null, dirSeed: 1 }, 'ResNet-20', '');
+    expect(interpolationSentence(random)).toBeNull();
   });
 
   it('reads a 1-D .h5 (no ycoordinates): -1 is not computed, NaN and ∞ are diverged points', () => {

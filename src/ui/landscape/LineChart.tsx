@@ -23,7 +23,7 @@ export function LineChart({ view }: { view: LineView }) {
   const lossAt = (a: number) => { const i = view.alphas.findIndex((v) => Math.abs(v - a) < 1e-9); return i >= 0 && view.computed[i] ? view.loss[i] : null; };
   const marks = view.marks.map((m) => {
     const v = lossAt(m.alpha);
-    return { ...m, x: c.x(m.alpha), loss: v, text: `${m.label}${v !== null && Number.isFinite(v) ? ` ${formatValue(v)}` : ''}` };
+    return { ...m, x: c.x(m.alpha), loss: v, text: `${m.label}${v !== null && Number.isFinite(v) ? `: ${formatValue(v)}` : ''}` };
   });
   const labels = markLabels(marks, width, f);
   return (

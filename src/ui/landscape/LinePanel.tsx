@@ -1,7 +1,7 @@
 import { lineBusy, useLandscapeStore, type LineRun } from '../../state/landscapeStore';
 import { modelLabel } from '../../state/landscapeUrl';
 import { backendLabel } from '../../state/landscapeView';
-import { LINE_PATHS, type LineView } from '../../state/lineView';
+import { interpolationSentence, LINE_PATHS, type LineView } from '../../state/lineView';
 import type { LinePath } from '../../worker/landscapeProtocol';
 import { LineChart } from './LineChart';
 
@@ -47,6 +47,7 @@ export function LinePanel() {
           <h4 className="ls-line-title">{view.title}</h4>
           <p className="explain ls-line-caption">{view.caption}</p>
           <LineChart view={view} />
+          {interpolationSentence(view) && <p className="ls-line-summary">{interpolationSentence(view)}</p>}
           <p className="explain">
             {view.bn ?? 'BatchNorm: as the file was computed.'}
             {view.samples !== null && ` Each point: ${view.samples} test images.`} <span className="ls-provenance">{view.provenance}.</span>
@@ -90,7 +91,7 @@ function LineRunStatus({ run }: { run: LineRun }) {
           <span>{run.done}/{run.total} points</span>
         </div>
       )}
-      {run.text && <p className="explain" data-line-status={run.status}>{run.text}</p>}
+      {run.text && <p className="explain" data-line-status={run.status} data-num-tensors={run.numTensors ?? undefined}>{run.text}</p>}
       {run.status === 'error' && <p className="ls-error" role="alert">The computation failed: {run.error}</p>}
     </div>
   );
