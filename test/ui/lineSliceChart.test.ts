@@ -77,10 +77,15 @@ describe('the 1D slice chart', () => {
   });
 
   it('keeps mark labels inside the chart: the first reads leftwards, a label at the right edge flips', () => {
-    const [init, trained] = markLabels([{ x: 100, text: 'init 3.27' }, { x: 300, text: 'trained 0.519' }], 420, 12);
-    expect(init).toEqual({ x: 96, anchor: 'end' });
-    expect(trained).toEqual({ x: 304, anchor: 'start' });
-    expect(markLabels([{ x: 390, text: 'trained 0.519' }], 420, 12)).toEqual([{ x: 386, anchor: 'end' }]);
-    expect(markLabels([{ x: 20, text: 'init 3.27' }, { x: 60, text: 'x' }], 420, 12)[0].anchor).toBe('start');
+    const [init, trained] = markLabels([{ x: 100, text: 'init: 3.27' }, { x: 300, text: 'trained: 0.519' }], 420, 12);
+    expect(init).toEqual({ x: 96, anchor: 'end', text: 'init: 3.27' });
+    expect(trained).toEqual({ x: 304, anchor: 'start', text: 'trained: 0.519' });
+    expect(markLabels([{ x: 390, text: 'trained: 0.519' }], 420, 12)).toEqual([{ x: 386, anchor: 'end', text: 'trained: 0.519' }]);
+    expect(markLabels([{ x: 20, text: 'init' }, { x: 200, text: 'x' }], 420, 12)[0].anchor).toBe('start');
+  });
+
+  it('falls back to the short mark labels when the full ones would collide (360 px, large type)', () => {
+    const marks = [{ x: 114, text: 'init: 3.27', short: 'init' }, { x: 225, text: 'trained: 0.519', short: 'trained' }];
+    expect(markLabels(marks, 316, 19)).toEqual([{ x: 110, anchor: 'end', text: 'init' }, { x: 229, anchor: 'start', text: 'trained' }]);
   });
 });

@@ -118,17 +118,28 @@ export function nonFiniteNote(alphas: readonly number[]): string | null {
 }
 
 /**
- * Where to write the labels of marks at drawing x `xs` above the plot: with two or more marks
- * the first reads leftwards from its line, the others rightwards; a label that would run past
- * the chart's edge (estimated at 0.6 em per character) reads the other way instead.
+ * Where to write the labels of marks at drawing x above the plot: with two or more marks the
+ * first reads leftwards from its line, the others rightwards; a label that would run past the
+ * chart's edge reads the other way. Widths are estimated at 0.6 em per character. When the full
+ * texts still collide or stick out (a narrow chart in large type), the short ones are used.
  */
-export function markLabels(marks: readonly { x: number; text: string }[], width: number, font: number): { x: number; anchor: 'start' | 'end' }[] {
+export function markLabels(
+  marks: readonly { x: number; text: string; short?: string }[], width: number, font: number,
+): { x: number; anchor: 'start' | 'end'; text: string }[] {
   const pad = 4;
-  return marks.map((m, k) => {
-    const w = 0.6 * font * m.text.length;
-    let end = marks.length > 1 && k === 0;
-    if (end && m.x - pad - w < 0) end = false;
-    else if (!end && m.x + pad + w > width) end = true;
-    return { x: m.x + (end ? -pad : pad), anchor: end ? 'end' : 'start' };
-  });
+  const place = (texts: string[]) => {
+    const out = marks.map((m, k) => {
+      const w = 0.6 * font * texts[k].length;
+      let end = marks.length > 1 && k === 0;
+      if (end && m.x - pad - w < 0) end = false;
+      else if (!end && m.x + pad + w > width) end = true;
+      const x = m.x + (end ? -pad : pad);
+      return { x, anchor: (end ? 'end' : 'start') as 'start' | 'end', text: texts[k], from: end ? x - w : x, to: end ? x : x + w };
+    });
+    const sorted = [...out].sort((a, b) => a.from - b.from);
+    const fits = sorted.every((l, k) => l.from >= 0 && l.to <= width && (k === 0 || l.from >= sorted[k - 1].to + pad));
+    return { fits, labels: out.map(({ x, anchor, text }) => ({ x, anchor, text })) };
+  };
+  const full = place(marks.map((m) => m.text));
+  return full.fits ? full.labels : place(marks.map((m) => m.short ?? m.text)).labels;
 }

@@ -23,7 +23,7 @@ export function LineChart({ view }: { view: LineView }) {
   const lossAt = (a: number) => { const i = view.alphas.findIndex((v) => Math.abs(v - a) < 1e-9); return i >= 0 && view.computed[i] ? view.loss[i] : null; };
   const marks = view.marks.map((m) => {
     const v = lossAt(m.alpha);
-    return { ...m, x: c.x(m.alpha), loss: v, text: `${m.label}${v !== null && Number.isFinite(v) ? `: ${formatValue(v)}` : ''}` };
+    return { ...m, x: c.x(m.alpha), loss: v, short: m.label, text: `${m.label}${v !== null && Number.isFinite(v) ? `: ${formatValue(v)}` : ''}` };
   });
   const labels = markLabels(marks, width, f);
   return (
@@ -36,7 +36,7 @@ export function LineChart({ view }: { view: LineView }) {
           {marks.map((m, k) => (
             <g key={m.alpha} className="ls-line-mark" data-alpha={m.alpha} data-loss={m.loss ?? ''}>
               <line x1={m.x} x2={m.x} y1={yt} y2={yb} />
-              <text x={labels[k].x} y={yt - 8} textAnchor={labels[k].anchor} fontSize={f}>{m.text}</text>
+              <text x={labels[k].x} y={yt - 8} textAnchor={labels[k].anchor} fontSize={f}>{labels[k].text}</text>
             </g>
           ))}
           {c.acc.map((xy, k) => <path key={`a${k}`} className="ls-line-acc" d={polylineD(xy)} />)}
