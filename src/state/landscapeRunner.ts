@@ -6,6 +6,7 @@
  * The 1D panel's runs have their own runner and worker (lineRunner.ts).
  */
 import { parseLandscapeJson } from '../io/landscapeJson';
+import { type ModelSharpness, parseSharpnessJson } from '../io/sharpnessJson';
 import { readSurfaceH5 } from '../io/surfaceFile';
 import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
@@ -38,9 +39,10 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     const { settings } = store.getState();
     const file = shippedFile(settings);
     const token = ++shippedToken;
-    store.setState({ shipped: { file, status: 'loading', view: null, message: null } });
+    store.setState({ shipped: { file, status: 'loading', view: null, message: null, sharpness: null } });
     const title = `${modelLabel(settings)} · ${settings.view === 'pca' ? 'PCA plane of the training trajectory' : 'random filter-normalised directions'}`;
-    let next: ReturnType<typeof store.getState>['shipped'];
+    let next: Omit<ReturnType<typeof store.getState>['shipped'], 'sharpness'>;
+    const sharpness = loadSharpness(modelName(settings));
     try {
       const raw = await io.fetchJson(`landscapes/${file}`);
       if (raw === null) {
@@ -54,7 +56,18 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     } catch (e) {
       next = { file, status: 'error', view: null, message: `Could not load landscapes/${file}: ${(e as Error).message}` };
     }
-    if (token === shippedToken) store.setState({ shipped: next });
+    const s = await sharpness;
+    if (token === shippedToken) store.setState({ shipped: { ...next, sharpness: s } });
+  };
+
+  /** The model's λ's, or null: the file is optional, so a missing or bad one only hides the number. */
+  const loadSharpness = async (model: string): Promise<ModelSharpness | null> => {
+    try {
+      const parsed = parseSharpnessJson(await io.fetchJson(`models/${model}/sharpness.json`));
+      return parsed.ok && parsed.value.model === model ? parsed.value : null;
+    } catch {
+      return null;
+    }
   };
 
   const patchGpu = (patch: Partial<GpuState>) => store.setState((s) => ({ gpu: { ...s.gpu, ...patch } }));

@@ -3,6 +3,7 @@ import { defaultLandscapeLook, defaultLandscapeSettings, type LandscapeLook, typ
 import type { LandscapeSource, LandscapeView } from './landscapeView';
 import type { LineView } from './lineView';
 import type { LinePath } from '../worker/landscapeProtocol';
+import type { ModelSharpness } from '../io/sharpnessJson';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
 export interface ShippedState {
@@ -11,6 +12,8 @@ export interface ShippedState {
   status: 'loading' | 'ready' | 'missing' | 'error';
   view: LandscapeView | null;
   message: string | null;
+  /** The shipped model's top Hessian eigenvalues (`models/<name>/sharpness.json`), when shipped. */
+  sharpness: ModelSharpness | null;
 }
 
 /** A "Recompute on my GPU" run as the page sees it. */
@@ -123,7 +126,7 @@ export function initialLandscapeState(settings = defaultLandscapeSettings(), loo
     settings,
     look,
     showing: 'shipped',
-    shipped: { file: '', status: 'loading', view: null, message: null },
+    shipped: { file: '', status: 'loading', view: null, message: null, sharpness: null },
     gpu: idleGpu(),
     h5: { fileName: null, status: 'idle', view: null, line: false, error: null },
     line: idleLine(),

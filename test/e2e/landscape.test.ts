@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,14 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
   it('changes the drawn landscape when skip connections are toggled, and writes it to the link', async () => {
     const { page, errors } = await open('?model=resnet-56&skip=on');
     await drawn(page);
+    // The shipped model's λmax, as `landscape-lab sharpness` wrote it, shown beside the roughness.
+    const lambdaMax = (name: string) => {
+      const v = JSON.parse(readFileSync(resolve(ROOT, `public/models/${name}/sharpness.json`), 'utf8')).eigenvalues[0] as number;
+      return Number(v.toPrecision(4)).toString();
+    };
+    const sharpness = page.getByTestId('ls-sharpness');
+    await sharpness.waitFor();
+    await expect(sharpness.textContent()).resolves.toMatch(new RegExp(`Sharpness λmax${lambdaMax('resnet-56').replace('.', '\\.')} \\(λ₂ [\\d.]+; 100 test images\\)`));
     const before = await contour(page).screenshot();
     const beforeMax = await contour(page).getAttribute('data-max');
     await page.getByRole('checkbox', { name: 'Skip connections' }).uncheck();
@@ -164,6 +172,7 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await page.screenshot({ path: screenshotPath('landscape-noskip'), fullPage: true });
     await page.waitForTimeout(300);
     expect(page.url()).toContain('skip=off');
+    await expect(sharpness.textContent()).resolves.toContain(`λmax${lambdaMax('resnet-56-ns')} `);
     expect(errors).toEqual([]);
     await page.close();
   });

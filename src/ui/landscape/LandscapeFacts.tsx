@@ -11,6 +11,7 @@ const num = (v: number) => !Number.isFinite(v) ? '—' : (Math.abs(v) >= 1e4 || 
 /** The numbers beside the figures, each with a sentence saying what it means. */
 export function LandscapeFacts({ view }: { view: LandscapeView }) {
   const settings = useLandscapeStore((s) => s.settings);
+  const sharpness = useLandscapeStore((s) => (view.source === 'shipped' ? s.shipped.sharpness : null));
   const { lo, hi, rough } = useMemo(() => summary(view), [view]);
   return (
     <section className="card ls-facts" aria-label="What the numbers mean">
@@ -30,7 +31,21 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
         {rough && ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
           <div key={k} title={ROUGHNESS_HELP[k]}><dt>{ROUGHNESS_NAMES[k]}</dt><dd>{k === 'basinWidth' ? pct(100 * rough[k]) : num(rough[k])}</dd></div>
         ))}
+        {sharpness && (
+          <div title={SHARPNESS_HELP} data-testid="ls-sharpness">
+            <dt>Sharpness λ<sub>max</sub></dt>
+            <dd>{num(sharpness.eigenvalues[0])} <span className="explain">(λ₂ {num(sharpness.eigenvalues[1])}; {sharpness.samples} {sharpness.split} images)</span></dd>
+          </div>
+        )}
       </dl>
+      {sharpness && (
+        <p className="explain ls-sharpness-help">
+          <strong>Sharpness</strong>: {SHARPNESS_HELP}{' '}
+          {sharpness.residual[0] > SHARPNESS_UNDEFINED
+            ? `Here the check's residual is ${sharpness.residual[0].toFixed(2)}: the top direction is not a clean eigenvector, so read λmax as an order of magnitude only.`
+            : `Known to about ±${Math.max(5, Math.round(100 * sharpness.residual[0]))} % here (the residual of the eigenvector check; ReLU networks are not smooth).`}
+        </p>
+      )}
       {rough && (
         <ul className="explain ls-rough-help">
           {ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => <li key={k}><strong>{ROUGHNESS_NAMES[k]}</strong>: {ROUGHNESS_HELP[k]}</li>)}
@@ -55,6 +70,10 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
     </section>
   );
 }
+
+const SHARPNESS_HELP = 'the largest eigenvalue of the Hessian of the loss at the trained weights (conv and linear weights; computed by landscape-lab sharpness): how fast the loss curves upward along the steepest direction. Larger means a sharper minimum.';
+/** A residual above this: λmax is an order of magnitude, not a number. */
+const SHARPNESS_UNDEFINED = 0.5;
 
 const ROUGHNESS_SHOWN = ['tvLogLoss', 'localMinima', 'basinWidth'] as const;
 const ROUGHNESS_NAMES: Record<string, string> = { tvLogLoss: 'Roughness (TV of log loss)', localMinima: 'Local minima', basinWidth: 'Basin width' };
