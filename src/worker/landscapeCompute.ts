@@ -11,7 +11,7 @@ import { evaluate, toBatches, type Batch } from '../gpu/landscape/evaluate';
 import { linspace } from '../gpu/landscape/grid';
 import { sliceRows } from '../gpu/landscape/slice';
 import { buildModel, loadWeights, modelPreset, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, type ModelPreset } from '../gpu/modelZoo';
-import { paramCount } from '../gpu/nets/net';
+import { type Net, paramCount } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { loadFashionSubset, type FashionSplit } from '../data/fashionMnist';
 import type { LandscapeComputeRequest, LandscapePhase, LandscapeResponse } from './landscapeProtocol';
@@ -81,25 +81,47 @@ export class LandscapeCache {
   }
 }
 
-/** Runs one request, reporting through `emit`; throws the AbortSignal's reason when cancelled. */
-export async function computeLandscape(
-  req: LandscapeComputeRequest, cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal,
-): Promise<void> {
+/** What every worker run starts with: the backend (reported), the model, the test images' split. */
+export async function startRun(
+  req: { seq: number; backends: LandscapeComputeRequest['backends']; model: string; samples: number },
+  cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal, weightsText: string,
+  loadWeightsOf: (preset: ModelPreset) => Promise<{ manifest: unknown; bytes: Uint8Array } | null>,
+): Promise<{ t0: number; preset: ModelPreset; net: Net; stored: { manifest: unknown; bytes: Uint8Array } | null; split: FashionSplit }> {
   const { seq } = req;
   const t0 = performance.now();
   emit({ kind: 'status', seq, text: 'Starting the compute backend…' });
   const backend = await cache.useBackend(req.backends);
   emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
   signal.throwIfAborted();
-
   const preset = modelPreset(req.model);
   const net = buildModel(preset);
-  emit({ kind: 'status', seq, text: req.init ? 'Initialising fresh weights…' : 'Loading weights…' });
-  const stored = req.init ? null : await cache.weights(preset);
+  emit({ kind: 'status', seq, text: weightsText });
+  const stored = await loadWeightsOf(preset);
   emit({ kind: 'status', seq, text: `Loading ${req.samples} test images…` });
   const split = await cache.testSplit(preset);
   if (req.samples > split.n) throw new Error(`samples: at most ${split.n} (the test split of ${preset.dataset}), got ${req.samples}`);
   signal.throwIfAborted();
+  return { t0, preset, net, stored, split };
+}
+
+/** The first `samples` images of `split` as batches of `batchSize` (caller disposes). */
+export function testBatches(split: FashionSplit, samples: number, batchSize: number): Batch[] {
+  const { height: h, width: w } = split;
+  const x = tf.tensor4d(split.images.subarray(0, samples * h * w), [samples, h, w, 1]);
+  const y = tf.tensor1d(Int32Array.from(split.labels.subarray(0, samples)), 'int32');
+  const batches = toBatches(x, y, batchSize);
+  tf.dispose([x, y]);
+  return batches;
+}
+
+/** Runs one request, reporting through `emit`; throws the AbortSignal's reason when cancelled. */
+export async function computeLandscape(
+  req: LandscapeComputeRequest, cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal,
+): Promise<void> {
+  const { seq } = req;
+  const { t0, preset, net, stored, split } = await startRun(
+    req, cache, emit, signal, req.init ? 'Initialising fresh weights…' : 'Loading weights…', (preset) => (req.init ? Promise.resolve(null) : cache.weights(preset)),
+  );
 
   const owned: tf.Tensor[] = [];
   const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
@@ -108,11 +130,7 @@ export async function computeLandscape(
       ? loadWeights(net, stored.manifest, stored.bytes)
       : { params: initParams(net, { seed: req.seed }), buffers: initBuffers(net) };
     own(params); own(buffers);
-    const { height: h, width: w } = split;
-    const x = tf.tensor4d(split.images.subarray(0, req.samples * h * w), [req.samples, h, w, 1]);
-    const y = tf.tensor1d(Int32Array.from(split.labels.subarray(0, req.samples)), 'int32');
-    const batches: Batch[] = toBatches(x, y, BATCH);
-    tf.dispose([x, y]);
+    const batches = testBatches(split, req.samples, BATCH);
     own(batches.flatMap((b) => [b.x, b.y]));
     emit({ kind: 'status', seq, text: 'Drawing filter-normalised random directions…' });
     const dirs = randomDirections(params, { seed: req.seed, norm: 'filter', ignore: 'biasbn', orthogonal: req.orthogonal });

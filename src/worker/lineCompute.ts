@@ -13,14 +13,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { refineOrder } from '../core/refineOrder';
 import { randomDirections } from '../gpu/landscape/directions';
-import { toBatches, type Batch } from '../gpu/landscape/evaluate';
 import { linspace } from '../gpu/landscape/grid';
 import { interpolate } from '../gpu/landscape/interpolate';
 import { computeSlice, type SliceRow } from '../gpu/landscape/slice';
-import { buildModel, loadWeights, modelPreset } from '../gpu/modelZoo';
+import { loadWeights } from '../gpu/modelZoo';
 import { paramCount } from '../gpu/nets/net';
 import { initParams } from '../gpu/nets/params';
-import type { LandscapeCache } from './landscapeCompute';
+import { type LandscapeCache, startRun, testBatches } from './landscapeCompute';
 import type { LandscapeLineRequest, LandscapeResponse, LinePoint } from './landscapeProtocol';
 
 /** Batch size of the random path (eval-mode BN: batching does not change the result). */
@@ -39,33 +38,16 @@ export async function computeLine(
   req: LandscapeLineRequest, cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal,
 ): Promise<void> {
   const { seq } = req;
-  const t0 = performance.now();
-  emit({ kind: 'status', seq, text: 'Starting the compute backend…' });
-  const backend = await cache.useBackend(req.backends);
-  emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
-  signal.throwIfAborted();
-
-  const preset = modelPreset(req.model);
-  const net = buildModel(preset);
-  emit({ kind: 'status', seq, text: 'Loading weights…' });
-  const stored = await cache.weights(preset);
-  const initSeed = req.path === 'interpolation' ? trainingSeed(stored.manifest, preset.name) : null;
-  emit({ kind: 'status', seq, text: `Loading ${req.samples} test images…` });
-  const split = await cache.testSplit(preset);
-  if (req.samples > split.n) throw new Error(`samples: at most ${split.n} (the test split of ${preset.dataset}), got ${req.samples}`);
-  signal.throwIfAborted();
+  const { t0, preset, net, stored, split } = await startRun(req, cache, emit, signal, 'Loading weights…', (p) => cache.weights(p));
+  const initSeed = req.path === 'interpolation' ? trainingSeed(stored!.manifest, preset.name) : null;
 
   const owned: tf.Tensor[] = [];
   const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
   try {
-    const { params, buffers } = loadWeights(net, stored.manifest, stored.bytes);
+    const { params, buffers } = loadWeights(net, stored!.manifest, stored!.bytes);
     own(params); own(buffers);
-    const { height: h, width: w } = split;
-    const x = tf.tensor4d(split.images.subarray(0, req.samples * h * w), [req.samples, h, w, 1]);
-    const y = tf.tensor1d(Int32Array.from(split.labels.subarray(0, req.samples)), 'int32');
     // Interpolation: one batch, so the batch statistics are those of every sample.
-    const batches: Batch[] = toBatches(x, y, req.path === 'interpolation' ? req.samples : BATCH);
-    tf.dispose([x, y]);
+    const batches = testBatches(split, req.samples, req.path === 'interpolation' ? req.samples : BATCH);
     own(batches.flatMap((b) => [b.x, b.y]));
 
     emit({ kind: 'status', seq, text: req.path === 'interpolation' ? `Initialising the weights (seed ${initSeed})…` : `Drawing a filter-normalised random direction (seed ${req.seed})…` });
