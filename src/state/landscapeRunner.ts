@@ -7,7 +7,7 @@
  */
 import { parseLandscapeJson } from '../io/landscapeJson';
 import { type ModelSharpness, parseSharpnessJson } from '../io/sharpnessJson';
-import { readSurfaceH5 } from '../io/surfaceFile';
+import { readSurfaceExtras, readSurfaceH5 } from '../io/surfaceFile';
 import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
 import type { BackendName } from '../gpu/backend';
@@ -134,7 +134,8 @@ export async function openH5(fileName: string, bytes: Uint8Array): Promise<void>
     const grid = await readSurfaceH5(bytes);
     if (grid.ycoordinates === null) {
       // A 1-D slice: drawn in the "Along a line" panel (opened if closed); the 2-D panels say where it went.
-      const file = lineFromSurfaceGrid(grid, fileName);
+      const extras = await readSurfaceExtras(bytes).catch(() => ({})); // only labels: a bad extra is not fatal
+      const file = lineFromSurfaceGrid(grid, fileName, extras);
       const s = store.getState();
       store.setState({
         h5: { fileName, status: 'ready', view: null, line: true, error: null }, showing: 'h5',

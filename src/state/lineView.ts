@@ -4,7 +4,7 @@
  */
 import { interpolationSummary } from '../core/view/interpolationSummary';
 import { formatValue } from '../core/view/sliderScale';
-import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
+import { NOT_COMPUTED, type SurfaceExtras, type SurfaceGrid } from '../io/surfaceFile';
 import type { LinePath, LinePoint } from '../worker/landscapeProtocol';
 
 /** The two computed paths: α range, points, and how they are named. */
@@ -77,8 +77,24 @@ export function withLinePoints(view: LineView, points: readonly LinePoint[]): Li
   return { ...view, loss, acc, computed };
 }
 
-/** A 1-D .h5 slice (xcoordinates and train_loss, no ycoordinates): -1 = not computed, NaN/∞ = diverged. */
-export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string): LineView {
+/** What a 1-D file's extra datasets say about its path (`landscape-lab interpolate` writes them). */
+function filePath(extras: SurfaceExtras): { from: string; to: string; bn: string | null } | null {
+  const { path, interpolation_from: from, interpolation_to: to, bn } = extras;
+  if (path !== 'interpolation' || typeof from !== 'string' || typeof to !== 'string') return null;
+  return { from, to, bn: typeof bn === 'string' ? bn : null };
+}
+
+const FILE_BN_TEXT: Record<string, string> = {
+  batch: 'BatchNorm used each point’s own batch statistics (--bn batch).',
+  from: 'BatchNorm used the running statistics of the α = 0 end (--bn from).',
+  to: 'BatchNorm used the running statistics of the α = 1 end (--bn to).',
+};
+
+/**
+ * A 1-D .h5 slice (xcoordinates and train_loss, no ycoordinates): -1 = not computed, NaN/∞ =
+ * diverged. `extras` (readSurfaceExtras) name the ends when the file is an interpolation.
+ */
+export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string, extras: SurfaceExtras = {}): LineView {
   if (g.ycoordinates !== null) throw new Error(`${fileName}: a 2-D slice, not a line`);
   const n = g.xcoordinates.length;
   if (n < 2) throw new Error(`${fileName}: a line of ${n} point${n === 1 ? '' : 's'}; need at least 2`);
@@ -87,16 +103,21 @@ export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string): LineView 
   if (!computed.some((c) => c)) throw new Error(`${fileName}: train_loss holds no computed values (all -1)`);
   const alphas = Float64Array.from(g.xcoordinates);
   const lo = Math.min(...alphas), hi = Math.max(...alphas);
+  const path = filePath(extras);
+  // An interpolation from an initialisation gets the same marks as a computed one (and its sentence).
+  const endLabels = path ? (path.from.startsWith('init') ? ['init', 'trained'] : ['from', 'to']) : ['α = 0', 'α = 1'];
   return {
     source: 'h5',
     title: `${fileName} · your .h5 file`,
-    caption: 'train_loss (and train_acc) of the file against its xcoordinates (α); the file does not say which path it is.',
+    caption: path
+      ? `train_loss (and train_acc) on θ(α) = θ_from + α·(θ_to − θ_from), from ${path.from} (α = 0) to ${path.to} (α = 1), as the file records.`
+      : 'train_loss (and train_acc) of the file against its xcoordinates (α); the file does not say which path it is.',
     alphas,
     loss: Float64Array.from(raw, (v) => (v === NOT_COMPUTED ? NaN : v)),
     acc: g.values.train_acc ? Float64Array.from(g.values.train_acc) : null,
     computed,
-    marks: [0, 1].filter((a) => a >= lo && a <= hi).map((a) => ({ alpha: a, label: `α = ${a}` })),
-    bn: null,
+    marks: [0, 1].filter((a) => a >= lo && a <= hi).map((a) => ({ alpha: a, label: endLabels[a] })),
+    bn: path?.bn ? FILE_BN_TEXT[path.bn] ?? null : null,
     samples: null,
     provenance: `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
   };

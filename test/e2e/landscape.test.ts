@@ -435,12 +435,14 @@ describe.skipIf(skipBrowser)('the "Along a line" panel', () => {
     const xs = Float64Array.from({ length: 21 }, (_, i) => -0.5 + i / 10);
     const grid = emptySurfaceGrid(xs, null, ['train_loss', 'train_acc']);
     xs.forEach((a, i) => { grid.values.train_loss[i] = a > 1.35 ? NaN : 0.4 + 2 * (a - 1) ** 2; grid.values.train_acc![i] = 90 - 30 * (a - 1) ** 2; });
-    const bytes = await writeSurfaceH5(grid);
+    // As `landscape-lab interpolate` writes it: its extra datasets name the ends.
+    const bytes = await writeSurfaceH5(grid, { path: 'interpolation', interpolation_from: 'init (seed 0)', interpolation_to: 'weights.json', bn: 'batch' });
     await page.getByLabel('Open .h5', { exact: true }).setInputFiles({ name: 'line.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(bytes) });
     await page.getByRole('heading', { name: 'line.h5 · your .h5 file' }).waitFor({ timeout: 30_000 });
     await expect(chart(page).getAttribute('data-computed')).resolves.toBe('21');
     await expect(chart(page).getAttribute('data-nonfinite')).resolves.toBe('2');
     await expect(markLoss(page, 1)).resolves.toBeCloseTo(0.4, 6);
+    await expect(page.getByText('from init (seed 0) (α = 0) to weights.json (α = 1), as the file records').count()).resolves.toBe(1);
     await expect(page.locator('.ls-line-note').textContent()).resolves.toMatch(/not finite at α = 1\.4 and 1\.5/);
     await expect(page.locator('.ls-line-gap').count()).resolves.toBe(1);
     await expect(page.getByRole('img', { name: 'Landscape contour' }).textContent()).resolves.toMatch(/line\.h5 is a 1-D slice .*drawn in “Along a line”/);

@@ -43,6 +43,22 @@ describe('the 1D panel’s line', () => {
     expect(v.bn).toBeNull();
   });
 
+  it('names the ends of a file written by landscape-lab interpolate (its extra datasets), with its BN choice and the sentence', () => {
+    const g = emptySurfaceGrid(Float64Array.from([0, 0.5, 1]), null, ['train_loss']);
+    g.values.train_loss.set([3.2, 0.9, 0.5]);
+    const extras = { path: 'interpolation', interpolation_from: 'init (seed 0)', interpolation_to: 'public/models/resnet-20/weights.json', bn: 'batch' };
+    const v = lineFromSurfaceGrid(g, 'interp.h5', extras);
+    expect(v.marks).toEqual([{ alpha: 0, label: 'init' }, { alpha: 1, label: 'trained' }]);
+    expect(v.caption).toMatch(/from init \(seed 0\) \(α = 0\) to public\/models\/resnet-20\/weights\.json \(α = 1\)/);
+    expect(v.bn).toMatch(/own batch statistics \(--bn batch\)/);
+    expect(interpolationSentence(v)).toMatch(/monotonically/);
+    const twoModels = lineFromSurfaceGrid(g, 'ab.h5', { ...extras, interpolation_from: 'a/weights.json', bn: 'to' });
+    expect(twoModels.marks.map((m) => m.label)).toEqual(['from', 'to']);
+    expect(twoModels.bn).toMatch(/α = 1 end \(--bn to\)/);
+    // Extras of another kind (e.g. hessian_*) leave the generic labels.
+    expect(lineFromSurfaceGrid(g, 'h.h5', { directions: 'hessian' }).marks.map((m) => m.label)).toEqual(['α = 0', 'α = 1']);
+  });
+
   it('refuses a 2-D grid, a one-point line and a line with nothing computed, naming the file', () => {
     const xs = Float64Array.from([0, 1]);
     expect(() => lineFromSurfaceGrid(emptySurfaceGrid(xs, xs), 'grid.h5')).toThrow(/grid\.h5: a 2-D slice/);
