@@ -10,7 +10,7 @@ import { randomDirections } from '../gpu/landscape/directions';
 import { evaluate, toBatches, type Batch } from '../gpu/landscape/evaluate';
 import { linspace } from '../gpu/landscape/grid';
 import { sliceRows } from '../gpu/landscape/slice';
-import { buildModel, loadWeights, modelPreset, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, type ModelPreset } from '../gpu/modelZoo';
+import { buildFastEvalModel, loadWeights, modelPreset, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, type ModelPreset } from '../gpu/modelZoo';
 import { type Net, paramCount } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { loadFashionSubset, type FashionSplit } from '../data/fashionMnist';
@@ -94,7 +94,9 @@ export async function startRun(
   emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
   signal.throwIfAborted();
   const preset = modelPreset(req.model);
-  const net = buildModel(preset);
+  // BN folded into the convs for eval-mode points (1.6–1.7× faster per point on wasm, same loss);
+  // its forward in train mode, as an interpolation uses, is the plain one.
+  const net = buildFastEvalModel(preset);
   emit({ kind: 'status', seq, text: weightsText });
   const stored = await loadWeightsOf(preset);
   emit({ kind: 'status', seq, text: `Loading ${req.samples} test images…` });

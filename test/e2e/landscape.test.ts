@@ -8,6 +8,11 @@ import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
 import { ARTIFACTS, CHROMIUM, launch, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
 import { pixelDiff, pixelStats } from './pixels';
+import { initBackend } from '../../src/gpu/backend';
+import { evaluate } from '../../src/gpu/landscape/evaluate';
+import { buildModel, modelPreset } from '../../src/gpu/modelZoo';
+import { initBuffers, initParams } from '../../src/gpu/nets/params';
+import { loadLandscapeData } from '../../src/cli/landscapeOptions';
 
 const DIST = 'landscape-e2e-dist';
 let app: App;
@@ -240,6 +245,16 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await expect(page.locator('.ls-backend').textContent()).resolves.toContain('WebGL (GPU)');
     await expect(page.locator('.ls-contour').getAttribute('data-bands').then(Number)).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('landscape-recomputed'), fullPage: true });
+    // The worker's BN-folded forward on WebGL gives the plain forward's loss on wasm here (the
+    // same seeded init, the same 8 test images); the page shows it to 4 significant digits.
+    await initBackend(['wasm', 'cpu']);
+    const net = buildModel(modelPreset('resnet-20'));
+    const params = initParams(net, { seed: 1 }), buffers = initBuffers(net);
+    const { batches } = await loadLandscapeData(modelPreset('resnet-20'), 8, 8);
+    const expected = (await evaluate(net, params, buffers, batches)).loss;
+    const shown = (await page.locator('.ls-facts').textContent())!.match(/\(loss ([\d.e+-]+) on 8 test images\)/);
+    expect(shown, 'the centre loss in the facts').not.toBeNull();
+    expect(Math.abs(Number(shown![1]) - expected) / expected).toBeLessThan(1e-3);
 
     // A bigger run, cancelled as soon as it starts streaming.
     await page.getByRole('slider', { name: 'Resolution' }).fill('61');
