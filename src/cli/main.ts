@@ -8,9 +8,10 @@ import { landscapeCommand } from './commands/landscape';
 import { mergeCommand } from './commands/merge';
 import { interpolateCommand } from './commands/interpolate';
 import { sharpnessCommand } from './commands/sharpness';
+import { toyCommand } from './commands/toy';
 
 /** Every subcommand; a new one is one file and one line here. */
-export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, sharpnessCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, sharpnessCommand, toyCommand, mergeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
