@@ -5,8 +5,6 @@
  * plane, written as upstream's .h5 layout (and JSON).
  */
 import * as tf from '@tensorflow/tfjs';
-import { parseOptimizerConfig } from '../../core/optimizers/parseOptimizer';
-import { parseScheduleConfig, scheduleBaseErrors } from '../../core/schedules';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
 import { roughness } from '../../core/view/roughness';
 import { makeToy2d, splitToy2d, TOY2D_SETS, type Toy2dKind, type Toy2dSet } from '../../data/toy2d';
@@ -15,9 +13,7 @@ import { randomDirections } from '../../gpu/landscape/directions';
 import { type Batch, evaluate, toBatches } from '../../gpu/landscape/evaluate';
 import { computeSlice } from '../../gpu/landscape/slice';
 import { mlp } from '../../gpu/nets/mlp';
-import { findTensorOptimizer } from '../../gpu/optim/registry';
 import { trajectoryPca } from '../../gpu/projection/trajectoryPca';
-import { scheduleBaseOf } from '../../gpu/train/scheduledHp';
 import { toyTensorData } from '../../gpu/train/tensorData';
 import { train } from '../../gpu/train/train';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
@@ -25,6 +21,7 @@ import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { glueDashValues, intFlag, parseFlags } from '../flags';
 import { type CliIo, fmtTime, writeOrFail } from '../io';
+import { parseJsonFlag, parseOptimizerFlag, parseSchedulerFlag } from '../optimizerFlags';
 import { GRID_MAX, GRID_MIN, parseRange } from '../landscapeOptions';
 
 export const TOY_JSON_FORMAT = 'landscape-lab-toy/1';
@@ -80,14 +77,6 @@ function numberFlag(name: string, raw: string | undefined, dflt: number, min: nu
   return x;
 }
 
-function jsonFlag(name: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch (e) {
-    throw new CliError(`--${name}: not valid JSON (${(e as Error).message}): ${raw}`);
-  }
-}
-
 /** `8,8` → [8, 8]; '' (no hidden layer: logistic regression) → []. */
 function parseHidden(raw: string | undefined): number[] {
   if (raw === undefined) return [...TOY_DEFAULT_HIDDEN];
@@ -125,17 +114,8 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
   if (directions !== 'random' && directions !== 'pca') throw new CliError(`--directions must be random or pca, got '${directions}'`);
   if (directions === 'pca' && steps < 2) throw new CliError('--directions pca needs --steps 2 or more (a trajectory of at least 3 checkpoints)');
 
-  const optimizer = parseOptimizer(v.optimizer === undefined ? TOY_DEFAULT_OPTIMIZER : jsonFlag('optimizer', v.optimizer as string));
-  let scheduler: ScheduleConfig | null = null;
-  const schedRaw = v.scheduler === undefined ? defaultScheduler(steps) : jsonFlag('scheduler', v.scheduler as string);
-  if (schedRaw !== null) {
-    const p = parseScheduleConfig(schedRaw, '--scheduler');
-    if (!p.ok) throw new CliError(`invalid scheduler:\n  ${p.errors.join('\n  ')}`);
-    scheduler = p.value;
-  }
-  const spec = findTensorOptimizer(optimizer.type)!;
-  const baseErrors = scheduleBaseErrors(scheduler, scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never));
-  if (baseErrors.length) throw new CliError(`invalid scheduler:\n  ${baseErrors.join('\n  ')}`);
+  const optimizer = parseOptimizerFlag(v.optimizer === undefined ? TOY_DEFAULT_OPTIMIZER : parseJsonFlag('optimizer', v.optimizer as string), '--optimizer');
+  const scheduler = parseSchedulerFlag(v.scheduler === undefined ? defaultScheduler(steps) : parseJsonFlag('scheduler', v.scheduler as string), '--scheduler', optimizer);
 
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
@@ -146,11 +126,6 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
   };
 }
 
-function parseOptimizer(raw: unknown): { type: string; hp: Record<string, unknown> } {
-  const parsed = parseOptimizerConfig(raw, '--optimizer');
-  if (!parsed.ok) throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
-  return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
-}
 
 export const toyCommand: Command = {
   name: 'toy',

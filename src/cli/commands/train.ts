@@ -2,21 +2,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { parseOptimizerConfig } from '../../core/optimizers/parseOptimizer';
-import { parseScheduleConfig, scheduleBaseErrors } from '../../core/schedules';
+import { parseScheduleConfig } from '../../core/schedules';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import { initBackend } from '../../gpu/backend';
 import { buildModel, MODEL_NAMES, type ModelPreset, modelPreset, saveWeights, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE } from '../../gpu/modelZoo';
 import type { Net } from '../../gpu/nets/net';
-import { findTensorOptimizer } from '../../gpu/optim/registry';
 import { evaluateModel } from '../../gpu/train/evaluateModel';
-import { scheduleBaseOf } from '../../gpu/train/scheduledHp';
 import { fashionTensorData, type TensorData } from '../../gpu/train/tensorData';
 import { train, type TrainProgress, type TrainResult } from '../../gpu/train/train';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { parseFlags } from '../flags';
+import { parseJsonFlag, parseOptimizerFlag, parseSchedulerFlag } from '../optimizerFlags';
 
 /** public/data of this checkout (src/cli/commands → ../../../public/data). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../public/data/', import.meta.url));
@@ -147,31 +145,6 @@ const positiveInt = (flag: string, raw: unknown, min = 1): number => {
   return v;
 };
 
-function parseJsonFlag(flag: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch (e) {
-    throw new CliError(`--${flag}: not valid JSON (${(e as Error).message}): ${raw}`);
-  }
-}
-
-/** {type, ...torch kwargs} → {type, hp}; LARS/LAMB (tensor-only) take their numbers as given. */
-function parseOptimizer(raw: unknown, flag: string): { type: string; hp: Record<string, unknown> } {
-  const parsed = parseOptimizerConfig(raw, flag);
-  if (parsed.ok) return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
-  const r = raw as Record<string, unknown> | null;
-  const spec = r && typeof r.type === 'string' ? findTensorOptimizer(r.type) : undefined;
-  if (spec && !parsed.ok && parsed.errors.every((e) => e.includes('unknown optimizer'))) {
-    const hp: Record<string, unknown> = { ...spec.defaults };
-    for (const [k, v] of Object.entries(r!)) {
-      if (k === 'type') continue;
-      if (!(k in spec.defaults)) throw new CliError(`${flag}.${k}: ${spec.type} has no hyperparameter '${k}'`);
-      hp[k] = v;
-    }
-    return { type: spec.type, hp };
-  }
-  throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
-}
 
 export const trainCommand: Command = {
   name: 'train',
@@ -239,7 +212,7 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
       config = c as Record<string, unknown>;
     }
     const optRaw = values.optimizer !== undefined ? parseJsonFlag('optimizer', values.optimizer as string) : (config.optimizer ?? DEFAULT_OPTIMIZER);
-    const optimizer = parseOptimizer(optRaw, values.optimizer !== undefined ? '--optimizer' : 'optimizer');
+    const optimizer = parseOptimizerFlag(optRaw, values.optimizer !== undefined ? '--optimizer' : 'optimizer');
 
     const backend = await initBackend();
     let dataDir = DEFAULT_DATA_DIR;
@@ -254,15 +227,7 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
     const stepsPerEpoch = Math.ceil(n / batchSize);
     const steps = values.steps !== undefined ? positiveInt('steps', values.steps) : (values.epochs !== undefined ? positiveInt('epochs', values.epochs) : 5) * stepsPerEpoch;
     const schedRaw = values.scheduler !== undefined ? parseJsonFlag('scheduler', values.scheduler as string) : ('scheduler' in config ? config.scheduler : defaultScheduler(steps));
-    let scheduler: ScheduleConfig | null = null;
-    if (schedRaw !== null) {
-      const p = parseScheduleConfig(schedRaw, values.scheduler !== undefined ? '--scheduler' : 'scheduler');
-      if (!p.ok) throw new CliError(`invalid scheduler:\n  ${p.errors.join('\n  ')}`);
-      scheduler = p.value;
-    }
-    const spec = findTensorOptimizer(optimizer.type)!;
-    const baseErrors = scheduleBaseErrors(scheduler, scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never));
-    if (baseErrors.length) throw new CliError(`invalid scheduler:\n  ${baseErrors.join('\n  ')}`);
+    const scheduler = parseSchedulerFlag(schedRaw, values.scheduler !== undefined ? '--scheduler' : 'scheduler', optimizer);
     const checkpointEvery = values['checkpoint-every'] !== undefined ? positiveInt('checkpoint-every', values['checkpoint-every']) : Math.max(1, Math.ceil(steps / 50));
     const out = path.resolve(values.out as string);
 
