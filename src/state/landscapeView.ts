@@ -2,6 +2,7 @@
  * What the landscape panels show, whatever it came from: a shipped JSON slice, a user's .h5
  * file, or a slice being computed on the user's GPU. Plain data, built by pure functions.
  */
+import { roughness } from '../core/view/roughness';
 import type { LandscapeJson } from '../io/landscapeJson';
 import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
 
@@ -112,4 +113,18 @@ export const backendLabel = (b: string): string => BACKEND_LABELS[b] ?? b;
 
 export function formatSeconds(s: number): string {
   return s < 60 ? `${s.toFixed(1)} s` : s < 3600 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`;
+}
+
+/** Loss range, and the roughness measures: the file's own, else computed for a complete grid. */
+export function viewSummary(view: LandscapeView): { lo: number; hi: number; rough: Record<string, number> | null } {
+  let lo = Infinity, hi = -Infinity, complete = true;
+  for (const v of view.loss) { if (v === v) { if (v < lo) lo = v; if (v > hi) hi = v; } else complete = false; }
+  if (view.roughness) return { lo, hi, rough: view.roughness };
+  if (!complete) return { lo, hi, rough: null };
+  try {
+    const r = roughness({ xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss });
+    return { lo, hi, rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth } };
+  } catch {
+    return { lo, hi, rough: null };
+  }
 }

@@ -3,7 +3,7 @@ import { gridSurface, gridToSample, refineGrid } from '../../src/core/view/gridS
 import { sampleGrid } from '../../src/core/view/sampleGrid';
 import { LANDSCAPE_JSON_FORMAT, type LandscapeJson } from '../../src/io/landscapeJson';
 import { emptySurfaceGrid } from '../../src/io/surfaceFile';
-import { centreLoss, emptyComputedView, fromLandscapeJson, fromSurfaceGrid, withRow } from '../../src/state/landscapeView';
+import { centreLoss, emptyComputedView, fromLandscapeJson, fromSurfaceGrid, viewSummary, withRow } from '../../src/state/landscapeView';
 
 const xs = [-1, 0, 1], ys = [-2, 0, 2];
 // A plane L = 3 + x + 10·y on the grid: bilinear interpolation reproduces it exactly.
@@ -77,5 +77,28 @@ describe('landscape views', () => {
     const one = withRow(empty, [{ index: 0, loss: 1, acc: 10 }, { index: 1, loss: 2, acc: 20 }]);
     expect(Number.isNaN(empty.loss[0])).toBe(true);
     expect(Array.from(one.loss.slice(0, 3))).toEqual([1, 2, NaN]);
+  });
+});
+
+describe('viewSummary (the facts beside the figures)', () => {
+  const bowl = () => {
+    const g = emptySurfaceGrid(Float64Array.of(-1, 0, 1), Float64Array.of(-1, 0, 1), ['train_loss']);
+    g.values.train_loss.set([3, 2, 3, 2, 1, 2, 3, 2, 3]);
+    return fromSurfaceGrid(g, 'bowl.h5');
+  };
+
+  it('gives the loss range and measures a complete grid\'s roughness', () => {
+    const s = viewSummary(bowl());
+    expect([s.lo, s.hi]).toEqual([1, 3]);
+    expect(s.rough).toMatchObject({ localMinima: 1 });
+    expect(s.rough!.tvLogLoss).toBeGreaterThan(0);
+  });
+
+  it('keeps a file\'s own roughness, and measures none while points are missing', () => {
+    expect(viewSummary({ ...bowl(), roughness: { tvLogLoss: 9 } }).rough).toEqual({ tvLogLoss: 9 });
+    const partial = bowl();
+    partial.loss[8] = NaN;
+    const s = viewSummary(partial);
+    expect([s.lo, s.hi, s.rough]).toEqual([1, 3, null]);
   });
 });

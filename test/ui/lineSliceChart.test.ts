@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineSliceChart, lossTicks, markLabels, nonFiniteNote, polylineD } from '../../src/core/view/lineSliceChart';
+import { lineSliceChart, lossTicks, markLabels, nonFiniteNote, polylineD, lossAtAlpha } from '../../src/core/view/lineSliceChart';
 
 const box = { width: 420, height: 220, margin: { l: 40, r: 20, t: 10, b: 30 } };
 const alphas = [-0.5, 0, 0.5, 1, 1.5];
@@ -87,5 +87,15 @@ describe('the 1D slice chart', () => {
   it('falls back to the short mark labels when the full ones would collide (360 px, large type)', () => {
     const marks = [{ x: 114, text: 'init: 3.27', short: 'init' }, { x: 225, text: 'trained: 0.519', short: 'trained' }];
     expect(markLabels(marks, 316, 19)).toEqual([{ x: 110, anchor: 'end', text: 'init' }, { x: 229, anchor: 'start', text: 'trained' }]);
+  });
+});
+
+describe('lossAtAlpha', () => {
+  it('reads the computed loss at a mark, null where it is not computed or not on the grid', () => {
+    const series = { alphas: [0, 0.5, 1], loss: [3, 1, NaN], acc: null, computed: [1, 0, 1] };
+    expect(lossAtAlpha(series, 0)).toBe(3);
+    expect(lossAtAlpha(series, 0.5)).toBeNull();
+    expect(lossAtAlpha(series, 1)).toBeNaN(); // computed, diverged: the caller says so
+    expect(lossAtAlpha(series, 0.25)).toBeNull();
   });
 });

@@ -123,6 +123,14 @@ export function nonFiniteNote(alphas: readonly number[]): string | null {
  * chart's edge reads the other way. Widths are estimated at 0.6 em per character. When the full
  * texts still collide or stick out (a narrow chart in large type), the short ones are used.
  */
+/** The computed loss at `alpha` (a mark such as init or trained), or null when not computed (yet). */
+export function lossAtAlpha(series: LineSeries, alpha: number): number | null {
+  for (let i = 0; i < series.alphas.length; i++) {
+    if (Math.abs(series.alphas[i] - alpha) < 1e-9) return series.computed[i] ? series.loss[i] : null;
+  }
+  return null;
+}
+
 export function markLabels(
   marks: readonly { x: number; text: string; short?: string }[], width: number, font: number,
 ): { x: number; anchor: 'start' | 'end'; text: string }[] {

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { roughness } from '../../core/view/roughness';
 import { modelLabel } from '../../state/landscapeUrl';
 import { useLandscapeStore } from '../../state/landscapeStore';
-import type { LandscapeView } from '../../state/landscapeView';
+import { type LandscapeView, viewSummary } from '../../state/landscapeView';
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
@@ -12,7 +11,7 @@ const num = (v: number) => !Number.isFinite(v) ? '—' : (Math.abs(v) >= 1e4 || 
 export function LandscapeFacts({ view }: { view: LandscapeView }) {
   const settings = useLandscapeStore((s) => s.settings);
   const sharpness = useLandscapeStore((s) => (view.source === 'shipped' ? s.shipped.sharpness : null));
-  const { lo, hi, rough } = useMemo(() => summary(view), [view]);
+  const { lo, hi, rough } = useMemo(() => viewSummary(view), [view]);
   return (
     <section className="card ls-facts" aria-label="What the numbers mean">
       <h3>{view.title}</h3>
@@ -82,20 +81,6 @@ const ROUGHNESS_HELP: Record<string, string> = {
   localMinima: 'strict local minima inside the slice: 1 for a convex bowl, many for a chaotic one',
   basinWidth: 'share of the [−1, 1]² square where the loss stays below twice the centre loss: wider means a flatter minimum',
 };
-
-/** Loss range, and the roughness measures: the file's own, else computed here for a complete grid. */
-function summary(view: LandscapeView): { lo: number; hi: number; rough: Record<string, number> | null } {
-  let lo = Infinity, hi = -Infinity, complete = true;
-  for (const v of view.loss) { if (v === v) { if (v < lo) lo = v; if (v > hi) hi = v; } else complete = false; }
-  if (view.roughness) return { lo, hi, rough: view.roughness };
-  if (!complete) return { lo, hi, rough: null };
-  try {
-    const r = roughness({ xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss });
-    return { lo, hi, rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth } };
-  } catch {
-    return { lo, hi, rough: null };
-  }
-}
 
 function PcaFacts({ trajectory: t }: { trajectory: NonNullable<LandscapeView['trajectory']> }) {
   const [a, b] = t.explainedVariance;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { lineSliceChart, lossTicks, markLabels, nonFiniteNote, polylineD } from '../../core/view/lineSliceChart';
+import { lineSliceChart, lossAtAlpha, lossTicks, markLabels, nonFiniteNote, polylineD } from '../../core/view/lineSliceChart';
 import { formatValue } from '../../core/view/sliderScale';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import type { LineView } from '../../state/lineView';
@@ -20,9 +20,8 @@ export function LineChart({ view }: { view: LineView }) {
   const [x0, x1] = c.x.range(), [yb, yt] = c.y.range();
   const xTicks = c.x.ticks(width < 480 ? 4 : 8);
   const note = nonFiniteNote(c.nonFinite);
-  const lossAt = (a: number) => { const i = view.alphas.findIndex((v) => Math.abs(v - a) < 1e-9); return i >= 0 && view.computed[i] ? view.loss[i] : null; };
   const marks = view.marks.map((m) => {
-    const v = lossAt(m.alpha);
+    const v = lossAtAlpha(view, m.alpha);
     return { ...m, x: c.x(m.alpha), loss: v, short: m.label, text: `${m.label}${v !== null && Number.isFinite(v) ? `: ${formatValue(v)}` : ''}` };
   });
   const labels = markLabels(marks, width, f);
