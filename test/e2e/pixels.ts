@@ -39,6 +39,30 @@ export async function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<numbe
 }
 
 /**
+ * How two same-sized PNGs differ: the number of pixels whose colour differs, the largest
+ * difference (|ΔR| + |ΔG| + |ΔB|) and the pixel count.
+ */
+export async function pixelDelta(page: Page, a: Buffer, b: Buffer): Promise<{ count: number; max: number; total: number }> {
+  return page.evaluate(async ([a64, b64]) => {
+    const load = async (s: string) => {
+      const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return ctx.getImageData(0, 0, bmp.width, bmp.height);
+    };
+    const [x, y] = [await load(a64), await load(b64)];
+    if (x.width !== y.width || x.height !== y.height) return { count: Infinity, max: Infinity, total: x.width * x.height };
+    let count = 0, max = 0;
+    for (let i = 0; i < x.data.length; i += 4) {
+      const d = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]);
+      if (d) { count++; if (d > max) max = d; }
+    }
+    return { count, max, total: x.width * x.height };
+  }, [a.toString('base64'), b.toString('base64')] as const);
+}
+
+/**
  * A screenshot of `target` once it has stopped changing (two shots 150 ms apart agree): the
  * worker paints the race, the step and the size in separate messages, so a fixed wait can
  * catch a picture in between on a loaded machine.
