@@ -315,6 +315,12 @@ function littleEndian(): boolean {
   return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 }
 
+/** The `training.seed` a weights manifest records (its run's init seed), or null when it has none. */
+export function recordedTrainingSeed(manifest: unknown): number | null {
+  const seed = (manifest as { training?: { seed?: unknown } } | null)?.training?.seed;
+  return typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 ? seed : null;
+}
+
 /**
  * Tensors for `net` from a manifest (parsed JSON) and the .bin bytes. Errors name the problem:
  * wrong format, a missing / extra / misshapen tensor, or a byte count that does not match.

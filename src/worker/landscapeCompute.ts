@@ -30,8 +30,11 @@ export class NoWeightsError extends Error {
   }
 }
 
-/** Largest batch sent to the backend at once (a 7×7 ResNet on 256 images fits any GPU). */
-const BATCH = 256;
+/**
+ * Largest batch sent to the backend at once (a 7×7 ResNet on 256 images fits any GPU); with
+ * eval-mode BN the batching does not change the result.
+ */
+export const BATCH = 256;
 
 /** Caches of plain bytes and parsed data (no tensors), kept between runs. */
 export class LandscapeCache {

@@ -16,19 +16,16 @@ import { randomDirections } from '../gpu/landscape/directions';
 import { linspace } from '../gpu/landscape/grid';
 import { interpolate } from '../gpu/landscape/interpolate';
 import { computeSlice, type SliceRow } from '../gpu/landscape/slice';
-import { loadWeights } from '../gpu/modelZoo';
+import { loadWeights, recordedTrainingSeed } from '../gpu/modelZoo';
 import { paramCount } from '../gpu/nets/net';
 import { initParams } from '../gpu/nets/params';
-import { type LandscapeCache, startRun, testBatches } from './landscapeCompute';
+import { BATCH, type LandscapeCache, startRun, testBatches } from './landscapeCompute';
 import type { LandscapeLineRequest, LandscapeResponse, LinePoint } from './landscapeProtocol';
-
-/** Batch size of the random path (eval-mode BN: batching does not change the result). */
-const BATCH = 256;
 
 /** The training seed recorded in a weights manifest, or an error saying the init is unknown. */
 export function trainingSeed(manifest: unknown, model: string): number {
-  const seed = (manifest as { training?: { seed?: unknown } } | null)?.training?.seed;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0) {
+  const seed = recordedTrainingSeed(manifest);
+  if (seed === null) {
     throw new Error(`models/${model}/weights.json records no training.seed, so the initialisation it was trained from is unknown`);
   }
   return seed;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { interpolate } from '../../gpu/landscape/interpolate';
-import { MODEL_NAMES, type ModelPreset } from '../../gpu/modelZoo';
+import { MODEL_NAMES, type ModelPreset, recordedTrainingSeed } from '../../gpu/modelZoo';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
 import { interpolationSummary } from '../../core/view/interpolationSummary';
 import { CliError } from '../cliError';
@@ -61,11 +61,10 @@ function endpoint(preset: ModelPreset, flag: 'from' | 'to', raw: string | undefi
   }
 }
 
-/** The `training.seed` a manifest records (the seed its run started from), or null. */
+/** The `training.seed` a manifest file records (the seed its run started from), or null. */
 async function trainingSeed(manifest: string): Promise<number | null> {
   try {
-    const seed = (JSON.parse(await readFile(manifest, 'utf8')) as { training?: { seed?: unknown } }).training?.seed;
-    return Number.isInteger(seed) ? (seed as number) : null;
+    return recordedTrainingSeed(JSON.parse(await readFile(manifest, 'utf8')));
   } catch {
     return null; // loadModelWeights reports unreadable manifests properly later
   }

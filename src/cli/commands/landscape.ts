@@ -11,7 +11,7 @@ import { emptySurfaceGrid, type SurfaceExtras, writeSurfaceH5 } from '../../io/s
 import { shardFlatIndices } from '../../io/surfaceFileMerge';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import { type CliIo, fmtTime, writeOrFail } from '../io';
+import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
 import { glueDashValues, intFlag, parseFlags } from '../flags';
 import {
   differentiableNetFor, GRID_MAX, GRID_MIN, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, type HessianDirectionOptions,
@@ -117,8 +117,6 @@ async function computeHessianDirections(
   }
 }
 
-const g4 = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
-
 /** The λ's, how they were found, how well they check out, and the scaling, as a few lines for stdout. */
 function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds: number, loss: number, range: [number, number]): string {
   const lines = [
@@ -127,18 +125,18 @@ function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds
   ];
   r.eigen.forEach((e, k) => {
     lines.push(
-      `  λ${k + 1} = ${g4(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
-        `along d${k ? 'y' : 'x'}: vᵀHv = ${g4(e.rayleigh)}, residual ${e.residual.toFixed(3)})`,
+      `  λ${k + 1} = ${fmtNumber(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
+        `along d${k ? 'y' : 'x'}: vᵀHv = ${fmtNumber(e.rayleigh)}, residual ${e.residual.toFixed(3)})`,
     );
   });
   const how = r.scale === 'weights'
-    ? `eigenvectors scaled to ‖w‖ = ${g4(r.scaleFactor)} (--hessian-scale weights)`
+    ? `eigenvectors scaled to ‖w‖ = ${fmtNumber(r.scaleFactor)} (--hessian-scale weights)`
     : r.scale === 'unit' ? 'unit eigenvectors (--hessian-scale unit)' : 'eigenvectors filter-normalised like random directions (--hessian-scale filter)';
-  lines.push(`  ${how}; curvature at the centre ∂²L/∂α² = ${g4(r.curvature[0])}, ∂²L/∂β² = ${g4(r.curvature[1])}`);
+  lines.push(`  ${how}; curvature at the centre ∂²L/∂α² = ${fmtNumber(r.curvature[0])}, ∂²L/∂β² = ${fmtNumber(r.curvature[1])}`);
   if (r.curvature[0] > 0) {
     // Where ½·c·α² equals the centre loss: the scale of the basin along dx, to compare with --range.
     const reach = Math.sqrt((2 * loss) / r.curvature[0]);
-    lines.push(`  ½·∂²L/∂α²·α² reaches the centre loss (${g4(loss)} on these images) at |α| ≈ ${g4(reach)} (--range is ${range[0]}:${range[1]})`);
+    lines.push(`  ½·∂²L/∂α²·α² reaches the centre loss (${fmtNumber(loss)} on these images) at |α| ≈ ${fmtNumber(reach)} (--range is ${range[0]}:${range[1]})`);
   }
   if (r.eigen.some((e) => e.residual > 0.05)) {
     lines.push(

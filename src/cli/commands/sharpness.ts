@@ -7,7 +7,7 @@ import { MODEL_NAMES, type ModelPreset } from '../../gpu/modelZoo';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { intFlag, parseFlags } from '../flags';
-import { type CliIo, fmtTime, writeOrFail } from '../io';
+import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
 import {
   differentiableNetFor, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, loadLandscapeData, loadModelWeights, modelFromFlag, resolveWeights,
 } from '../landscapeOptions';
@@ -56,8 +56,6 @@ export function parseSharpnessFlags(args: string[]): SharpnessOptions | 'help' {
     quiet: !!v.quiet,
   };
 }
-
-const g4 = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
 
 export const sharpnessCommand: Command = {
   name: 'sharpness',
@@ -116,8 +114,8 @@ async function runSharpness(opts: SharpnessOptions, io: CliIo): Promise<number> 
         `accuracy ${acc.toFixed(1)} % on ${opts.samples} test images; Hessian over ${h.dimension} ` +
         `${opts.restrict === 'weights' ? 'conv/linear weights' : 'parameters'}, ${h.products} H·v products (${h.solver}) in ${fmtTime(seconds)}`,
       ...h.eigen.map((e, k) =>
-        `  λ${k + 1} = ${g4(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
-        `vᵀHv = ${g4(e.rayleigh)}, residual ${e.residual.toFixed(3)})`),
+        `  λ${k + 1} = ${fmtNumber(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
+        `vᵀHv = ${fmtNumber(e.rayleigh)}, residual ${e.residual.toFixed(3)})`),
     ];
     io.stdout(lines.join('\n') + '\n');
     if (opts.json) {

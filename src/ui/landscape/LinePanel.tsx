@@ -30,6 +30,7 @@ export function LinePanel() {
   const showFile = line.showingFile && line.file !== null;
   const run = line.runs[open];
   const view: LineView | null = showFile ? line.file : run.view;
+  const sentence = view && interpolationSentence(view);
   const busy = lineBusy(line);
   const p = LINE_PATHS[open];
   return (
@@ -47,7 +48,7 @@ export function LinePanel() {
           <h4 className="ls-line-title">{view.title}</h4>
           <p className="explain ls-line-caption">{view.caption}</p>
           <LineChart view={view} />
-          {interpolationSentence(view) && <p className="ls-line-summary">{interpolationSentence(view)}</p>}
+          {sentence && <p className="ls-line-summary">{sentence}</p>}
           <p className="explain">
             {view.bn ?? 'BatchNorm: as the file was computed.'}
             {view.samples !== null && ` Each point: ${view.samples} test images.`} <span className="ls-provenance">{view.provenance}.</span>
