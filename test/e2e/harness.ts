@@ -58,6 +58,12 @@ export async function waitForRace(page: Page): Promise<void> {
   }, undefined, { timeout: 30_000 });
 }
 
+/**
+ * How long to poll for the address bar to catch up: the pages write the link 100 ms after the
+ * last change, and a loaded CI machine can take far longer than that to get there.
+ */
+export const LINK_WAIT = { timeout: 10_000, interval: 100 } as const;
+
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return resolve(ARTIFACTS, `${name}.png`);

@@ -6,7 +6,7 @@ import { LANDSCAPE_JSON_FORMAT, parseLandscapeJson, type LandscapeJson } from '.
 import { build, preview } from 'vite';
 import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
-import { ARTIFACTS, CHROMIUM, launch, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
+import { ARTIFACTS, CHROMIUM, launch, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
 import { pixelDiff, pixelStats } from './pixels';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
@@ -175,8 +175,7 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     const after = await contour(page).screenshot({ path: screenshotPath('landscape-contour-noskip') });
     expect(await pixelDiff(page, before, after)).toBeGreaterThan(1000);
     await page.screenshot({ path: screenshotPath('landscape-noskip'), fullPage: true });
-    await page.waitForTimeout(300);
-    expect(page.url()).toContain('skip=off');
+    await expect.poll(() => page.url(), LINK_WAIT).toContain('skip=off');
     await expect(sharpness.textContent()).resolves.toContain(`λmax${lambdaMax('resnet-56-ns')} `);
     expect(errors).toEqual([]);
     await page.close();
@@ -312,8 +311,8 @@ describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an 
     await expect(themeOf(page)).resolves.toBe('dark');
     const lightButton = page.getByRole('button', { name: '☀ Light', exact: true });
     await expect(lightButton.getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.waitForTimeout(400); // the link is written 100 ms after the last change
-    expect(page.url()).toContain('theme=dark');
+    // The link is written 100 ms after the last change: wait for it, however busy the machine.
+    await expect.poll(() => page.url(), LINK_WAIT).toContain('theme=dark');
     expect(await cssLuminance(page, 'body', 'backgroundColor')).toBeLessThan(0.1);
     const after = await luminance(page, await contourPanel(page).screenshot());
     expect(after.mean).toBeLessThan(before.mean - 0.2);
@@ -321,14 +320,12 @@ describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an 
     const large = page.getByRole('button', { name: 'Large type', exact: true });
     await large.click();
     await expect(large.getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.waitForTimeout(400);
-    expect(page.url()).toMatch(/theme=dark&large=1/);
+    await expect.poll(() => page.url(), LINK_WAIT).toMatch(/theme=dark&large=1/);
 
     await lightButton.click();
     await large.click();
     await expect(themeOf(page)).resolves.toBe('light');
-    await page.waitForTimeout(400);
-    expect(page.url()).not.toMatch(/theme=|large=/);
+    await expect.poll(() => page.url(), LINK_WAIT).not.toMatch(/theme=|large=/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -427,8 +424,7 @@ describe.skipIf(skipBrowser)('the "Along a line" panel', () => {
       const px = await pixelStats(page, await chart(page).screenshot({ path: screenshotPath('landscape-line-interpolation') }));
       expect(px.distinct).toBeGreaterThan(20);
       expect(px.nonBackground / px.total).toBeGreaterThan(0.3);
-      await page.waitForTimeout(300);
-      expect(page.url()).toContain('line=interpolation');
+      await expect.poll(() => page.url(), LINK_WAIT).toContain('line=interpolation');
 
       // Again: the worker's tensor count is where the first run left it.
       const tensors = await page.locator('[data-line-status=done]').getAttribute('data-num-tensors');

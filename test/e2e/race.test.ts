@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndServe, launch, screenshotPath, skipBrowser, waitForRace, watchErrors, type App } from './harness';
+import { buildAndServe, LINK_WAIT, launch, screenshotPath, skipBrowser, waitForRace, watchErrors, type App } from './harness';
 import { pixelDelta, pixelDiff, pixelStats, settledScreenshot } from './pixels';
 
 let app: App;
@@ -85,12 +85,13 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await lr.focus();
     for (let i = 0; i < 40; i++) await lr.press('ArrowLeft');
     await newerRace(page, seq);
-    await page.waitForTimeout(200);
-    const after = await racePaths(page);
+    // The worker paints after it computes: wait for the drawn picture to change.
+    await page.waitForFunction((fp) => document.querySelector('.race-canvas')?.getAttribute('data-fingerprint') !== fp, before);
+    const after = await settledPaths(page);
     expect(after).not.toEqual(before);
     expect(await pixelDiff(page, shot, await page.locator('.race-svg').screenshot({ path: screenshotPath('race-lr-moved') }))).toBeGreaterThan(100);
     await expect(lr.getAttribute('aria-valuetext')).resolves.not.toBe('0.1');
-    expect(page.url()).toMatch(/lr\.adam=0\.0/);
+    await expect.poll(() => page.url(), LINK_WAIT).toMatch(/lr\.adam=0\.0/);
     await page.close();
   });
 
@@ -98,11 +99,13 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     const { page } = await open('?surface=himmelblau&opt=adam,sgd,rmsprop&lr.adam=0.05&momentum.sgd=0.5&lr.sgd=0.003&steps=200&sched=cosine&theme=dark&step=120');
     const seq = await raceSeq(page);
     const before = await settledPaths(page);
+    const linkBefore = page.url();
     await page.getByRole('slider', { name: 'Momentum (SGD)' }).press('ArrowRight');
     // The race of the new momentum, computed and drawn, not the one before it.
     await newerRace(page, seq);
     await page.waitForFunction((fp) => document.querySelector('.race-canvas')?.getAttribute('data-fingerprint') !== fp, before);
-    await page.waitForTimeout(400); // the link is written 100 ms after the last change
+    // The link is written 100 ms after the last change: wait for it, however busy the machine.
+    await expect.poll(() => page.url(), LINK_WAIT).not.toBe(linkBefore);
     const link = page.url();
     expect(link).toContain('surface=himmelblau');
     expect(link).toContain('sched=cosine');
@@ -137,9 +140,8 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await fallback.addInitScript(() => { delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen; });
     await fallback.goto(app.url + query);
     await waitForRace(fallback);
-    await fallback.waitForTimeout(300);
     await expect(fallback.locator('.race-canvas').getAttribute('data-drawn-by')).resolves.toBe('page');
-    expect(await racePaths(fallback)).toEqual(await racePaths(page));
+    expect(await settledPaths(fallback)).toEqual(await settledPaths(page));
     // Same geometry; the page's and the worker's canvases may rasterise with different
     // anti-aliasing (two raster paths), so edges may differ: allow < 1 % of the panel.
     const byPage = await settledScreenshot(fallback, fallback.locator('.race-svg'), screenshotPath('race-page-painter'));
