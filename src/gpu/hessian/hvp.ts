@@ -12,9 +12,11 @@
  * clone, so the second derivative "cannot be computed"; conv filter gradients are missing
  * on wasm altogether. `auto` therefore tries `exact` once and, if tfjs throws, uses `fd` from
  * then on — for today's networks that means `fd`; `method` says which one ran.
- * Caveat: when that one exact attempt fails deep inside a ResNet's backward pass, tfjs leaves
- * the tape's saved tensors behind (~1,400 on ResNet-20; the MLP's failure leaks none), so code
- * for the zoo's nets passes `method: 'fd'` (landscape/hessianDirections does).
+ * When that one exact attempt fails deep inside a ResNet's backward pass, tfjs would leave the
+ * tape's saved tensors behind (~1,400 on ResNet-20): it frees them only once a backward pass
+ * completes. `releaseAbandonedTape` frees them as tfjs itself would have, so `auto` leaks nothing.
+ * Code that knows its net needs `fd` (landscape/hessianDirections) still says so, to skip the
+ * doomed attempt's cost.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -60,6 +62,22 @@ function fdHvp(loss: LossFn, params: readonly tf.Tensor[], v: readonly tf.Tensor
   });
 }
 
+/** tfjs's private engine state that a failed double backprop leaves behind. */
+interface TapeState { gradientDepth: number; activeTape: { saved?: tf.Tensor[] }[] | null }
+
+/**
+ * After a throw inside a backward pass, dispose the tensors the gradient tape saved for it. tfjs
+ * keeps them (`kept`, out of every tidy) and frees them only at the end of a completed outermost
+ * backward pass (engine.gradients), so a failed one would leak them all. Only at depth 0: inside
+ * an enclosing tf.grads the tape is still someone else's.
+ */
+function releaseAbandonedTape(): void {
+  const state = (tf.engine() as unknown as { state: TapeState }).state;
+  if (state.gradientDepth !== 0 || !state.activeTape) return;
+  for (const node of state.activeTape) for (const t of node.saved ?? []) t.dispose();
+  state.activeTape = null;
+}
+
 /** H·v at fixed `params` (read at each call, so variables may move between calls). */
 export function makeHvp(loss: LossFn, params: readonly tf.Tensor[], opts: HvpOptions = {}): Hvp {
   const step = opts.fdStep ?? 1e-2;
@@ -73,6 +91,7 @@ export function makeHvp(loss: LossFn, params: readonly tf.Tensor[], opts: HvpOpt
       method = 'exact';
       return out;
     } catch {
+      releaseAbandonedTape();
       method = 'fd';
       return fdHvp(loss, params, v, step);
     }

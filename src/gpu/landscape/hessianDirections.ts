@@ -10,8 +10,8 @@
  *    γ at zero. `restrict: 'all'` uses the full Hessian over every parameter.
  * 2. The eigenpairs, k = 2, from Hessian-vector products of L(w) = mean cross-entropy on the
  *    given images, BN in eval mode (the function slices plot), by central differences of
- *    gradients (hvp.ts: tfjs has no second derivative through cross-entropy, and on these nets
- *    the failed exact attempt of 'auto' leaks the gradient tape's saved tensors). Solver:
+ *    gradients (hvp.ts: tfjs has no second derivative through cross-entropy, so 'fd' is named
+ *    outright rather than paying for 'auto''s failed exact attempt). Solver:
  *    - 'lanczos' (default, hessian/lanczos.ts): the two algebraically largest, λ₁ = λ_max ≥ λ₂;
  *    - 'power' (`topEigen`, power iteration with Hotelling deflation): ordered by |λ|, λ₂ may
  *      be negative; much slower when λ₂ ≈ λ₁ (see lanczos.ts for numbers).
