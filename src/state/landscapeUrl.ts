@@ -8,8 +8,9 @@
  * `line` is the "Along a line" panel: off (closed, the default, not written), or open on its
  * `interpolation` (initialisation → trained) or `random` (random direction) path.
  *
- * `theme` and `large` are how the page looks (as on the race page: dark theme and large type
- * for projectors); they are written only when they differ from the default (light, normal type).
+ * `theme`, `large` and `log3d` are how the page looks (as on the race page: dark theme and large
+ * type for projectors, log heights in the 3D view); they are written only when they differ from
+ * the default (light, normal type, log heights on).
  *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
@@ -43,15 +44,17 @@ export interface LandscapeSettings {
 
 export type LandscapeTheme = 'light' | 'dark';
 
-/** How the page looks, not what it computes: theme and large type (for projectors). */
+/** How the page looks, not what it computes: theme and large type (for projectors), 3D heights. */
 export interface LandscapeLook {
   theme: LandscapeTheme;
   large: boolean;
+  /** 3D heights by log10 of the loss (on by default: slices span up to eight decades). */
+  logHeight: boolean;
 }
 
 /** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
 export function defaultLandscapeLook(): LandscapeLook {
-  return { theme: 'light', large: false };
+  return { theme: 'light', large: false, logHeight: true };
 }
 
 /** Everything a link holds: the settings and the look. */
@@ -129,6 +132,10 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     key: 'large', field: 'large', write: (v) => (v ? '1' : '0'), quiet: true,
     parse: (raw) => { const v = onOff(raw); return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' }; },
   },
+  {
+    key: 'log3d', field: 'logHeight', write: (v) => (v ? '1' : '0'), quiet: true,
+    parse: (raw) => { const v = onOff(raw); return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' }; },
+  },
 ];
 
 /** Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
@@ -148,8 +155,8 @@ export function parseLandscapeUrl(query: string): { settings: LandscapeSettings;
     }
   }
   for (const key of params.keys()) if (!known.has(key)) errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
-  const { theme, large, ...settings } = values;
-  return { settings, look: { theme, large }, errors };
+  const { theme, large, logHeight, ...settings } = values;
+  return { settings, look: { theme, large, logHeight }, errors };
 }
 
 /** The query string (without '?') of `settings` and `look`. */

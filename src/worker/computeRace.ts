@@ -25,7 +25,7 @@ export function computeSurface(req: SurfaceRequest): SurfaceResponse {
   const surface = getSurface(req.surface, req.surfaceParams);
   const grid = sampleGrid(surface, surface.domain, req.resolution, req.resolution);
   const log = surface.logColor;
-  const bands = contourPaths(grid, contourLevels(grid, req.levels, log), req.width, req.height);
+  const bands = contourPaths(grid, contourLevels(grid, req.levels, log ? 'log' : 'linear'), req.width, req.height);
   return { kind: 'surface', seq: req.seq, surface: req.surface, bands, min: grid.min, max: grid.max, log };
 }
 

@@ -11,7 +11,7 @@ const grid = sampleGrid(rosenbrock, rosenbrock.domain, 41, 41);
 
 describe('heightScale and normalisedHeight', () => {
   it('maps the sampled min to 0 and the max to zMax, linear or log', () => {
-    for (const t of ['linear', 'log'] as const) {
+    for (const t of ['linear', 'log', 'logValue'] as const) {
       const s = heightScale(grid, t, 2);
       expect(normalisedHeight(s, grid.min)).toBe(0);
       expect(normalisedHeight(s, grid.max)).toBeCloseTo(2, 12);
@@ -19,7 +19,7 @@ describe('heightScale and normalisedHeight', () => {
   });
 
   it('is monotone in f under both transforms', () => {
-    for (const t of ['linear', 'log'] as const) {
+    for (const t of ['linear', 'log', 'logValue'] as const) {
       const s = heightScale(grid, t);
       let prev = -1;
       for (let f = grid.min; f <= grid.max; f += (grid.max - grid.min) / 997 + f * 0.01) {
@@ -36,8 +36,21 @@ describe('heightScale and normalisedHeight', () => {
     expect(normalisedHeight(heightScale(grid, 'log'), f)).toBeGreaterThan(0.3);
   });
 
+  it('gives a loss equal height per decade under logValue, however far its walls climb', () => {
+    // ResNet-56-NS's shipped slice: 1.69 … 8.75e7. Under 'log' (ε = 1e-3 of the span) 1.69 and
+    // 100 sit at the same height; under 'logValue' (ε = fmin) the heights are log10 f.
+    const loss = { min: 1.69, max: 8.75e7 };
+    expect(normalisedHeight(heightScale(loss, 'log'), 100)).toBeLessThan(1e-3); // the flat floor
+    const s = heightScale(loss, 'logValue');
+    const decade = 1 / Math.log10(8.75e7 / 1.69);
+    expect(normalisedHeight(s, 1.69)).toBe(0);
+    expect(normalisedHeight(s, 16.9)).toBeCloseTo(decade, 6);
+    expect(normalisedHeight(s, 169) - normalisedHeight(s, 16.9)).toBeCloseTo(decade, 6);
+    expect(normalisedHeight(s, 8.75e7)).toBeCloseTo(1, 9);
+  });
+
   it('gives finite heights in [0, zMax] for NaN, ±∞ and values outside the range', () => {
-    for (const t of ['linear', 'log'] as const) {
+    for (const t of ['linear', 'log', 'logValue'] as const) {
       const s = heightScale(grid, t);
       for (const f of [NaN, Infinity, -Infinity, 1e308, -1e308, grid.min - 5]) {
         const z = normalisedHeight(s, f);
@@ -52,7 +65,7 @@ describe('heightScale and normalisedHeight', () => {
 
   it('still works for an empty (all-NaN) or flat range', () => {
     for (const range of [{ min: Infinity, max: -Infinity }, { min: 3, max: 3 }]) {
-      for (const t of ['linear', 'log'] as const) {
+      for (const t of ['linear', 'log', 'logValue'] as const) {
         const s = heightScale(range, t);
         for (const f of [0, 3, 4, NaN]) expect(Number.isFinite(normalisedHeight(s, f))).toBe(true);
       }

@@ -98,6 +98,22 @@ async function drawn(page: Page): Promise<void> {
   await page.waitForSelector('.ls-three canvas', { timeout: 30_000 });
   await page.waitForTimeout(1500);
 }
+/**
+ * How many distinct contour bands lie under a 9×9 grid of points spanning [from, to] of the plot
+ * in both directions (elementFromPoint; the crosshair, centre and trajectory marks are skipped).
+ */
+async function bandsUnder(page: Page, from: number, to: number): Promise<number> {
+  return page.locator('.ls-contour .ls-plot-bg').evaluate((bg, [a, b]) => {
+    const r = bg.getBoundingClientRect();
+    const fills = new Set<string>();
+    for (let i = 0; i < 9; i++) for (let j = 0; j < 9; j++) {
+      const x = r.left + r.width * (a + ((b - a) * i) / 8), y = r.top + r.height * (a + ((b - a) * j) / 8);
+      const hit = document.elementFromPoint(x, y);
+      if (hit?.parentElement?.classList.contains('ls-bands')) fills.add(hit.getAttribute('fill') ?? '');
+    }
+    return fills.size;
+  }, [from, to]);
+}
 const contour = (page: Page) => page.getByRole('img', { name: 'Landscape contour', exact: true });
 const three = (page: Page) => page.locator('.ls-three canvas');
 
@@ -175,6 +191,10 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     const after = await contour(page).screenshot({ path: screenshotPath('landscape-contour-noskip') });
     expect(await pixelDiff(page, before, after)).toBeGreaterThan(1000);
     await page.screenshot({ path: screenshotPath('landscape-noskip'), fullPage: true });
+    // Its loss climbs to ~10⁸ at the edges, yet the basin (the middle half of the plot) is drawn
+    // in many bands, not one: the levels are geometric in the loss (contourLevels 'logValue').
+    expect(Number(await contour(page).getAttribute('data-max'))).toBeGreaterThan(1e6);
+    expect(await bandsUnder(page, 0.25, 0.75)).toBeGreaterThanOrEqual(5);
     await expect.poll(() => page.url(), LINK_WAIT).toContain('skip=off');
     await expect(sharpness.textContent()).resolves.toContain(`λmax${lambdaMax('resnet-56-ns')} `);
     expect(errors).toEqual([]);

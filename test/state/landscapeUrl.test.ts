@@ -17,24 +17,24 @@ describe('the landscape link', () => {
   it('round-trips every setting it writes', () => {
     const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, line: 'random', init: true } as const;
     expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), errors: [] });
-    const look = { theme: 'dark', large: true } as const;
+    const look = { theme: 'dark', large: true, logHeight: false } as const;
     expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, errors: [] });
   });
 
-  it('reads and writes the look (theme, large type) as on the race page, only when not the default', () => {
-    expect(defaultLandscapeLook()).toEqual({ theme: 'light', large: false });
-    const { settings, look, errors } = parseLandscapeUrl('?theme=dark&large=1');
+  it('reads and writes the look (theme, large type, 3D heights) as on the race page, only when not the default', () => {
+    expect(defaultLandscapeLook()).toEqual({ theme: 'light', large: false, logHeight: true });
+    const { settings, look, errors } = parseLandscapeUrl('?theme=dark&large=1&log3d=0');
     expect(errors).toEqual([]);
     expect(settings).toEqual(defaultLandscapeSettings());
-    expect(look).toEqual({ theme: 'dark', large: true });
-    expect(serializeLandscapeUrl(settings, look)).toMatch(/&theme=dark&large=1$/);
-    expect(serializeLandscapeUrl(settings, { theme: 'light', large: false })).not.toMatch(/theme|large/);
+    expect(look).toEqual({ theme: 'dark', large: true, logHeight: false });
+    expect(serializeLandscapeUrl(settings, look)).toMatch(/&theme=dark&large=1&log3d=0$/);
+    expect(serializeLandscapeUrl(settings, defaultLandscapeLook())).not.toMatch(/theme|large|log3d/);
   });
 
   it('names an invalid theme or large value and keeps the default look', () => {
-    const { look, errors } = parseLandscapeUrl('theme=purple&large=huge');
+    const { look, errors } = parseLandscapeUrl('theme=purple&large=huge&log3d=maybe');
     expect(look).toEqual(defaultLandscapeLook());
-    expect(errors).toEqual(['theme="purple" must be light or dark; using light', 'large="huge" must be 1 or 0; using 0']);
+    expect(errors).toEqual(['theme="purple" must be light or dark; using light', 'large="huge" must be 1 or 0; using 0', 'log3d="maybe" must be 1 or 0; using 1']);
   });
 
   it('opens the 1D panel on a path with line=…, writes it only when open, and names a bad path', () => {
@@ -59,7 +59,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, ortho, init, theme, large); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, ortho, init, theme, large, log3d); ignored",
     ]);
   });
 });

@@ -12,12 +12,31 @@ import { viewScales } from '../../src/core/view/viewScales';
 describe('view math', () => {
   it('spaces Rosenbrock’s contour levels geometrically above its minimum', () => {
     const grid = sampleGrid(getSurface('rosenbrock'), getSurface('rosenbrock').domain, 80, 80);
-    const levels = contourLevels(grid, 20, true);
+    const levels = contourLevels(grid, 20, 'log');
     const offsets = levels.map((l) => l - grid.min);
     const ratios = offsets.slice(1).map((o, i) => o / offsets[i]);
     for (const r of ratios) expect(r).toBeCloseTo(ratios[0], 6);
     expect(levels.at(-1)).toBeCloseTo(grid.max, 6);
     expect(contourPaths(grid, levels, 600, 600).length).toBeGreaterThan(10);
+  });
+
+  it('spaces a loss slice’s levels geometrically in the loss itself, so a basin under 10⁸-high walls still gets lines', () => {
+    // ResNet-56-NS's shipped slice spans 1.69 … 8.75e7: 'log' offsets from 1e-4 of that span
+    // start at 8,750 and leave the whole basin one band.
+    expect(contourLevels({ min: 1.69, max: 8.75e7 }, 28, 'log').filter((l) => l < 100)).toHaveLength(0);
+    const levels = contourLevels({ min: 1.69, max: 8.75e7 }, 28, 'logValue');
+    expect(levels).toHaveLength(28);
+    const ratios = levels.slice(1).map((l, i) => l / levels[i]);
+    for (const r of ratios) expect(r).toBeCloseTo(ratios[0], 9);
+    expect(levels.at(-1)).toBeCloseTo(8.75e7, 0);
+    expect(levels.filter((l) => l < 100).length).toBeGreaterThanOrEqual(6);
+    // A narrow range (a zoomed slice) still gets every level, inside (min, max].
+    const narrow = contourLevels({ min: 0.5, max: 0.9 }, 10, 'logValue');
+    expect(narrow).toHaveLength(10);
+    expect(narrow[0]).toBeGreaterThan(0.5);
+    expect(narrow.at(-1)).toBeCloseTo(0.9, 12);
+    // No positive floor (a saddle's values go below 0): the offsets of 'log'.
+    expect(contourLevels({ min: -2, max: 5 }, 8, 'logValue')).toEqual(contourLevels({ min: -2, max: 5 }, 8, 'log'));
   });
 
   it('maps log-slider positions to values and back, with position 0 meaning zero when asked', () => {

@@ -1,17 +1,29 @@
 import type { SurfaceGrid } from './sampleGrid';
 
 /**
- * Contour thresholds for a sampled surface. With `log` (surfaces whose values span orders of
- * magnitude, e.g. Rosenbrock) the levels are min + geometrically spaced offsets, so the floor
- * of a valley gets as many lines as its walls; otherwise they are evenly spaced.
+/**
+ * How contour levels are spaced (heightField's transforms, for lines):
+ * - `linear`: evenly;
+ * - `log`: min + geometrically spaced offsets, for surfaces whose values span orders of magnitude
+ *   (Rosenbrock), so the floor of a valley gets as many lines as its walls;
+ * - `logValue`: geometric in the value itself, for a loss (its natural zero lies below its
+ *   minimum). A ResNet-56-NS slice spanning 1.7 … 9·10⁷ under `log` would start at 9·10³ and
+ *   leave its whole basin one band. With min ≤ 0 it falls back to `log`.
+ */
+export type LevelSpacing = 'linear' | 'log' | 'logValue';
+
+/**
+ * Contour thresholds for a sampled surface, spaced as `spacing` says.
  * Returns ascending, finite, distinct levels strictly inside (min, max].
  */
-export function contourLevels(grid: Pick<SurfaceGrid, 'min' | 'max'>, count: number, log: boolean): number[] {
+export function contourLevels(grid: Pick<SurfaceGrid, 'min' | 'max'>, count: number, spacing: LevelSpacing): number[] {
   const { min, max } = grid;
   if (!(Number.isFinite(min) && Number.isFinite(max)) || max <= min || count < 1) return [];
   const span = max - min;
   const levels: number[] = [];
-  if (log) {
+  if (spacing === 'logValue' && min > 0) {
+    for (let i = 1; i <= count; i++) levels.push(min * Math.pow(max / min, i / count));
+  } else if (spacing !== 'linear') {
     // Offsets from 1e-4·span (the valley floor) to span, evenly spaced in log10.
     const lo = Math.log10(span) - 4, hi = Math.log10(span);
     for (let i = 0; i < count; i++) levels.push(min + Math.pow(10, lo + ((hi - lo) * i) / Math.max(1, count - 1)));

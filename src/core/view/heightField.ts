@@ -7,8 +7,12 @@ import type { SurfaceGrid } from './sampleGrid';
  * World frame: the view box maps to the square [−1, 1]² (X from x, Y from y) and a loss value
  * to a height Z in [0, zMax]. `linear` uses f itself; `log` uses log10(f − fmin + ε), so surfaces
  * whose values span orders of magnitude (Rosenbrock, Beale) show their valley floors.
+ * `logValue` is for a loss, whose natural zero lies below its minimum: log10 f itself (ε = fmin),
+ * so every decade gets the same height however far the walls climb. ResNet-56-NS's slice spans
+ * 1.7 to 9·10⁷; under `log` (ε = 10⁻³ of that span) everything below 10⁵ is one flat floor.
+ * With fmin ≤ 0 it falls back to `log`.
  */
-export type HeightTransform = 'linear' | 'log';
+export type HeightTransform = 'linear' | 'log' | 'logValue';
 
 /**
  * ε of the log transform, relative to the sampled range: three decades between floor and top.
@@ -30,9 +34,10 @@ export interface HeightScale {
 export function heightScale(range: { min: number; max: number }, transform: HeightTransform, zMax = 1): HeightScale {
   const fmin = Number.isFinite(range.min) ? range.min : 0;
   const fmax = Number.isFinite(range.max) && range.max > fmin ? range.max : fmin + 1;
-  const eps = Math.max((fmax - fmin) * LOG_EPS_REL, Number.MIN_VALUE * 1e10);
-  const lo = transform === 'log' ? Math.log10(eps) : fmin;
-  const hi = transform === 'log' ? Math.log10(fmax - fmin + eps) : fmax;
+  const eps = transform === 'logValue' && fmin > 0 ? fmin : Math.max((fmax - fmin) * LOG_EPS_REL, Number.MIN_VALUE * 1e10);
+  const log = transform !== 'linear';
+  const lo = log ? Math.log10(eps) : fmin;
+  const hi = log ? Math.log10(fmax - fmin + eps) : fmax;
   return { transform, fmin, eps, lo, hi, zMax };
 }
 
@@ -40,7 +45,7 @@ export function heightScale(range: { min: number; max: number }, transform: Heig
 export function normalisedHeight(scale: HeightScale, f: number): number {
   if (Number.isNaN(f) || f === Infinity) return scale.zMax;
   if (f === -Infinity) return 0;
-  const t = scale.transform === 'log' ? Math.log10(Math.max(f - scale.fmin, 0) + scale.eps) : f;
+  const t = scale.transform !== 'linear' ? Math.log10(Math.max(f - scale.fmin, 0) + scale.eps) : f;
   const z = ((t - scale.lo) / (scale.hi - scale.lo)) * scale.zMax;
   return z <= 0 ? 0 : z >= scale.zMax ? scale.zMax : z;
 }

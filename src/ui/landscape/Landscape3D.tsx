@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { gridSurface } from '../../core/view/gridSurface';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { Toggle } from '../controls/Toggle';
@@ -10,8 +10,8 @@ const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ defaul
 
 /** The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it. */
 export function Landscape3D({ shown }: { shown: Displayed }) {
-  const [logHeight, setLogHeight] = useState(false);
-  const theme = useLandscapeStore((s) => s.look.theme);
+  const { theme, logHeight } = useLandscapeStore((s) => s.look);
+  const setLook = useLandscapeStore((s) => s.setLook);
   const trajectoryColor = LANDSCAPE_PALETTES[theme].trajectory;
   const { view, loss } = shown;
   const surface = useMemo(
@@ -29,11 +29,11 @@ export function Landscape3D({ shown }: { shown: Displayed }) {
     <>
       <div className="three-wrap ls-three">
         <Suspense fallback={<div className="three-loading" role="img" aria-label="Landscape 3D">Loading 3D…</div>}>
-          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} ariaLabel="Landscape 3D" theme={theme} />
+          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} logScale="logValue" ariaLabel="Landscape 3D" theme={theme} />
         </Suspense>
       </div>
       <div className="panel-caption row">
-        <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
+        <Toggle label="Log height" checked={logHeight} onChange={(v) => setLook({ logHeight: v })} />
         <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
       </div>
     </>

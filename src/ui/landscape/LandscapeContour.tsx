@@ -10,7 +10,7 @@ import { TrajectoryOverlay } from './TrajectoryOverlay';
 
 /** Drawing size of the plot (SVG units); the SVG scales to its panel. */
 const W = 480, H = 480;
-/** Filled bands: log-spaced levels, so the basin floor gets as many lines as the walls. */
+/** Filled bands: levels geometric in the loss, so the basin floor gets as many lines as the walls. */
 const LEVELS = 28;
 
 /** The slice as filled contour bands (d3-contour as data, React renders), with axes and the trajectory. */
@@ -22,7 +22,7 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
   const { grid, bands } = useMemo(() => {
     const grid = gridToSample({ xs: view.xs, ys: view.ys, values: loss });
     // The first threshold is the minimum itself, so the band below the lowest line is filled too.
-    const levels = Number.isFinite(grid.min) ? [grid.min, ...contourLevels(grid, LEVELS, true)] : [];
+    const levels = Number.isFinite(grid.min) ? [grid.min, ...contourLevels(grid, LEVELS, 'logValue')] : [];
     return { grid, bands: contourPaths(grid, levels, W, H) };
   }, [view.xs, view.ys, loss]);
   const { xmin, xmax, ymin, ymax } = grid.box;

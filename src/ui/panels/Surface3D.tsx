@@ -17,8 +17,10 @@ export interface Surface3DProps {
   trajectories: readonly Trajectory3D[];
   /** Steps drawn of each trajectory (0 = only the start); clamped to each run's length. */
   currentStep: number;
-  /** Height by log10(f − min + ε) instead of f. */
+  /** Height by a log of f (`logScale`) instead of f. */
   logHeight: boolean;
+  /** Which log heights (and log colours, for a surface with `logColor`) use: a loss takes 'logValue' (heightField). */
+  logScale?: 'log' | 'logValue';
   ariaLabel?: string;
   theme?: 'light' | 'dark';
 }
@@ -33,16 +35,16 @@ const TARGET = [0, 0, 0.3 * Z_MAX] as const;
  * The surface as a shaded, viridis-coloured 3D mesh with each trajectory drawn on it. Renders on
  * demand: an idle view costs nothing, and a frame is drawn only when data, step or camera change.
  */
-export function Surface3D({ surface, box, trajectories, currentStep, logHeight, ariaLabel = '3D surface', theme = 'light' }: Surface3DProps) {
+export function Surface3D({ surface, box, trajectories, currentStep, logHeight, logScale = 'log', ariaLabel = '3D surface', theme = 'light' }: Surface3DProps) {
   const { xmin, xmax, ymin, ymax } = box;
   const { mesh, frame } = useMemo(() => {
     const b = { xmin, xmax, ymin, ymax };
     const grid = sampleGrid(surface, b, GRID, GRID);
-    const height = heightScale(grid, logHeight ? 'log' : 'linear', Z_MAX);
-    const color = heightScale(grid, surface.logColor ? 'log' : 'linear', 1);
+    const height = heightScale(grid, logHeight ? logScale : 'linear', Z_MAX);
+    const color = heightScale(grid, surface.logColor ? logScale : 'linear', 1);
     const frame: PathFrame = { surface, box: b, scale: height, lift: 0.012, subdiv: 4 };
     return { mesh: surfaceMeshData(grid, height, color), frame };
-  }, [surface, xmin, xmax, ymin, ymax, logHeight]);
+  }, [surface, xmin, xmax, ymin, ymax, logHeight, logScale]);
   const colors = SCENE_THEMES[theme];
   // The focusable panel: arrow keys orbit and + / − zoom while it has focus (OrbitRig).
   const [panel, setPanel] = useState<HTMLDivElement | null>(null);
