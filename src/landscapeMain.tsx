@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLandscapeRunner } from './state/landscapeRunner';
 import { startLineRunner } from './state/lineRunner';
+import { startToyRunner } from './state/toyRunner';
 import { loadLandscapeUrl, startLandscapeUrlSync } from './state/landscapeUrlSync';
 import { LandscapeApp } from './ui/landscape/LandscapeApp';
 import { LandscapeClient, workerPort } from './worker/landscapeClient';
+import { ToyClient, toyWorkerPort } from './worker/toyClient';
 import type { BackendName } from './gpu/backend';
 import './ui/styles.css';
 import './ui/landscape/landscape.css';
@@ -25,6 +27,8 @@ const backends: BackendName[] = ['webgl', 'wasm', 'cpu'];
 startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
 // The 1D panel's worker is made on its first run (lineRunner), so it costs the page nothing until used.
 startLineRunner(() => new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
+// The toy panel's worker, likewise, is made on its first Train (WebAssembly first: a tiny MLP).
+startToyRunner(() => new ToyClient(toyWorkerPort()));
 startLandscapeUrlSync((q) => history.replaceState(null, '', q ? `?${q}` : window.location.pathname));
 
 createRoot(document.getElementById('root')!).render(

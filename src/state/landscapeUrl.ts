@@ -8,6 +8,11 @@
  * `line` is the "Along a line" panel: off (closed, the default, not written), or open on its
  * `interpolation` (initialisation → trained) or `random` (random direction) path.
  *
+ * `toy` is the "Train a small network" panel: off (closed, the default, not written) or open on a
+ * data set (spiral, circle, xor, gauss); `toy.opt`, `toy.lr`, `toy.momentum`, `toy.batch`,
+ * `toy.steps`, `toy.noise`, `toy.seed` and `toy.dir` (pca or random) are its knobs, written only
+ * when they differ from the defaults (toySpec.ts).
+ *
  * `theme`, `large` and `log3d` are how the page looks (as on the race page: dark theme and large
  * type for projectors, log heights in the 3D view); they are written only when they differ from
  * the default (light, normal type, log heights on).
@@ -16,6 +21,9 @@
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
  *            lets the GPU path run where no pretrained weights are shipped.
  */
+import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
+import { defaultToySettings, TOY_OPTIMIZERS, TOY_TRAIN_POINTS, type ToyOptimizer, type ToySettings } from './toySpec';
+
 export const DEPTHS = [20, 56, 110] as const;
 export type Depth = (typeof DEPTHS)[number];
 export type LandscapeViewKind = 'random' | 'pca';
@@ -57,8 +65,8 @@ export function defaultLandscapeLook(): LandscapeLook {
   return { theme: 'light', large: false, logHeight: true };
 }
 
-/** Everything a link holds: the settings and the look. */
-type LinkValues = LandscapeSettings & LandscapeLook;
+/** Everything a link holds: the settings, the look and the toy panel's settings. */
+type LinkValues = LandscapeSettings & LandscapeLook & ToySettings;
 
 export const RES_RANGE = { min: 3, max: 61 } as const;
 export const SAMPLES_RANGE = { min: 8, max: 1000 } as const;
@@ -96,6 +104,15 @@ const int = (min: number, max: number) => (raw: string): number | { error: strin
   return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max ? v : { error: `must be a whole number from ${min} to ${max}` };
 };
 
+const num = (min: number, max: number, what = `a number from ${min} to ${max}`) => (raw: string): number | { error: string } => {
+  const v = Number(raw);
+  return raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= max ? v : { error: `must be ${what}` };
+};
+const TOY_KINDS = ['off', ...TOY2D_SETS.map((d) => d.id)] as readonly string[];
+/** Learning rates: any positive float32 (1e38 overflows the weights within a few steps: divergence made visible). */
+export const TOY_LR_RANGE = { min: 1e-6, max: 1e38 } as const;
+export const TOY_STEPS_RANGE = { min: 1, max: 10_000 } as const;
+
 type AnyField = { [K in keyof LinkValues]: Field<K> }[keyof LinkValues];
 
 /** The link's keys, in the order they are written. */
@@ -121,6 +138,24 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     key: 'line', field: 'line', quiet: true, write: (v) => v,
     parse: (raw) => ((LINE_PANELS as readonly string[]).includes(raw) ? (raw as LinePanel) : { error: `must be one of ${LINE_PANELS.join(', ')}` }),
   },
+  {
+    key: 'toy', field: 'toy', quiet: true, write: (v) => v,
+    parse: (raw) => (TOY_KINDS.includes(raw) ? (raw as 'off' | Toy2dKind) : { error: `must be one of ${TOY_KINDS.join(', ')}` }),
+  },
+  {
+    key: 'toy.opt', field: 'toyOpt', quiet: true, write: (v) => v,
+    parse: (raw) => ((TOY_OPTIMIZERS as readonly string[]).includes(raw) ? (raw as ToyOptimizer) : { error: `must be one of ${TOY_OPTIMIZERS.join(', ')}` }),
+  },
+  { key: 'toy.lr', field: 'toyLr', quiet: true, write: String, parse: num(TOY_LR_RANGE.min, TOY_LR_RANGE.max, `a number from 1e-6 to 1e38`) },
+  { key: 'toy.momentum', field: 'toyMomentum', quiet: true, write: String, parse: num(0, 0.999) },
+  { key: 'toy.batch', field: 'toyBatch', quiet: true, write: String, parse: int(1, TOY_TRAIN_POINTS) },
+  { key: 'toy.steps', field: 'toySteps', quiet: true, write: String, parse: int(TOY_STEPS_RANGE.min, TOY_STEPS_RANGE.max) },
+  { key: 'toy.noise', field: 'toyNoise', quiet: true, write: String, parse: num(0, 0.5) },
+  { key: 'toy.seed', field: 'toySeed', quiet: true, write: String, parse: int(SEED_RANGE.min, SEED_RANGE.max) },
+  {
+    key: 'toy.dir', field: 'toyDir', quiet: true, write: (v) => v,
+    parse: (raw) => (raw === 'pca' || raw === 'random' ? raw : { error: 'must be pca or random' }),
+  },
   { key: 'ortho', field: 'orthogonal', parse: onOff, write: (v) => (v ? 'on' : 'off'), quiet: true },
   { key: 'init', field: 'init', parse: onOff, write: (v) => (v ? '1' : '0'), quiet: true },
   {
@@ -139,9 +174,9 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
 ];
 
 /** Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
-export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; look: LandscapeLook; errors: string[] } {
+export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; look: LandscapeLook; toy: ToySettings; errors: string[] } {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const values: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook() };
+  const values: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook(), ...defaultToySettings() };
   const errors: string[] = [];
   const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
   for (const f of LANDSCAPE_URL_FIELDS) {
@@ -155,14 +190,17 @@ export function parseLandscapeUrl(query: string): { settings: LandscapeSettings;
     }
   }
   for (const key of params.keys()) if (!known.has(key)) errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
-  const { theme, large, logHeight, ...settings } = values;
-  return { settings, look: { theme, large, logHeight }, errors };
+  const { theme, large, logHeight, toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir, ...settings } = values;
+  return {
+    settings, look: { theme, large, logHeight }, errors,
+    toy: { toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir },
+  };
 }
 
-/** The query string (without '?') of `settings` and `look`. */
-export function serializeLandscapeUrl(settings: LandscapeSettings, look: LandscapeLook = defaultLandscapeLook()): string {
-  const values: LinkValues = { ...settings, ...look };
-  const d: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook() };
+/** The query string (without '?') of `settings`, `look` and the toy panel's settings. */
+export function serializeLandscapeUrl(settings: LandscapeSettings, look: LandscapeLook = defaultLandscapeLook(), toy: ToySettings = defaultToySettings()): string {
+  const values: LinkValues = { ...settings, ...look, ...toy };
+  const d: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook(), ...defaultToySettings() };
   const parts: string[] = [];
   for (const f of LANDSCAPE_URL_FIELDS) {
     const v = values[f.field];

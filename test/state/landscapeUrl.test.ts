@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLandscapeLook, defaultLandscapeSettings, modelName, parseLandscapeUrl, serializeLandscapeUrl } from '../../src/state/landscapeUrl';
+import { defaultToySettings } from '../../src/state/toySpec';
 
 describe('the landscape link', () => {
   it('reads one readable key per setting', () => {
@@ -16,9 +17,9 @@ describe('the landscape link', () => {
 
   it('round-trips every setting it writes', () => {
     const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, line: 'random', init: true } as const;
-    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), errors: [] });
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), toy: defaultToySettings(), errors: [] });
     const look = { theme: 'dark', large: true, logHeight: false } as const;
-    expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, errors: [] });
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, toy: defaultToySettings(), errors: [] });
   });
 
   it('reads and writes the look (theme, large type, 3D heights) as on the race page, only when not the default', () => {
@@ -59,7 +60,35 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, ortho, init, theme, large, log3d); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, ortho, init, theme, large, log3d); ignored",
+    ]);
+  });
+
+  it('opens the toy panel on a data set with toy=…, and writes its knobs only when not the default', () => {
+    expect(defaultToySettings()).toEqual({ toy: 'off', toyOpt: 'adam', toyLr: 0.03, toyMomentum: 0.9, toyBatch: 50, toySteps: 1000, toyNoise: 0.1, toySeed: 0, toyDir: 'pca' });
+    const { settings, look, toy, errors } = parseLandscapeUrl('?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random');
+    expect(errors).toEqual([]);
+    expect(toy).toEqual({ toy: 'circle', toyOpt: 'momentum', toyLr: 0.1, toyMomentum: 0.5, toyBatch: 250, toySteps: 150, toyNoise: 0, toySeed: 3, toyDir: 'random' });
+    expect(serializeLandscapeUrl(settings, look, toy)).toMatchInlineSnapshot(`"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random"`);
+    expect(parseLandscapeUrl(serializeLandscapeUrl(settings, look, toy)).toy).toEqual(toy);
+    expect(serializeLandscapeUrl(settings, look, defaultToySettings())).not.toContain('toy');
+    expect(serializeLandscapeUrl(settings, look, { ...defaultToySettings(), toy: 'xor' })).toMatch(/&toy=xor$/);
+    expect(parseLandscapeUrl('toy.lr=1e38').toy.toyLr).toBe(1e38);
+  });
+
+  it('names each invalid toy value and uses its default instead', () => {
+    const { toy, errors } = parseLandscapeUrl('toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian');
+    expect(toy).toEqual(defaultToySettings());
+    expect(errors).toEqual([
+      'toy="moons" must be one of off, spiral, circle, xor, gauss; using off',
+      'toy.opt="lion" must be one of adam, sgd, momentum, rmsprop; using adam',
+      'toy.lr="0" must be a number from 1e-6 to 1e38; using 0.03',
+      'toy.momentum="1" must be a number from 0 to 0.999; using 0.9',
+      'toy.batch="251" must be a whole number from 1 to 250; using 50',
+      'toy.steps="2.5" must be a whole number from 1 to 10000; using 1000',
+      'toy.noise="0.6" must be a number from 0 to 0.5; using 0.1',
+      'toy.seed="x" must be a whole number from 0 to 2147483647; using 0',
+      'toy.dir="hessian" must be pca or random; using pca',
     ]);
   });
 });
