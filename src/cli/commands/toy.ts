@@ -4,18 +4,9 @@
  * around the trained weights along filter-normalised random directions or the trajectory's PCA
  * plane, written as upstream's .h5 layout (and JSON).
  */
-import * as tf from '@tensorflow/tfjs';
-import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
-import { roughness } from '../../core/view/roughness';
-import { makeToy2d, splitToy2d, TOY2D_SETS, type Toy2dKind, type Toy2dSet } from '../../data/toy2d';
+import { TOY2D_SETS, type Toy2dKind } from '../../data/toy2d';
 import { initBackend } from '../../gpu/backend';
-import { randomDirections } from '../../gpu/landscape/directions';
-import { type Batch, evaluate, toBatches } from '../../gpu/landscape/evaluate';
-import { computeSlice } from '../../gpu/landscape/slice';
-import { mlp } from '../../gpu/nets/mlp';
-import { trajectoryPca } from '../../gpu/projection/trajectoryPca';
-import { toyTensorData } from '../../gpu/train/tensorData';
-import { train } from '../../gpu/train/train';
+import { runToyExperiment, type ToySpec } from '../../gpu/toy/toyExperiment';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
@@ -40,22 +31,8 @@ const defaultScheduler = (steps: number) => ({ type: 'CosineAnnealingLR', T_max:
 const ALIASES: Record<string, Toy2dKind> = { spirals: 'spiral', circles: 'circle' };
 const DATA_IDS = TOY2D_SETS.map((s) => s.id);
 
-export interface ToyOptions {
-  data: Toy2dKind;
-  n: number;
-  noise: number;
-  testShare: number;
-  hidden: number[];
-  activation: 'tanh' | 'relu';
-  optimizer: { type: string; hp: Record<string, unknown> };
-  scheduler: ScheduleConfig | null;
-  steps: number;
-  batch: number;
-  seed: number;
-  grid: number;
-  /** null: -1:1 for random directions, the trajectory's extent for pca. */
-  range: [number, number] | null;
-  directions: 'random' | 'pca';
+/** The experiment (gpu/toy/toyExperiment) and where its results go. */
+export interface ToyOptions extends ToySpec {
   out: string;
   json: string | null;
   quiet: boolean;
@@ -192,130 +169,90 @@ const round = (v: number, d = 6) => (Number.isFinite(v) ? Number(v.toPrecision(d
 const pct = (acc: number) => `${acc.toFixed(1)} %`;
 /** 4 decimals, or 4 significant digits below 0.001 (a separable set's loss goes to ~1e-5). */
 const fmtLoss = (v: number) => (v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toFixed(4));
-const tensorsOf = (set: Toy2dSet, batch: number): Batch[] => {
-  const d = toyTensorData(set);
-  const b = toBatches(d.x, d.y, batch);
-  tf.dispose([d.x, d.y]);
-  return b;
-};
-
 async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<number> {
   const backend = await initBackend(['wasm', 'cpu']);
-  const set = makeToy2d({ kind: opts.data, n: opts.n, noise: opts.noise, seed: opts.seed });
-  const split = splitToy2d(set, 1 - opts.testShare, opts.seed);
-  const net = mlp({ inputs: 2, hidden: opts.hidden, numClasses: 2, activation: opts.activation });
-  const trainData = toyTensorData(split.train);
-  const trainBatches = tensorsOf(split.train, 100_000);
-  const testBatches = tensorsOf(split.test, 100_000);
-  const checkpointEvery = Math.max(1, Math.ceil(opts.steps / 50));
-  const log = (s: string) => { if (!opts.quiet) io.stderr(s); };
-  log(`toy ${opts.data}: ${split.train.n} train / ${split.test.n} test points, ${net.id} ${opts.activation}, ` +
-    `${opts.optimizer.type}, ${opts.steps} steps of batch ${opts.batch}, backend ${backend}\n`);
+  const { out, json, quiet, ...spec } = opts;
+  const log = (s: string) => { if (!quiet) io.stderr(s); };
+  const hiddenIds = [2, ...spec.hidden, 2].join('-');
+  const nTrain = Math.round((1 - spec.testShare) * spec.n);
+  log(`toy ${spec.data}: ${nTrain} train / ${spec.n - nTrain} test points, mlp-${hiddenIds} ${spec.activation}, ` +
+    `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`);
   const t0 = performance.now();
-  let lastPrint = t0;
-  const r = await train({
-    net, data: trainData, optimizer: opts.optimizer as never, scheduler: opts.scheduler, batchSize: opts.batch,
-    steps: opts.steps, seed: opts.seed, checkpointEvery, initScheme: opts.activation === 'tanh' ? 'xavier' : 'kaiming',
-    onProgress: (p) => {
+  let lastPrint = t0, t1 = 0;
+  const r = await runToyExperiment(spec, {
+    onTrainProgress: (p) => {
       const now = performance.now();
       if (now - lastPrint < 2000 && p.step !== p.steps) return;
       lastPrint = now;
       log(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  batch loss ${fmtLoss(p.loss)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
     },
-  });
-  const trainSeconds = (performance.now() - t0) / 1000;
-  const owned: tf.Tensor[] = [...r.params, ...r.buffers, trainData.x, trainData.y, ...[...trainBatches, ...testBatches].flatMap((b) => [b.x, b.y])];
-  try {
-    if (r.divergedAt !== null) {
-      io.stdout(`${opts.data}: training diverged: the loss became non-finite at step ${r.divergedAt} of ${opts.steps} ` +
-        `(${fmtTime(trainSeconds)}); try a smaller lr. Nothing was written.\n`);
-      return 1;
-    }
-    const trainEval = await evaluate(net, r.params, r.buffers, trainBatches);
-    const testEval = await evaluate(net, r.params, r.buffers, testBatches);
-    const summary = [
-      `${opts.data} (n ${opts.n}, noise ${opts.noise}, seed ${opts.seed}): ${net.id} ${opts.activation}, ${opts.optimizer.type}, ` +
-        `${r.steps} steps of batch ${opts.batch} in ${fmtTime(trainSeconds)} (${trainSeconds.toFixed(2)} s), diverged: no`,
-      `  train loss ${fmtLoss(trainEval.loss)}, accuracy ${pct(trainEval.acc)} (${split.train.n} points); ` +
-        `test loss ${fmtLoss(testEval.loss)}, accuracy ${pct(testEval.acc)} (${split.test.n} points)`,
-    ];
-
-    // The two directions.
-    let dx: tf.Tensor[], dy: tf.Tensor[];
-    let pca: ReturnType<typeof trajectoryPca> | null = null;
-    let range: { x: [number, number]; y: [number, number] };
-    if (opts.directions === 'random') {
-      ({ x: dx, y: dy } = randomDirections(r.params, { seed: opts.seed, norm: 'filter', ignore: 'biasbn' }));
-      range = { x: opts.range ?? [-1, 1], y: opts.range ?? [-1, 1] };
-    } else {
-      pca = trajectoryPca(r.checkpoints.map((c) => c.params), net.params.map((p) => [...p.shape]), { ignoreBiasBn: true });
-      [dx, dy] = pca.directions;
-      const reach = (c: Float64Array) => 1.15 * Math.max(...Array.from(c, Math.abs)) || 1;
-      range = opts.range ? { x: opts.range, y: opts.range } : { x: [-reach(pca.x), reach(pca.x)], y: [-reach(pca.y), reach(pca.y)] };
-    }
-    owned.push(...dx, ...dy);
-    log(`slice: ${opts.grid}×${opts.grid} points, ${opts.directions} directions, on the ${split.train.n} train points…\n`);
-    const t1 = performance.now();
-    const slice = await computeSlice({
-      net, params: r.params, buffers: r.buffers, dx, dy, batches: trainBatches,
-      x: { min: range.x[0], max: range.x[1], num: opts.grid }, y: { min: range.y[0], max: range.y[1], num: opts.grid },
-    }, (_row, done, total) => {
+    onSliceProgress: (done, total) => {
       const now = performance.now();
+      if (t1 === 0) { t1 = now; log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${nTrain} train points…\n`); }
       if (now - lastPrint < 2000 && done !== total) return;
       lastPrint = now;
       log(`  ${done}/${total} points  ${((now - t1) / 1000).toFixed(1)} s\n`);
-    });
-    const sliceSeconds = (performance.now() - t1) / 1000;
-    const xs = Float64Array.from(slice.xcoordinates), ys = Float64Array.from(slice.ycoordinates!);
-    const rough = roughness({ xcoordinates: xs, ycoordinates: ys, loss: slice.loss, centreLoss: trainEval.loss });
-    const grid = emptySurfaceGrid(xs, ys, ['train_loss', 'train_acc']);
-    grid.values.train_loss.set(slice.loss);
-    grid.values.train_acc!.set(slice.acc);
-    await writeOrFail(opts.out, await writeSurfaceH5(grid, {
-      model: net.id, dataset: `toy2d-${opts.data}`, directions: opts.directions,
-      ...(pca ? { pca_explained_variance: Float64Array.from(pca.explainedVarianceRatio), trajectory_x: pca.x, trajectory_y: pca.y } : {}),
-    }));
-
-    const [ix, iy] = [xs, ys].map((c) => c.findIndex((v) => v === 0));
-    summary.push(
-      `  ${opts.directions} slice, ${opts.grid}×${opts.grid} on α ∈ [${range.x.map((v) => round(v, 4)).join(', ')}], ` +
-        `β ∈ [${range.y.map((v) => round(v, 4)).join(', ')}] of the train loss in ${fmtTime(sliceSeconds)}: ` +
-        (ix >= 0 && iy >= 0 ? `centre loss ${fmtLoss(slice.loss[iy * xs.length + ix])}, ` : '') +
-        `min ${fmtLoss(Math.min(...slice.loss))}, max ${fmtLoss(Math.max(...slice.loss))}`,
-      `  roughness: tvLogLoss ${rough.tvLogLoss.toFixed(3)}, local minima ${rough.localMinima}, basin width ${rough.basinWidth.toFixed(3)}`,
-    );
-    if (pca) {
-      summary.push(`  pca: explained variance ${pca.explainedVarianceRatio.map((v) => v.toFixed(3)).join(' + ')} ` +
-        `(${(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1]).toFixed(3)}) of ${pca.x.length} checkpoints; ` +
-        `the start at (${pca.x[0].toFixed(3)}, ${pca.y[0].toFixed(3)}), the end at (0, 0)`);
-    }
-
-    if (opts.json) {
-      const weights = await Promise.all(r.params.map(async (p, i) => ({ name: net.params[i].name, shape: [...p.shape], values: Array.from(await p.data()) })));
-      await writeOrFail(opts.json, JSON.stringify({
-        format: TOY_JSON_FORMAT, command: ['landscape-lab', 'toy', ...args].join(' '), backend,
-        data: { kind: opts.data, n: opts.n, noise: opts.noise, testShare: opts.testShare, seed: opts.seed, trainPoints: split.train.n, testPoints: split.test.n },
-        net: { id: net.id, hidden: opts.hidden, activation: opts.activation, init: opts.activation === 'tanh' ? 'xavier' : 'kaiming' },
-        optimizer: opts.optimizer, scheduler: opts.scheduler, batchSize: opts.batch, steps: r.steps, seed: opts.seed, divergedAt: r.divergedAt,
-        train: { loss: trainEval.loss, accuracy: trainEval.acc / 100 }, test: { loss: testEval.loss, accuracy: testEval.acc / 100 },
-        seconds: { train: round(trainSeconds, 4), slice: round(sliceSeconds, 4) },
-        history: { loss: Array.from(r.loss, (v) => round(v)), accuracy: Array.from(r.accuracy, (v) => round(v, 4)), lr: Array.from(r.lr, (v) => round(v)) },
-        weights,
-        directions: opts.directions === 'random' ? { kind: 'random', norm: 'filter', ignore: 'biasbn', seed: opts.seed } : { kind: 'pca', ignore: 'biasbn' },
-        xcoordinates: slice.xcoordinates, ycoordinates: slice.ycoordinates, train_loss: Array.from(slice.loss), train_acc: Array.from(slice.acc),
-        roughness: Object.fromEntries(Object.entries(rough).map(([k, v]) => [k, round(v)])),
-        ...(pca ? {
-          trajectory: {
-            steps: r.checkpoints.map((c) => c.step), x: Array.from(pca.x), y: Array.from(pca.y),
-            relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)), explainedVariance: pca.explainedVarianceRatio,
-          },
-        } : {}),
-      }) + '\n');
-    }
-    summary.push(`wrote ${opts.out}${opts.json ? ` and ${opts.json}` : ''}`);
-    io.stdout(summary.join('\n') + '\n');
-    return 0;
-  } finally {
-    tf.dispose(owned);
+    },
+  });
+  if (r.divergedAt !== null || !r.slice || !r.train || !r.test || !r.roughness || !r.weights) {
+    io.stdout(`${spec.data}: training diverged: the loss became non-finite at step ${r.divergedAt} of ${spec.steps} ` +
+      `(${fmtTime(r.seconds.train)}); try a smaller lr. Nothing was written.\n`);
+    return 1;
   }
+  const { slice, pca, roughness: rough } = r;
+  const summary = [
+    `${spec.data} (n ${spec.n}, noise ${spec.noise}, seed ${spec.seed}): ${r.net.id} ${spec.activation}, ${spec.optimizer.type}, ` +
+      `${r.steps} steps of batch ${spec.batch} in ${fmtTime(r.seconds.train)} (${r.seconds.train.toFixed(2)} s), diverged: no`,
+    `  train loss ${fmtLoss(r.train.loss)}, accuracy ${pct(r.train.acc)} (${r.split.train.n} points); ` +
+      `test loss ${fmtLoss(r.test.loss)}, accuracy ${pct(r.test.acc)} (${r.split.test.n} points)`,
+  ];
+  const xs = Float64Array.from(slice.xcoordinates), ys = Float64Array.from(slice.ycoordinates);
+  const grid = emptySurfaceGrid(xs, ys, ['train_loss', 'train_acc']);
+  grid.values.train_loss.set(slice.loss);
+  grid.values.train_acc!.set(slice.acc);
+  await writeOrFail(out, await writeSurfaceH5(grid, {
+    model: r.net.id, dataset: `toy2d-${spec.data}`, directions: spec.directions,
+    ...(pca ? { pca_explained_variance: Float64Array.from(pca.explainedVarianceRatio), trajectory_x: pca.x, trajectory_y: pca.y } : {}),
+  }));
+
+  const [ix, iy] = [xs, ys].map((c) => c.findIndex((v) => v === 0));
+  const { range } = slice;
+  summary.push(
+    `  ${spec.directions} slice, ${spec.grid}×${spec.grid} on α ∈ [${range.x.map((v) => round(v, 4)).join(', ')}], ` +
+      `β ∈ [${range.y.map((v) => round(v, 4)).join(', ')}] of the train loss in ${fmtTime(r.seconds.slice)}: ` +
+      (ix >= 0 && iy >= 0 ? `centre loss ${fmtLoss(slice.loss[iy * xs.length + ix])}, ` : '') +
+      `min ${fmtLoss(Math.min(...slice.loss))}, max ${fmtLoss(Math.max(...slice.loss))}`,
+    `  roughness: tvLogLoss ${rough.tvLogLoss.toFixed(3)}, local minima ${rough.localMinima}, basin width ${rough.basinWidth.toFixed(3)}`,
+  );
+  if (pca) {
+    summary.push(`  pca: explained variance ${pca.explainedVarianceRatio.map((v) => v.toFixed(3)).join(' + ')} ` +
+      `(${(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1]).toFixed(3)}) of ${pca.x.length} checkpoints; ` +
+      `the start at (${pca.x[0].toFixed(3)}, ${pca.y[0].toFixed(3)}), the end at (0, 0)`);
+  }
+
+  if (json) {
+    const weights = r.weights.map((values, i) => ({ name: r.net.paramNames[i], shape: r.net.shapes[i], values: Array.from(values) }));
+    await writeOrFail(json, JSON.stringify({
+      format: TOY_JSON_FORMAT, command: ['landscape-lab', 'toy', ...args].join(' '), backend,
+      data: { kind: spec.data, n: spec.n, noise: spec.noise, testShare: spec.testShare, seed: spec.seed, trainPoints: r.split.train.n, testPoints: r.split.test.n },
+      net: { id: r.net.id, hidden: spec.hidden, activation: spec.activation, init: spec.activation === 'tanh' ? 'xavier' : 'kaiming' },
+      optimizer: spec.optimizer, scheduler: spec.scheduler, batchSize: spec.batch, steps: r.steps, seed: spec.seed, divergedAt: r.divergedAt,
+      train: { loss: r.train.loss, accuracy: r.train.acc / 100 }, test: { loss: r.test.loss, accuracy: r.test.acc / 100 },
+      seconds: { train: round(r.seconds.train, 4), slice: round(r.seconds.slice, 4) },
+      history: { loss: Array.from(r.history.loss, (v) => round(v)), accuracy: Array.from(r.history.accuracy, (v) => round(v, 4)), lr: Array.from(r.history.lr, (v) => round(v)) },
+      weights,
+      directions: spec.directions === 'random' ? { kind: 'random', norm: 'filter', ignore: 'biasbn', seed: spec.seed } : { kind: 'pca', ignore: 'biasbn' },
+      xcoordinates: slice.xcoordinates, ycoordinates: slice.ycoordinates, train_loss: Array.from(slice.loss), train_acc: Array.from(slice.acc),
+      roughness: Object.fromEntries(Object.entries(rough).map(([k, v]) => [k, round(v)])),
+      ...(pca ? {
+        trajectory: {
+          steps: pca.steps, x: Array.from(pca.x), y: Array.from(pca.y),
+          relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)), explainedVariance: pca.explainedVarianceRatio,
+        },
+      } : {}),
+    }) + '\n');
+  }
+  summary.push(`wrote ${out}${json ? ` and ${json}` : ''}`);
+  io.stdout(summary.join('\n') + '\n');
+  return 0;
 }
