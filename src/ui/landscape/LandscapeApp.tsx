@@ -12,6 +12,7 @@ import { ModelPicker } from './ModelPicker';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { RecomputePanel } from './RecomputePanel';
 import { SourceSwitch } from './SourceSwitch';
+import { ToyPanel } from './toy/ToyPanel';
 import { useDisplayedView } from './useDisplayedView';
 
 /** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
@@ -58,6 +59,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
           </div>
           {shown && <LandscapeFacts view={shown.view} />}
           <LinePanel />
+          <ToyPanel />
         </div>
         <aside className="controls" aria-label="Controls">
           <ModelPicker />

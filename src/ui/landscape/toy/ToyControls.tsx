@@ -1,0 +1,43 @@
+import type { SliderScale } from '../../../core/view/sliderScale';
+import { TOY2D_SETS } from '../../../data/toy2d';
+import { useToyStore } from '../../../state/toyStore';
+import { hasMomentum, TOY_OPTIMIZER_LABELS, TOY_OPTIMIZERS, TOY_TRAIN_POINTS, toyData, type ToySettings } from '../../../state/toySpec';
+import { Slider } from '../../controls/Slider';
+
+const SCALES: Record<'lr' | 'momentum' | 'batch' | 'steps' | 'noise' | 'seed', SliderScale> = {
+  lr: { kind: 'log', min: 1e-4, max: 10 },
+  momentum: { kind: 'linear', min: 0, max: 0.99 },
+  batch: { kind: 'log', min: 1, max: TOY_TRAIN_POINTS, integer: true },
+  steps: { kind: 'log', min: 10, max: 5000, integer: true },
+  noise: { kind: 'linear', min: 0, max: 0.5 },
+  seed: { kind: 'linear', min: 0, max: 99, integer: true },
+};
+
+/** The knobs of the toy run; each writes the toy store (and so the link). */
+export function ToyControls({ s }: { s: ToySettings }) {
+  const set = useToyStore((st) => st.set);
+  const data = toyData(s);
+  return (
+    <div className="ls-toy-controls">
+      <div className="chips" role="group" aria-label="Data set">
+        {TOY2D_SETS.map((d) => <button key={d.id} type="button" className="chip" aria-pressed={data === d.id} onClick={() => set({ toy: d.id })}>{d.label}</button>)}
+      </div>
+      <Slider label="Noise" value={s.toyNoise} scale={SCALES.noise} onChange={(v) => set({ toyNoise: v })} />
+      <div className="chips" role="group" aria-label="Optimizer">
+        {TOY_OPTIMIZERS.map((o) => <button key={o} type="button" className="chip" aria-pressed={s.toyOpt === o} onClick={() => set({ toyOpt: o })}>{TOY_OPTIMIZER_LABELS[o]}</button>)}
+      </div>
+      <Slider label="Learning rate" value={s.toyLr} scale={SCALES.lr} onChange={(v) => set({ toyLr: v })} />
+      {hasMomentum(s.toyOpt) && <Slider label="Momentum" value={s.toyMomentum} scale={SCALES.momentum} onChange={(v) => set({ toyMomentum: v })} />}
+      <Slider label="Batch size" value={Math.min(s.toyBatch, TOY_TRAIN_POINTS)} scale={SCALES.batch} onChange={(v) => set({ toyBatch: v })} />
+      <p className="explain ls-toy-note">
+        Real minibatches of the {TOY_TRAIN_POINTS} training points, drawn without replacement each epoch; batch = all training points is exact gradient descent.
+      </p>
+      <Slider label="Steps" value={s.toySteps} scale={SCALES.steps} onChange={(v) => set({ toySteps: v })} />
+      <Slider label="Seed" value={s.toySeed} scale={SCALES.seed} onChange={(v) => set({ toySeed: v })} />
+      <div className="chips" role="group" aria-label="Slice directions">
+        <button type="button" className="chip" aria-pressed={s.toyDir === 'pca'} onClick={() => set({ toyDir: 'pca' })}>PCA plane of the trajectory</button>
+        <button type="button" className="chip" aria-pressed={s.toyDir === 'random'} onClick={() => set({ toyDir: 'random' })}>Random directions</button>
+      </div>
+    </div>
+  );
+}

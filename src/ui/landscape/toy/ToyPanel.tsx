@@ -1,0 +1,78 @@
+import { backendLabel } from '../../../state/landscapeView';
+import { toyBusy, useToyStore, type ToyRun } from '../../../state/toyStore';
+import { toyProgressText } from '../../../state/toyView';
+import { ToyControls } from './ToyControls';
+import { ToyResults } from './ToyResults';
+
+/**
+ * "Train a small network": the small MLP (2-16-16-2, tanh) trained live on a seeded 2-D toy set
+ * in a worker of its own, then its decision map, training curve and loss slice. Closed, it is a
+ * sentence and a button.
+ */
+export function ToyPanel() {
+  const s = useToyStore((st) => st.settings);
+  const run = useToyStore((st) => st.run);
+  const { set, train, cancel } = useToyStore.getState();
+  if (s.toy === 'off') {
+    return (
+      <section className="panel ls-line ls-toy" aria-label="Train a small network">
+        <div className="ls-line-head">
+          <h3>Train a small network</h3>
+          <button type="button" aria-expanded={false} onClick={() => set({ toy: 'spiral' })}>Train a small network</button>
+        </div>
+        <p className="explain">Train a small neural network on 2-D toy data in your browser, as in TensorFlow Playground, and see its loss landscape.</p>
+      </section>
+    );
+  }
+  const busy = toyBusy(run);
+  return (
+    <section className="panel ls-line ls-toy" aria-label="Train a small network">
+      <div className="ls-line-head">
+        <h3>Train a small network</h3>
+        <button type="button" aria-expanded={true} onClick={() => set({ toy: 'off' })}>Hide</button>
+      </div>
+      <p className="explain">
+        A network with two hidden layers of 16 tanh units classifies 500 points (half for training, half held out for testing)
+        of a 2-D data set. Choose the data and the optimizer, press Train: it trains in a worker, then slices its training loss.
+      </p>
+      <ToyControls s={s} />
+      <div className="row ls-buttons">
+        <button type="button" className="primary" onClick={train} disabled={busy}>Train</button>
+        <button type="button" onClick={cancel} disabled={run.status !== 'running'}>Cancel</button>
+      </div>
+      <ToyStatus run={run} />
+      {run.outcome && run.trained && run.status !== 'running' && run.status !== 'cancelling'
+        ? <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
+        : run.status === 'idle' && (
+          <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Toy results">
+            <p>Press Train: {s.toySteps} steps take a few seconds on a laptop's CPU (WebAssembly).</p>
+          </div>
+        )}
+    </section>
+  );
+}
+
+function ToyStatus({ run }: { run: ToyRun }) {
+  if (run.status === 'idle') return null;
+  const fellBack = run.backend && run.wanted && run.backend !== run.wanted;
+  const text = toyProgressText(run);
+  return (
+    <div className="ls-status" aria-live="polite">
+      {run.backend && (
+        <p className="ls-backend" data-toy-backend={run.backend}>
+          {run.status === 'running' || run.status === 'cancelling' ? 'Training' : 'Trained'} on {backendLabel(run.backend)}
+          {fellBack && <span className="ls-warning"> — {backendLabel(run.wanted!)} is not available here, so this runs on the fallback.</span>}
+        </p>
+      )}
+      {(run.status === 'running' || run.status === 'cancelling') && (
+        <div className="ls-progress">
+          {run.sliceTotal > 0
+            ? <progress aria-label="Slice progress" max={run.sliceTotal} value={run.sliceDone} />
+            : <progress aria-label="Training progress" max={Math.max(1, run.steps)} value={run.step} />}
+        </div>
+      )}
+      {text && <p className={run.status === 'error' ? 'ls-error' : 'explain'} role={run.status === 'error' ? 'alert' : undefined}
+        data-toy-status={run.status} data-num-tensors={run.numTensors ?? undefined}>{text}</p>}
+    </div>
+  );
+}
