@@ -39,7 +39,7 @@ describe('the toy training curve', () => {
     expect(c.lossTicks).toEqual([1e-4, 1e-3, 1e-2, 1e-1]);
     expect(c.lrY.domain()).toEqual([0, 0.03]);
     expect(c.lrY(0)).toBe(170);
-    expect(c.loss.startsWith('M40,')).toBe(true);
+    expect(c.loss.startsWith('M40 10L')).toBe(true); // the first loss at the top left of the plot
     expect(c.lr.length).toBeGreaterThan(10);
   });
 
