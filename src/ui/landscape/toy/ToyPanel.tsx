@@ -72,7 +72,7 @@ function ToyStatus({ run }: { run: ToyRun }) {
         </div>
       )}
       {text && <p className={run.status === 'error' ? 'ls-error' : 'explain'} role={run.status === 'error' ? 'alert' : undefined}
-        data-toy-status={run.status} data-num-tensors={run.numTensors ?? undefined}>{text}</p>}
+        data-toy-status={run.status} data-run={run.runId} data-num-tensors={run.numTensors ?? undefined}>{text}</p>}
     </div>
   );
 }
