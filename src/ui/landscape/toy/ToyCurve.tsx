@@ -26,7 +26,7 @@ export function ToyCurve({ history, steps }: { history: ToyOutcome['history']; s
           <line x1={x0} x2={x0} y1={yb} y2={yt} />
           {c.stepTicks.map((t) => <text key={`x${t}`} x={c.scales.x(t)} y={yb + f * 1.3} textAnchor="middle">{formatValue(t)}</text>)}
           {c.lossTicks.map((t) => <text key={`y${t}`} x={x0 - 5} y={c.scales.y(t)} dominantBaseline="central" textAnchor="end">{formatValue(t)}</text>)}
-          {c.lrTicks.map((t) => <text key={`r${t}`} className="ls-line-acc-tick" x={x1 + 5} y={c.lrY(t)} dominantBaseline="central">{formatValue(t)}</text>)}
+          {c.lrTicks.map((t) => <text key={`r${t}`} className="ls-line-acc-tick" x={x1 + 5} y={c.lrY(t)} dominantBaseline="central">{Number(t.toPrecision(2)).toString()}</text>)}
           <text className="axis-label" x={(x0 + x1) / 2} y={height - f * 0.5} textAnchor="middle">step</text>
           <text className="axis-label ls-line-loss-label" transform={`translate(${f * 0.9} ${(yt + yb) / 2}) rotate(-90)`} textAnchor="middle">batch loss{c.scales.log ? ' (log)' : ''}</text>
           <text className="axis-label ls-line-acc-tick" transform={`translate(${width - f * 0.5} ${(yt + yb) / 2}) rotate(-90)`} textAnchor="middle">lr</text>

@@ -45,7 +45,7 @@ export function ToyPanel() {
         ? <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
         : run.status === 'idle' && (
           <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Toy results">
-            <p>Press Train: {s.toySteps} steps take a few seconds on a laptop's CPU (WebAssembly).</p>
+            <p>Press Train: it runs in a worker on WebAssembly; the default 1000 steps take about 10 s on a modest CPU, then the slice a few more.</p>
           </div>
         )}
     </section>

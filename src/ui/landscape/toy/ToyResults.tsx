@@ -18,10 +18,12 @@ export function ToyResults({ outcome, trained, backend }: { outcome: ToyOutcome;
       <div className="ls-toy-figures">
         <figure className="ls-toy-figure">
           <h4>Data and decision</h4>
-          {outcome.map ? <ToyDataMap outcome={outcome} /> : <div className="ls-placeholder" role="img" aria-label="Decision map"><p>No decision map: training did not finish with finite weights.</p></div>}
+          <ToyDataMap outcome={outcome} />
           <figcaption className="explain">
-            Orange and blue are the two classes (filled: training points, hollow: test points); the background is the network's
-            probability of blue, pale where it is unsure. The boundary it learnt is where orange turns blue.
+            Orange and blue are the two classes (filled: training points, hollow: test points)
+            {outcome.map
+              ? '; the background is the network\'s probability of blue, pale where it is unsure. The boundary it learnt is where orange turns blue.'
+              : '. No decision map: training did not end with finite weights.'}
           </figcaption>
         </figure>
         <figure className="ls-toy-figure">
