@@ -9,9 +9,10 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs';
-const isAbort = (e: unknown) => (e as { name?: string })?.name === 'AbortError';
 import { computeToy, outcomeBuffers } from './toyCompute';
 import type { ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
+
+const isAbort = (e: unknown) => (e as { name?: string })?.name === 'AbortError';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // The wasm backend fetches its binaries from wherever Vite put them.
