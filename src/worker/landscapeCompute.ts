@@ -164,7 +164,4 @@ export async function computeLandscape(
   emit({ kind: 'done', seq, seconds: (performance.now() - t0) / 1000, numTensors: tf.memory().numTensors });
 }
 
-/** True for the error an AbortSignal throws. */
-export function isAbort(e: unknown): boolean {
-  return (e as { name?: string })?.name === 'AbortError';
-}
+export { isAbort } from './latestWins';

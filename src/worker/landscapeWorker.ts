@@ -5,18 +5,14 @@
  * aborts the one running and starts when it has cleaned up (one GPU job at a time); `cancel`
  * aborts the run with that seq.
  */
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { computeLandscape, isAbort, LandscapeCache, NoWeightsError } from './landscapeCompute';
-import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
-import { computeLine } from './lineCompute';
+import './bundledWasm';
 import * as tf from '@tensorflow/tfjs';
+import { computeLandscape, LandscapeCache, NoWeightsError } from './landscapeCompute';
+import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import { latestWins } from './latestWins';
+import { computeLine } from './lineCompute';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-// The wasm fallback fetches its binaries from wherever Vite put them.
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 
 let baseUrl = '';
 const cache = new LandscapeCache({
@@ -29,33 +25,21 @@ const cache = new LandscapeCache({
 });
 
 const post = (m: LandscapeResponse) => scope.postMessage(m);
-let current: { seq: number; abort: AbortController; finished: Promise<void> } | null = null;
 
-async function run(req: LandscapeComputeRequest | LandscapeLineRequest, previous: Promise<void> | null): Promise<void> {
-  const abort = new AbortController();
-  const finished = (async () => {
-    await previous;
-    try {
-      abort.signal.throwIfAborted();
-      baseUrl = req.baseUrl;
-      if (req.kind === 'line') await computeLine(req, cache, post, abort.signal);
-      else await computeLandscape(req, cache, post, abort.signal);
-    } catch (e) {
-      if (isAbort(e)) post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors });
-      else post({ kind: 'error', seq: req.seq, code: e instanceof NoWeightsError ? 'no-weights' : 'error', message: (e as Error).message ?? String(e) });
-    }
-  })();
-  current = { seq: req.seq, abort, finished };
-  await finished;
-}
+const runs = latestWins<LandscapeComputeRequest | LandscapeLineRequest>(
+  async (req, signal) => {
+    baseUrl = req.baseUrl;
+    if (req.kind === 'line') await computeLine(req, cache, post, signal);
+    else await computeLandscape(req, cache, post, signal);
+  },
+  {
+    cancelled: (req) => post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors }),
+    failed: (req, e) => post({ kind: 'error', seq: req.seq, code: e instanceof NoWeightsError ? 'no-weights' : 'error', message: (e as Error).message ?? String(e) }),
+  },
+);
 
 scope.onmessage = (e: MessageEvent<LandscapeRequest>) => {
   const req = e.data;
-  if (req.kind === 'cancel') {
-    if (current?.seq === req.seq) current.abort.abort();
-    return;
-  }
-  const prev = current;
-  prev?.abort.abort();
-  void run(req, prev?.finished ?? null);
+  if (req.kind === 'cancel') runs.cancel(req.seq);
+  else runs.start(req);
 };

@@ -1,6 +1,6 @@
 import { lineBusy, useLandscapeStore, type LineRun } from '../../state/landscapeStore';
 import { modelLabel } from '../../state/landscapeUrl';
-import { backendLabel } from '../../state/landscapeView';
+import { BackendNote } from './BackendNote';
 import { interpolationSentence, LINE_PATHS, type LineView } from '../../state/lineView';
 import type { LinePath } from '../../worker/landscapeProtocol';
 import { LineChart } from './LineChart';
@@ -77,14 +77,11 @@ export function LinePanel() {
 
 function LineRunStatus({ run }: { run: LineRun }) {
   if (run.status === 'idle') return null;
-  const fellBack = run.backend && run.wanted && run.backend !== run.wanted;
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <p className="ls-backend" data-line-backend={run.backend}>
-          {run.status === 'running' || run.status === 'cancelling' ? 'Computing' : 'Computed'} on {backendLabel(run.backend)}
-          {fellBack && <span className="ls-warning"> — {backendLabel(run.wanted!)} is not available here, so this runs on the fallback.</span>}
-        </p>
+        <BackendNote backend={run.backend} wanted={run.wanted} busy={run.status === 'running' || run.status === 'cancelling'}
+          verbs={['Computing', 'Computed']} dataKey="data-line-backend" />
       )}
       {run.total > 0 && (
         <div className="ls-progress">

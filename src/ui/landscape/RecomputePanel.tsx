@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useLandscapeStore, type GpuState } from '../../state/landscapeStore';
-import { backendLabel } from '../../state/landscapeView';
+import { BackendNote } from './BackendNote';
 import { RES_RANGE, SAMPLES_RANGE, SEED_RANGE, type LandscapeSettings } from '../../state/landscapeUrl';
 import { Toggle } from '../controls/Toggle';
 
@@ -36,14 +36,11 @@ export function RecomputePanel() {
 
 function RunStatus({ gpu }: { gpu: GpuState }) {
   if (gpu.status === 'idle') return null;
-  const fellBack = gpu.backend && gpu.wanted && gpu.backend !== gpu.wanted;
   return (
     <div className="ls-status" aria-live="polite">
       {gpu.backend && (
-        <p className="ls-backend" data-backend={gpu.backend}>
-          {gpu.status === 'running' || gpu.status === 'cancelling' ? 'Computing' : 'Computed'} on {backendLabel(gpu.backend)} · tfjs backend “{gpu.backend}”
-          {fellBack && <span className="ls-warning"> — {backendLabel(gpu.wanted!)} is not available in this browser, so this runs on the fallback (slower).</span>}
-        </p>
+        <BackendNote backend={gpu.backend} wanted={gpu.wanted} busy={gpu.status === 'running' || gpu.status === 'cancelling'}
+          verbs={['Computing', 'Computed']} dataKey="data-backend" withId />
       )}
       {gpu.phase && (
         <div className="ls-progress">

@@ -1,4 +1,4 @@
-import { backendLabel } from '../../../state/landscapeView';
+import { BackendNote } from '../BackendNote';
 import { toyBusy, useToyStore, type ToyRun } from '../../../state/toyStore';
 import { toyProgressText } from '../../../state/toyView';
 import { ToyControls } from './ToyControls';
@@ -54,15 +54,12 @@ export function ToyPanel() {
 
 function ToyStatus({ run }: { run: ToyRun }) {
   if (run.status === 'idle') return null;
-  const fellBack = run.backend && run.wanted && run.backend !== run.wanted;
   const text = toyProgressText(run);
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <p className="ls-backend" data-toy-backend={run.backend}>
-          {run.status === 'running' || run.status === 'cancelling' ? 'Training' : 'Trained'} on {backendLabel(run.backend)}
-          {fellBack && <span className="ls-warning"> — {backendLabel(run.wanted!)} is not available here, so this runs on the fallback.</span>}
-        </p>
+        <BackendNote backend={run.backend} wanted={run.wanted} busy={run.status === 'running' || run.status === 'cancelling'}
+          verbs={['Training', 'Trained']} dataKey="data-toy-backend" />
       )}
       {(run.status === 'running' || run.status === 'cancelling') && (
         <div className="ls-progress">

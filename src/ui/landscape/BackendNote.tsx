@@ -1,0 +1,25 @@
+import { backendLabel } from '../../state/landscapeView';
+
+interface BackendNoteProps {
+  /** The tfjs backend the worker runs on, and the one it asked for first. */
+  backend: string;
+  wanted: string | null;
+  busy: boolean;
+  /** "Computing" / "Computed", "Training" / "Trained". */
+  verbs: readonly [busy: string, done: string];
+  /** Names the panel in a data attribute the tests read (`data-backend`, `data-line-backend`, …). */
+  dataKey: 'data-backend' | 'data-line-backend' | 'data-toy-backend';
+  /** Also name tfjs's backend id ("webgl"), for the main recompute. */
+  withId?: boolean;
+}
+
+/** Which backend a worker ran on, and a warning when it fell back from the one it asked for. */
+export function BackendNote({ backend, wanted, busy, verbs, dataKey, withId = false }: BackendNoteProps) {
+  const fellBack = wanted !== null && backend !== wanted;
+  return (
+    <p className="ls-backend" {...{ [dataKey]: backend }}>
+      {busy ? verbs[0] : verbs[1]} on {backendLabel(backend)}{withId && <> · tfjs backend “{backend}”</>}
+      {fellBack && <span className="ls-warning"> — {backendLabel(wanted)} is not available in this browser, so this runs on the fallback (slower).</span>}
+    </p>
+  );
+}
