@@ -7,7 +7,7 @@ import { build, preview } from 'vite';
 import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
 import { ARTIFACTS, CHROMIUM, launch, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
-import { pixelDiff, pixelStats } from './pixels';
+import { pixelDiff, pixelStats, waitForPainted } from './pixels';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
 import { buildModel, modelPreset } from '../../src/gpu/modelZoo';
@@ -96,7 +96,7 @@ async function open(query = '', viewport = { width: 1440, height: 1100 }): Promi
 async function drawn(page: Page): Promise<void> {
   await page.waitForFunction(() => Number(document.querySelector('.ls-contour')?.getAttribute('data-bands')) > 0, undefined, { timeout: 30_000 });
   await page.waitForSelector('.ls-three canvas', { timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await waitForPainted(page, page.locator('.ls-three canvas'));
 }
 /**
  * How many distinct contour bands lie under a 9×9 grid of points spanning [from, to] of the plot

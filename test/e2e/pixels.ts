@@ -64,3 +64,17 @@ export async function settledScreenshot(page: Page, target: { screenshot(opts?: 
   }
   throw new Error('settledScreenshot: the picture kept changing for 3 s');
 }
+
+/**
+ * Waits until `target` shows a painted picture (more than `minDistinct` colours), polling its
+ * screenshots: a 3D view renders on its own schedule (lazy three.js chunk, first frame), which a
+ * loaded machine can push past any fixed wait. Throws after `timeoutMs`.
+ */
+export async function waitForPainted(page: Page, target: { screenshot(): Promise<Buffer> }, minDistinct = 50, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await pixelStats(page, await target.screenshot())).distinct > minDistinct) return;
+    if (Date.now() > end) throw new Error(`waitForPainted: fewer than ${minDistinct + 1} colours after ${timeoutMs} ms`);
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, LINK_WAIT, launch, screenshotPath, skipBrowser, waitForRace, watchErrors, type App } from './harness';
-import { pixelDelta, pixelDiff, pixelStats, settledScreenshot } from './pixels';
+import { pixelDelta, pixelDiff, pixelStats, settledScreenshot, waitForPainted } from './pixels';
 
 let app: App;
 let browser: Browser;
@@ -43,7 +43,7 @@ const raceSeq = (page: Page) => page.locator('.trajectories').getAttribute('data
 /** Waits until the race shows a computation newer than `seq`. */
 const newerRace = (page: Page, seq: number) => page.waitForFunction((s) => Number(document.querySelector('.trajectories')?.getAttribute('data-race-seq')) > s, seq);
 /** Waits for the 3D canvas to have been drawn at least once. */
-const threeReady = (page: Page) => page.waitForSelector('.surface-3d canvas', { timeout: 30_000 }).then(() => page.waitForTimeout(1500));
+const threeReady = (page: Page) => page.waitForSelector('.surface-3d canvas', { timeout: 30_000 }).then(() => waitForPainted(page, page.locator('.surface-3d canvas')));
 
 describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () => {
   it('loads with no console errors and names its panels', async () => {
@@ -70,8 +70,8 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     const view = page.getByRole('img', { name: '3D surface', exact: true });
     await view.focus();
     for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', '+']) await view.press(key);
-    await page.waitForTimeout(1000);
-    expect(await pixelDiff(page, shot3d, await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d-orbited') }))).toBeGreaterThan(1000);
+    // The view re-renders on demand after the keys: poll for the turned picture.
+    await expect.poll(async () => pixelDiff(page, shot3d, await page.locator('.surface-3d canvas').screenshot({ path: screenshotPath('panel-3d-orbited') })), { timeout: 10_000, interval: 250 }).toBeGreaterThan(1000);
     expect(await page.evaluate(() => window.scrollY)).toBe(0); // the arrows turned the view, not the page
     await page.close();
   });
