@@ -43,8 +43,9 @@ export async function writeOrFail(file: string, data: Uint8Array | string): Prom
   }
 }
 
-/** Seconds as 42s or 3m05s. */
-export const fmtTime = (s: number) => (s < 90 ? `${s.toFixed(0)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`);
+/** A duration for people: tenths under 10 s (a toy slice takes 0.1 s, not "0s"), whole seconds to 90 s, then minutes. */
+export const fmtTime = (s: number) =>
+  s < 10 ? `${s.toFixed(1)}s` : s < 90 ? `${s.toFixed(0)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
 
 /** A number to 4 significant digits, in exponent form when very large or very small (λ, curvatures). */
 export const fmtNumber = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));

@@ -185,10 +185,13 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
       if (now - lastPrint < 2000 && p.step !== p.steps) return;
       lastPrint = now;
       log(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  batch loss ${fmtLoss(p.loss)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
+      if (p.step === p.steps) {
+        t1 = performance.now();
+        log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${nTrain} train points…\n`);
+      }
     },
     onSliceProgress: (done, total) => {
       const now = performance.now();
-      if (t1 === 0) { t1 = now; log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${nTrain} train points…\n`); }
       if (now - lastPrint < 2000 && done !== total) return;
       lastPrint = now;
       log(`  ${done}/${total} points  ${((now - t1) / 1000).toFixed(1)} s\n`);
