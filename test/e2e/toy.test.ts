@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launch, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
-import { pixelStats } from './pixels';
+import { pixelStats, waitForPainted } from './pixels';
 
 /** "Train a small network" on the landscape page: small runs (150 steps on circle), real Chromium, WebAssembly. */
 const DIST = 'toy-e2e-dist';
@@ -62,6 +62,11 @@ describe.skipIf(skipBrowser)('"Train a small network" in headless Chromium', () 
     expect(c.nonBackground / c.total).toBeGreaterThan(0.3);
     expect(await page.locator('.ls-toy .ls-traj-point').count()).toBeGreaterThan(10);
     await expect(page.locator('.ls-toy-curve path.ls-line-loss').getAttribute('d')).resolves.toMatch(/^M[\d.]+ [\d.]+L/);
+    // The same slice in 3D, named apart from the page's own 3D view.
+    await expect(page.getByRole('img', { name: 'Toy landscape 3D', exact: true }).count()).resolves.toBe(1);
+    await waitForPainted(page, page.locator('.ls-toy-3d canvas'));
+    const t = await pixelStats(page, await page.locator('.ls-toy-3d canvas').screenshot({ path: screenshotPath('toy-3d') }));
+    expect(t.nonBackground / t.total).toBeGreaterThan(0.1);
 
     await expect.poll(() => page.url(), LINK_WAIT).toContain('toy=circle&toy.steps=150');
     await page.screenshot({ path: screenshotPath('toy-light'), fullPage: true });

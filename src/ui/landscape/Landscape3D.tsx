@@ -8,8 +8,11 @@ import type { Displayed } from './useDisplayedView';
 // three.js is large: load it after the contour map is on screen.
 const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ default: m.Surface3D })));
 
-/** The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it. */
-export function Landscape3D({ shown }: { shown: Displayed }) {
+/**
+ * The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it.
+ * `ariaLabel` names it apart when a page shows two (the toy panel's is "Toy landscape 3D").
+ */
+export function Landscape3D({ shown, ariaLabel = 'Landscape 3D' }: { shown: Displayed; ariaLabel?: string }) {
   const { theme, logHeight } = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
   const trajectoryColor = LANDSCAPE_PALETTES[theme].trajectory;
@@ -28,8 +31,8 @@ export function Landscape3D({ shown }: { shown: Displayed }) {
   return (
     <>
       <div className="three-wrap ls-three">
-        <Suspense fallback={<div className="three-loading" role="img" aria-label="Landscape 3D">Loading 3D…</div>}>
-          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} logScale="logValue" ariaLabel="Landscape 3D" theme={theme} />
+        <Suspense fallback={<div className="three-loading" role="img" aria-label={ariaLabel}>Loading 3D…</div>}>
+          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} logScale="logValue" ariaLabel={ariaLabel} theme={theme} />
         </Suspense>
       </div>
       <div className="panel-caption row">

@@ -3,7 +3,9 @@ import type { ToyOutcome } from '../../../gpu/toy/toyExperiment';
 import { backendLabel } from '../../../state/landscapeView';
 import type { ToySettings } from '../../../state/toySpec';
 import { toyFacts, toyLandscapeView, toyWarning } from '../../../state/toyView';
+import { Landscape3D } from '../Landscape3D';
 import { LandscapeContour } from '../LandscapeContour';
+import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { ToyCurve } from './ToyCurve';
 import { ToyDataMap } from './ToyDataMap';
 
@@ -47,6 +49,14 @@ export function ToyResults({ outcome, trained, backend }: { outcome: ToyOutcome;
             {' '}Contour levels are geometric in the loss.
           </figcaption>
         </figure>
+        {view && (
+          <figure className="ls-toy-figure ls-toy-3d">
+            <h4>Loss landscape in 3D</h4>
+            <PanelErrorBoundary name="Toy landscape 3D" what="The 3D view (it needs WebGL)">
+              <Landscape3D shown={{ view, loss: view.loss, pendingFromY: null }} ariaLabel="Toy landscape 3D" />
+            </PanelErrorBoundary>
+          </figure>
+        )}
       </div>
       <dl className="ls-numbers ls-toy-facts">
         {facts.map((f) => <div key={f.id} data-testid={`toy-${f.id}`}><dt>{f.label}</dt><dd>{f.value}</dd></div>)}
