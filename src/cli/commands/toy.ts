@@ -173,13 +173,14 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
   const backend = await initBackend(['wasm', 'cpu']);
   const { out, json, quiet, ...spec } = opts;
   const log = (s: string) => { if (!quiet) io.stderr(s); };
-  const hiddenIds = [2, ...spec.hidden, 2].join('-');
-  const nTrain = Math.round((1 - spec.testShare) * spec.n);
-  log(`toy ${spec.data}: ${nTrain} train / ${spec.n - nTrain} test points, mlp-${hiddenIds} ${spec.activation}, ` +
-    `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`);
   const t0 = performance.now();
-  let lastPrint = t0, t1 = 0;
+  let lastPrint = t0, t1 = 0, trainPoints = 0;
   const r = await runToyExperiment(spec, {
+    onStart: (s) => {
+      trainPoints = s.trainPoints;
+      log(`toy ${spec.data}: ${s.trainPoints} train / ${s.testPoints} test points, ${s.netId} ${spec.activation}, ` +
+        `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`);
+    },
     onTrainProgress: (p) => {
       const now = performance.now();
       if (now - lastPrint < 2000 && p.step !== p.steps) return;
@@ -187,7 +188,7 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
       log(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  batch loss ${fmtLoss(p.loss)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
       if (p.step === p.steps) {
         t1 = performance.now();
-        log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${nTrain} train points…\n`);
+        log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${trainPoints} train points…\n`);
       }
     },
     onSliceProgress: (done, total) => {

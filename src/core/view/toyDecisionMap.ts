@@ -3,6 +3,7 @@
  * pixels (TensorFlow Playground's orange for class 0, blue for class 1, the page's background at
  * p = ½), and the data points in drawing units. Pure; the canvas only blits and strokes.
  */
+import type { ViewBox } from '../surfaces/surface';
 
 /** Playground's class colours: orange (its −1, our 0) and blue (its +1, our 1). */
 export const TOY_CLASS_COLORS = ['#f59322', '#0877bd'] as const;
@@ -39,10 +40,8 @@ export function decisionPixels(map: { size: number; prob: ArrayLike<number> }, b
   return out;
 }
 
-export interface Box { xmin: number; xmax: number; ymin: number; ymax: number }
-
 /** Points [x₀, y₀, x₁, y₁, …] of `box` in a width × height drawing (y up). */
-export function pointsInDrawing(points: ArrayLike<number>, box: Box, width: number, height: number): Float64Array {
+export function pointsInDrawing(points: ArrayLike<number>, box: ViewBox, width: number, height: number): Float64Array {
   const out = new Float64Array(points.length);
   for (let k = 0; k < points.length; k += 2) {
     out[k] = ((points[k] - box.xmin) / (box.xmax - box.xmin)) * width;

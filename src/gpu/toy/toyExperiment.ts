@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
+import type { ViewBox } from '../../core/surfaces/surface';
 import { type Roughness, roughness } from '../../core/view/roughness';
 import { makeToy2d, splitToy2d, type Toy2dKind, type Toy2dSet } from '../../data/toy2d';
 import { randomDirections } from '../landscape/directions';
@@ -49,6 +50,8 @@ export interface ToySpec {
 }
 
 export interface ToyHooks {
+  /** Once the data is split and the net built, before training: what the run is about to do. */
+  onStart?: (s: { netId: string; trainPoints: number; testPoints: number }) => void;
   onTrainProgress?: (p: TrainProgress) => void;
   /** Called after each slice row: rows done so far, points done, points in all. */
   onSliceProgress?: (done: number, total: number) => void;
@@ -61,11 +64,9 @@ export interface LossAccuracy {
   acc: number;
 }
 
-export interface InputBox { xmin: number; xmax: number; ymin: number; ymax: number }
-
 /** The classifier's P(class 1 | x, y) on a size × size grid over `box`, row-major, rows are y. */
 export interface DecisionMap {
-  box: InputBox;
+  box: ViewBox;
   size: number;
   prob: Float32Array;
 }
@@ -104,7 +105,7 @@ export interface ToyOutcome {
 }
 
 /** The box the toy sets live in (toy2d.ts: roughly [−6, 6]²), as Playground draws it. */
-export const TOY_INPUT_BOX: Readonly<InputBox> = { xmin: -6, xmax: 6, ymin: -6, ymax: 6 };
+export const TOY_INPUT_BOX: Readonly<ViewBox> = { xmin: -6, xmax: 6, ymin: -6, ymax: 6 };
 
 /** All of a set as one evaluation batch (toy sets are small), its source tensors freed. */
 export function toyBatches(set: Toy2dSet): Batch[] {
@@ -115,7 +116,7 @@ export function toyBatches(set: Toy2dSet): Batch[] {
 }
 
 /** P(class 1) = softmax(logits)[1] on a size × size grid over `box`. */
-export async function decisionMap(net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], size: number, box: Readonly<InputBox> = TOY_INPUT_BOX): Promise<DecisionMap> {
+export async function decisionMap(net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], size: number, box: Readonly<ViewBox> = TOY_INPUT_BOX): Promise<DecisionMap> {
   const pts = new Float32Array(2 * size * size);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
@@ -137,6 +138,7 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
   const split = splitToy2d(set, 1 - spec.testShare, spec.seed);
   const net = mlp({ inputs: 2, hidden: spec.hidden, numClasses: 2, activation: spec.activation });
   const netInfo = { id: net.id, paramNames: net.params.map((p) => p.name), shapes: net.params.map((p) => [...p.shape]) };
+  hooks.onStart?.({ netId: net.id, trainPoints: split.train.n, testPoints: split.test.n });
   const owned: tf.Tensor[] = [];
   const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
   try {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { decisionPixels, hexRgb, pointsInDrawing, TOY_CLASS_COLORS } from '../../../core/view/toyDecisionMap';
-import type { ToyOutcome } from '../../../gpu/toy/toyExperiment';
+import { TOY_INPUT_BOX, type ToyOutcome } from '../../../gpu/toy/toyExperiment';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { useCanvasPainter } from '../../canvas/useCanvasPainter';
 import { LANDSCAPE_PALETTES } from '../landscapeTheme';
@@ -18,7 +18,7 @@ export function ToyDataMap({ outcome }: { outcome: ToyOutcome }) {
   const large = useLandscapeStore((s) => s.look.large);
   const bg = LANDSCAPE_PALETTES[theme].halo;
   const { map, split } = outcome;
-  const box = map?.box ?? { xmin: -6, xmax: 6, ymin: -6, ymax: 6 };
+  const box = map?.box ?? TOY_INPUT_BOX;
   const img = useMemo(() => (map ? decisionPixels(map, hexRgb(bg)) : null), [map, bg]);
   const train = useMemo(() => pointsInDrawing(split.train.points, box, S, S), [split.train, box]);
   const test = useMemo(() => pointsInDrawing(split.test.points, box, S, S), [split.test, box]);
