@@ -4,7 +4,8 @@ interface BackendNoteProps {
   /** The tfjs backend the worker runs on, and the one it asked for first. */
   backend: string;
   wanted: string | null;
-  busy: boolean;
+  /** The run's status: 'running' or 'cancelling' reads as under way. */
+  status: string;
   /** "Computing" / "Computed", "Training" / "Trained". */
   verbs: readonly [busy: string, done: string];
   /** Names the panel in a data attribute the tests read (`data-backend`, `data-line-backend`, …). */
@@ -14,7 +15,8 @@ interface BackendNoteProps {
 }
 
 /** Which backend a worker ran on, and a warning when it fell back from the one it asked for. */
-export function BackendNote({ backend, wanted, busy, verbs, dataKey, withId = false }: BackendNoteProps) {
+export function BackendNote({ backend, wanted, status, verbs, dataKey, withId = false }: BackendNoteProps) {
+  const busy = status === 'running' || status === 'cancelling';
   const fellBack = wanted !== null && backend !== wanted;
   return (
     <p className="ls-backend" {...{ [dataKey]: backend }}>

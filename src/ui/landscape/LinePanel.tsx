@@ -80,7 +80,7 @@ function LineRunStatus({ run }: { run: LineRun }) {
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <BackendNote backend={run.backend} wanted={run.wanted} busy={run.status === 'running' || run.status === 'cancelling'}
+        <BackendNote backend={run.backend} wanted={run.wanted} status={run.status}
           verbs={['Computing', 'Computed']} dataKey="data-line-backend" />
       )}
       {run.total > 0 && (

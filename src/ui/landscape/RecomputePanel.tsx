@@ -39,7 +39,7 @@ function RunStatus({ gpu }: { gpu: GpuState }) {
   return (
     <div className="ls-status" aria-live="polite">
       {gpu.backend && (
-        <BackendNote backend={gpu.backend} wanted={gpu.wanted} busy={gpu.status === 'running' || gpu.status === 'cancelling'}
+        <BackendNote backend={gpu.backend} wanted={gpu.wanted} status={gpu.status}
           verbs={['Computing', 'Computed']} dataKey="data-backend" withId />
       )}
       {gpu.phase && (

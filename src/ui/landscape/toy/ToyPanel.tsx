@@ -58,7 +58,7 @@ function ToyStatus({ run }: { run: ToyRun }) {
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <BackendNote backend={run.backend} wanted={run.wanted} busy={run.status === 'running' || run.status === 'cancelling'}
+        <BackendNote backend={run.backend} wanted={run.wanted} status={run.status}
           verbs={['Training', 'Trained']} dataKey="data-toy-backend" />
       )}
       {(run.status === 'running' || run.status === 'cancelling') && (
