@@ -7,7 +7,7 @@ import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
 import { createMinibatchSampler } from './sampling/finiteSum';
 
-/** One optimizer run on a 2D surface, in the conventions of shared/reference/README.md. */
+/** One optimizer run on a 2D surface, in the conventions of test/fixtures/pytorch/README.md. */
 export interface RunResult {
   /** [x, y] after each completed step (flat: x₀, y₀, x₁, y₁, …); the start is not repeated. */
   params: Float64Array;

@@ -14,7 +14,7 @@ function worstExcess(actual: ArrayLike<number>, expected: ArrayLike<number>, ato
 
 describe('every PyTorch reference trajectory is reproduced by run()', () => {
   const cases = referenceRuns();
-  it('covers all 21 shared cases', () => expect(cases.length).toBe(21));
+  it('covers all 21 reference cases', () => expect(cases.length).toBe(21));
   for (const ref of cases) {
     it(`${ref.id}: params, loss and lr on every step`, () => {
       const parsed = parseRunConfig(ref.config);

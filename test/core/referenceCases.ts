@@ -14,7 +14,7 @@ export interface ReferenceRun {
 
 export const SURFACE_FILES = ['surface_rosenbrock.json', 'surface_saddle.json', 'surface_quadratic.json'];
 
-/** Every trajectory in the shared reference, as configs a user could paste into the CLI. */
+/** Every trajectory in the PyTorch reference (test/fixtures/pytorch), as configs a user could paste into the CLI. */
 export function referenceRuns(): ReferenceRun[] {
   return SURFACE_FILES.flatMap((file) => {
     const data = loadReference(file);

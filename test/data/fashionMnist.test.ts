@@ -9,9 +9,9 @@ import {
   parseFashionSplit,
 } from '../../src/data/fashionMnist';
 import { averagePoolUint8, parseIdx } from '../../src/data/idx';
-import { repoRootFromTest } from './repoRoot';
+import { repoRoot } from '../referencePath';
 
-const dir = (size: number) => path.join(repoRootFromTest, 'public/data', `fashion-mnist-${size}`);
+const dir = (size: number) => path.join(repoRoot, 'public/data', `fashion-mnist-${size}`);
 const reader = (size: number) => (name: string) => readFile(path.join(dir(size), name));
 const metaOf = (size: number) => parseFashionMeta(JSON.parse(readFileSync(path.join(dir(size), 'meta.json'), 'utf8')));
 const bytes = (size: number, name: string) => new Uint8Array(readFileSync(path.join(dir(size), name)));

@@ -1,6 +1,6 @@
 /**
  * The tensor path (TensorOptimizer + tensorAlgebra, float32 on the wasm backend) reproduces
- * every PyTorch reference trajectory of shared/reference/surface_*.json.
+ * every PyTorch reference trajectory of test/fixtures/pytorch/surface_*.json.
  *
  * Each run holds the point as one tf.Variable of shape [2]. The gradient is the surface's
  * analytic gradient (getSurface(id).gradient, float64) at the float32 point, fed as a float32
@@ -51,7 +51,7 @@ function tensorRun(config: Record<string, unknown>): Float64Array {
 
 describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32', () => {
   const cases = referenceRuns();
-  it('covers all 21 shared cases', () => expect(cases.length).toBe(21));
+  it('covers all 21 reference cases', () => expect(cases.length).toBe(21));
   for (const ref of cases) {
     it(`${ref.id}`, () => {
       const before = numTensors();

@@ -6,7 +6,7 @@ import type { SurfaceSpec } from './surface';
  *   ∇f = (x, κy),  H = diag(1, κ),  condition number κ (default 25, as in the reference).
  * Gradient descent is stable only for lr < 2/κ, and then the x-direction converges at rate
  * (1 − lr) per step: the textbook case for momentum (rate ~ (√κ − 1)/(√κ + 1)).
- * View and start from ../shared/reference/surface_quadratic.json.
+ * View and start from test/fixtures/pytorch/surface_quadratic.json.
  */
 export const quadratic: SurfaceSpec = {
   id: 'quadratic',

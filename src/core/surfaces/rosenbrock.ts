@@ -5,7 +5,7 @@ import type { SurfaceSpec } from './surface';
  * Rosenbrock f = (1 − x)² + 100(y − x²)², minimum f(1, 1) = 0.
  *   ∇f = (−2(1 − x) − 400x(y − x²), 200(y − x²))
  *   H  = [[2 − 400y + 1200x², −400x], [−400x, 200]]
- * View and start from ../shared/reference/surface_rosenbrock.json.
+ * View and start from test/fixtures/pytorch/surface_rosenbrock.json.
  */
 export const rosenbrock: SurfaceSpec = {
   id: 'rosenbrock',

@@ -4,7 +4,7 @@ import type { SurfaceSpec } from './surface';
 /**
  * Saddle f = x² − y². The origin is a critical point that is not a minimum; f is unbounded below.
  *   ∇f = (2x, −2y),  H = diag(2, −2).
- * View and start from ../shared/reference/surface_saddle.json: starting a hair off the ridge
+ * View and start from test/fixtures/pytorch/surface_saddle.json: starting a hair off the ridge
  * (y = 0.001) shows how long plain gradient descent lingers before it escapes along y.
  */
 export const saddle: SurfaceSpec = {

@@ -1,5 +1,5 @@
 /**
- * The model of ../shared/reference/filter_norm.json (eval mode in the reference):
+ * The model of test/fixtures/pytorch/filter_norm.json (eval mode in the reference):
  *   conv1 Conv2d(C, c1, 3)+bias → bn1 → ReLU → conv2 Conv2d(c1, c2, 3)+bias → ReLU
  *   → flatten in (C, H, W) order → fc Linear(c2·(S−4)², classes).
  * Defaults are the reference's: 1×8×8 input, 4 and 8 channels, 3 classes.
