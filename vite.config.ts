@@ -17,6 +17,8 @@ export default defineConfig({
     // Core tests run in plain Node: any DOM access in src/core fails loudly.
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // The second reporter closes the log with the browser tests skipped for want of a Chromium.
+    reporters: ['default', './test/browserSkipReporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -6,14 +6,13 @@
  */
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
-import { CHROMIUM, ARTIFACTS, ROOT } from '../test/e2e/harness';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, launchChromium, ROOT } from '../test/e2e/harness';
 
 const outDir = resolve(ARTIFACTS, 'screenshot-line-dist');
 await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } } } });
 const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
 const { port } = server.httpServer.address() as { port: number };
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-software-rasterizer'] });
+const browser = await launchChromium([], { webgl: false });
 try {
   const shots: [string, string, { width: number; height: number }][] = [
     ['line-light', '', { width: 1440, height: 1100 }],

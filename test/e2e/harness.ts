@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { launchChromium } from './browser';
+
+export { skipBrowser, launchChromium } from './browser';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** In CI a missing Chromium is a failure; on a developer machine the suite is skipped with a message. */
-export const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
-if (skipBrowser) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install Debian's chromium; CI runs these tests).`);
 
 const freePort = () => new Promise<number>((res, rej) => {
   const srv = createServer();
@@ -33,13 +31,9 @@ export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
   };
 }
 
-/** Headless Debian Chromium; WebGL runs on SwiftShader unless `extraArgs` says otherwise. */
-export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...extraArgs],
-  });
+/** Headless Chromium; WebGL runs on SwiftShader unless `extraArgs` says otherwise. */
+export function launch(extraArgs: readonly string[] = []): Promise<Browser> {
+  return launchChromium(extraArgs);
 }
 
 /** Collects console errors and page errors; tests assert the list is empty. */

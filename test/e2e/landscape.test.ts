@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE_JSON_FORMAT, parseLandscapeJson, type LandscapeJson } from '../../src/io/landscapeJson';
 import { build, preview } from 'vite';
 import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
-import { ARTIFACTS, CHROMIUM, launch, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
+import { ARTIFACTS, launch, launchChromium, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
 import { pixelDiff, pixelStats, waitForPainted } from './pixels';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
@@ -400,7 +400,7 @@ describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an 
 describe.skipIf(skipBrowser)('the loss-landscapes page without WebGL', () => {
   it('falls back to a CPU backend, says so, and keeps every panel explained', async () => {
     // No GPU and no software rasteriser: no WebGL in the page or in workers.
-    const noGl = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-software-rasterizer'] });
+    const noGl = await launchChromium([], { webgl: false });
     try {
       const page = await noGl.newPage({ viewport: { width: 1440, height: 1100 } });
       await page.goto(`${app.url}landscape.html?model=resnet-20&res=3&samples=8&init=1`);
@@ -424,7 +424,7 @@ describe.skipIf(skipBrowser)('the "Along a line" panel', () => {
 
   it('interpolates ResNet-20 from its initialisation to the trained weights on the CPU backend, streaming, with no tensor left behind', async () => {
     // No WebGL (as the fallback test): wasm is the backend a machine without a GPU gets, and fast here.
-    const noGl = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-software-rasterizer'] });
+    const noGl = await launchChromium([], { webgl: false });
     try {
       const page = await noGl.newPage({ viewport: { width: 1440, height: 1100 } });
       const errors = watchErrors(page);
