@@ -1,4 +1,4 @@
-import type { HpSpec } from '../core/optimizers/optimizerSpec';
+import type { HpSpec, HpValue } from '../core/optimizers/optimizerSpec';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
 import { SURFACES } from '../core/surfaces/registry';
@@ -26,7 +26,7 @@ export const defaultUrlState = (): UrlState => ({ race: defaultRaceState(), view
  * One URL parameter: its key, how its value is written, where it lives in the state, and its
  * default in context (a parameter equal to its default is left out of the link, unless `always`).
  */
-interface Field<T = any> {
+interface Field<T = unknown> {
   key: string;
   codec: Codec<T>;
   get(s: UrlState): T;
@@ -36,6 +36,9 @@ interface Field<T = any> {
   /** Parsed when present but not written (e.g. hyperparameters of an optimizer not racing). */
   skip?(s: UrlState): boolean;
 }
+
+/** A field, checked against its own value type, then kept in the table of mixed types. */
+const field = <T>(f: Field<T>): Field => f as Field;
 
 const MAX_STEPS = 10_000;
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -50,15 +53,16 @@ const boundCheck = (spec: Pick<HpSpec, 'min' | 'max' | 'minExclusive' | 'maxExcl
   return null;
 };
 
-function hpCodec(spec: HpSpec): Codec<any> {
+function hpCodec(spec: HpSpec): Codec<HpValue> {
   if (spec.kind === 'boolean') return boolCodec;
   const num = numberCodec(boundCheck(spec));
-  return spec.kind === 'pair' ? listCodec(num, { length: 2 }) : num;
+  // A list of exactly two numbers (the codec checks the length) is a pair.
+  return spec.kind === 'pair' ? (listCodec(num, { length: 2 }) as Codec<unknown> as Codec<readonly [number, number]>) : num;
 }
 
-function scheduleCodec(spec: ScheduleHpSpec): Codec<any> {
+function scheduleCodec(spec: ScheduleHpSpec): Codec<unknown> {
   const maxInt = 1e9;
-  let c: Codec<any>;
+  let c: Codec<unknown>;
   switch (spec.kind) {
     case 'boolean': c = boolCodec; break;
     case 'choice': c = enumCodec(spec.choices ?? []); break;
@@ -76,7 +80,7 @@ const surfaceSpec = (s: UrlState) => SURFACES.find((q) => q.id === s.race.surfac
  * (hyperparameter keys depend on the optimizers, schedule keys on the schedule).
  */
 const GROUPS: ((s: UrlState) => Field[])[] = [
-  () => [{
+  () => [field({
     key: 'surface', codec: enumCodec(SURFACES.map((q) => q.id)), always: true,
     get: (s) => s.race.surface, def: () => defaultRaceState().surface,
     set: (s, v) => {
@@ -84,56 +88,56 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       s.race.surfaceParams = defaultSurfaceParams(v);
       s.race.start = defaultStart(v, s.race.surfaceParams);
     },
-  }],
-  (s0) => surfaceSpec(s0).params.map((p): Field<number> => ({
+  })],
+  (s0) => surfaceSpec(s0).params.map((p) => field<number>({
     key: `surface.${p.key}`, codec: numberCodec(boundCheck(p)),
     get: (s) => s.race.surfaceParams[p.key], def: () => p.default,
     set: (s, v) => { s.race.surfaceParams[p.key] = v; s.race.start = defaultStart(s.race.surface, s.race.surfaceParams); },
   })),
   () => [
-    {
+    field({
       key: 'opt', codec: listCodec(enumCodec(OPTIMIZERS.map((o) => o.id)), { min: 1, unique: true }), always: true,
       get: (s) => s.race.optimizers, def: () => defaultRaceState().optimizers, set: (s, v) => { s.race.optimizers = v; },
-    },
-    {
+    }),
+    field({
       key: 'start', codec: listCodec(numberCodec((v) => (Math.abs(v) <= LIMITS.maxCoordinate ? null : `must be within ±${LIMITS.maxCoordinate}`)), { length: 2 }),
       get: (s) => s.race.start, def: (s) => defaultStart(s.race.surface, s.race.surfaceParams), set: (s, v) => { s.race.start = [v[0], v[1]]; },
-    },
-    { key: 'steps', codec: intCodec(1, MAX_STEPS), get: (s) => s.race.steps, def: () => defaultRaceState().steps, set: (s, v) => { s.race.steps = v; } },
-    {
+    }),
+    field({ key: 'steps', codec: intCodec(1, MAX_STEPS), get: (s) => s.race.steps, def: () => defaultRaceState().steps, set: (s, v) => { s.race.steps = v; } }),
+    field({
       key: 'samples', codec: intCodec(1, LIMITS.maxSamples), get: (s) => s.race.batch.samples, def: () => defaultRaceState().batch.samples,
       // The batch size follows N until the batch parameter says otherwise (full batch by default).
       set: (s, v) => { s.race.batch.samples = v; s.race.batch.size = v; },
-    },
+    }),
   ],
   (s0) => [
-    { key: 'batch', codec: intCodec(1, s0.race.batch.samples), get: (s) => s.race.batch.size, def: (s) => s.race.batch.samples, set: (s, v) => { s.race.batch.size = v; } },
-    { key: 'noise', codec: numberCodec((v) => (v >= 0 ? null : 'must be ≥ 0')), get: (s) => s.race.batch.noise, def: () => defaultRaceState().batch.noise, set: (s, v) => { s.race.batch.noise = v; } },
-    { key: 'seed', codec: intCodec(0, 2 ** 31 - 1), get: (s) => s.race.batch.seed, def: () => defaultRaceState().batch.seed, set: (s, v) => { s.race.batch.seed = v; } },
-    {
+    field({ key: 'batch', codec: intCodec(1, s0.race.batch.samples), get: (s) => s.race.batch.size, def: (s) => s.race.batch.samples, set: (s, v) => { s.race.batch.size = v; } }),
+    field({ key: 'noise', codec: numberCodec((v) => (v >= 0 ? null : 'must be ≥ 0')), get: (s) => s.race.batch.noise, def: () => defaultRaceState().batch.noise, set: (s, v) => { s.race.batch.noise = v; } }),
+    field({ key: 'seed', codec: intCodec(0, 2 ** 31 - 1), get: (s) => s.race.batch.seed, def: () => defaultRaceState().batch.seed, set: (s, v) => { s.race.batch.seed = v; } }),
+    field({
       key: 'sched', codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)), get: (s) => s.race.schedule.id, def: () => 'constant',
       set: (s, v) => { s.race.schedule = { id: v, params: {} }; },
-    },
+    }),
   ],
   // Racers first, in racer order, so a link reads like the legend.
-  (s0) => [...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!), ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id))].flatMap((o) => o.hyperparams.map((h): Field => ({
+  (s0) => [...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!), ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id))].flatMap((o) => o.hyperparams.map((h) => field({
     key: hpUrlKey(h.key, o.id), codec: hpCodec(h), always: h.key === 'lr',
     get: (s) => s.race.hp[o.id][h.key], def: () => raceDefaultsFor(o.id)[h.key],
     set: (s, v) => { s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v }; },
     skip: (s) => !s.race.optimizers.includes(o.id),
   }))),
-  (s0) => (scheduleById(s0.race.schedule.id)?.hyperparams ?? []).filter((h) => h.kind !== 'schedulers').map((h): Field => ({
+  (s0) => (scheduleById(s0.race.schedule.id)?.hyperparams ?? []).filter((h) => h.kind !== 'schedulers').map((h) => field({
     key: `sched.${h.key}`, codec: scheduleCodec(h),
     get: (s) => s.race.schedule.params[h.key], def: () => undefined,
     set: (s, v) => { s.race.schedule.params = { ...s.race.schedule.params, [h.key]: v }; },
   })),
   () => [
-    { key: 'theme', codec: enumCodec(['light', 'dark'] as const), get: (s) => s.view.theme, def: () => 'light', set: (s, v) => { s.view.theme = v; } },
-    { key: 'large', codec: boolCodec, get: (s) => s.view.large, def: () => false, set: (s, v) => { s.view.large = v; } },
-    { key: '3d', codec: boolCodec, get: (s) => s.view.show3d, def: () => true, set: (s, v) => { s.view.show3d = v; } },
-    { key: 'log3d', codec: boolCodec, get: (s) => s.view.logHeight, def: () => true, set: (s, v) => { s.view.logHeight = v; } },
-    { key: 'speed', codec: numberCodec((v) => ((SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`)), get: (s) => s.speed, def: () => 1, set: (s, v) => { s.speed = v; } },
-    { key: 'step', codec: nullableCodec(intCodec(0, MAX_STEPS)), get: (s) => s.step, def: () => null, set: (s, v) => { s.step = v === null ? null : Math.min(v, s.race.steps); } },
+    field<'light' | 'dark'>({ key: 'theme', codec: enumCodec(['light', 'dark'] as const), get: (s) => s.view.theme, def: () => 'light', set: (s, v) => { s.view.theme = v; } }),
+    field({ key: 'large', codec: boolCodec, get: (s) => s.view.large, def: () => false, set: (s, v) => { s.view.large = v; } }),
+    field({ key: '3d', codec: boolCodec, get: (s) => s.view.show3d, def: () => true, set: (s, v) => { s.view.show3d = v; } }),
+    field({ key: 'log3d', codec: boolCodec, get: (s) => s.view.logHeight, def: () => true, set: (s, v) => { s.view.logHeight = v; } }),
+    field({ key: 'speed', codec: numberCodec((v) => ((SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`)), get: (s) => s.speed, def: () => 1, set: (s, v) => { s.speed = v; } }),
+    field({ key: 'step', codec: nullableCodec(intCodec(0, MAX_STEPS)), get: (s) => s.step, def: () => null, set: (s, v) => { s.step = v === null ? null : Math.min(v, s.race.steps); } }),
   ],
 ];
 

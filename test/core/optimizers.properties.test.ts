@@ -79,7 +79,7 @@ describe('optimizer properties', () => {
 describe('optimizers the PyTorch reference does not cover match an independent float64 port', () => {
   // test/core/fixtures/independent_port.py: written from the torch >= 2.0 docs, no code shared with src/.
   const cases = JSON.parse(readFileSync(new URL('./fixtures/independent_port.json', import.meta.url), 'utf8'));
-  for (const [name, c] of Object.entries<any>(cases)) {
+  for (const [name, c] of Object.entries<{ type: string; hp: Record<string, unknown>; params: number[][] }>(cases)) {
     it(`${name}: 8 steps on the quadratic bowl`, () => {
       const r = run(config({ surface: 'quadratic', start: [-4, 1], steps: 8, optimizer: { type: c.type, ...c.hp } }));
       c.params.flat().forEach((v: number, i: number) => expect(Math.abs(r.params[i] - v)).toBeLessThan(1e-12 + 1e-12 * Math.abs(v)));

@@ -1,4 +1,4 @@
-import { loadReference } from '../referencePath';
+import { loadReference, type ScheduleFile, type TrajectoryFile } from '../referencePath';
 
 /** One PyTorch reference trajectory, mapped to our RunConfig JSON as reference/README.md describes. */
 export interface ReferenceRun {
@@ -17,8 +17,8 @@ export const SURFACE_FILES = ['surface_rosenbrock.json', 'surface_saddle.json', 
 /** Every trajectory in the PyTorch reference (test/fixtures/pytorch), as configs a user could paste into the CLI. */
 export function referenceRuns(): ReferenceRun[] {
   return SURFACE_FILES.flatMap((file) => {
-    const data = loadReference(file);
-    return data.runs.map((r: any): ReferenceRun => {
+    const data = loadReference<TrajectoryFile>(file);
+    return data.runs.map((r): ReferenceRun => {
       const { foreach: _f, ...hyperparams } = r.optimizer.hyperparams;
       return {
         id: r.id,
@@ -50,7 +50,7 @@ export interface ReferenceSchedule {
 
 /** Every schedule in schedules.json as a full run config (optimizer as constructed, scheduler kwargs). */
 export function referenceSchedules(): ReferenceSchedule[] {
-  return loadReference('schedules.json').schedules.map((s: any): ReferenceSchedule => ({
+  return loadReference<ScheduleFile>('schedules.json').schedules.map((s): ReferenceSchedule => ({
     id: s.id,
     config: {
       surface: s.trajectory.surface,

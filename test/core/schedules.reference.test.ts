@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleValues } from '../../src/core/schedules';
 import type { ScheduleBase, ScheduleConfig } from '../../src/core/schedules';
-import { loadReference } from '../referencePath';
+import { loadReference, type ScheduleFile } from '../referencePath';
 
-interface ReferenceSchedule {
-  id: string;
-  class: string;
-  constructor: Record<string, unknown>;
-  optimizer: { class: string; constructed_with: { lr: number; momentum: number } };
-  num_steps: number;
-  lr: number[];
-  momentum?: number[];
-  lr_after_final_scheduler_step: number;
-  momentum_after_final_scheduler_step?: number;
-}
-
-const reference = loadReference('schedules.json') as { schedules: ReferenceSchedule[] };
+const reference = loadReference<ScheduleFile>('schedules.json');
 
 /** Relative 1e-9 (README: torch's recursive forms drift ~4e-12 from closed forms), tiny absolute floor. */
 function expectClose(actual: readonly number[], expected: readonly number[]) {

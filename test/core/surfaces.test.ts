@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getSurface, SURFACES } from '../../src/core/surfaces/registry';
 import type { Surface } from '../../src/core/surfaces/surface';
-import { loadReference } from '../referencePath';
+import { loadReference, type TrajectoryFile } from '../referencePath';
 
 // Fourth-order central differences: error ~ h⁴·f⁽⁵⁾/30 + ε·|f|/h, i.e. ~1e-12 relative at h = 1e-3.
 const H = 1e-3;
@@ -95,7 +95,7 @@ describe.each(SURFACES.map((spec) => [spec.id, spec.create()] as const))('surfac
 
 describe('surfaces against the PyTorch reference', () => {
   it.each(['rosenbrock', 'saddle', 'quadratic'])('%s reproduces every check, the view box, start and minima', (id) => {
-    const ref = loadReference(`surface_${id}.json`).surface;
+    const ref = loadReference<TrajectoryFile>(`surface_${id}.json`).surface;
     const s = getSurface(id);
     const g = new Float64Array(2);
     expect(ref.checks.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ interface RefDir { name: string; shape: number[]; raw: number[]; normalized: num
 
 /** The one case of filter_norm.json (PyTorch float64, Li et al. 2018 settings). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const refCase: any = loadReference('filter_norm.json').cases[0];
+export const refCase: any = loadReference<{ cases: any[] }>('filter_norm.json').cases[0];
 
 export const net = smallCnn();
 

@@ -13,7 +13,7 @@ beforeAll(useTestBackend);
 const values = (v: tf.Tensor) => Array.from(v.dataSync());
 const variable = (xs: number[]) => tf.tidy(() => tf.variable(tf.tensor1d(xs)));
 /** One step with a given gradient (the caller's tensor is freed right away). */
-function stepWith(opt: TensorOptimizer<any>, ...grads: number[][]): void {
+function stepWith(opt: TensorOptimizer, ...grads: number[][]): void {
   const g = grads.map((x) => tf.tensor1d(x));
   opt.step(g);
   tf.dispose(g);

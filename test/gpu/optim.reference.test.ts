@@ -16,14 +16,14 @@ import { parseRunConfig } from '../../src/core/config';
 import { findOptimizer } from '../../src/core/optimizers/registry';
 import { getSurface } from '../../src/core/surfaces/registry';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
-import { loadReference } from '../referencePath';
+import { loadReference, type TrajectoryFile } from '../referencePath';
 import { referenceRuns, SURFACE_FILES } from '../core/referenceCases';
 import { numTensors, useTestBackend } from './setup';
 
 beforeAll(useTestBackend);
 
 const sensitivity = new Map<string, { float32_torch_max_abs_dev: number }>(
-  SURFACE_FILES.flatMap((f) => loadReference(f).runs.map((r: any) => [r.id, r.sensitivity] as const)),
+  SURFACE_FILES.flatMap((f) => loadReference<TrajectoryFile>(f).runs.map((r) => [r.id, r.sensitivity] as const)),
 );
 
 /** Runs the reference loop on the tensor path; returns the flat [x, y] after each step. */

@@ -41,7 +41,7 @@ function parseHp(spec: HpSpec, raw: unknown, path: string, errors: string[]): Hp
  */
 export function parseOptimizerConfig(raw: unknown, field = 'optimizer'): ParseResult<OptimizerConfig> {
   if (!isRecord(raw)) return { ok: false, errors: [`${field}: must be an object like {"type": "Adam", "lr": 0.01}`] };
-  const spec: OptimizerSpec<any> | undefined = typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
+  const spec: OptimizerSpec | undefined = typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
   if (!spec) {
     const known = OPTIMIZERS.map((o) => o.type).join(', ');
     return { ok: false, errors: [`${field}.type: unknown optimizer ${fmt(raw.type)} (known: ${known})`] };

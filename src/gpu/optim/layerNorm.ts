@@ -15,7 +15,7 @@ import { tensorAlgebra } from '../tensorAlgebra';
 
 type NormFn = (x: unknown) => unknown;
 
-const NORMS = new Map<Algebra<any>, NormFn>([
+const NORMS = new Map<Algebra<unknown>, NormFn>([
   [tensorAlgebra, (x) => tf.norm(x as tf.Tensor)],
   [numberAlgebra, (x) => Math.abs(x as number)],
 ]);

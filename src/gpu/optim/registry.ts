@@ -7,11 +7,11 @@ import { findOptimizer, OPTIMIZERS } from '../../core/optimizers/registry';
 import { lamb } from './lamb';
 import { lars } from './lars';
 
-export const LAYERWISE_OPTIMIZERS: readonly OptimizerSpec<any>[] = [lars, lamb];
+export const LAYERWISE_OPTIMIZERS: readonly OptimizerSpec[] = [lars, lamb];
 
-export const TENSOR_OPTIMIZERS: readonly OptimizerSpec<any>[] = [...OPTIMIZERS, ...LAYERWISE_OPTIMIZERS];
+export const TENSOR_OPTIMIZERS: readonly OptimizerSpec[] = [...OPTIMIZERS, ...LAYERWISE_OPTIMIZERS];
 
 /** Look up by torch-style class name ("LAMB", "AdamW") or id ("lamb", "adamw"). */
-export function findTensorOptimizer(typeOrId: string): OptimizerSpec<any> | undefined {
+export function findTensorOptimizer(typeOrId: string): OptimizerSpec | undefined {
   return findOptimizer(typeOrId) ?? LAYERWISE_OPTIMIZERS.find((o) => o.type === typeOrId || o.id === typeOrId);
 }

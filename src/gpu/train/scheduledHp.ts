@@ -7,7 +7,7 @@ import type { Hyperparams, OptimizerSpec } from '../../core/optimizers/optimizer
 import type { ScheduleBase, Scheduler } from '../../core/schedules/scheduleSpec';
 
 /** What a schedule starts from: the optimizer's lr and its momentum-like value. */
-export function scheduleBaseOf(spec: OptimizerSpec<any>, hp: Hyperparams): ScheduleBase {
+export function scheduleBaseOf(spec: OptimizerSpec, hp: Hyperparams): ScheduleBase {
   const lr = hp.lr as number;
   if (spec.hyperparams.some((h) => h.key === 'betas')) {
     return { lr, momentum: (hp.betas as readonly number[])[0], momentumKey: 'betas' };

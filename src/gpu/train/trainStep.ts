@@ -18,7 +18,7 @@ export interface StepOutput {
 }
 
 export function trainStep(
-  net: Net, opt: TensorOptimizer<any>, buffers: readonly tf.Tensor[], data: TensorData, indices: Int32Array,
+  net: Net, opt: TensorOptimizer, buffers: readonly tf.Tensor[], data: TensorData, indices: Int32Array,
   override: Hyperparams,
 ): StepOutput {
   let newBuffers: tf.Tensor[] = [...buffers];

@@ -16,7 +16,7 @@ export function LineChart({ view }: { view: LineView }) {
   const { ref, width } = useWidth<HTMLDivElement>();
   const height = Math.round(Math.min(Math.max(width * 0.5, z.lineFont * 18), z.lineFont * 30));
   const c = useMemo(() => lineSliceChart(view, { width, height, margin: z.lineMargin }), [view, width, height, z.lineMargin]);
-  const M = z.lineMargin, f = z.lineFont;
+  const f = z.lineFont;
   const [x0, x1] = c.x.range(), [yb, yt] = c.y.range();
   const xTicks = c.x.ticks(width < 480 ? 4 : 8);
   const note = nonFiniteNote(c.nonFinite);
