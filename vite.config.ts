@@ -10,7 +10,10 @@ export default defineConfig({
   // Two pages: the optimizer race (index.html) and the loss landscapes (landscape.html).
   build: {
     rolldownOptions: {
-      input: { main: resolve(import.meta.dirname, 'index.html'), landscape: resolve(import.meta.dirname, 'landscape.html') },
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        landscape: resolve(import.meta.dirname, 'landscape.html'),
+      },
     },
   },
   test: {

@@ -33,7 +33,10 @@ import type { Net } from '../src/gpu/nets/net';
 import { loadLandscapeData, loadModelWeights } from '../src/cli/landscapeOptions';
 
 /** Wall-clock and process CPU seconds (user + system, all threads). */
-interface Clock { wall: number; cpu: number }
+interface Clock {
+  wall: number;
+  cpu: number;
+}
 const clock = (): Clock => {
   const c = process.cpuUsage();
   return { wall: performance.now() / 1000, cpu: (c.user + c.system) / 1e6 };
@@ -56,22 +59,45 @@ class Tally {
     this.best = Math.max(this.best, flops / t.wall / 1e9);
   }
   /** GFLOP/s over all samples. */
-  get gflops(): number { return this.flops / this.wall / 1e9; }
-  get gflopsCpu(): number { return this.flops / this.cpu / 1e9; }
+  get gflops(): number {
+    return this.flops / this.wall / 1e9;
+  }
+  get gflopsCpu(): number {
+    return this.flops / this.cpu / 1e9;
+  }
 }
 
 /** A peak kernel: `reps` calls per block (so a block lasts about as long as a slice row). */
-interface PeakKernel { name: string; flops: number; reps: number; run(): tf.Tensor; inputs: tf.Tensor[] }
+interface PeakKernel {
+  name: string;
+  flops: number;
+  reps: number;
+  run(): tf.Tensor;
+  inputs: tf.Tensor[];
+}
 
 function matmulKernel(n: number, reps: number): PeakKernel {
-  const a = tf.randomNormal([n, n], 0, 1, 'float32', 1), b = tf.randomNormal([n, n], 0, 1, 'float32', 2);
-  return { name: `matmul ${n}²`, flops: 2 * n ** 3, reps, run: () => tf.matMul(a, b), inputs: [a, b] };
+  const a = tf.randomNormal([n, n], 0, 1, 'float32', 1),
+    b = tf.randomNormal([n, n], 0, 1, 'float32', 2);
+  return {
+    name: `matmul ${n}²`,
+    flops: 2 * n ** 3,
+    reps,
+    run: () => tf.matMul(a, b),
+    inputs: [a, b],
+  };
 }
 
 function convKernel([n, h, c]: [number, number, number], reps: number): PeakKernel {
   const x = tf.randomNormal([n, h, h, c], 0, 1, 'float32', 3) as tf.Tensor4D;
   const w = tf.randomNormal([3, 3, c, c], 0, 1, 'float32', 4) as tf.Tensor4D;
-  return { name: `conv ${n}×${h}×${h}×${c}`, flops: 2 * n * h * h * c * c * 9, reps, run: () => tf.conv2d(x, w, 1, 1), inputs: [x, w] };
+  return {
+    name: `conv ${n}×${h}×${h}×${c}`,
+    flops: 2 * n * h * h * c * c * 9,
+    reps,
+    run: () => tf.conv2d(x, w, 1, 1),
+    inputs: [x, w],
+  };
 }
 
 /** Time one block of `k` (result read back, tensors freed). */
@@ -86,15 +112,29 @@ function timeBlock(k: PeakKernel): Clock {
 }
 
 /** A ResNet-20 slice set up once (weights, 1000 test images, directions, one warm-up slice). */
-async function sliceSetup(net: Net): Promise<{ spec: (grid: [number, number]) => SliceSpec; dispose(): void }> {
+async function sliceSetup(
+  net: Net,
+): Promise<{ spec: (grid: [number, number]) => SliceSpec; dispose(): void }> {
   const { params, buffers } = await loadModelWeights(net, 'init', 0);
   const { batches } = await loadLandscapeData(modelPreset('resnet-20'), 1000, 1000);
   const dirs = randomDirections(params, { seed: 0 });
   const base = { net, params, buffers, dx: dirs.x, batches };
   await computeSlice({ ...base, x: { min: -1, max: 1, num: 2 } }); // warm-up (1D, 2 points)
   return {
-    spec: ([nx, ny]) => ({ ...base, dy: dirs.y, x: { min: -1, max: 1, num: nx }, y: { min: -1, max: 1, num: ny } }),
-    dispose: () => tf.dispose([...params, ...buffers, ...dirs.x, ...dirs.y, ...batches.flatMap((b) => [b.x, b.y])]),
+    spec: ([nx, ny]) => ({
+      ...base,
+      dy: dirs.y,
+      x: { min: -1, max: 1, num: nx },
+      y: { min: -1, max: 1, num: ny },
+    }),
+    dispose: () =>
+      tf.dispose([
+        ...params,
+        ...buffers,
+        ...dirs.x,
+        ...dirs.y,
+        ...batches.flatMap((b) => [b.x, b.y]),
+      ]),
   };
 }
 
@@ -107,12 +147,17 @@ async function sliceTime(s: SliceSpec): Promise<Clock> {
 
 export async function benchLandscape(): Promise<Record<string, number>> {
   const backend = await initBackend(['wasm']);
-  if (backend !== 'wasm') throw new Error(`benchLandscape: wasm backend unavailable (got ${backend})`);
+  if (backend !== 'wasm')
+    throw new Error(`benchLandscape: wasm backend unavailable (got ${backend})`);
   const preset = modelPreset('resnet-20');
   const flopsPerPoint = forwardFlops(preset) * 1000;
   const executedPerPoint = forwardFlops(preset, 'executed') * 1000;
 
-  const netShapes: [number, number, number][] = [[1000, 7, 8], [1000, 4, 16], [1000, 2, 32]];
+  const netShapes: [number, number, number][] = [
+    [1000, 7, 8],
+    [1000, 4, 16],
+    [1000, 2, 32],
+  ];
   const kernels = [
     matmulKernel(1024, 1),
     convKernel([64, 16, 32], 4),
@@ -122,7 +167,8 @@ export async function benchLandscape(): Promise<Record<string, number>> {
   const tallies = new Map(kernels.map((k) => [k, new Tally()]));
 
   // The slice: 3 points per row, rows interleaved with one block of every peak kernel.
-  const NX = 3, NY = 12;
+  const NX = 3,
+    NY = 12;
   const fast = await sliceSetup(buildFastEvalModel(preset));
   const slice = new Tally();
   const rows = sliceRows(fast.spec([NX, NY]));
@@ -135,7 +181,8 @@ export async function benchLandscape(): Promise<Record<string, number>> {
 
   // Fused vs plain forward: alternating 2×2 slices, total time of each.
   const plain = await sliceSetup(buildModel(preset));
-  const fusedT = new Tally(), plainT = new Tally();
+  const fusedT = new Tally(),
+    plainT = new Tally();
   for (let i = 0; i < 3; i++) {
     fusedT.add(4 * flopsPerPoint, await sliceTime(fast.spec([2, 2])));
     plainT.add(4 * flopsPerPoint, await sliceTime(plain.spec([2, 2])));
@@ -158,7 +205,7 @@ export async function benchLandscape(): Promise<Record<string, number>> {
     landscape_backend_peak_gflops: r(peak),
     landscape_backend_conv_netshape_gflops: r(peakOf(own, (t) => t.gflops)),
     landscape_resnet20_mflop_per_image: r(forwardFlops(preset) / 1e6),
-    landscape_resnet20_points_per_s: r(slice.gflops * 1e9 / flopsPerPoint),
+    landscape_resnet20_points_per_s: r((slice.gflops * 1e9) / flopsPerPoint),
     landscape_resnet20_gflops: r(slice.gflops),
     landscape_slice_points_timed: NX * NY,
     // Slice rate over the best kernel's rate, both totals over the same interleaved period.
@@ -171,8 +218,10 @@ export async function benchLandscape(): Promise<Record<string, number>> {
     // The same run counted in the multiply-adds the fast forward really does (its ≤ 2×2-map convs
     // are dense products that skip the padding taps): lower than nominal, reported for honesty.
     landscape_resnet20_executed_mflop_per_image: r(forwardFlops(preset, 'executed') / 1e6),
-    landscape_executed_vs_backend_peak: r((slice.gflops / peak) * executedPerPoint / flopsPerPoint),
-    landscape_resnet20_plain_points_per_s: r(plainT.gflops * 1e9 / flopsPerPoint),
+    landscape_executed_vs_backend_peak: r(
+      ((slice.gflops / peak) * executedPerPoint) / flopsPerPoint,
+    ),
+    landscape_resnet20_plain_points_per_s: r((plainT.gflops * 1e9) / flopsPerPoint),
     landscape_resnet20_plain_gflops: r(plainT.gflops),
     landscape_fused_vs_plain: r(fusedT.gflops / plainT.gflops),
   };

@@ -35,10 +35,18 @@ export interface RaceRedrawBench {
   race_redraw_setup: string;
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
 
-export async function benchRaceRedraw(opts: { samples?: number; chromiumArgs?: string[] } = {}): Promise<RaceRedrawBench> {
+export async function benchRaceRedraw(
+  opts: { samples?: number; chromiumArgs?: string[] } = {},
+): Promise<RaceRedrawBench> {
   const samples = opts.samples ?? 40;
   const app = await buildAndServe('bench-dist');
   const browser = await launch(opts.chromiumArgs ?? []);
@@ -48,33 +56,45 @@ export async function benchRaceRedraw(opts: { samples?: number; chromiumArgs?: s
     await waitForRace(page);
     await page.waitForTimeout(1500);
     const runs = await page.evaluate(async (n) => {
-      const slider = document.querySelector<HTMLInputElement>('input[aria-label="Learning rate (Adam)"]')!;
+      const slider = document.querySelector<HTMLInputElement>(
+        'input[aria-label="Learning rate (Adam)"]',
+      )!;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const out: { commit: number; frame: number; work: number; where: string }[] = [];
       type Drawn = { at: number; paintedAt: number; where: string };
       for (let i = 0; i < n + 3; i++) {
-        const drawn = new Promise<Drawn>((res) => window.addEventListener('race-drawn', (e) => {
-          const d = (e as CustomEvent<{ paintedAt: number; where: string }>).detail;
-          res({ at: performance.now(), paintedAt: d.paintedAt, where: d.where });
-        }, { once: true }));
+        const drawn = new Promise<Drawn>((res) =>
+          window.addEventListener(
+            'race-drawn',
+            (e) => {
+              const d = (e as CustomEvent<{ paintedAt: number; where: string }>).detail;
+              res({ at: performance.now(), paintedAt: d.paintedAt, where: d.where });
+            },
+            { once: true },
+          ),
+        );
         const t0 = performance.now();
         setValue.call(slider, String(500 + (i % 2 ? 40 : -40) + (i % 7)));
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         const d = await drawn;
         const t1 = d.at;
-        const [t2, t3] = await new Promise<[number, number]>((res) => requestAnimationFrame(() => {
-          const start = performance.now();
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => res([start, performance.now()]);
-          ch.port2.postMessage(null);
-        }));
+        const [t2, t3] = await new Promise<[number, number]>((res) =>
+          requestAnimationFrame(() => {
+            const start = performance.now();
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => res([start, performance.now()]);
+            ch.port2.postMessage(null);
+          }),
+        );
         const work = d.where === 'worker' ? d.paintedAt - t0 : t1 - t0 + (t3 - t2);
         if (i >= 3) out.push({ commit: t1 - t0, frame: t2 - t0, work, where: d.where }); // the first changes warm up the JIT
         await new Promise((res) => setTimeout(res, 30));
       }
       return out;
     }, samples);
-    const worker = await page.evaluate(() => performance.getEntriesByName('race-worker').map((e) => e.duration));
+    const worker = await page.evaluate(() =>
+      performance.getEntriesByName('race-worker').map((e) => e.duration),
+    );
     const work = runs.map((r) => r.work);
     const ms = median(work);
     return {
@@ -95,5 +115,7 @@ export async function benchRaceRedraw(opts: { samples?: number; chromiumArgs?: s
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchRaceRedraw({ chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean) }).then((r) => console.log(JSON.stringify(r, null, 2)));
+  benchRaceRedraw({
+    chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean),
+  }).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

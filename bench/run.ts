@@ -28,7 +28,11 @@ const BENCHES: Bench[] = [
     needsBrowser: true,
     // Chromium with CPU raster: this machine has no GPU, and raster through SwiftShader's software GL
     // would time the emulator, not the app. RACE_BENCH_ARGS='' measures the SwiftShader path instead.
-    run: async () => ({ ...(await benchRaceRedraw({ chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean) })) }),
+    run: async () => ({
+      ...(await benchRaceRedraw({
+        chromiumArgs: (process.env.RACE_BENCH_ARGS ?? '--disable-gpu').split(' ').filter(Boolean),
+      })),
+    }),
   },
 ];
 
@@ -36,21 +40,27 @@ const BENCHES: Bench[] = [
  * One line of an error: its message only. The stack of an error thrown inside tfjs-wasm's
  * Emscripten module would print that module's source (30 KB on one line).
  */
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+const firstLine = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
 
 // BENCH_RESULTS writes elsewhere (the tests use it so as not to touch the committed figures).
 const out = process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./results.json', import.meta.url));
 const only = process.argv.slice(2);
 const unknown = only.filter((n) => !BENCHES.some((b) => b.name === n));
 if (unknown.length) {
-  console.error(`npm run bench: unknown benchmark ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
+  console.error(
+    `npm run bench: unknown benchmark ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`,
+  );
   process.exit(2);
 }
 
 const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
 // Sections of benchmarks not run this time stay as they were, each with its own measured_at.
 const results: Record<string, unknown> = Object.fromEntries(
-  BENCHES.filter((b) => typeof previous[b.name] === 'object').map((b) => [b.name, previous[b.name]]),
+  BENCHES.filter((b) => typeof previous[b.name] === 'object').map((b) => [
+    b.name,
+    previous[b.name],
+  ]),
 );
 
 let failed = 0;

@@ -45,7 +45,12 @@ if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${a
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Reads `<name>` or `<name>.gz` from the source folder. */
-function readIdx(name: string): { shape: number[]; data: Uint8Array; sourceFile: string; sourceSha256: string } {
+function readIdx(name: string): {
+  shape: number[];
+  data: Uint8Array;
+  sourceFile: string;
+  sourceSha256: string;
+} {
   for (const file of [name, `${name}.gz`]) {
     const p = path.join(args.src!, file);
     if (!existsSync(p)) continue;
@@ -53,12 +58,16 @@ function readIdx(name: string): { shape: number[]; data: Uint8Array; sourceFile:
     const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? new Uint8Array(gunzipSync(raw)) : raw;
     return { ...parseIdx(bytes, file), sourceFile: file, sourceSha256: sha256(raw) };
   }
-  throw new Error(`${name}(.gz) not found in ${args.src}; install Debian's dataset-fashion-mnist or pass --src`);
+  throw new Error(
+    `${name}(.gz) not found in ${args.src}; install Debian's dataset-fashion-mnist or pass --src`,
+  );
 }
 
 function packageVersion(): string | null {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Version}', 'dataset-fashion-mnist'], { encoding: 'utf8' }).trim();
+    return execFileSync('dpkg-query', ['-W', '-f=${Version}', 'dataset-fashion-mnist'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return null;
   }
@@ -73,13 +82,15 @@ function pick(split: 'train' | 'test', prefix: string) {
   sources[`${split}Images`] = { file: images.sourceFile, sha256: images.sourceSha256 };
   sources[`${split}Labels`] = { file: labels.sourceFile, sha256: labels.sourceSha256 };
   const [n, h, w] = images.shape;
-  if (h !== 28 || w !== 28 || labels.shape[0] !== n) throw new Error(`${split}: unexpected shapes ${images.shape} / ${labels.shape}`);
+  if (h !== 28 || w !== 28 || labels.shape[0] !== n)
+    throw new Error(`${split}: unexpected shapes ${images.shape} / ${labels.shape}`);
   const perClass = counts[split] / nClasses;
   const chosen: number[] = [];
   for (let c = 0; c < nClasses; c++) {
     const ofClass: number[] = [];
     for (let i = 0; i < n; i++) if (labels.data[i] === c) ofClass.push(i);
-    if (ofClass.length < perClass) throw new Error(`${split}: class ${c} has only ${ofClass.length} images`);
+    if (ofClass.length < perClass)
+      throw new Error(`${split}: class ${c} has only ${ofClass.length} images`);
     chosen.push(...shuffleInPlace(ofClass, uniform).slice(0, perClass));
   }
   shuffleInPlace(chosen, uniform);
@@ -101,7 +112,10 @@ for (const size of [14, 7]) {
   const splits = {} as FashionSubsetMeta['splits'];
   let pixelMean = 0;
   let pixelStd = 1;
-  for (const [name, s] of [['train', train], ['test', test]] as const) {
+  for (const [name, s] of [
+    ['train', train],
+    ['test', test],
+  ] as const) {
     const pooled = averagePoolUint8(s.full, s.chosen.length, 28, 28, k);
     if (name === 'train') {
       let sum = 0;
@@ -136,7 +150,7 @@ for (const size of [14, 7]) {
     splits,
     pooling: `${k}×${k} average pooling of the 28×28 originals, rounded half up: floor((sum + ${(k * k) / 2}) / ${k * k})`,
     selection:
-      'per class (labels 0..9 in order): Fisher–Yates shuffle of that class\'s indices with mulberry32(seed), ' +
+      "per class (labels 0..9 in order): Fisher–Yates shuffle of that class's indices with mulberry32(seed), " +
       'keep the first n/10; then one Fisher–Yates shuffle of the kept indices; train picked before test, one RNG stream',
     seed,
     command,
@@ -150,7 +164,9 @@ for (const size of [14, 7]) {
     sourceIndices: '../fashion-mnist-source-indices.json',
   };
   writeFileSync(path.join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
-  console.log(`${dir}: train ${splits.train.images.bytes} + test ${splits.test.images.bytes} image bytes`);
+  console.log(
+    `${dir}: train ${splits.train.images.bytes} + test ${splits.test.images.bytes} image bytes`,
+  );
 }
 
 writeFileSync(

@@ -28,7 +28,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { roughness, type Roughness } from '../src/core/view/roughness';
-import { defaultScheduler, DEFAULT_OPTIMIZER, loadZooData, trainZooModel, writeZooWeights, type ZooData } from '../src/cli/commands/train';
+import {
+  defaultScheduler,
+  DEFAULT_OPTIMIZER,
+  loadZooData,
+  trainZooModel,
+  writeZooWeights,
+  type ZooData,
+} from '../src/cli/commands/train';
 import { parseOptimizerConfig } from '../src/core/optimizers/parseOptimizer';
 import { initBackend } from '../src/gpu/backend';
 import { randomDirections } from '../src/gpu/landscape/directions';
@@ -37,7 +44,11 @@ import { computeSlice, type SliceResult } from '../src/gpu/landscape/slice';
 import { buildFastEvalModel, MODEL_NAMES, modelPreset } from '../src/gpu/modelZoo';
 import type { Net } from '../src/gpu/nets/net';
 import { trajectoryPca } from '../src/gpu/projection/trajectoryPca';
-import { LANDSCAPE_JSON_FORMAT, type LandscapeJson, parseLandscapeJson } from '../src/io/landscapeJson';
+import {
+  LANDSCAPE_JSON_FORMAT,
+  type LandscapeJson,
+  parseLandscapeJson,
+} from '../src/io/landscapeJson';
 import { writeSurfaceH5 } from '../src/io/surfaceFile';
 
 const { values: flags, positionals } = parseArgs({
@@ -54,9 +65,13 @@ const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
   strict: true,
 });
-const epochs = Number(flags.epochs), gridN = Number(flags.grid), samples = Number(flags.samples), seed = Number(flags.seed);
+const epochs = Number(flags.epochs),
+  gridN = Number(flags.grid),
+  samples = Number(flags.samples),
+  seed = Number(flags.seed);
 const lr = flags.lr === undefined ? DEFAULT_OPTIMIZER.lr : Number(flags.lr);
-if (!(Number.isFinite(lr) && lr > 0)) throw new Error(`--lr must be a positive number, got ${flags.lr}`);
+if (!(Number.isFinite(lr) && lr > 0))
+  throw new Error(`--lr must be a positive number, got ${flags.lr}`);
 const outRoot = path.resolve(flags.out!);
 const models = positionals.length ? positionals : [...MODEL_NAMES];
 for (const m of models) modelPreset(m); // throws naming the known ones
@@ -67,27 +82,61 @@ const LOSS_CAP = 1e30;
 const round = (v: number, d = 7) => Number(v.toPrecision(d));
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-interface SliceOut { json: LandscapeJson; h5: Uint8Array; r: Roughness }
+interface SliceOut {
+  json: LandscapeJson;
+  h5: Uint8Array;
+  r: Roughness;
+}
 
 async function slice(
-  name: string, net: Net, params: tf.Tensor[], buffers: tf.Tensor[], dx: tf.Tensor[], dy: tf.Tensor[],
-  xr: number, yr: number, data: ZooData, directions: LandscapeJson['directions'], centreAcc: number,
+  name: string,
+  net: Net,
+  params: tf.Tensor[],
+  buffers: tf.Tensor[],
+  dx: tf.Tensor[],
+  dy: tf.Tensor[],
+  xr: number,
+  yr: number,
+  data: ZooData,
+  directions: LandscapeJson['directions'],
+  centreAcc: number,
 ): Promise<SliceOut & { result: SliceResult }> {
-  const batches = toBatches(data.train.x.slice(0, samples), data.train.y.slice(0, samples), samples);
+  const batches = toBatches(
+    data.train.x.slice(0, samples),
+    data.train.y.slice(0, samples),
+    samples,
+  );
   const t0 = performance.now();
   let lastLog = t0;
-  const result = await computeSlice({
-    net, params, buffers, dx, dy, batches, x: { min: -xr, max: xr, num: gridN }, y: { min: -yr, max: yr, num: gridN },
-  }, (_row, done, total) => {
-    if (performance.now() - lastLog > 30000) { lastLog = performance.now(); log(`  ${name}: ${done}/${total} points`); }
-  });
+  const result = await computeSlice(
+    {
+      net,
+      params,
+      buffers,
+      dx,
+      dy,
+      batches,
+      x: { min: -xr, max: xr, num: gridN },
+      y: { min: -yr, max: yr, num: gridN },
+    },
+    (_row, done, total) => {
+      if (performance.now() - lastLog > 30000) {
+        lastLog = performance.now();
+        log(`  ${name}: ${done}/${total} points`);
+      }
+    },
+  );
   const seconds = (performance.now() - t0) / 1000;
   tf.dispose(batches.flatMap((b) => [b.x, b.y]));
-  const xs = result.xcoordinates, ys = result.ycoordinates!;
+  const xs = result.xcoordinates,
+    ys = result.ycoordinates!;
   // Measured on the grid as stored (non-finite points capped at LOSS_CAP), so the file's roughness
   // is what anyone recomputes from it; nonFinite still counts the diverged points.
   const stored = Array.from(result.loss, (v) => (Number.isFinite(v) ? round(v) : LOSS_CAP));
-  const r = { ...roughness({ xcoordinates: xs, ycoordinates: ys, loss: stored }), nonFinite: roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss }).nonFinite };
+  const r = {
+    ...roughness({ xcoordinates: xs, ycoordinates: ys, loss: stored }),
+    nonFinite: roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss }).nonFinite,
+  };
   const c = (gridN - 1) / 2;
   const json: LandscapeJson = {
     format: LANDSCAPE_JSON_FORMAT,
@@ -101,14 +150,26 @@ async function slice(
     train_acc: Array.from(result.acc, (v) => (Number.isFinite(v) ? round(v, 5) : 0)),
     centre: { loss: round(result.loss[c * gridN + c]), acc: round(100 * centreAcc, 5) },
     roughness: {
-      tvLogLoss: round(r.tvLogLoss, 5), tvLogLossPerStep: round(r.tvLogLossPerStep, 5), localMinima: r.localMinima,
-      basinWidth: round(r.basinWidth, 5), nonFinite: r.nonFinite,
+      tvLogLoss: round(r.tvLogLoss, 5),
+      tvLogLossPerStep: round(r.tvLogLossPerStep, 5),
+      localMinima: r.localMinima,
+      basinWidth: round(r.basinWidth, 5),
+      nonFinite: r.nonFinite,
     },
-    meta: { generatedBy, backend: tf.getBackend(), seconds: round(seconds, 4), createdAt: new Date().toISOString() },
+    meta: {
+      generatedBy,
+      backend: tf.getBackend(),
+      seconds: round(seconds, 4),
+      createdAt: new Date().toISOString(),
+    },
   };
   const h5 = await writeSurfaceH5({
-    xcoordinates: Float64Array.from(xs), ycoordinates: Float64Array.from(ys),
-    values: { train_loss: Float64Array.from(json.train_loss), train_acc: Float64Array.from(json.train_acc) },
+    xcoordinates: Float64Array.from(xs),
+    ycoordinates: Float64Array.from(ys),
+    values: {
+      train_loss: Float64Array.from(json.train_loss),
+      train_acc: Float64Array.from(json.train_acc),
+    },
     meta: { dirFile: null, shardIndices: null },
   });
   return { json, h5, r, result };
@@ -132,59 +193,129 @@ async function runModel(name: string): Promise<void> {
   if (!opt.ok) throw new Error(opt.errors.join('; '));
   const optimizer = { type: opt.value.type, hp: opt.value.hp as Record<string, unknown> };
   const scheduler = defaultScheduler(steps);
-  log(`${name}: training ${steps} steps (${epochs} epochs of ${n}, batch ${batchSize}), seed ${seed}`);
+  log(
+    `${name}: training ${steps} steps (${epochs} epochs of ${n}, batch ${batchSize}), seed ${seed}`,
+  );
   let lastLog = performance.now();
   const out = await trainZooModel({
-    data, steps, batchSize, optimizer, scheduler, seed, checkpointEvery,
+    data,
+    steps,
+    batchSize,
+    optimizer,
+    scheduler,
+    seed,
+    checkpointEvery,
     onProgress: (p) => {
-      if (performance.now() - lastLog > 30000) { lastLog = performance.now(); log(`  ${name}: step ${p.step}/${p.steps} loss ${p.loss.toFixed(3)} acc ${p.accuracy.toFixed(3)}`); }
+      if (performance.now() - lastLog > 30000) {
+        lastLog = performance.now();
+        log(
+          `  ${name}: step ${p.step}/${p.steps} loss ${p.loss.toFixed(3)} acc ${p.accuracy.toFixed(3)}`,
+        );
+      }
     },
   });
   const r = out.result;
   if (r.divergedAt !== null) throw new Error(`${name}: training diverged at step ${r.divergedAt}`);
-  log(`${name}: trained in ${out.trainSeconds.toFixed(1)} s, train loss ${out.trainEval.loss.toFixed(4)} acc ${out.trainEval.accuracy.toFixed(4)}, test loss ${out.test.loss.toFixed(4)} acc ${out.test.accuracy.toFixed(4)}`);
+  log(
+    `${name}: trained in ${out.trainSeconds.toFixed(1)} s, train loss ${out.trainEval.loss.toFixed(4)} acc ${out.trainEval.accuracy.toFixed(4)}, test loss ${out.test.loss.toFixed(4)} acc ${out.test.accuracy.toFixed(4)}`,
+  );
 
   const training = {
-    generatedBy, seed, epochs, steps: r.steps, batchSize, optimizer, scheduler, checkpointEvery,
-    trainLoss: round(out.trainEval.loss, 6), trainAccuracy: round(out.trainEval.accuracy, 5),
-    testLoss: round(out.test.loss, 6), testAccuracy: round(out.test.accuracy, 5), seconds: round(out.trainSeconds, 4),
+    generatedBy,
+    seed,
+    epochs,
+    steps: r.steps,
+    batchSize,
+    optimizer,
+    scheduler,
+    checkpointEvery,
+    trainLoss: round(out.trainEval.loss, 6),
+    trainAccuracy: round(out.trainEval.accuracy, 5),
+    testLoss: round(out.test.loss, 6),
+    testAccuracy: round(out.test.accuracy, 5),
+    seconds: round(out.trainSeconds, 4),
   };
   const modelDir = path.join(outRoot, 'models', name);
   await writeZooWeights(modelDir, name, out, { training });
-  await writeFile(path.join(modelDir, 'train.json'), JSON.stringify({
-    format: 'landscape-lab-train/1', model: name, netId: out.net.id, ...training,
-    history: { loss: Array.from(r.loss, (v) => round(v, 5)), accuracy: Array.from(r.accuracy, (v) => round(v, 4)), lr: Array.from(r.lr, (v) => round(v, 5)) },
-    checkpointSteps: r.checkpoints.map((c) => c.step),
-  }) + '\n');
+  await writeFile(
+    path.join(modelDir, 'train.json'),
+    JSON.stringify({
+      format: 'landscape-lab-train/1',
+      model: name,
+      netId: out.net.id,
+      ...training,
+      history: {
+        loss: Array.from(r.loss, (v) => round(v, 5)),
+        accuracy: Array.from(r.accuracy, (v) => round(v, 4)),
+        lr: Array.from(r.lr, (v) => round(v, 5)),
+      },
+      checkpointSteps: r.checkpoints.map((c) => c.step),
+    }) + '\n',
+  );
 
   // (i) filter-normalised random directions.
   const dirSeed = seed + 1;
   const dirs = randomDirections(r.params, { seed: dirSeed, norm: 'filter', ignore: 'biasbn' });
   // Slices use the BN-folded eval forward (same logits to float32 rounding, ~1.7× faster).
   const evalNet = buildFastEvalModel(preset);
-  const rand = await slice(name, evalNet, r.params, r.buffers, dirs.x, dirs.y, 1, 1, data,
-    { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed }, out.test.accuracy);
+  const rand = await slice(
+    name,
+    evalNet,
+    r.params,
+    r.buffers,
+    dirs.x,
+    dirs.y,
+    1,
+    1,
+    data,
+    { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed },
+    out.test.accuracy,
+  );
   tf.dispose([...dirs.x, ...dirs.y]);
   await writeSlice(name, rand);
-  log(`${name}: random slice in ${rand.json.meta.seconds} s, centre ${rand.json.centre.loss}, roughness ${JSON.stringify(rand.json.roughness)}`);
+  log(
+    `${name}: random slice in ${rand.json.meta.seconds} s, centre ${rand.json.centre.loss}, roughness ${JSON.stringify(rand.json.roughness)}`,
+  );
 
   // (ii) the PCA plane of the trajectory.
   const shapes = out.net.params.map((p) => [...p.shape]);
-  const pca = trajectoryPca(r.checkpoints.map((c) => c.params), shapes, { ignoreBiasBn: true });
+  const pca = trajectoryPca(
+    r.checkpoints.map((c) => c.params),
+    shapes,
+    { ignoreBiasBn: true },
+  );
   const margin = 1.15;
-  const xr = margin * Math.max(...Array.from(pca.x, Math.abs)), yr = margin * Math.max(...Array.from(pca.y, Math.abs));
-  const p = await slice(`${name}-pca`, evalNet, r.params, r.buffers, pca.directions[0], pca.directions[1], xr, yr, data,
-    { kind: 'pca', norm: 'none', ignore: 'biasbn', orthogonal: true, seed: null }, out.test.accuracy);
+  const xr = margin * Math.max(...Array.from(pca.x, Math.abs)),
+    yr = margin * Math.max(...Array.from(pca.y, Math.abs));
+  const p = await slice(
+    `${name}-pca`,
+    evalNet,
+    r.params,
+    r.buffers,
+    pca.directions[0],
+    pca.directions[1],
+    xr,
+    yr,
+    data,
+    { kind: 'pca', norm: 'none', ignore: 'biasbn', orthogonal: true, seed: null },
+    out.test.accuracy,
+  );
   p.json.model = name;
   p.json.trajectory = {
     steps: r.checkpoints.map((c) => c.step),
-    x: Array.from(pca.x, (v) => round(v)), y: Array.from(pca.y, (v) => round(v)),
+    x: Array.from(pca.x, (v) => round(v)),
+    y: Array.from(pca.y, (v) => round(v)),
     relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)),
-    explainedVariance: [round(pca.explainedVarianceRatio[0], 5), round(pca.explainedVarianceRatio[1], 5)],
+    explainedVariance: [
+      round(pca.explainedVarianceRatio[0], 5),
+      round(pca.explainedVarianceRatio[1], 5),
+    ],
   };
   tf.dispose([...pca.directions[0], ...pca.directions[1]]);
   await writeSlice(`${name}-pca`, p);
-  log(`${name}: PCA slice (±${xr.toFixed(2)}, ±${yr.toFixed(2)}, explained ${p.json.trajectory.explainedVariance}) in ${p.json.meta.seconds} s, roughness ${JSON.stringify(p.json.roughness)}`);
+  log(
+    `${name}: PCA slice (±${xr.toFixed(2)}, ±${yr.toFixed(2)}, explained ${p.json.trajectory.explainedVariance}) in ${p.json.meta.seconds} s, roughness ${JSON.stringify(p.json.roughness)}`,
+  );
 
   tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
 }
@@ -192,23 +323,41 @@ async function runModel(name: string): Promise<void> {
 /** OUT/landscapes/index.json: every shipped landscape with its model's training summary. */
 async function writeIndex(): Promise<void> {
   const dir = path.join(outRoot, 'landscapes');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .sort();
   const entries = [];
   for (const f of files) {
     const j = JSON.parse(await readFile(path.join(dir, f), 'utf8')) as LandscapeJson;
     let training: Record<string, unknown> | null = null;
     try {
-      training = JSON.parse(await readFile(path.join(outRoot, 'models', j.model, 'weights.json'), 'utf8')).training ?? null;
-    } catch { /* weights not shipped */ }
+      training =
+        JSON.parse(await readFile(path.join(outRoot, 'models', j.model, 'weights.json'), 'utf8'))
+          .training ?? null;
+    } catch {
+      /* weights not shipped */
+    }
     entries.push({
-      file: `landscapes/${f}`, h5: `landscapes/${f.replace(/\.json$/, '.h5')}`, model: j.model, directions: j.directions.kind,
+      file: `landscapes/${f}`,
+      h5: `landscapes/${f.replace(/\.json$/, '.h5')}`,
+      model: j.model,
+      directions: j.directions.kind,
       weights: training ? `models/${j.model}/weights.json` : null,
-      grid: [j.xcoordinates.length, j.ycoordinates.length], range: [j.xcoordinates[0], j.xcoordinates.at(-1), j.ycoordinates[0], j.ycoordinates.at(-1)],
-      samples: j.data.samples, centreLoss: j.centre.loss, testAccuracy: j.centre.acc, roughness: j.roughness ?? null,
-      sliceSeconds: j.meta.seconds, trainSeconds: training?.seconds ?? null, epochs: training?.epochs ?? null,
+      grid: [j.xcoordinates.length, j.ycoordinates.length],
+      range: [j.xcoordinates[0], j.xcoordinates.at(-1), j.ycoordinates[0], j.ycoordinates.at(-1)],
+      samples: j.data.samples,
+      centreLoss: j.centre.loss,
+      testAccuracy: j.centre.acc,
+      roughness: j.roughness ?? null,
+      sliceSeconds: j.meta.seconds,
+      trainSeconds: training?.seconds ?? null,
+      epochs: training?.epochs ?? null,
     });
   }
-  await writeFile(path.join(dir, 'index.json'), JSON.stringify({ format: 'landscape-lab-shipped/1', landscapes: entries }, null, 1) + '\n');
+  await writeFile(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ format: 'landscape-lab-shipped/1', landscapes: entries }, null, 1) + '\n',
+  );
 }
 
 await mkdir(path.join(outRoot, 'landscapes'), { recursive: true });

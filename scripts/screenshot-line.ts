@@ -9,8 +9,21 @@ import { build, preview } from 'vite';
 import { ARTIFACTS, launchChromium, ROOT } from '../test/e2e/harness';
 
 const outDir = resolve(ARTIFACTS, 'screenshot-line-dist');
-await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } } } });
-const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+await build({
+  root: ROOT,
+  logLevel: 'warn',
+  build: {
+    outDir,
+    emptyOutDir: true,
+    rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } },
+  },
+});
+const server = await preview({
+  root: ROOT,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { port: 0, host: '127.0.0.1', open: false },
+});
 const { port } = server.httpServer.address() as { port: number };
 const browser = await launchChromium([], { webgl: false });
 try {
@@ -26,11 +39,17 @@ try {
     await page.goto(`http://127.0.0.1:${port}/landscape.html?model=resnet-20${q}`);
     await page.getByRole('button', { name: 'Compute', exact: true }).click();
     const t0 = Date.now();
-    await page.waitForFunction(() => Number(document.querySelector('.ls-line-chart')?.getAttribute('data-computed')) > 0, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('.ls-line-chart')?.getAttribute('data-computed')) > 0,
+      undefined,
+      { timeout: 120_000 },
+    );
     const first = (Date.now() - t0) / 1000;
     await page.waitForSelector('[data-line-status=done]', { timeout: 120_000 });
     const text = await page.locator('[data-line-status=done]').textContent();
-    console.log(`${name}: first points after ${first.toFixed(1)} s (wall, from the click), ${text}`);
+    console.log(
+      `${name}: first points after ${first.toFixed(1)} s (wall, from the click), ${text}`,
+    );
     const panel = page.getByRole('region', { name: 'Along a line' });
     await panel.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { buildAndServe, launch, ROOT, waitForRace } from '../test/e2e/harness';
 
-const QUERY = '?surface=rosenbrock&opt=sgd,adam,rmsprop,adagrad,lion&momentum.sgd=0.9&lr.sgd=0.0005&steps=400';
+const QUERY =
+  '?surface=rosenbrock&opt=sgd,adam,rmsprop,adagrad,lion&momentum.sgd=0.9&lr.sgd=0.0005&steps=400';
 const app = await buildAndServe('screenshot-dist');
 const browser = await launch();
 try {

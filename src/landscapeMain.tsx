@@ -29,7 +29,9 @@ startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, ba
 startLineRunner(() => new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
 // The toy panel's worker, likewise, is made on its first Train (WebAssembly first: a tiny MLP).
 startToyRunner(() => new ToyClient(toyWorkerPort()));
-startLandscapeUrlSync((q) => history.replaceState(null, '', q ? `?${q}` : window.location.pathname));
+startLandscapeUrlSync((q) =>
+  history.replaceState(null, '', q ? `?${q}` : window.location.pathname),
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

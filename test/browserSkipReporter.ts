@@ -9,7 +9,10 @@ export default class BrowserSkipReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     if (!skipBrowser) return;
     const browserModules = modules.filter((m) => /[/\\]test[/\\]e2e[/\\]/.test(m.moduleId));
-    const skipped = browserModules.reduce((n, m) => n + [...m.children.allTests('skipped')].length, 0);
+    const skipped = browserModules.reduce(
+      (n, m) => n + [...m.children.allTests('skipped')].length,
+      0,
+    );
     if (skipped === 0) return;
     const lines = [
       `${skipped} browser test${skipped === 1 ? '' : 's'} in ${browserModules.length} file${browserModules.length === 1 ? '' : 's'} SKIPPED: ${NO_BROWSER.split(';')[0]}.`,
@@ -17,6 +20,8 @@ export default class BrowserSkipReporter implements Reporter {
     ];
     const width = Math.max(...lines.map((l) => l.length));
     const bar = '!'.repeat(width + 4);
-    process.stdout.write(`\n${bar}\n${lines.map((l) => `! ${l.padEnd(width)} !`).join('\n')}\n${bar}\n\n`);
+    process.stdout.write(
+      `\n${bar}\n${lines.map((l) => `! ${l.padEnd(width)} !`).join('\n')}\n${bar}\n\n`,
+    );
   }
 }

@@ -35,8 +35,16 @@ export interface TrajectoryFile {
     surface: string;
     start: XY;
     steps: number;
-    optimizer: { id: string; class: string; hyperparams: { lr: number; foreach?: unknown } & Record<string, unknown> };
-    sensitivity: { float64_ulp_noise_max_abs_dev: number; float32_torch_max_abs_dev: number; float32_torch_max_abs_dev_first_50_steps: number };
+    optimizer: {
+      id: string;
+      class: string;
+      hyperparams: { lr: number; foreach?: unknown } & Record<string, unknown>;
+    };
+    sensitivity: {
+      float64_ulp_noise_max_abs_dev: number;
+      float32_torch_max_abs_dev: number;
+      float32_torch_max_abs_dev_first_50_steps: number;
+    };
     params: XY[];
     loss: number[];
     final_loss: number;

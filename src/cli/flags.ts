@@ -2,20 +2,39 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cliError';
 
 /** node:util parseArgs in strict mode, with its errors turned into CLI usage errors. */
-export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, command: string) {
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  command: string,
+) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\nRun 'landscape-lab ${command} --help' for usage.`);
+    throw new CliError(
+      `${(e as Error).message.replace(/\. To specify.*$/s, '')}\nRun 'landscape-lab ${command} --help' for usage.`,
+    );
   }
 }
 
 /** An integer flag value in [min, max], or `dflt` when the flag is absent. */
-export function intFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+export function intFlag(
+  name: string,
+  raw: string | undefined,
+  dflt: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined) return dflt;
   const x = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(x)) throw new CliError(`--${name} must be an integer, got '${raw}'`);
-  if (x < min || x > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
+  if (raw.trim() === '' || !Number.isInteger(x))
+    throw new CliError(`--${name} must be an integer, got '${raw}'`);
+  if (x < min || x > max)
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
   return x;
 }
 

@@ -25,7 +25,9 @@ export async function readJsonConfig(source: string | undefined, io: CliIo): Pro
   try {
     text = source === '-' ? await io.readStdin() : await readFile(source, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read config '${source}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new CliError(
+      `cannot read config '${source}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -45,7 +47,12 @@ export async function writeOrFail(file: string, data: Uint8Array | string): Prom
 
 /** A duration for people: tenths under 10 s (a toy slice takes 0.1 s, not "0s"), whole seconds to 90 s, then minutes. */
 export const fmtTime = (s: number) =>
-  s < 10 ? `${s.toFixed(1)}s` : s < 90 ? `${s.toFixed(0)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+  s < 10
+    ? `${s.toFixed(1)}s`
+    : s < 90
+      ? `${s.toFixed(0)}s`
+      : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
 
 /** A number to 4 significant digits, in exponent form when very large or very small (λ, curvatures). */
-export const fmtNumber = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
+export const fmtNumber = (v: number) =>
+  Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4);

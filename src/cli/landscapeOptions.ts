@@ -11,8 +11,15 @@ import * as tf from '@tensorflow/tfjs';
 import { loadFashionSubset } from '../data/fashionMnist';
 import { toBatches, type Batch } from '../gpu/landscape/evaluate';
 import {
-  buildFastEvalModel, buildModel, loadWeights, MODEL_NAMES, modelPreset, type ModelPreset,
-  WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, WeightsError,
+  buildFastEvalModel,
+  buildModel,
+  loadWeights,
+  MODEL_NAMES,
+  modelPreset,
+  type ModelPreset,
+  WEIGHTS_BIN_FILE,
+  WEIGHTS_MANIFEST_FILE,
+  WeightsError,
 } from '../gpu/modelZoo';
 import type { HessianScale } from '../gpu/landscape/hessianDirections';
 import type { Net } from '../gpu/nets/net';
@@ -63,16 +70,26 @@ export interface LandscapeOptions {
 }
 
 /** `i/n`, 0-based: 0 ≤ i < n (Slurm: --array=0-(n-1), then --shard $SLURM_ARRAY_TASK_ID/n). */
-export function parseShard(raw: string | undefined, points: number): { index: number; count: number } {
+export function parseShard(
+  raw: string | undefined,
+  points: number,
+): { index: number; count: number } {
   if (raw === undefined) return { index: 0, count: 1 };
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
-  if (!m) throw new CliError(`--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 … 3/4), got '${raw}'`);
-  const index = Number(m[1]), count = Number(m[2]);
+  if (!m)
+    throw new CliError(
+      `--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 … 3/4), got '${raw}'`,
+    );
+  const index = Number(m[1]),
+    count = Number(m[2]);
   if (count < 1) throw new CliError(`--shard ${raw}: n must be at least 1`);
   if (index >= count) {
-    throw new CliError(`--shard ${raw}: the shard number is 0-based, so it must be below ${count} (0/${count} … ${count - 1}/${count})`);
+    throw new CliError(
+      `--shard ${raw}: the shard number is 0-based, so it must be below ${count} (0/${count} … ${count - 1}/${count})`,
+    );
   }
-  if (count > points) throw new CliError(`--shard ${raw}: more shards than the ${points} grid points`);
+  if (count > points)
+    throw new CliError(`--shard ${raw}: more shards than the ${points} grid points`);
   return { index, count };
 }
 
@@ -87,16 +104,24 @@ export function parseRange(raw: string | undefined): [number, number] {
 }
 
 /** Resolves --weights (a manifest .json or a folder holding weights.json) / --init / the shipped default. */
-export function resolveWeights(preset: ModelPreset, weights: string | undefined, init: boolean): string | 'init' {
-  if (init && weights !== undefined) throw new CliError('give either --weights FILE or --init, not both');
+export function resolveWeights(
+  preset: ModelPreset,
+  weights: string | undefined,
+  init: boolean,
+): string | 'init' {
+  if (init && weights !== undefined)
+    throw new CliError('give either --weights FILE or --init, not both');
   if (init) return 'init';
   if (weights === undefined) {
     const shipped = path.join(PUBLIC_DIR, 'models', preset.name, WEIGHTS_MANIFEST_FILE);
     if (existsSync(shipped)) return shipped;
-    throw new CliError(`no shipped weights for ${preset.name} yet; pass --weights FILE (or --init for random weights)`);
+    throw new CliError(
+      `no shipped weights for ${preset.name} yet; pass --weights FILE (or --init for random weights)`,
+    );
   }
   let file = weights;
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, WEIGHTS_MANIFEST_FILE);
+  if (existsSync(file) && statSync(file).isDirectory())
+    file = path.join(file, WEIGHTS_MANIFEST_FILE);
   if (!existsSync(file)) throw new CliError(`--weights: no such file '${weights}'`);
   return file;
 }
@@ -118,7 +143,11 @@ export function modelFromFlag(raw: string | undefined): ModelPreset {
 }
 
 /** Parameters and BN buffers: seeded init, or read from a manifest + .bin. */
-export async function loadModelWeights(net: Net, weights: string | 'init', seed: number): Promise<{ params: tf.Tensor[]; buffers: tf.Tensor[] }> {
+export async function loadModelWeights(
+  net: Net,
+  weights: string | 'init',
+  seed: number,
+): Promise<{ params: tf.Tensor[]; buffers: tf.Tensor[] }> {
   if (weights === 'init') return { params: initParams(net, { seed }), buffers: initBuffers(net) };
   const bin = binPathFor(weights);
   let manifest: unknown, bytes: Uint8Array;
@@ -141,10 +170,19 @@ export async function loadModelWeights(net: Net, weights: string | 'init', seed:
 }
 
 /** The first `samples` test images of the preset's data set, NHWC, as batches (caller disposes). */
-export async function loadLandscapeData(preset: ModelPreset, samples: number, batch: number): Promise<{ batches: Batch[]; n: number }> {
+export async function loadLandscapeData(
+  preset: ModelPreset,
+  samples: number,
+  batch: number,
+): Promise<{ batches: Batch[]; n: number }> {
   const dir = path.join(PUBLIC_DIR, 'data', preset.dataset);
-  const split = await loadFashionSubset((f) => readFile(path.join(dir, f)), 'test', { normalization: preset.normalization });
-  if (samples > split.n) throw new CliError(`--samples must be at most ${split.n} (the test split of ${preset.dataset}), got ${samples}`);
+  const split = await loadFashionSubset((f) => readFile(path.join(dir, f)), 'test', {
+    normalization: preset.normalization,
+  });
+  if (samples > split.n)
+    throw new CliError(
+      `--samples must be at most ${split.n} (the test split of ${preset.dataset}), got ${samples}`,
+    );
   const { height: h, width: w } = split;
   const x = tf.tensor4d(split.images.subarray(0, samples * h * w), [samples, h, w, 1]);
   const y = tf.tensor1d(Int32Array.from(split.labels.subarray(0, samples)), 'int32');

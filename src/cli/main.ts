@@ -11,7 +11,16 @@ import { sharpnessCommand } from './commands/sharpness';
 import { toyCommand } from './commands/toy';
 
 /** Every subcommand; a new one is one file and one line here. */
-export const COMMANDS: readonly Command[] = [trajectoryCommand, scheduleCommand, trainCommand, landscapeCommand, interpolateCommand, sharpnessCommand, toyCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [
+  trajectoryCommand,
+  scheduleCommand,
+  trainCommand,
+  landscapeCommand,
+  interpolateCommand,
+  sharpnessCommand,
+  toyCommand,
+  mergeCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,13 +36,22 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 /** Runs the CLI; returns the exit code. User errors print one message and return 2, never a stack trace. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') { io.stdout(usage()); return 0; }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return 0;
+  }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) { io.stderr(`landscape-lab: unknown command '${name}'\n\n${usage()}`); return 2; }
+  if (!command) {
+    io.stderr(`landscape-lab: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof CliError) { io.stderr(`landscape-lab ${name}: ${e.message}\n`); return e.exitCode; }
+    if (e instanceof CliError) {
+      io.stderr(`landscape-lab ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
     io.stderr(`landscape-lab ${name}: internal error: ${(e as Error).message}\n`);
     return 1;
   }

@@ -11,7 +11,10 @@ import { findTensorOptimizer } from '../gpu/optim/registry';
 import { scheduleBaseOf } from '../gpu/train/scheduledHp';
 import { CliError } from './cliError';
 
-export interface OptimizerChoice { type: string; hp: Record<string, unknown> }
+export interface OptimizerChoice {
+  type: string;
+  hp: Record<string, unknown>;
+}
 
 /** A flag's JSON value, or a CLI error naming the flag. */
 export function parseJsonFlag(flag: string, raw: string): unknown {
@@ -32,7 +35,8 @@ export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice 
     const hp: Record<string, unknown> = { ...spec.defaults };
     for (const [k, v] of Object.entries(r!)) {
       if (k === 'type') continue;
-      if (!(k in spec.defaults)) throw new CliError(`${flag}.${k}: ${spec.type} has no hyperparameter '${k}'`);
+      if (!(k in spec.defaults))
+        throw new CliError(`${flag}.${k}: ${spec.type} has no hyperparameter '${k}'`);
       hp[k] = v;
     }
     return { type: spec.type, hp };
@@ -41,12 +45,19 @@ export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice 
 }
 
 /** A scheduler config (null = constant lr), valid for `optimizer`'s hyperparameters. */
-export function parseSchedulerFlag(raw: unknown, flag: string, optimizer: OptimizerChoice): ScheduleConfig | null {
+export function parseSchedulerFlag(
+  raw: unknown,
+  flag: string,
+  optimizer: OptimizerChoice,
+): ScheduleConfig | null {
   if (raw === null) return null;
   const p = parseScheduleConfig(raw, flag);
   if (!p.ok) throw new CliError(`invalid scheduler:\n  ${p.errors.join('\n  ')}`);
   const spec = findTensorOptimizer(optimizer.type)!;
-  const baseErrors = scheduleBaseErrors(p.value, scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never));
+  const baseErrors = scheduleBaseErrors(
+    p.value,
+    scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never),
+  );
   if (baseErrors.length) throw new CliError(`invalid scheduler:\n  ${baseErrors.join('\n  ')}`);
   return p.value;
 }

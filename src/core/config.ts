@@ -26,13 +26,27 @@ const RUN_KEYS = ['surface', 'surface_params', 'start', 'steps', 'optimizer', 's
 
 function parseBatch(raw: unknown, errors: string[]): BatchConfig | null {
   if (raw === null || raw === undefined) return null;
-  if (!isRecord(raw)) { errors.push(`batch: must be null or {"size", "samples", "noise", "seed"} (got ${fmt(raw)})`); return null; }
-  const b = { size: raw.size, samples: raw.samples ?? 256, noise: raw.noise ?? 1, seed: raw.seed ?? 0 };
-  for (const key of Object.keys(raw)) if (!(key in b)) errors.push(`batch.${key}: unknown field (known: size, samples, noise, seed)`);
+  if (!isRecord(raw)) {
+    errors.push(`batch: must be null or {"size", "samples", "noise", "seed"} (got ${fmt(raw)})`);
+    return null;
+  }
+  const b = {
+    size: raw.size,
+    samples: raw.samples ?? 256,
+    noise: raw.noise ?? 1,
+    seed: raw.seed ?? 0,
+  };
+  for (const key of Object.keys(raw))
+    if (!(key in b)) errors.push(`batch.${key}: unknown field (known: size, samples, noise, seed)`);
   const n0 = errors.length;
-  if (!isInt(b.samples) || b.samples < 1 || b.samples > LIMITS.maxSamples) errors.push(`batch.samples: must be an integer from 1 to ${LIMITS.maxSamples} (got ${fmt(b.samples)})`);
-  if (!isInt(b.size) || b.size < 1 || (isInt(b.samples) && b.size > b.samples)) errors.push(`batch.size: must be an integer from 1 to batch.samples (got ${fmt(b.size)})`);
-  if (typeof b.noise !== 'number' || !Number.isFinite(b.noise) || b.noise < 0) errors.push(`batch.noise: must be a finite number ≥ 0 (got ${fmt(b.noise)})`);
+  if (!isInt(b.samples) || b.samples < 1 || b.samples > LIMITS.maxSamples)
+    errors.push(
+      `batch.samples: must be an integer from 1 to ${LIMITS.maxSamples} (got ${fmt(b.samples)})`,
+    );
+  if (!isInt(b.size) || b.size < 1 || (isInt(b.samples) && b.size > b.samples))
+    errors.push(`batch.size: must be an integer from 1 to batch.samples (got ${fmt(b.size)})`);
+  if (typeof b.noise !== 'number' || !Number.isFinite(b.noise) || b.noise < 0)
+    errors.push(`batch.noise: must be a finite number ≥ 0 (got ${fmt(b.noise)})`);
   if (!isInt(b.seed)) errors.push(`batch.seed: must be an integer (got ${fmt(b.seed)})`);
   return errors.length > n0 ? null : (b as BatchConfig);
 }
@@ -42,33 +56,61 @@ function parseBatch(raw: unknown, errors: string[]): BatchConfig | null {
  * errors, each naming its field ("optimizer.lr: must be ≥ 0 (got -1)"). Never throws.
  */
 export function parseRunConfig(raw: unknown): ParseResult<RunConfig> {
-  if (!isRecord(raw)) return { ok: false, errors: ['config: must be a JSON object like {"surface": "rosenbrock", "start": [-1.5, 2], "steps": 300, "optimizer": {"type": "Adam"}}'] };
+  if (!isRecord(raw))
+    return {
+      ok: false,
+      errors: [
+        'config: must be a JSON object like {"surface": "rosenbrock", "start": [-1.5, 2], "steps": 300, "optimizer": {"type": "Adam"}}',
+      ],
+    };
   const errors: string[] = [];
-  for (const key of Object.keys(raw)) if (!RUN_KEYS.includes(key)) errors.push(`${key}: unknown field (known: ${RUN_KEYS.join(', ')})`);
+  for (const key of Object.keys(raw))
+    if (!RUN_KEYS.includes(key))
+      errors.push(`${key}: unknown field (known: ${RUN_KEYS.join(', ')})`);
 
   const surfaceSpec = SURFACES.find((s) => s.id === raw.surface);
-  if (!surfaceSpec) errors.push(`surface: unknown surface ${fmt(raw.surface)} (known: ${SURFACES.map((s) => s.id).join(', ')})`);
+  if (!surfaceSpec)
+    errors.push(
+      `surface: unknown surface ${fmt(raw.surface)} (known: ${SURFACES.map((s) => s.id).join(', ')})`,
+    );
   const surfaceParams: Record<string, number> = {};
   if (surfaceSpec) {
     for (const p of surfaceSpec.params) surfaceParams[p.key] = p.default;
     const rawParams = raw.surface_params ?? {};
-    if (!isRecord(rawParams)) errors.push(`surface_params: must be an object (got ${fmt(rawParams)})`);
-    else for (const [key, value] of Object.entries(rawParams)) {
-      const p = surfaceSpec.params.find((q) => q.key === key);
-      if (!p) errors.push(`surface_params.${key}: ${surfaceSpec.id} has no parameter '${key}'${surfaceSpec.params.length ? ` (it has: ${surfaceSpec.params.map((q) => q.key).join(', ')})` : ''}`);
-      else if (typeof value !== 'number' || !(value >= p.min && value <= p.max)) errors.push(`surface_params.${key}: must be a number from ${p.min} to ${p.max} (got ${fmt(value)})`);
-      else surfaceParams[key] = value;
-    }
+    if (!isRecord(rawParams))
+      errors.push(`surface_params: must be an object (got ${fmt(rawParams)})`);
+    else
+      for (const [key, value] of Object.entries(rawParams)) {
+        const p = surfaceSpec.params.find((q) => q.key === key);
+        if (!p)
+          errors.push(
+            `surface_params.${key}: ${surfaceSpec.id} has no parameter '${key}'${surfaceSpec.params.length ? ` (it has: ${surfaceSpec.params.map((q) => q.key).join(', ')})` : ''}`,
+          );
+        else if (typeof value !== 'number' || !(value >= p.min && value <= p.max))
+          errors.push(
+            `surface_params.${key}: must be a number from ${p.min} to ${p.max} (got ${fmt(value)})`,
+          );
+        else surfaceParams[key] = value;
+      }
   }
 
   let start: readonly [number, number] = [0, 0];
   const rawStart = raw.start ?? surfaceSpec?.create(surfaceParams).defaultStart;
-  if (!Array.isArray(rawStart) || rawStart.length !== 2 || !rawStart.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= LIMITS.maxCoordinate)) {
-    errors.push(`start: must be two finite numbers [x, y] with |x|, |y| ≤ ${LIMITS.maxCoordinate} (got ${fmt(raw.start)})`);
+  if (
+    !Array.isArray(rawStart) ||
+    rawStart.length !== 2 ||
+    !rawStart.every(
+      (v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= LIMITS.maxCoordinate,
+    )
+  ) {
+    errors.push(
+      `start: must be two finite numbers [x, y] with |x|, |y| ≤ ${LIMITS.maxCoordinate} (got ${fmt(raw.start)})`,
+    );
   } else start = [rawStart[0], rawStart[1]];
 
   const steps = raw.steps ?? 300;
-  if (!isInt(steps) || steps < 1 || steps > LIMITS.maxSteps) errors.push(`steps: must be an integer from 1 to ${LIMITS.maxSteps} (got ${fmt(raw.steps)})`);
+  if (!isInt(steps) || steps < 1 || steps > LIMITS.maxSteps)
+    errors.push(`steps: must be an integer from 1 to ${LIMITS.maxSteps} (got ${fmt(raw.steps)})`);
 
   const opt = parseOptimizerConfig(raw.optimizer ?? { type: 'SGD' });
   if (!opt.ok) errors.push(...opt.errors);
@@ -86,14 +128,31 @@ export function parseRunConfig(raw: unknown): ParseResult<RunConfig> {
   const batch = parseBatch(raw.batch, errors);
 
   if (errors.length || !opt.ok) return { ok: false, errors };
-  return { ok: true, value: { surface: surfaceSpec!.id, surfaceParams, start, steps: steps as number, optimizer: opt.value, scheduler, batch } };
+  return {
+    ok: true,
+    value: {
+      surface: surfaceSpec!.id,
+      surfaceParams,
+      start,
+      steps: steps as number,
+      optimizer: opt.value,
+      scheduler,
+      batch,
+    },
+  };
 }
 
 /** What a scheduler starts from: the optimizer's lr and the momentum-like value it may cycle. */
-export function scheduleBase(opt: OptimizerConfig): { lr: number; momentum?: number; momentumKey?: 'momentum' | 'betas' } {
+export function scheduleBase(opt: OptimizerConfig): {
+  lr: number;
+  momentum?: number;
+  momentumKey?: 'momentum' | 'betas';
+} {
   const spec = findOptimizer(opt.type)!;
   const lr = opt.hp.lr as number;
-  if (spec.hyperparams.some((h) => h.key === 'momentum')) return { lr, momentum: opt.hp.momentum as number, momentumKey: 'momentum' };
-  if (spec.hyperparams.some((h) => h.key === 'betas')) return { lr, momentum: (opt.hp.betas as readonly number[])[0], momentumKey: 'betas' };
+  if (spec.hyperparams.some((h) => h.key === 'momentum'))
+    return { lr, momentum: opt.hp.momentum as number, momentumKey: 'momentum' };
+  if (spec.hyperparams.some((h) => h.key === 'betas'))
+    return { lr, momentum: (opt.hp.betas as readonly number[])[0], momentumKey: 'betas' };
   return { lr };
 }

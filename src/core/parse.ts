@@ -4,7 +4,9 @@
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** A plain JSON object (not null, not an array). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A received value as an error message quotes it: strings in quotes, the rest as JSON. */
-export const quoteValue = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v));
+export const quoteValue = (v: unknown): string =>
+  typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? String(v));

@@ -23,20 +23,27 @@ function largestProperDivisor(n: number): number {
 }
 
 export function refineOrder(num: number, first = 5, chunk = 8): Progression[] {
-  if (!Number.isInteger(num) || num < 1) throw new Error(`refineOrder: num must be a positive integer, got ${num}`);
-  if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`refineOrder: chunk must be a positive integer, got ${chunk}`);
+  if (!Number.isInteger(num) || num < 1)
+    throw new Error(`refineOrder: num must be a positive integer, got ${num}`);
+  if (!Number.isInteger(chunk) || chunk < 1)
+    throw new Error(`refineOrder: chunk must be a positive integer, got ${chunk}`);
   const span = num - 1;
   if (span === 0) return [{ start: 0, stride: 1, count: 1 }];
   // s₀: the largest divisor of span whose progression still has `first` points.
   let s0 = 1;
-  for (let d = span; d >= 1; d--) if (span % d === 0 && span / d + 1 >= first) { s0 = d; break; }
+  for (let d = span; d >= 1; d--)
+    if (span % d === 0 && span / d + 1 >= first) {
+      s0 = d;
+      break;
+    }
   const runs: Progression[] = [];
   const push = (start: number, stride: number) => {
     const count = Math.floor((span - start) / stride) + 1;
-    for (let k = 0; k < count; k += chunk) runs.push({ start: start + k * stride, stride, count: Math.min(chunk, count - k) });
+    for (let k = 0; k < count; k += chunk)
+      runs.push({ start: start + k * stride, stride, count: Math.min(chunk, count - k) });
   };
   push(0, s0);
-  for (let prev = s0; prev > 1; ) {
+  for (let prev = s0; prev > 1;) {
     const s = largestProperDivisor(prev);
     for (let r = s; r < prev; r += s) push(r, prev);
     prev = s;

@@ -38,11 +38,15 @@ export function run(config: RunConfig): RunResult {
   // A private copy: the scheduler's lr/momentum are written into it each step.
   const hp: Hyperparams = { ...config.optimizer.hp };
   const n = config.steps;
-  const params = new Float64Array(2 * n), loss = new Float64Array(n), lr = new Float64Array(n);
+  const params = new Float64Array(2 * n),
+    loss = new Float64Array(n),
+    lr = new Float64Array(n);
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
   const A = numberAlgebra;
-  let x = config.start[0], y = config.start[1];
-  let sx: OptState<number> = spec.init(A, x), sy: OptState<number> = spec.init(A, y);
+  let x = config.start[0],
+    y = config.start[1];
+  let sx: OptState<number> = spec.init(A, x),
+    sy: OptState<number> = spec.init(A, y);
   const g = new Float64Array(2);
   let divergedAt: number | null = null;
   let k = 0;
@@ -50,7 +54,10 @@ export function run(config: RunConfig): RunResult {
     const f = surface.value(x, y);
     surface.gradient(x, y, g);
     if (sampler) sampler.addBatchNoise(g);
-    if (!Number.isFinite(f) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) { divergedAt = k + 1; break; }
+    if (!Number.isFinite(f) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
+      divergedAt = k + 1;
+      break;
+    }
     hp.lr = lr[k] = scheduler.lr;
     if (momentum) {
       const m = (momentum[k] = scheduler.momentum as number);
@@ -59,23 +66,44 @@ export function run(config: RunConfig): RunResult {
     }
     const rx = spec.step(A, x, g[0], sx, hp, k + 1);
     const ry = spec.step(A, y, g[1], sy, hp, k + 1);
-    if (!Number.isFinite(rx.theta) || !Number.isFinite(ry.theta)) { divergedAt = k + 1; break; }
-    x = rx.theta; y = ry.theta; sx = rx.state; sy = ry.state;
-    params[2 * k] = x; params[2 * k + 1] = y; loss[k] = f;
+    if (!Number.isFinite(rx.theta) || !Number.isFinite(ry.theta)) {
+      divergedAt = k + 1;
+      break;
+    }
+    x = rx.theta;
+    y = ry.theta;
+    sx = rx.state;
+    sy = ry.state;
+    params[2 * k] = x;
+    params[2 * k + 1] = y;
+    loss[k] = f;
     scheduler.advance(f);
   }
   return {
-    params: params.subarray(0, 2 * k), loss: loss.subarray(0, k), lr: lr.subarray(0, k),
-    momentum: momentum ? momentum.subarray(0, k) : null, steps: k, divergedAt,
+    params: params.subarray(0, 2 * k),
+    loss: loss.subarray(0, k),
+    lr: lr.subarray(0, k),
+    momentum: momentum ? momentum.subarray(0, k) : null,
+    steps: k,
+    divergedAt,
   };
 }
 
 /** The run as the reference/CLI JSON: `{params: [[x, y], …], loss, lr, divergedAt}`. */
-export function runToJson(r: RunResult): { params: [number, number][]; loss: number[]; lr: number[]; momentum?: number[]; divergedAt: number | null } {
+export function runToJson(r: RunResult): {
+  params: [number, number][];
+  loss: number[];
+  lr: number[];
+  momentum?: number[];
+  divergedAt: number | null;
+} {
   const params: [number, number][] = [];
   for (let k = 0; k < r.steps; k++) params.push([r.params[2 * k], r.params[2 * k + 1]]);
   return {
-    params, loss: Array.from(r.loss), lr: Array.from(r.lr),
-    ...(r.momentum ? { momentum: Array.from(r.momentum) } : {}), divergedAt: r.divergedAt,
+    params,
+    loss: Array.from(r.loss),
+    lr: Array.from(r.lr),
+    ...(r.momentum ? { momentum: Array.from(r.momentum) } : {}),
+    divergedAt: r.divergedAt,
   };
 }

@@ -86,38 +86,60 @@ function isPositiveInt(x: unknown): x is number {
 function checkFileRef(x: unknown, where: string): FashionFileRef {
   const r = x as FashionFileRef;
   if (typeof r !== 'object' || r === null) return fail(`meta.json: ${where} is missing`);
-  if (typeof r.file !== 'string' || r.file === '' || r.file.includes('/') || r.file.includes('\\')) {
+  if (
+    typeof r.file !== 'string' ||
+    r.file === '' ||
+    r.file.includes('/') ||
+    r.file.includes('\\')
+  ) {
     fail(`meta.json: ${where}.file must be a plain file name`);
   }
-  if (!Number.isInteger(r.bytes) || r.bytes < 0) fail(`meta.json: ${where}.bytes must be a byte count`);
-  if (typeof r.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(r.sha256)) fail(`meta.json: ${where}.sha256 must be 64 hex digits`);
+  if (!Number.isInteger(r.bytes) || r.bytes < 0)
+    fail(`meta.json: ${where}.bytes must be a byte count`);
+  if (typeof r.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(r.sha256))
+    fail(`meta.json: ${where}.sha256 must be 64 hex digits`);
   return r;
 }
 
 /** Validates the parsed meta.json (an unknown JSON value) and returns it typed. */
 export function parseFashionMeta(json: unknown): FashionSubsetMeta {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('meta.json is not a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return fail('meta.json is not a JSON object');
   const m = json as FashionSubsetMeta;
-  if (m.format !== FASHION_FORMAT) fail(`meta.json: format is ${JSON.stringify(m.format)}, expected "${FASHION_FORMAT}"`);
-  if (!isPositiveInt(m.height) || !isPositiveInt(m.width)) fail('meta.json: height and width must be positive integers');
-  if (!Array.isArray(m.classes) || m.classes.length === 0 || m.classes.length > 256 || !m.classes.every((c) => typeof c === 'string')) {
+  if (m.format !== FASHION_FORMAT)
+    fail(`meta.json: format is ${JSON.stringify(m.format)}, expected "${FASHION_FORMAT}"`);
+  if (!isPositiveInt(m.height) || !isPositiveInt(m.width))
+    fail('meta.json: height and width must be positive integers');
+  if (
+    !Array.isArray(m.classes) ||
+    m.classes.length === 0 ||
+    m.classes.length > 256 ||
+    !m.classes.every((c) => typeof c === 'string')
+  ) {
     fail('meta.json: classes must be a list of 1–256 names');
   }
-  if (!Number.isFinite(m.pixelMean) || !(m.pixelStd > 0)) fail('meta.json: pixelMean must be a number and pixelStd > 0');
+  if (!Number.isFinite(m.pixelMean) || !(m.pixelStd > 0))
+    fail('meta.json: pixelMean must be a number and pixelStd > 0');
   for (const split of ['train', 'test'] as const) {
     const s = m.splits?.[split];
     if (!s) fail(`meta.json: splits.${split} is missing`);
     if (!isPositiveInt(s.n)) fail(`meta.json: splits.${split}.n must be a positive integer`);
     if (!Array.isArray(s.perClass) || s.perClass.length !== m.classes.length) {
-      fail(`meta.json: splits.${split}.perClass must list one count per class (${m.classes.length})`);
+      fail(
+        `meta.json: splits.${split}.perClass must list one count per class (${m.classes.length})`,
+      );
     }
-    if (s.perClass.reduce((a, b) => a + b, 0) !== s.n) fail(`meta.json: splits.${split}.perClass does not add up to n = ${s.n}`);
+    if (s.perClass.reduce((a, b) => a + b, 0) !== s.n)
+      fail(`meta.json: splits.${split}.perClass does not add up to n = ${s.n}`);
     checkFileRef(s.images, `splits.${split}.images`);
     checkFileRef(s.labels, `splits.${split}.labels`);
     if (s.images.bytes !== s.n * m.height * m.width) {
-      fail(`meta.json: splits.${split}.images.bytes = ${s.images.bytes}, expected n·height·width = ${s.n * m.height * m.width}`);
+      fail(
+        `meta.json: splits.${split}.images.bytes = ${s.images.bytes}, expected n·height·width = ${s.n * m.height * m.width}`,
+      );
     }
-    if (s.labels.bytes !== s.n) fail(`meta.json: splits.${split}.labels.bytes = ${s.labels.bytes}, expected n = ${s.n}`);
+    if (s.labels.bytes !== s.n)
+      fail(`meta.json: splits.${split}.labels.bytes = ${s.labels.bytes}, expected n = ${s.n}`);
   }
   return m;
 }
@@ -147,33 +169,58 @@ export function parseFashionSplit(
   const lab = asBytes(labelBytes, s.labels.file);
   const { height, width } = meta;
   if (img.length !== s.images.bytes) {
-    fail(`${s.images.file} has ${img.length} bytes, expected ${s.images.bytes} (${s.n} images of ${height}×${width}); truncated or wrong file?`);
+    fail(
+      `${s.images.file} has ${img.length} bytes, expected ${s.images.bytes} (${s.n} images of ${height}×${width}); truncated or wrong file?`,
+    );
   }
-  if (lab.length !== s.labels.bytes) fail(`${s.labels.file} has ${lab.length} bytes, expected ${s.labels.bytes} (one per image)`);
+  if (lab.length !== s.labels.bytes)
+    fail(`${s.labels.file} has ${lab.length} bytes, expected ${s.labels.bytes} (one per image)`);
   if (options.verifyHash ?? true) {
-    for (const [ref, bytes] of [[s.images, img], [s.labels, lab]] as const) {
+    for (const [ref, bytes] of [
+      [s.images, img],
+      [s.labels, lab],
+    ] as const) {
       const got = sha256Hex(bytes);
-      if (got !== ref.sha256) fail(`${ref.file} is corrupted: SHA-256 ${got.slice(0, 12)}… differs from meta.json's ${ref.sha256.slice(0, 12)}…`);
+      if (got !== ref.sha256)
+        fail(
+          `${ref.file} is corrupted: SHA-256 ${got.slice(0, 12)}… differs from meta.json's ${ref.sha256.slice(0, 12)}…`,
+        );
     }
   }
   const counts = new Array<number>(meta.classes.length).fill(0);
   for (let i = 0; i < lab.length; i++) {
-    if (lab[i] >= meta.classes.length) fail(`${s.labels.file}: label ${lab[i]} at index ${i} is outside [0, ${meta.classes.length})`);
+    if (lab[i] >= meta.classes.length)
+      fail(
+        `${s.labels.file}: label ${lab[i]} at index ${i} is outside [0, ${meta.classes.length})`,
+      );
     counts[lab[i]]++;
   }
   const bad = counts.findIndex((c, k) => c !== s.perClass[k]);
-  if (bad >= 0) fail(`${s.labels.file}: class ${bad} occurs ${counts[bad]} times, meta.json says ${s.perClass[bad]}`);
+  if (bad >= 0)
+    fail(
+      `${s.labels.file}: class ${bad} occurs ${counts[bad]} times, meta.json says ${s.perClass[bad]}`,
+    );
 
   const normalization = options.normalization ?? 'unit';
   const images = new Float32Array(img.length);
   if (normalization === 'unit') {
     for (let i = 0; i < img.length; i++) images[i] = img[i] / 255;
   } else if (normalization === 'standard') {
-    for (let i = 0; i < img.length; i++) images[i] = (img[i] / 255 - meta.pixelMean) / meta.pixelStd;
+    for (let i = 0; i < img.length; i++)
+      images[i] = (img[i] / 255 - meta.pixelMean) / meta.pixelStd;
   } else {
     fail(`unknown normalization ${JSON.stringify(normalization)} (use 'unit' or 'standard')`);
   }
-  return { split, images, labels: lab.slice(), n: s.n, height, width, classes: meta.classes, normalization };
+  return {
+    split,
+    images,
+    labels: lab.slice(),
+    n: s.n,
+    height,
+    width,
+    classes: meta.classes,
+    normalization,
+  };
 }
 
 /**

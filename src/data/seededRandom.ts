@@ -15,7 +15,10 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Fisher–Yates shuffle in place with a uniform source in [0, 1). */
-export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(a: T, uniform: () => number): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(
+  a: T,
+  uniform: () => number,
+): T {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(uniform() * (i + 1));
     const tmp = a[i];

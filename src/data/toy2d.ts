@@ -56,11 +56,18 @@ const halves = (n: number): [number, number] => [Math.ceil(n / 2), Math.floor(n 
 
 /** Two interleaved spirals (1.75 turns, radius 0 → 5), jittered by ±noise in x and y. */
 const spiral: Generator = (n, noise, u, emit) => {
-  for (const [count, delta, label] of [[halves(n)[0], 0, 1], [halves(n)[1], Math.PI, 0]] as const) {
+  for (const [count, delta, label] of [
+    [halves(n)[0], 0, 1],
+    [halves(n)[1], Math.PI, 0],
+  ] as const) {
     for (let i = 0; i < count; i++) {
       const r = (i / count) * 5;
       const t = ((1.75 * i) / count) * 2 * Math.PI + delta;
-      emit(r * Math.sin(t) + between(u, -1, 1) * noise, r * Math.cos(t) + between(u, -1, 1) * noise, label);
+      emit(
+        r * Math.sin(t) + between(u, -1, 1) * noise,
+        r * Math.cos(t) + between(u, -1, 1) * noise,
+        label,
+      );
     }
   }
 };
@@ -68,7 +75,10 @@ const spiral: Generator = (n, noise, u, emit) => {
 /** A disc of radius 2.5 (class 1) inside a ring 3.5–5 (class 0); label = |p + noise| < 2.5. */
 const circle: Generator = (n, noise, u, emit) => {
   const radius = 5;
-  for (const [count, rMin, rMax] of [[halves(n)[0], 0, radius * 0.5], [halves(n)[1], radius * 0.7, radius]] as const) {
+  for (const [count, rMin, rMax] of [
+    [halves(n)[0], 0, radius * 0.5],
+    [halves(n)[1], radius * 0.7, radius],
+  ] as const) {
     for (let i = 0; i < count; i++) {
       const r = between(u, rMin, rMax);
       const angle = between(u, 0, 2 * Math.PI);
@@ -98,7 +108,10 @@ const xor: Generator = (n, noise, u, emit) => {
 /** Two Gaussians at (2, 2) (class 1) and (−2, −2) (class 0), variance 0.5 + 7·noise (0.5 → 4 at 0.5). */
 const gauss: Generator = (n, noise, u, emit) => {
   const variance = 0.5 + (noise / 0.5) * 3.5;
-  for (const [count, c, label] of [[halves(n)[0], 2, 1], [halves(n)[1], -2, 0]] as const) {
+  for (const [count, c, label] of [
+    [halves(n)[0], 2, 1],
+    [halves(n)[1], -2, 0],
+  ] as const) {
     for (let i = 0; i < count; i++) emit(normal(u, c, variance), normal(u, c, variance), label);
   }
 };
@@ -117,9 +130,14 @@ export type Toy2dKind = (typeof TOY2D_SETS)[number]['id'];
 export function makeToy2d(options: Toy2dOptions): Toy2dSet {
   const { kind, n, noise, seed } = options;
   const spec = TOY2D_SETS.find((s) => s.id === kind);
-  if (!spec) throw new RangeError(`toy2d: unknown kind ${JSON.stringify(kind)} (known: ${TOY2D_SETS.map((s) => s.id).join(', ')})`);
-  if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new RangeError(`toy2d: n must be an integer in [2, 1e6], got ${n}`);
-  if (!(noise >= 0 && noise <= 1)) throw new RangeError(`toy2d: noise must be in [0, 1], got ${noise}`);
+  if (!spec)
+    throw new RangeError(
+      `toy2d: unknown kind ${JSON.stringify(kind)} (known: ${TOY2D_SETS.map((s) => s.id).join(', ')})`,
+    );
+  if (!Number.isInteger(n) || n < 2 || n > 1_000_000)
+    throw new RangeError(`toy2d: n must be an integer in [2, 1e6], got ${n}`);
+  if (!(noise >= 0 && noise <= 1))
+    throw new RangeError(`toy2d: noise must be in [0, 1], got ${noise}`);
   if (!Number.isInteger(seed)) throw new RangeError(`toy2d: seed must be an integer, got ${seed}`);
   const points = new Float64Array(2 * n);
   const labels = new Uint8Array(n);
@@ -137,14 +155,25 @@ export function makeToy2d(options: Toy2dOptions): Toy2dSet {
  * Shuffles a set (seeded) and splits it into train and test, as Playground does with its
  * "ratio of training to test data": the first round(trainFraction·n) shuffled points train.
  */
-export function splitToy2d(set: Toy2dSet, trainFraction: number, seed: number): { train: Toy2dSet; test: Toy2dSet } {
-  if (!(trainFraction > 0 && trainFraction < 1)) throw new RangeError(`toy2d: trainFraction must be in (0, 1), got ${trainFraction}`);
-  const order = shuffleInPlace(Int32Array.from({ length: set.n }, (_, i) => i), mulberry32(seed));
+export function splitToy2d(
+  set: Toy2dSet,
+  trainFraction: number,
+  seed: number,
+): { train: Toy2dSet; test: Toy2dSet } {
+  if (!(trainFraction > 0 && trainFraction < 1))
+    throw new RangeError(`toy2d: trainFraction must be in (0, 1), got ${trainFraction}`);
+  const order = shuffleInPlace(
+    Int32Array.from({ length: set.n }, (_, i) => i),
+    mulberry32(seed),
+  );
   const nTrain = Math.round(trainFraction * set.n);
   const take = (idx: Int32Array): Toy2dSet => ({
     kind: set.kind,
     n: idx.length,
-    points: Float64Array.from({ length: 2 * idx.length }, (_, j) => set.points[2 * idx[j >> 1] + (j & 1)]),
+    points: Float64Array.from(
+      { length: 2 * idx.length },
+      (_, j) => set.points[2 * idx[j >> 1] + (j & 1)],
+    ),
     labels: Uint8Array.from(idx, (i) => set.labels[i]),
   });
   return { train: take(order.subarray(0, nTrain)), test: take(order.subarray(nTrain)) };

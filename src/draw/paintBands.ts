@@ -15,7 +15,14 @@ export interface BandInk {
  * The filled contour bands (SVG path data from the worker, filled with the viridis ramp) and a
  * × at each minimum. Drawn once per surface, size and theme; the trajectories are another canvas.
  */
-export function paintBands(ctx: Context2D, bands: readonly { d: string; t: number }[], minima: readonly (readonly [number, number])[], width: number, height: number, ink: BandInk): void {
+export function paintBands(
+  ctx: Context2D,
+  bands: readonly { d: string; t: number }[],
+  minima: readonly (readonly [number, number])[],
+  width: number,
+  height: number,
+  ink: BandInk,
+): void {
   ctx.fillStyle = ink.background;
   ctx.fillRect(0, 0, width, height);
   // Below the lowest level lies no band (d3 contours are regions ≥ a threshold): give that floor
@@ -41,8 +48,10 @@ export function paintBands(ctx: Context2D, bands: readonly { d: string; t: numbe
   ctx.beginPath();
   for (const [x, y] of minima) {
     const r = 6 / Math.SQRT2; // a "+" of half-length 6 turned by 45°
-    ctx.moveTo(x - r, y - r); ctx.lineTo(x + r, y + r);
-    ctx.moveTo(x - r, y + r); ctx.lineTo(x + r, y - r);
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x - r, y + r);
+    ctx.lineTo(x + r, y - r);
   }
   ctx.stroke();
 }

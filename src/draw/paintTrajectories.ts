@@ -27,7 +27,12 @@ function tracePrefix(ctx: Context2D, { xy, kept }: TrajectoryPoints, upto: numbe
  * steps played so far in full colour, its head, and ✕ where it diverged. `card` outlines the
  * heads and marks so they read over any band colour.
  */
-export function paintTrajectories(ctx: Context2D, lines: readonly TrajectoryStroke[], step: number, card: string): void {
+export function paintTrajectories(
+  ctx: Context2D,
+  lines: readonly TrajectoryStroke[],
+  step: number,
+  card: string,
+): void {
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   for (const l of lines) {

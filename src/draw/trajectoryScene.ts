@@ -50,7 +50,12 @@ export class TrajectoryScene {
   /** Merges a partial view; returns whether the geometry (not only step or size) changed. */
   setView(patch: Partial<TrajectoryView>): boolean {
     const next = { ...(this.view ?? EMPTY_VIEW), ...patch };
-    const geometry = !this.view || patch.domain !== undefined || patch.width !== undefined || patch.height !== undefined || patch.styles !== undefined;
+    const geometry =
+      !this.view ||
+      patch.domain !== undefined ||
+      patch.width !== undefined ||
+      patch.height !== undefined ||
+      patch.styles !== undefined;
     this.view = next;
     if (geometry) this.lines = null;
     return geometry;
@@ -76,7 +81,14 @@ export class TrajectoryScene {
       this.lines = this.runs.flatMap((r) => {
         const style = v.styles[r.id];
         if (!style || r.params.length < 2 * r.steps) return [];
-        return [{ pts: trajectoryPoints(r.start, r.params, r.steps, scales), color: style.color, dashed: style.dashed, diverged: r.divergedAt !== null }];
+        return [
+          {
+            pts: trajectoryPoints(r.start, r.params, r.steps, scales),
+            color: style.color,
+            dashed: style.dashed,
+            diverged: r.divergedAt !== null,
+          },
+        ];
       });
       this.fingerprint = trajectoryFingerprint(this.lines.map((l) => l.pts.xy));
     }
@@ -88,5 +100,12 @@ export class TrajectoryScene {
 }
 
 const EMPTY_VIEW: TrajectoryView = {
-  domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 }, width: 0, height: 0, pixelWidth: 0, pixelHeight: 0, styles: {}, card: '#fff', step: 0,
+  domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 },
+  width: 0,
+  height: 0,
+  pixelWidth: 0,
+  pixelHeight: 0,
+  styles: {},
+  card: '#fff',
+  step: 0,
 };

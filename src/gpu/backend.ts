@@ -66,7 +66,9 @@ async function tryBackend(name: BackendName): Promise<boolean> {
  * Activate the first backend of `preferred` that initialises and return its name.
  * Throws if none does (the cpu backend always does, so include it as the last resort).
  */
-export async function initBackend(preferred: readonly BackendName[] = defaultBackends()): Promise<string> {
+export async function initBackend(
+  preferred: readonly BackendName[] = defaultBackends(),
+): Promise<string> {
   for (const name of preferred) {
     if (await tryBackend(name)) return name;
   }

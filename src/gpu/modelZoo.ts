@@ -46,7 +46,8 @@ export interface ModelPreset {
 function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
   return {
     name: `resnet-${depth}${shortcut ? '' : '-ns'}`,
-    summary: `ResNet-${depth}${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
+    summary:
+      `ResNet-${depth}${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
       `Fashion-MNIST ${ZOO_INPUT_SIZE}×${ZOO_INPUT_SIZE}`,
     depth,
     shortcut,
@@ -59,7 +60,10 @@ function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
   };
 }
 
-export const MODEL_PRESETS: readonly ModelPreset[] = [20, 56, 110].flatMap((d) => [resnetPreset(d, true), resnetPreset(d, false)]);
+export const MODEL_PRESETS: readonly ModelPreset[] = [20, 56, 110].flatMap((d) => [
+  resnetPreset(d, true),
+  resnetPreset(d, false),
+]);
 
 export const MODEL_NAMES: readonly string[] = MODEL_PRESETS.map((p) => p.name);
 
@@ -74,8 +78,13 @@ export function modelPreset(name: string): ModelPreset {
 export function buildModel(preset: ModelPreset | string): Net {
   const p = typeof preset === 'string' ? modelPreset(preset) : preset;
   return resnet({
-    depth: p.depth, shortcut: p.shortcut, width: p.width, k: p.k,
-    inChannels: 1, inputSize: p.inputSize, numClasses: p.numClasses,
+    depth: p.depth,
+    shortcut: p.shortcut,
+    width: p.width,
+    k: p.k,
+    inChannels: 1,
+    inputSize: p.inputSize,
+    numClasses: p.numClasses,
   });
 }
 
@@ -98,12 +107,30 @@ interface ConvLayer {
  * in the first block of stages 2 and 3), conv2 and, where `hasParam` finds one, the 1×1
  * projection shortcut. One description for the fast forward and for the FLOP count.
  */
-function convLayers(p: ModelPreset, hasParam: (name: string) => boolean): { layers: ConvLayer[]; stem: number; blocks: { c1: number; c2: number; proj: number | null }[] } {
+function convLayers(
+  p: ModelPreset,
+  hasParam: (name: string) => boolean,
+): {
+  layers: ConvLayer[];
+  stem: number;
+  blocks: { c1: number; c2: number; proj: number | null }[];
+} {
   const layers: ConvLayer[] = [];
   // 3×3 pad 1 and 1×1 pad 0 both give ⌈size / stride⌉.
   const layer = (conv: string, bn: string, stride: number, kernel: number, size: number) => {
     const pad = kernel === 3 ? 1 : 0;
-    return layers.push({ conv, bn, stride, pad, kernel, size, out: Math.ceil(size / stride), dense: denseConvFits(kernel, stride, pad, size) }) - 1;
+    return (
+      layers.push({
+        conv,
+        bn,
+        stride,
+        pad,
+        kernel,
+        size,
+        out: Math.ceil(size / stride),
+        dense: denseConvFits(kernel, stride, pad, size),
+      }) - 1
+    );
   };
   const n = (p.depth - 2) / 6;
   let size = p.inputSize;
@@ -116,7 +143,9 @@ function convLayers(p: ModelPreset, hasParam: (name: string) => boolean): { laye
       const c1 = layer(`${prefix}.conv1`, `${prefix}.bn1`, stride, 3, size);
       const out = layers[c1].out;
       const c2 = layer(`${prefix}.conv2`, `${prefix}.bn2`, 1, 3, out);
-      const proj = hasParam(`${prefix}.shortcut.0.weight`) ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 1, size) : null;
+      const proj = hasParam(`${prefix}.shortcut.0.weight`)
+        ? layer(`${prefix}.shortcut.0`, `${prefix}.shortcut.1`, stride, 1, size)
+        : null;
       blocks.push({ c1, c2, proj });
       size = out;
     }
@@ -157,7 +186,12 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
       for (const l of layers) {
         const scale = bnScale(params, buffers, l.bn);
         out.push(filterFor(l, hwio(params[pi(`${l.conv}.weight`)], scale)));
-        out.push(biasFor(l, tf.sub(params[pi(`${l.bn}.bias`)], tf.mul(buffers[bi(`${l.bn}.running_mean`)], scale))));
+        out.push(
+          biasFor(
+            l,
+            tf.sub(params[pi(`${l.bn}.bias`)], tf.mul(buffers[bi(`${l.bn}.running_mean`)], scale)),
+          ),
+        );
       }
       out.push(params[pi('linear.weight')].clone(), params[pi('linear.bias')].clone());
       return out;
@@ -177,7 +211,11 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
         const l = layers[k];
         if (l.dense) return denseConv(h, folded[2 * k] as tf.Tensor2D, folded[2 * k + 1], relu);
         return tf.fused.conv2d({
-          x: h, filter: folded[2 * k] as tf.Tensor4D, bias: folded[2 * k + 1], strides: l.stride, pad: l.pad,
+          x: h,
+          filter: folded[2 * k] as tf.Tensor4D,
+          bias: folded[2 * k + 1],
+          strides: l.stride,
+          pad: l.pad,
           activation: relu ? 'relu' : 'linear',
         });
       };
@@ -194,7 +232,10 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
       }
       const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
       const k = 2 * layers.length;
-      return tf.add(tf.matMul(pooled, folded[k] as tf.Tensor2D, false, true), folded[k + 1]) as tf.Tensor2D;
+      return tf.add(
+        tf.matMul(pooled, folded[k] as tf.Tensor2D, false, true),
+        folded[k + 1],
+      ) as tf.Tensor2D;
     },
   };
 
@@ -203,7 +244,10 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
     foldedEval,
     forward(params, buffers, x, mode) {
       if (mode === 'train') return base.forward(params, buffers, x, mode);
-      return { logits: foldedEval.forwardFolded(foldedEval.fold(params, buffers), x), buffers: null };
+      return {
+        logits: foldedEval.forwardFolded(foldedEval.fold(params, buffers), x),
+        buffers: null,
+      };
     },
   };
 }
@@ -218,14 +262,20 @@ export function buildFastEvalModel(preset: ModelPreset | string): FoldedEvalNet 
  * `buildFastEvalModel` actually multiplies: convs on ≤ 2×2 maps run as dense products of
  * s⁴·C·O MACs (nets/smallMapConv), fewer than nominal.
  */
-export function forwardFlops(preset: ModelPreset | string, count: 'nominal' | 'executed' = 'nominal'): number {
+export function forwardFlops(
+  preset: ModelPreset | string,
+  count: 'nominal' | 'executed' = 'nominal',
+): number {
   const p = typeof preset === 'string' ? modelPreset(preset) : preset;
   const net = buildModel(p);
   const shapes = new Map(net.params.map((q) => [q.name, q.shape]));
   let macs = 0;
   for (const l of convLayers(p, (name) => shapes.has(name)).layers) {
     const [o, i] = shapes.get(`${l.conv}.weight`)!;
-    macs += count === 'executed' && l.dense ? l.size ** 4 * o * i : l.out * l.out * o * i * l.kernel * l.kernel;
+    macs +=
+      count === 'executed' && l.dense
+        ? l.size ** 4 * o * i
+        : l.out * l.out * o * i * l.kernel * l.kernel;
   }
   const [classes, features] = shapes.get('linear.weight')!;
   return 2 * (macs + classes * features);
@@ -256,7 +306,12 @@ export class WeightsError extends Error {
   }
 }
 
-interface Entry { kind: 'param' | 'buffer'; index: number; name: string; shape: number[] }
+interface Entry {
+  kind: 'param' | 'buffer';
+  index: number;
+  name: string;
+  shape: number[];
+}
 
 /** Parameters and buffers interleaved in torch state_dict order (module by module). */
 export function stateDictOrder(net: Net): Entry[] {
@@ -285,10 +340,20 @@ const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** Serialise parameters and BN buffers (reads them from the backend once). */
 export function saveWeights(
-  net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], model: string = net.id, extra: Record<string, unknown> = {},
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  model: string = net.id,
+  extra: Record<string, unknown> = {},
 ): { manifest: WeightsManifest; bytes: Uint8Array } {
-  if (params.length !== net.params.length) throw new WeightsError(`saveWeights: ${params.length} parameters for ${net.id}, expected ${net.params.length}`);
-  if (buffers.length !== net.buffers.length) throw new WeightsError(`saveWeights: ${buffers.length} buffers for ${net.id}, expected ${net.buffers.length}`);
+  if (params.length !== net.params.length)
+    throw new WeightsError(
+      `saveWeights: ${params.length} parameters for ${net.id}, expected ${net.params.length}`,
+    );
+  if (buffers.length !== net.buffers.length)
+    throw new WeightsError(
+      `saveWeights: ${buffers.length} buffers for ${net.id}, expected ${net.buffers.length}`,
+    );
   const order = stateDictOrder(net);
   const total = order.reduce((n, e) => n + size(e.shape), 0);
   const data = new Float32Array(total);
@@ -296,14 +361,19 @@ export function saveWeights(
   for (const e of order) {
     const t = e.kind === 'param' ? params[e.index] : buffers[e.index];
     if (!tf.util.arraysEqual(t.shape, e.shape)) {
-      throw new WeightsError(`saveWeights: ${e.name} has shape [${t.shape}], expected [${e.shape}]`);
+      throw new WeightsError(
+        `saveWeights: ${e.name} has shape [${t.shape}], expected [${e.shape}]`,
+      );
     }
     data.set(t.dataSync() as Float32Array, off);
     off += size(e.shape);
   }
   const manifest: WeightsManifest = {
     ...extra,
-    format: WEIGHTS_FORMAT, model, netId: net.id, dtype: 'float32',
+    format: WEIGHTS_FORMAT,
+    model,
+    netId: net.id,
+    dtype: 'float32',
     tensors: order.map(({ name, shape }) => ({ name, shape })),
   };
   const bytes = new Uint8Array(data.buffer);
@@ -325,33 +395,55 @@ export function recordedTrainingSeed(manifest: unknown): number | null {
  * Tensors for `net` from a manifest (parsed JSON) and the .bin bytes. Errors name the problem:
  * wrong format, a missing / extra / misshapen tensor, or a byte count that does not match.
  */
-export function loadWeights(net: Net, manifest: unknown, bytes: Uint8Array): { params: tf.Tensor[]; buffers: tf.Tensor[] } {
+export function loadWeights(
+  net: Net,
+  manifest: unknown,
+  bytes: Uint8Array,
+): { params: tf.Tensor[]; buffers: tf.Tensor[] } {
   const m = manifest as WeightsManifest;
-  if (typeof m !== 'object' || m === null) throw new WeightsError('weights manifest is not a JSON object');
-  if (m.format !== WEIGHTS_FORMAT) throw new WeightsError(`weights manifest: format is ${JSON.stringify(m.format)}, expected "${WEIGHTS_FORMAT}"`);
-  if (m.dtype !== 'float32') throw new WeightsError(`weights manifest: dtype ${JSON.stringify(m.dtype)} is not supported (float32 only)`);
-  if (!Array.isArray(m.tensors)) throw new WeightsError('weights manifest: "tensors" must be a list of {name, shape}');
+  if (typeof m !== 'object' || m === null)
+    throw new WeightsError('weights manifest is not a JSON object');
+  if (m.format !== WEIGHTS_FORMAT)
+    throw new WeightsError(
+      `weights manifest: format is ${JSON.stringify(m.format)}, expected "${WEIGHTS_FORMAT}"`,
+    );
+  if (m.dtype !== 'float32')
+    throw new WeightsError(
+      `weights manifest: dtype ${JSON.stringify(m.dtype)} is not supported (float32 only)`,
+    );
+  if (!Array.isArray(m.tensors))
+    throw new WeightsError('weights manifest: "tensors" must be a list of {name, shape}');
   const where = new Map<string, { offset: number; shape: number[] }>();
   let off = 0;
   for (const [k, t] of m.tensors.entries()) {
-    if (typeof t?.name !== 'string' || !Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw new WeightsError(`weights manifest: tensors[${k}] must be {name: string, shape: [non-negative integers]}`);
+    if (
+      typeof t?.name !== 'string' ||
+      !Array.isArray(t.shape) ||
+      !t.shape.every((d) => Number.isInteger(d) && d >= 0)
+    ) {
+      throw new WeightsError(
+        `weights manifest: tensors[${k}] must be {name: string, shape: [non-negative integers]}`,
+      );
     }
     if (where.has(t.name)) throw new WeightsError(`weights manifest: ${t.name} is listed twice`);
     where.set(t.name, { offset: off, shape: t.shape });
     off += size(t.shape);
   }
   if (bytes.byteLength !== off * 4) {
-    throw new WeightsError(`weights file has ${bytes.byteLength} bytes, but the manifest's ${m.tensors.length} tensors need ${off * 4} (${off} float32 values)`);
+    throw new WeightsError(
+      `weights file has ${bytes.byteLength} bytes, but the manifest's ${m.tensors.length} tensors need ${off * 4} (${off} float32 values)`,
+    );
   }
   const wanted = [...net.params.map((p) => p.name), ...net.buffers.map((b) => b.name)];
   const missing = wanted.filter((n) => !where.has(n));
   const extraNames = [...where.keys()].filter((n) => !wanted.includes(n));
   if (missing.length || extraNames.length) {
-    const list = (a: string[]) => a.slice(0, 4).join(', ') + (a.length > 4 ? `, … (${a.length})` : '');
+    const list = (a: string[]) =>
+      a.slice(0, 4).join(', ') + (a.length > 4 ? `, … (${a.length})` : '');
     throw new WeightsError(
       `weights (${m.netId ?? m.model ?? '?'}) do not fit ${net.id}:` +
-        (missing.length ? ` missing ${list(missing)};` : '') + (extraNames.length ? ` unexpected ${list(extraNames)};` : '') +
+        (missing.length ? ` missing ${list(missing)};` : '') +
+        (extraNames.length ? ` unexpected ${list(extraNames)};` : '') +
         ' wrong --model?',
     );
   }
@@ -360,13 +452,16 @@ export function loadWeights(net: Net, manifest: unknown, bytes: Uint8Array): { p
   const take = (info: { name: string; shape: readonly number[] }) => {
     const w = where.get(info.name)!;
     if (!tf.util.arraysEqual(w.shape, [...info.shape])) {
-      throw new WeightsError(`weights: ${info.name} has shape [${w.shape}] in the file, ${net.id} needs [${info.shape}]; wrong --model?`);
+      throw new WeightsError(
+        `weights: ${info.name} has shape [${w.shape}] in the file, ${net.id} needs [${info.shape}]; wrong --model?`,
+      );
     }
     return w;
   };
   // Check every shape before allocating any tensor, so an error leaks nothing.
   const pw = net.params.map(take);
   const bw = net.buffers.map(take);
-  const make = (w: { offset: number; shape: number[] }) => tf.tensor(all.slice(w.offset, w.offset + size(w.shape)), w.shape, 'float32');
+  const make = (w: { offset: number; shape: number[] }) =>
+    tf.tensor(all.slice(w.offset, w.offset + size(w.shape)), w.shape, 'float32');
   return { params: pw.map(make), buffers: bw.map(make) };
 }

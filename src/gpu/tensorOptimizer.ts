@@ -54,7 +54,9 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
   step(grads: readonly tf.Tensor[], override: Partial<H> = {}): void {
     if (this.disposed) throw new Error('TensorOptimizer: step after dispose()');
     if (grads.length !== this.vars.length) {
-      throw new Error(`TensorOptimizer: ${grads.length} gradients for ${this.vars.length} variables`);
+      throw new Error(
+        `TensorOptimizer: ${grads.length} gradients for ${this.vars.length} variables`,
+      );
     }
     const hp = this.hyperparams(override);
     const t = this.steps + 1;
@@ -84,7 +86,10 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
   minimize(loss: () => tf.Scalar, override: Partial<H> = {}): number {
     const value = tf.tidy(() => {
       const { value, grads } = tf.variableGrads(loss, this.vars as tf.Variable[]);
-      this.step(this.vars.map((v) => grads[v.name]), override);
+      this.step(
+        this.vars.map((v) => grads[v.name]),
+        override,
+      );
       return value;
     });
     const out = value.dataSync()[0];

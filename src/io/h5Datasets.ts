@@ -38,7 +38,9 @@ export function readNumeric(dataset: H5Dataset, what: string): NumericArray {
   const meta = dataset.metadata;
   const label = `${what}: dataset '${dataset.path}'`;
   if (meta.type !== H5T_INTEGER && meta.type !== H5T_FLOAT) {
-    throw new H5FormatError(`${label} has HDF5 type class ${meta.type} (dtype ${dataset.dtype}), expected numbers`);
+    throw new H5FormatError(
+      `${label} has HDF5 type class ${meta.type} (dtype ${dataset.dtype}), expected numbers`,
+    );
   }
   const shape = (dataset.shape ?? []).map(Number);
   const raw = dataset.value as unknown;
@@ -55,7 +57,9 @@ export function readNumeric(dataset: H5Dataset, what: string): NumericArray {
     throw new H5FormatError(`${label} could not be read as numbers (dtype ${dataset.dtype})`);
   }
   if (values.length !== expected) {
-    throw new H5FormatError(`${label} holds ${values.length} values but its shape [${shape}] needs ${expected}`);
+    throw new H5FormatError(
+      `${label} holds ${values.length} values but its shape [${shape}] needs ${expected}`,
+    );
   }
   return { shape, values };
 }

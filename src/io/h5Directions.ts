@@ -26,7 +26,9 @@ export async function readDirectionsH5(bytes: Uint8Array): Promise<DirectionFile
   return withH5Bytes(bytes, WHAT, (file) => {
     const x = readList(file, 'xdirection');
     if (x === null) {
-      throw new H5FormatError(`${WHAT}: no 'xdirection' group (found: ${file.keys().join(', ') || 'nothing'})`);
+      throw new H5FormatError(
+        `${WHAT}: no 'xdirection' group (found: ${file.keys().join(', ') || 'nothing'})`,
+      );
     }
     const y = readList(file, 'ydirection');
     const result = { xdirection: x, ydirection: y };
@@ -56,14 +58,22 @@ function readList(file: H5File, name: string): DirectionTensor[] | null {
 /** Throws if the two lists differ in length or shapes, or hold a non-finite value. */
 export function assertValidDirections(d: DirectionFile): void {
   if (d.xdirection.length === 0) throw new H5FormatError(`${WHAT}: xdirection holds no parameters`);
-  for (const [name, list] of [['xdirection', d.xdirection], ['ydirection', d.ydirection]] as const) {
+  for (const [name, list] of [
+    ['xdirection', d.xdirection],
+    ['ydirection', d.ydirection],
+  ] as const) {
     list?.forEach((t, i) => {
       const size = t.shape.reduce((a, b) => a * b, 1);
       if (t.values.length !== size) {
-        throw new H5FormatError(`${WHAT}: ${name}/${i} has ${t.values.length} values for shape ${shapeText(t.shape)}`);
+        throw new H5FormatError(
+          `${WHAT}: ${name}/${i} has ${t.values.length} values for shape ${shapeText(t.shape)}`,
+        );
       }
       const bad = t.values.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) throw new H5FormatError(`${WHAT}: ${name}/${i} holds ${t.values[bad]} at flat index ${bad}`);
+      if (bad >= 0)
+        throw new H5FormatError(
+          `${WHAT}: ${name}/${i} holds ${t.values[bad]} at flat index ${bad}`,
+        );
     });
   }
   const y = d.ydirection;
@@ -90,7 +100,10 @@ export async function writeDirectionsH5(
   assertValidDirections(d);
   const f32 = options.dtype === 'float32';
   return h5ToBytes(WHAT, (file) => {
-    for (const [name, list] of [['xdirection', d.xdirection], ['ydirection', d.ydirection]] as const) {
+    for (const [name, list] of [
+      ['xdirection', d.xdirection],
+      ['ydirection', d.ydirection],
+    ] as const) {
       if (list === null) continue;
       file.create_group(name);
       const group = getGroup(file, name, WHAT)!;

@@ -58,13 +58,19 @@ export function loadH5wasm(): Promise<{ h5: H5wasm; fs: MemFS }> {
     return { h5, fs: (module as unknown as { FS: MemFS }).FS };
   })().catch((err: unknown) => {
     loading = null; // let a later call try again
-    throw new H5FormatError(`could not load the HDF5 library h5wasm (${errText(err)})`, { cause: err });
+    throw new H5FormatError(`could not load the HDF5 library h5wasm (${errText(err)})`, {
+      cause: err,
+    });
   });
   return loading;
 }
 
 /** Runs `fn` with HDF5's diagnostics captured; returns its result and the innermost message. */
-function captureDiagnostics<T>(fn: () => T): { result?: T; error?: unknown; diagnostic: string | null } {
+function captureDiagnostics<T>(fn: () => T): {
+  result?: T;
+  error?: unknown;
+  diagnostic: string | null;
+} {
   const previous = captured;
   const lines: string[] = [];
   captured = lines;
@@ -79,7 +85,10 @@ function captureDiagnostics<T>(fn: () => T): { result?: T; error?: unknown; diag
 
 /** From an HDF5 error stack, the message of its deepest frame ("... in H5F__super_read(): file signature not found"). */
 function innermost(lines: string[]): string | null {
-  const frames = lines.join('\n').split('\n').filter((l) => /^\s*#\d+:/.test(l));
+  const frames = lines
+    .join('\n')
+    .split('\n')
+    .filter((l) => /^\s*#\d+:/.test(l));
   const last = frames[frames.length - 1];
   if (!last) return null;
   const m = /\(\):\s*(.*)$/.exec(last);
@@ -107,13 +116,21 @@ function tempName(): string {
  * Opens `bytes` as a read-only HDF5 file, hands it to `read`, then closes and deletes it.
  * `what` names the file in error messages (e.g. "surface file").
  */
-export async function withH5Bytes<T>(bytes: Uint8Array, what: string, read: (file: H5File) => T): Promise<T> {
+export async function withH5Bytes<T>(
+  bytes: Uint8Array,
+  what: string,
+  read: (file: H5File) => T,
+): Promise<T> {
   if (!(bytes instanceof Uint8Array)) {
-    throw new H5FormatError(`${what}: expected the file's bytes as a Uint8Array, got ${describe(bytes)}`);
+    throw new H5FormatError(
+      `${what}: expected the file's bytes as a Uint8Array, got ${describe(bytes)}`,
+    );
   }
   if (bytes.length === 0) throw new H5FormatError(`${what}: the file is empty (0 bytes)`);
   if (!hasHdf5Signature(bytes)) {
-    throw new H5FormatError(`${what}: not an HDF5 file (no HDF5 signature in ${bytes.length} bytes)`);
+    throw new H5FormatError(
+      `${what}: not an HDF5 file (no HDF5 signature in ${bytes.length} bytes)`,
+    );
   }
   const { h5, fs } = await loadH5wasm();
   const name = tempName();
@@ -122,8 +139,12 @@ export async function withH5Bytes<T>(bytes: Uint8Array, what: string, read: (fil
   try {
     const opened = captureDiagnostics(() => new h5.File(name, 'r'));
     if (opened.error !== undefined || !opened.result || opened.result.file_id < 0n) {
-      const why = opened.diagnostic ?? (opened.error !== undefined ? errText(opened.error) : 'damaged or truncated?');
-      throw new H5FormatError(`${what}: HDF5 could not open the file (${why})`, { cause: opened.error });
+      const why =
+        opened.diagnostic ??
+        (opened.error !== undefined ? errText(opened.error) : 'damaged or truncated?');
+      throw new H5FormatError(`${what}: HDF5 could not open the file (${why})`, {
+        cause: opened.error,
+      });
     }
     file = opened.result;
     const f = file;
@@ -131,9 +152,12 @@ export async function withH5Bytes<T>(bytes: Uint8Array, what: string, read: (fil
     if (run.error === undefined) return run.result as T;
     if (run.error instanceof H5FormatError) throw run.error;
     const why = run.diagnostic ?? errText(run.error);
-    throw new H5FormatError(`${what}: HDF5 failed while reading (${why}); damaged or truncated file?`, {
-      cause: run.error,
-    });
+    throw new H5FormatError(
+      `${what}: HDF5 failed while reading (${why}); damaged or truncated file?`,
+      {
+        cause: run.error,
+      },
+    );
   } finally {
     safeClose(file);
     safeUnlink(fs, name);
@@ -151,7 +175,9 @@ export async function h5ToBytes(what: string, write: (file: H5File) => void): Pr
       write(file);
     } catch (err) {
       if (err instanceof H5FormatError) throw err;
-      throw new H5FormatError(`${what}: HDF5 failed while writing (${errText(err)})`, { cause: err });
+      throw new H5FormatError(`${what}: HDF5 failed while writing (${errText(err)})`, {
+        cause: err,
+      });
     }
     file.close();
     file = null;

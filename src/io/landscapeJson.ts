@@ -44,30 +44,41 @@ export interface LandscapeJson {
 }
 
 const isNumArray = (v: unknown, n?: number): v is number[] =>
-  Array.isArray(v) && (n === undefined || v.length === n) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+  Array.isArray(v) &&
+  (n === undefined || v.length === n) &&
+  v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** Validates untrusted JSON (a shipped file, a user's upload): the landscape, or errors naming each bad field. */
-export function parseLandscapeJson(raw: unknown): { ok: true; value: LandscapeJson } | { ok: false; errors: string[] } {
+export function parseLandscapeJson(
+  raw: unknown,
+): { ok: true; value: LandscapeJson } | { ok: false; errors: string[] } {
   const errors: string[] = [];
-  if (typeof raw !== 'object' || raw === null) return { ok: false, errors: ['landscape: not a JSON object'] };
+  if (typeof raw !== 'object' || raw === null)
+    return { ok: false, errors: ['landscape: not a JSON object'] };
   const r = raw as Record<string, unknown>;
-  if (r.format !== LANDSCAPE_JSON_FORMAT) errors.push(`format: expected '${LANDSCAPE_JSON_FORMAT}' (got ${JSON.stringify(r.format)})`);
+  if (r.format !== LANDSCAPE_JSON_FORMAT)
+    errors.push(`format: expected '${LANDSCAPE_JSON_FORMAT}' (got ${JSON.stringify(r.format)})`);
   if (typeof r.model !== 'string') errors.push('model: must be a string');
   const nx = Array.isArray(r.xcoordinates) ? r.xcoordinates.length : 0;
   const ny = Array.isArray(r.ycoordinates) ? r.ycoordinates.length : 0;
-  if (!isNumArray(r.xcoordinates) || nx < 2) errors.push('xcoordinates: must be ≥ 2 finite numbers');
-  if (!isNumArray(r.ycoordinates) || ny < 2) errors.push('ycoordinates: must be ≥ 2 finite numbers');
+  if (!isNumArray(r.xcoordinates) || nx < 2)
+    errors.push('xcoordinates: must be ≥ 2 finite numbers');
+  if (!isNumArray(r.ycoordinates) || ny < 2)
+    errors.push('ycoordinates: must be ≥ 2 finite numbers');
   for (const key of ['train_loss', 'train_acc'] as const) {
     const v = r[key];
     // Losses may be huge but must be numbers; a diverged point is stored as a large finite value or rejected.
-    if (!isNumArray(v, nx * ny)) errors.push(`${key}: must be ${nx}×${ny} = ${nx * ny} finite numbers`);
+    if (!isNumArray(v, nx * ny))
+      errors.push(`${key}: must be ${nx}×${ny} = ${nx * ny} finite numbers`);
   }
   if (typeof r.centre !== 'object' || r.centre === null) errors.push('centre: must be {loss, acc}');
   if (r.trajectory !== undefined) {
     const t = r.trajectory as Record<string, unknown>;
     const n = Array.isArray(t?.x) ? t.x.length : -1;
-    for (const key of ['steps', 'x', 'y', 'relativeResidual'] as const) if (!isNumArray(t?.[key], n)) errors.push(`trajectory.${key}: must be ${n} finite numbers`);
-    if (!isNumArray(t?.explainedVariance, 2)) errors.push('trajectory.explainedVariance: must be two numbers');
+    for (const key of ['steps', 'x', 'y', 'relativeResidual'] as const)
+      if (!isNumArray(t?.[key], n)) errors.push(`trajectory.${key}: must be ${n} finite numbers`);
+    if (!isNumArray(t?.explainedVariance, 2))
+      errors.push('trajectory.explainedVariance: must be two numbers');
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: raw as LandscapeJson };
 }

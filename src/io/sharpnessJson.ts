@@ -17,7 +17,8 @@ export interface ModelSharpness {
   restrict: string;
 }
 
-const pair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+const pair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 export function parseSharpnessJson(raw: unknown): ParseResult<ModelSharpness> {
   if (!isRecord(raw)) return { ok: false, errors: ['not a JSON object'] };
@@ -25,10 +26,12 @@ export function parseSharpnessJson(raw: unknown): ParseResult<ModelSharpness> {
   if (typeof raw.model !== 'string') errors.push('model: expected a string');
   if (!pair(raw.eigenvalues)) errors.push('eigenvalues: expected two finite numbers');
   if (!pair(raw.residual)) errors.push('residual: expected two finite numbers');
-  if (!Number.isInteger(raw.samples) || (raw.samples as number) < 1) errors.push('samples: expected a positive integer');
+  if (!Number.isInteger(raw.samples) || (raw.samples as number) < 1)
+    errors.push('samples: expected a positive integer');
   if (typeof raw.split !== 'string') errors.push('split: expected a string');
   if (typeof raw.restrict !== 'string') errors.push('restrict: expected a string');
   if (errors.length) return { ok: false, errors };
-  const { model, eigenvalues, residual, samples, split, restrict } = raw as unknown as ModelSharpness;
+  const { model, eigenvalues, residual, samples, split, restrict } =
+    raw as unknown as ModelSharpness;
   return { ok: true, value: { model, eigenvalues, residual, samples, split, restrict } };
 }

@@ -15,7 +15,14 @@
  * train_loss[i][j] is the value at (x[j], y[i]): rows are y. `SurfaceGrid.values` keeps that flat
  * order; use `surfaceIndex(grid, ix, iy)`.
  */
-import { getDataset, H5T_INTEGER, H5T_STRING, readNumeric, readString, shapeText } from './h5Datasets';
+import {
+  getDataset,
+  H5T_INTEGER,
+  H5T_STRING,
+  readNumeric,
+  readString,
+  shapeText,
+} from './h5Datasets';
 import { H5FormatError, h5ToBytes, withH5Bytes, type H5File } from './h5wasmLoader';
 
 export const SURFACE_QUANTITIES = ['train_loss', 'train_acc', 'test_loss', 'test_acc'] as const;
@@ -59,7 +66,11 @@ export function surfaceSize(grid: Pick<SurfaceGrid, 'xcoordinates' | 'ycoordinat
 }
 
 /** Flat index of the point (x[ix], y[iy]). */
-export function surfaceIndex(grid: Pick<SurfaceGrid, 'xcoordinates'>, ix: number, iy: number): number {
+export function surfaceIndex(
+  grid: Pick<SurfaceGrid, 'xcoordinates'>,
+  ix: number,
+  iy: number,
+): number {
   return iy * grid.xcoordinates.length + ix;
 }
 
@@ -85,7 +96,8 @@ export function emptySurfaceGrid(
 export function surfaceGridProblems(grid: SurfaceGrid): string[] {
   const problems: string[] = [];
   problems.push(...coordinateProblems('xcoordinates', grid.xcoordinates));
-  if (grid.ycoordinates !== null) problems.push(...coordinateProblems('ycoordinates', grid.ycoordinates));
+  if (grid.ycoordinates !== null)
+    problems.push(...coordinateProblems('ycoordinates', grid.ycoordinates));
   if (problems.length > 0) return problems;
   const { n } = surfaceSize(grid);
   if (!(grid.values?.train_loss instanceof Float64Array)) problems.push('train_loss is missing');
@@ -113,7 +125,9 @@ function coordinateProblems(name: string, c: Float64Array): string[] {
     const sign = Math.sign(c[1] - c[0]);
     for (let i = 1; i < c.length; i++) {
       if (sign === 0 || Math.sign(c[i] - c[i - 1]) !== sign) {
-        return [`${name} must be strictly increasing or decreasing (${name}[${i - 1}] = ${c[i - 1]}, ${name}[${i}] = ${c[i]})`];
+        return [
+          `${name} must be strictly increasing or decreasing (${name}[${i - 1}] = ${c[i - 1]}, ${name}[${i}] = ${c[i]})`,
+        ];
       }
     }
   }
@@ -124,7 +138,8 @@ function indexProblems(idx: Int32Array, n: number): string[] {
   const seen = new Uint8Array(n);
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
-    if (!Number.isInteger(i) || i < 0 || i >= n) return [`${SHARD_INDICES}[${k}] = ${i} is outside the grid [0, ${n})`];
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      return [`${SHARD_INDICES}[${k}] = ${i} is outside the grid [0, ${n})`];
     if (seen[i]) return [`${SHARD_INDICES} lists flat index ${i} twice`];
     seen[i] = 1;
   }
@@ -150,7 +165,8 @@ function readCoordinates(file: H5File, name: string): Float64Array | null {
   const ds = getDataset(file, name, WHAT);
   if (ds === null) return null;
   const { shape, values } = readNumeric(ds, WHAT);
-  if (shape.length !== 1) throw new H5FormatError(`${WHAT}: ${name} has shape ${shapeText(shape)}, expected 1-D`);
+  if (shape.length !== 1)
+    throw new H5FormatError(`${WHAT}: ${name} has shape ${shapeText(shape)}, expected 1-D`);
   return values;
 }
 
@@ -158,10 +174,15 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
   const keys = file.keys();
   const x = readCoordinates(file, 'xcoordinates');
   if (x === null) {
-    throw new H5FormatError(`${WHAT}: no 'xcoordinates' dataset (found: ${keys.join(', ') || 'nothing'})`);
+    throw new H5FormatError(
+      `${WHAT}: no 'xcoordinates' dataset (found: ${keys.join(', ') || 'nothing'})`,
+    );
   }
   const y = readCoordinates(file, 'ycoordinates');
-  for (const [name, c] of [['xcoordinates', x], ['ycoordinates', y]] as const) {
+  for (const [name, c] of [
+    ['xcoordinates', x],
+    ['ycoordinates', y],
+  ] as const) {
     if (c === null) continue;
     const problems = coordinateProblems(name, c);
     if (problems.length > 0) throw new H5FormatError(`${WHAT}: ${problems[0]}`);
@@ -175,7 +196,8 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
     const ok =
       y === null
         ? shape.length === 1 && shape[0] === nx
-        : shape.length === 2 && ((shape[0] === nx && shape[1] === ny) || (shape[0] === ny && shape[1] === nx));
+        : shape.length === 2 &&
+          ((shape[0] === nx && shape[1] === ny) || (shape[0] === ny && shape[1] === nx));
     if (!ok) {
       const expected = y === null ? `[${nx}]` : `[${nx}, ${ny}] (or [${ny}, ${nx}])`;
       throw new H5FormatError(
@@ -194,10 +216,16 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
   let shardIndices: Int32Array | null = null;
   if (idxDs !== null) {
     const { shape, values: idx } = readNumeric(idxDs, WHAT);
-    if (shape.length !== 1) throw new H5FormatError(`${WHAT}: ${SHARD_INDICES} has shape ${shapeText(shape)}, expected 1-D`);
+    if (shape.length !== 1)
+      throw new H5FormatError(
+        `${WHAT}: ${SHARD_INDICES} has shape ${shapeText(shape)}, expected 1-D`,
+      );
     shardIndices = Int32Array.from(idx);
     const bad = idx.findIndex((v, k) => v !== shardIndices![k]);
-    if (bad >= 0) throw new H5FormatError(`${WHAT}: ${SHARD_INDICES}[${bad}] = ${idx[bad]} is not a 32-bit integer`);
+    if (bad >= 0)
+      throw new H5FormatError(
+        `${WHAT}: ${SHARD_INDICES}[${bad}] = ${idx[bad]} is not a 32-bit integer`,
+      );
   }
   return {
     xcoordinates: x,
@@ -214,29 +242,61 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
  */
 export type SurfaceExtras = Record<string, Float64Array | Int32Array | string>;
 
-const LAYOUT_NAMES: readonly string[] = ['dir_file', 'xcoordinates', 'ycoordinates', ...SURFACE_QUANTITIES, SHARD_INDICES];
+const LAYOUT_NAMES: readonly string[] = [
+  'dir_file',
+  'xcoordinates',
+  'ycoordinates',
+  ...SURFACE_QUANTITIES,
+  SHARD_INDICES,
+];
 
 /** Serialises `grid` to the bytes of a `.h5` file in upstream's layout (float64, shape (nx, ny)). */
-export async function writeSurfaceH5(grid: SurfaceGrid, extras: SurfaceExtras = {}): Promise<Uint8Array> {
+export async function writeSurfaceH5(
+  grid: SurfaceGrid,
+  extras: SurfaceExtras = {},
+): Promise<Uint8Array> {
   assertValidSurfaceGrid(grid);
-  const clash = Object.keys(extras).filter((k) => LAYOUT_NAMES.includes(k) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
-  if (clash.length) throw new H5FormatError(`${WHAT}: extra dataset name(s) ${clash.join(', ')} clash with the layout or are not plain names`);
+  const clash = Object.keys(extras).filter(
+    (k) => LAYOUT_NAMES.includes(k) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k),
+  );
+  if (clash.length)
+    throw new H5FormatError(
+      `${WHAT}: extra dataset name(s) ${clash.join(', ')} clash with the layout or are not plain names`,
+    );
   const { nx, ny } = surfaceSize(grid);
   const shape = grid.ycoordinates === null ? [nx] : [nx, ny];
   return h5ToBytes(WHAT, (file) => {
-    if (grid.meta.dirFile !== null) file.create_dataset({ name: 'dir_file', data: grid.meta.dirFile });
-    file.create_dataset({ name: 'xcoordinates', data: grid.xcoordinates, shape: [nx], dtype: '<d' });
+    if (grid.meta.dirFile !== null)
+      file.create_dataset({ name: 'dir_file', data: grid.meta.dirFile });
+    file.create_dataset({
+      name: 'xcoordinates',
+      data: grid.xcoordinates,
+      shape: [nx],
+      dtype: '<d',
+    });
     if (grid.ycoordinates !== null) {
-      file.create_dataset({ name: 'ycoordinates', data: grid.ycoordinates, shape: [ny], dtype: '<d' });
+      file.create_dataset({
+        name: 'ycoordinates',
+        data: grid.ycoordinates,
+        shape: [ny],
+        dtype: '<d',
+      });
     }
     for (const q of surfaceQuantities(grid)) {
       file.create_dataset({ name: q, data: grid.values[q]!, shape, dtype: '<d' });
     }
     const idx = grid.meta.shardIndices;
-    if (idx !== null) file.create_dataset({ name: SHARD_INDICES, data: idx, shape: [idx.length], dtype: '<i' });
+    if (idx !== null)
+      file.create_dataset({ name: SHARD_INDICES, data: idx, shape: [idx.length], dtype: '<i' });
     for (const [name, data] of Object.entries(extras)) {
       if (typeof data === 'string') file.create_dataset({ name, data });
-      else file.create_dataset({ name, data, shape: [data.length], dtype: data instanceof Int32Array ? '<i' : '<d' });
+      else
+        file.create_dataset({
+          name,
+          data,
+          shape: [data.length],
+          dtype: data instanceof Int32Array ? '<i' : '<d',
+        });
     }
   });
 }
@@ -257,8 +317,12 @@ export async function readSurfaceExtras(bytes: Uint8Array): Promise<SurfaceExtra
         continue;
       }
       const { shape, values } = readNumeric(ds, WHAT);
-      if (shape.length !== 1) throw new H5FormatError(`${WHAT}: extra dataset ${name} has shape ${shapeText(shape)}, expected 1-D`);
-      extras[name] = ds.metadata.type === H5T_INTEGER ? Int32Array.from(values) : Float64Array.from(values);
+      if (shape.length !== 1)
+        throw new H5FormatError(
+          `${WHAT}: extra dataset ${name} has shape ${shapeText(shape)}, expected 1-D`,
+        );
+      extras[name] =
+        ds.metadata.type === H5T_INTEGER ? Int32Array.from(values) : Float64Array.from(values);
     }
     return extras;
   });

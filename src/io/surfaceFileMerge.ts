@@ -20,8 +20,10 @@ import {
  * most one (the first `total % count` shards get one extra). `shard` is 0-based.
  */
 export function shardFlatIndices(total: number, shard: number, count: number): Int32Array {
-  if (!Number.isInteger(total) || total < 0) throw new RangeError(`shard: total must be a non-negative integer, got ${total}`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`shard: count must be a positive integer, got ${count}`);
+  if (!Number.isInteger(total) || total < 0)
+    throw new RangeError(`shard: total must be a non-negative integer, got ${total}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`shard: count must be a positive integer, got ${count}`);
   if (!Number.isInteger(shard) || shard < 0 || shard >= count) {
     throw new RangeError(`shard: index must be an integer in [0, ${count}), got ${shard}`);
   }
@@ -59,7 +61,10 @@ export interface MergeOptions {
  * grid. Errors (H5FormatError) on: no parts, different coordinates, different quantities or
  * dir_file, a flat index computed by two shards, or flat indices that no shard computed.
  */
-export function mergeSurfaceGrids(parts: readonly SurfaceGrid[], options: MergeOptions = {}): SurfaceGrid {
+export function mergeSurfaceGrids(
+  parts: readonly SurfaceGrid[],
+  options: MergeOptions = {},
+): SurfaceGrid {
   if (parts.length === 0) throw new H5FormatError('merge: no shards given');
   const label = (k: number) => options.labels?.[k] ?? `shard ${k}`;
   parts.forEach((p, k) => assertValidSurfaceGrid(p, `merge: ${label(k)}`));
@@ -70,12 +75,15 @@ export function mergeSurfaceGrids(parts: readonly SurfaceGrid[], options: MergeO
 
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k];
-    const c = compareCoordinates('xcoordinates', first.xcoordinates, p.xcoordinates) ??
+    const c =
+      compareCoordinates('xcoordinates', first.xcoordinates, p.xcoordinates) ??
       compareCoordinates('ycoordinates', first.ycoordinates, p.ycoordinates);
     if (c) throw new H5FormatError(`merge: ${label(k)} and ${label(0)} have different ${c}`);
     const q = surfaceQuantities(p);
     if (q.join() !== quantities.join()) {
-      throw new H5FormatError(`merge: ${label(k)} has quantities [${q}] but ${label(0)} has [${quantities}]`);
+      throw new H5FormatError(
+        `merge: ${label(k)} has quantities [${q}] but ${label(0)} has [${quantities}]`,
+      );
     }
     if (p.meta.dirFile !== first.meta.dirFile) {
       throw new H5FormatError(
@@ -93,7 +101,8 @@ export function mergeSurfaceGrids(parts: readonly SurfaceGrid[], options: MergeO
     for (const i of idx) {
       if (owner[i] >= 0) {
         overlapCount += 1;
-        if (overlaps.length < 5) overlaps.push(`${i} ${point(i, nx, twoD)} in ${label(owner[i])} and ${label(k)}`);
+        if (overlaps.length < 5)
+          overlaps.push(`${i} ${point(i, nx, twoD)} in ${label(owner[i])} and ${label(k)}`);
       } else owner[i] = k;
     }
   });
@@ -129,8 +138,13 @@ function point(i: number, nx: number, twoD: boolean): string {
   return twoD ? `(ix ${i % nx}, iy ${Math.floor(i / nx)})` : `(ix ${i})`;
 }
 
-function compareCoordinates(name: string, a: Float64Array | null, b: Float64Array | null): string | null {
-  if (a === null || b === null) return a === b ? null : `${name} (present in one, absent in the other)`;
+function compareCoordinates(
+  name: string,
+  a: Float64Array | null,
+  b: Float64Array | null,
+): string | null {
+  if (a === null || b === null)
+    return a === b ? null : `${name} (present in one, absent in the other)`;
   if (a.length !== b.length) return `${name} lengths (${a.length} vs ${b.length})`;
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i]) return `${name} (${name}[${i}] = ${a[i]} vs ${b[i]})`;
@@ -143,10 +157,14 @@ function compareCoordinates(name: string, a: Float64Array | null, b: Float64Arra
  * any shard has, with the first shard's value. Shards of one surface should agree; `differing`
  * names those that some shard lacks or holds with another value, for the caller to report.
  */
-export function mergeSurfaceExtras(parts: readonly SurfaceExtras[]): { extras: SurfaceExtras; differing: string[] } {
+export function mergeSurfaceExtras(parts: readonly SurfaceExtras[]): {
+  extras: SurfaceExtras;
+  differing: string[];
+} {
   const extras: SurfaceExtras = {};
   const differing = new Set<string>();
-  for (const p of parts) for (const [name, v] of Object.entries(p)) if (!(name in extras)) extras[name] = v;
+  for (const p of parts)
+    for (const [name, v] of Object.entries(p)) if (!(name in extras)) extras[name] = v;
   for (const [name, v] of Object.entries(extras)) {
     if (parts.some((p) => !(name in p) || !sameExtra(p[name], v))) differing.add(name);
   }
@@ -155,5 +173,9 @@ export function mergeSurfaceExtras(parts: readonly SurfaceExtras[]): { extras: S
 
 function sameExtra(a: SurfaceExtras[string], b: SurfaceExtras[string]): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return a.constructor === b.constructor && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  return (
+    a.constructor === b.constructor &&
+    a.length === b.length &&
+    a.every((v, i) => Object.is(v, b[i]))
+  );
 }

@@ -4,12 +4,25 @@ import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
 import { SURFACES } from '../core/surfaces/registry';
 import { LIMITS } from '../core/config';
 import {
-  defaultRaceState, defaultStart, defaultSurfaceParams, defaultViewState, raceDefaultsFor,
-  type RaceState, type ViewState,
+  defaultRaceState,
+  defaultStart,
+  defaultSurfaceParams,
+  defaultViewState,
+  raceDefaultsFor,
+  type RaceState,
+  type ViewState,
 } from '../state/raceState';
 import { racerConfigs } from '../state/racerConfigs';
 import { RACE_SCHEDULES } from '../state/scheduleDefaults';
-import { boolCodec, enumCodec, intCodec, listCodec, nullableCodec, numberCodec, type Codec } from './urlStateCodecs';
+import {
+  boolCodec,
+  enumCodec,
+  intCodec,
+  listCodec,
+  nullableCodec,
+  numberCodec,
+  type Codec,
+} from './urlStateCodecs';
 
 /** Everything a link reproduces. */
 export interface UrlState {
@@ -20,7 +33,12 @@ export interface UrlState {
   speed: number;
 }
 
-export const defaultUrlState = (): UrlState => ({ race: defaultRaceState(), view: defaultViewState(), step: null, speed: 1 });
+export const defaultUrlState = (): UrlState => ({
+  race: defaultRaceState(),
+  view: defaultViewState(),
+  step: null,
+  speed: 1,
+});
 
 /**
  * One URL parameter: its key, how its value is written, where it lives in the state, and its
@@ -46,29 +64,44 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 const HP_ALIAS: Record<string, string> = { weight_decay: 'wd' };
 export const hpUrlKey = (hpKey: string, optId: string) => `${HP_ALIAS[hpKey] ?? hpKey}.${optId}`;
 
-const boundCheck = (spec: Pick<HpSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive'>) => (x: number): string | null => {
-  const { min: lo, max: hi } = spec;
-  if (lo !== undefined && (spec.minExclusive ? x <= lo : x < lo)) return `must be ${spec.minExclusive ? '>' : '≥'} ${lo}`;
-  if (hi !== undefined && (spec.maxExclusive ? x >= hi : x > hi)) return `must be ${spec.maxExclusive ? '<' : '≤'} ${hi}`;
-  return null;
-};
+const boundCheck =
+  (spec: Pick<HpSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive'>) =>
+  (x: number): string | null => {
+    const { min: lo, max: hi } = spec;
+    if (lo !== undefined && (spec.minExclusive ? x <= lo : x < lo))
+      return `must be ${spec.minExclusive ? '>' : '≥'} ${lo}`;
+    if (hi !== undefined && (spec.maxExclusive ? x >= hi : x > hi))
+      return `must be ${spec.maxExclusive ? '<' : '≤'} ${hi}`;
+    return null;
+  };
 
 function hpCodec(spec: HpSpec): Codec<HpValue> {
   if (spec.kind === 'boolean') return boolCodec;
   const num = numberCodec(boundCheck(spec));
   // A list of exactly two numbers (the codec checks the length) is a pair.
-  return spec.kind === 'pair' ? (listCodec(num, { length: 2 }) as Codec<unknown> as Codec<readonly [number, number]>) : num;
+  return spec.kind === 'pair'
+    ? (listCodec(num, { length: 2 }) as Codec<unknown> as Codec<readonly [number, number]>)
+    : num;
 }
 
 function scheduleCodec(spec: ScheduleHpSpec): Codec<unknown> {
   const maxInt = 1e9;
   let c: Codec<unknown>;
   switch (spec.kind) {
-    case 'boolean': c = boolCodec; break;
-    case 'choice': c = enumCodec(spec.choices ?? []); break;
-    case 'integer': c = intCodec(spec.min ?? 0, maxInt); break;
-    case 'integers': c = listCodec(intCodec(spec.min ?? 0, maxInt), { min: 1 }); break;
-    default: c = numberCodec(boundCheck(spec));
+    case 'boolean':
+      c = boolCodec;
+      break;
+    case 'choice':
+      c = enumCodec(spec.choices ?? []);
+      break;
+    case 'integer':
+      c = intCodec(spec.min ?? 0, maxInt);
+      break;
+    case 'integers':
+      c = listCodec(intCodec(spec.min ?? 0, maxInt), { min: 1 });
+      break;
+    default:
+      c = numberCodec(boundCheck(spec));
   }
   return spec.nullable ? nullableCodec(c) : c;
 }
@@ -80,64 +113,208 @@ const surfaceSpec = (s: UrlState) => SURFACES.find((q) => q.id === s.race.surfac
  * (hyperparameter keys depend on the optimizers, schedule keys on the schedule).
  */
 const GROUPS: ((s: UrlState) => Field[])[] = [
-  () => [field({
-    key: 'surface', codec: enumCodec(SURFACES.map((q) => q.id)), always: true,
-    get: (s) => s.race.surface, def: () => defaultRaceState().surface,
-    set: (s, v) => {
-      s.race.surface = v;
-      s.race.surfaceParams = defaultSurfaceParams(v);
-      s.race.start = defaultStart(v, s.race.surfaceParams);
-    },
-  })],
-  (s0) => surfaceSpec(s0).params.map((p) => field<number>({
-    key: `surface.${p.key}`, codec: numberCodec(boundCheck(p)),
-    get: (s) => s.race.surfaceParams[p.key], def: () => p.default,
-    set: (s, v) => { s.race.surfaceParams[p.key] = v; s.race.start = defaultStart(s.race.surface, s.race.surfaceParams); },
-  })),
   () => [
     field({
-      key: 'opt', codec: listCodec(enumCodec(OPTIMIZERS.map((o) => o.id)), { min: 1, unique: true }), always: true,
-      get: (s) => s.race.optimizers, def: () => defaultRaceState().optimizers, set: (s, v) => { s.race.optimizers = v; },
+      key: 'surface',
+      codec: enumCodec(SURFACES.map((q) => q.id)),
+      always: true,
+      get: (s) => s.race.surface,
+      def: () => defaultRaceState().surface,
+      set: (s, v) => {
+        s.race.surface = v;
+        s.race.surfaceParams = defaultSurfaceParams(v);
+        s.race.start = defaultStart(v, s.race.surfaceParams);
+      },
+    }),
+  ],
+  (s0) =>
+    surfaceSpec(s0).params.map((p) =>
+      field<number>({
+        key: `surface.${p.key}`,
+        codec: numberCodec(boundCheck(p)),
+        get: (s) => s.race.surfaceParams[p.key],
+        def: () => p.default,
+        set: (s, v) => {
+          s.race.surfaceParams[p.key] = v;
+          s.race.start = defaultStart(s.race.surface, s.race.surfaceParams);
+        },
+      }),
+    ),
+  () => [
+    field({
+      key: 'opt',
+      codec: listCodec(enumCodec(OPTIMIZERS.map((o) => o.id)), { min: 1, unique: true }),
+      always: true,
+      get: (s) => s.race.optimizers,
+      def: () => defaultRaceState().optimizers,
+      set: (s, v) => {
+        s.race.optimizers = v;
+      },
     }),
     field({
-      key: 'start', codec: listCodec(numberCodec((v) => (Math.abs(v) <= LIMITS.maxCoordinate ? null : `must be within ±${LIMITS.maxCoordinate}`)), { length: 2 }),
-      get: (s) => s.race.start, def: (s) => defaultStart(s.race.surface, s.race.surfaceParams), set: (s, v) => { s.race.start = [v[0], v[1]]; },
+      key: 'start',
+      codec: listCodec(
+        numberCodec((v) =>
+          Math.abs(v) <= LIMITS.maxCoordinate ? null : `must be within ±${LIMITS.maxCoordinate}`,
+        ),
+        { length: 2 },
+      ),
+      get: (s) => s.race.start,
+      def: (s) => defaultStart(s.race.surface, s.race.surfaceParams),
+      set: (s, v) => {
+        s.race.start = [v[0], v[1]];
+      },
     }),
-    field({ key: 'steps', codec: intCodec(1, MAX_STEPS), get: (s) => s.race.steps, def: () => defaultRaceState().steps, set: (s, v) => { s.race.steps = v; } }),
     field({
-      key: 'samples', codec: intCodec(1, LIMITS.maxSamples), get: (s) => s.race.batch.samples, def: () => defaultRaceState().batch.samples,
+      key: 'steps',
+      codec: intCodec(1, MAX_STEPS),
+      get: (s) => s.race.steps,
+      def: () => defaultRaceState().steps,
+      set: (s, v) => {
+        s.race.steps = v;
+      },
+    }),
+    field({
+      key: 'samples',
+      codec: intCodec(1, LIMITS.maxSamples),
+      get: (s) => s.race.batch.samples,
+      def: () => defaultRaceState().batch.samples,
       // The batch size follows N until the batch parameter says otherwise (full batch by default).
-      set: (s, v) => { s.race.batch.samples = v; s.race.batch.size = v; },
+      set: (s, v) => {
+        s.race.batch.samples = v;
+        s.race.batch.size = v;
+      },
     }),
   ],
   (s0) => [
-    field({ key: 'batch', codec: intCodec(1, s0.race.batch.samples), get: (s) => s.race.batch.size, def: (s) => s.race.batch.samples, set: (s, v) => { s.race.batch.size = v; } }),
-    field({ key: 'noise', codec: numberCodec((v) => (v >= 0 ? null : 'must be ≥ 0')), get: (s) => s.race.batch.noise, def: () => defaultRaceState().batch.noise, set: (s, v) => { s.race.batch.noise = v; } }),
-    field({ key: 'seed', codec: intCodec(0, 2 ** 31 - 1), get: (s) => s.race.batch.seed, def: () => defaultRaceState().batch.seed, set: (s, v) => { s.race.batch.seed = v; } }),
     field({
-      key: 'sched', codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)), get: (s) => s.race.schedule.id, def: () => 'constant',
-      set: (s, v) => { s.race.schedule = { id: v, params: {} }; },
+      key: 'batch',
+      codec: intCodec(1, s0.race.batch.samples),
+      get: (s) => s.race.batch.size,
+      def: (s) => s.race.batch.samples,
+      set: (s, v) => {
+        s.race.batch.size = v;
+      },
+    }),
+    field({
+      key: 'noise',
+      codec: numberCodec((v) => (v >= 0 ? null : 'must be ≥ 0')),
+      get: (s) => s.race.batch.noise,
+      def: () => defaultRaceState().batch.noise,
+      set: (s, v) => {
+        s.race.batch.noise = v;
+      },
+    }),
+    field({
+      key: 'seed',
+      codec: intCodec(0, 2 ** 31 - 1),
+      get: (s) => s.race.batch.seed,
+      def: () => defaultRaceState().batch.seed,
+      set: (s, v) => {
+        s.race.batch.seed = v;
+      },
+    }),
+    field({
+      key: 'sched',
+      codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)),
+      get: (s) => s.race.schedule.id,
+      def: () => 'constant',
+      set: (s, v) => {
+        s.race.schedule = { id: v, params: {} };
+      },
     }),
   ],
   // Racers first, in racer order, so a link reads like the legend.
-  (s0) => [...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!), ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id))].flatMap((o) => o.hyperparams.map((h) => field({
-    key: hpUrlKey(h.key, o.id), codec: hpCodec(h), always: h.key === 'lr',
-    get: (s) => s.race.hp[o.id][h.key], def: () => raceDefaultsFor(o.id)[h.key],
-    set: (s, v) => { s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v }; },
-    skip: (s) => !s.race.optimizers.includes(o.id),
-  }))),
-  (s0) => (scheduleById(s0.race.schedule.id)?.hyperparams ?? []).filter((h) => h.kind !== 'schedulers').map((h) => field({
-    key: `sched.${h.key}`, codec: scheduleCodec(h),
-    get: (s) => s.race.schedule.params[h.key], def: () => undefined,
-    set: (s, v) => { s.race.schedule.params = { ...s.race.schedule.params, [h.key]: v }; },
-  })),
+  (s0) =>
+    [
+      ...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!),
+      ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id)),
+    ].flatMap((o) =>
+      o.hyperparams.map((h) =>
+        field({
+          key: hpUrlKey(h.key, o.id),
+          codec: hpCodec(h),
+          always: h.key === 'lr',
+          get: (s) => s.race.hp[o.id][h.key],
+          def: () => raceDefaultsFor(o.id)[h.key],
+          set: (s, v) => {
+            s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v };
+          },
+          skip: (s) => !s.race.optimizers.includes(o.id),
+        }),
+      ),
+    ),
+  (s0) =>
+    (scheduleById(s0.race.schedule.id)?.hyperparams ?? [])
+      .filter((h) => h.kind !== 'schedulers')
+      .map((h) =>
+        field({
+          key: `sched.${h.key}`,
+          codec: scheduleCodec(h),
+          get: (s) => s.race.schedule.params[h.key],
+          def: () => undefined,
+          set: (s, v) => {
+            s.race.schedule.params = { ...s.race.schedule.params, [h.key]: v };
+          },
+        }),
+      ),
   () => [
-    field<'light' | 'dark'>({ key: 'theme', codec: enumCodec(['light', 'dark'] as const), get: (s) => s.view.theme, def: () => 'light', set: (s, v) => { s.view.theme = v; } }),
-    field({ key: 'large', codec: boolCodec, get: (s) => s.view.large, def: () => false, set: (s, v) => { s.view.large = v; } }),
-    field({ key: '3d', codec: boolCodec, get: (s) => s.view.show3d, def: () => true, set: (s, v) => { s.view.show3d = v; } }),
-    field({ key: 'log3d', codec: boolCodec, get: (s) => s.view.logHeight, def: () => true, set: (s, v) => { s.view.logHeight = v; } }),
-    field({ key: 'speed', codec: numberCodec((v) => ((SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`)), get: (s) => s.speed, def: () => 1, set: (s, v) => { s.speed = v; } }),
-    field({ key: 'step', codec: nullableCodec(intCodec(0, MAX_STEPS)), get: (s) => s.step, def: () => null, set: (s, v) => { s.step = v === null ? null : Math.min(v, s.race.steps); } }),
+    field<'light' | 'dark'>({
+      key: 'theme',
+      codec: enumCodec(['light', 'dark'] as const),
+      get: (s) => s.view.theme,
+      def: () => 'light',
+      set: (s, v) => {
+        s.view.theme = v;
+      },
+    }),
+    field({
+      key: 'large',
+      codec: boolCodec,
+      get: (s) => s.view.large,
+      def: () => false,
+      set: (s, v) => {
+        s.view.large = v;
+      },
+    }),
+    field({
+      key: '3d',
+      codec: boolCodec,
+      get: (s) => s.view.show3d,
+      def: () => true,
+      set: (s, v) => {
+        s.view.show3d = v;
+      },
+    }),
+    field({
+      key: 'log3d',
+      codec: boolCodec,
+      get: (s) => s.view.logHeight,
+      def: () => true,
+      set: (s, v) => {
+        s.view.logHeight = v;
+      },
+    }),
+    field({
+      key: 'speed',
+      codec: numberCodec((v) =>
+        (SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`,
+      ),
+      get: (s) => s.speed,
+      def: () => 1,
+      set: (s, v) => {
+        s.speed = v;
+      },
+    }),
+    field({
+      key: 'step',
+      codec: nullableCodec(intCodec(0, MAX_STEPS)),
+      get: (s) => s.step,
+      def: () => null,
+      set: (s, v) => {
+        s.step = v === null ? null : Math.min(v, s.race.steps);
+      },
+    }),
   ],
 ];
 
@@ -150,12 +327,13 @@ const enc = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
 /** The state as a query string without the leading '?': readable keys, defaults left out. */
 export function serializeUrlState(state: UrlState): string {
   const parts: string[] = [];
-  for (const group of GROUPS) for (const f of group(state)) {
-    if (f.skip?.(state)) continue;
-    const v = f.get(state);
-    if (v === undefined || (!f.always && same(v, f.def(state)))) continue;
-    parts.push(`${f.key}=${enc(f.codec.format(v))}`);
-  }
+  for (const group of GROUPS)
+    for (const f of group(state)) {
+      if (f.skip?.(state)) continue;
+      const v = f.get(state);
+      if (v === undefined || (!f.always && same(v, f.def(state)))) continue;
+      parts.push(`${f.key}=${enc(f.codec.format(v))}`);
+    }
   return parts.join('&');
 }
 
@@ -180,19 +358,27 @@ export function parseUrlState(query: string): { state: UrlState; errors: string[
   const s = defaultUrlState();
   const errors: string[] = [];
   const used = new Set<string>();
-  for (const group of GROUPS) for (const f of group(s)) {
-    const raw = params.get(f.key);
-    used.add(f.key);
-    if (raw === null) continue;
-    const r = f.codec.parse(raw);
-    if (r.ok) f.set(s, r.value);
-    else errors.push(`Invalid URL parameter '${f.key}': ${r.error} (got '${raw}'); using the default`);
-  }
-  for (const key of new Set(params.keys())) if (!used.has(key)) errors.push(`Invalid URL parameter '${key}': unknown parameter; ignored`);
+  for (const group of GROUPS)
+    for (const f of group(s)) {
+      const raw = params.get(f.key);
+      used.add(f.key);
+      if (raw === null) continue;
+      const r = f.codec.parse(raw);
+      if (r.ok) f.set(s, r.value);
+      else
+        errors.push(
+          `Invalid URL parameter '${f.key}': ${r.error} (got '${raw}'); using the default`,
+        );
+    }
+  for (const key of new Set(params.keys()))
+    if (!used.has(key)) errors.push(`Invalid URL parameter '${key}': unknown parameter; ignored`);
   // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
   for (const rc of racerConfigs(s.race)) {
     if (rc.ok) continue;
-    for (const e of rc.errors) errors.push(`Invalid URL parameter '${urlKeyOfConfigError(e, rc.id)}': ${e.split(': ').slice(1).join(': ') || e}; using the default`);
+    for (const e of rc.errors)
+      errors.push(
+        `Invalid URL parameter '${urlKeyOfConfigError(e, rc.id)}': ${e.split(': ').slice(1).join(': ') || e}; using the default`,
+      );
     if (rc.errors.some((e) => e.startsWith('scheduler'))) s.race.schedule.params = {};
     if (rc.errors.some((e) => e.startsWith('optimizer'))) s.race.hp[rc.id] = raceDefaultsFor(rc.id);
   }

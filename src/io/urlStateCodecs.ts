@@ -24,28 +24,43 @@ export function numberCodec(check: (v: number) => string | null = () => null): C
 }
 
 export function intCodec(min: number, max: number): Codec<number> {
-  return numberCodec((v) => (Number.isInteger(v) && v >= min && v <= max ? null : `must be an integer from ${min} to ${max}`));
+  return numberCodec((v) =>
+    Number.isInteger(v) && v >= min && v <= max ? null : `must be an integer from ${min} to ${max}`,
+  );
 }
 
 export const boolCodec: Codec<boolean> = {
-  parse: (raw) => (raw === '1' || raw === 'true' ? ok(true) : raw === '0' || raw === 'false' ? ok(false) : bad('must be 1 or 0')),
+  parse: (raw) =>
+    raw === '1' || raw === 'true'
+      ? ok(true)
+      : raw === '0' || raw === 'false'
+        ? ok(false)
+        : bad('must be 1 or 0'),
   format: (v) => (v ? '1' : '0'),
 };
 
 export function enumCodec<T extends string>(values: readonly T[]): Codec<T> {
   return {
-    parse: (raw) => ((values as readonly string[]).includes(raw) ? ok(raw as T) : bad(`must be one of ${values.join(', ')}`)),
+    parse: (raw) =>
+      (values as readonly string[]).includes(raw)
+        ? ok(raw as T)
+        : bad(`must be one of ${values.join(', ')}`),
     format: (v) => v,
   };
 }
 
 /** Comma-separated values, each through `item`; `length` fixes the count (pairs, points). */
-export function listCodec<T>(item: Codec<T>, opts: { length?: number; min?: number; unique?: boolean } = {}): Codec<T[]> {
+export function listCodec<T>(
+  item: Codec<T>,
+  opts: { length?: number; min?: number; unique?: boolean } = {},
+): Codec<T[]> {
   return {
     parse(raw) {
       const parts = raw === '' ? [] : raw.split(',');
-      if (opts.length !== undefined && parts.length !== opts.length) return bad(`must be ${opts.length} comma-separated values`);
-      if (opts.min !== undefined && parts.length < opts.min) return bad(`must list at least ${opts.min} value${opts.min > 1 ? 's' : ''}`);
+      if (opts.length !== undefined && parts.length !== opts.length)
+        return bad(`must be ${opts.length} comma-separated values`);
+      if (opts.min !== undefined && parts.length < opts.min)
+        return bad(`must list at least ${opts.min} value${opts.min > 1 ? 's' : ''}`);
       const out: T[] = [];
       for (const p of parts) {
         const r = item.parse(p);

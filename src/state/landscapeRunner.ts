@@ -13,7 +13,13 @@ import type { LandscapeResponse } from '../worker/landscapeProtocol';
 import type { BackendName } from '../gpu/backend';
 import { useLandscapeStore, type GpuState } from './landscapeStore';
 import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
-import { backendLabel, emptyComputedView, fromLandscapeJson, fromSurfaceGrid, withRow } from './landscapeView';
+import {
+  backendLabel,
+  emptyComputedView,
+  fromLandscapeJson,
+  fromSurfaceGrid,
+  withRow,
+} from './landscapeView';
 import { lineFromSurfaceGrid } from './lineView';
 
 /** Points per side of the preview computed before the chosen resolution. */
@@ -39,22 +45,39 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     const { settings } = store.getState();
     const file = shippedFile(settings);
     const token = ++shippedToken;
-    store.setState({ shipped: { file, status: 'loading', view: null, message: null, sharpness: null } });
+    store.setState({
+      shipped: { file, status: 'loading', view: null, message: null, sharpness: null },
+    });
     const title = `${modelLabel(settings)} · ${settings.view === 'pca' ? 'PCA plane of the training trajectory' : 'random filter-normalised directions'}`;
     let next: Omit<ReturnType<typeof store.getState>['shipped'], 'sharpness'>;
     const sharpness = loadSharpness(modelName(settings));
     try {
       const raw = await io.fetchJson(`landscapes/${file}`);
       if (raw === null) {
-        next = { file, status: 'missing', view: null, message: `No precomputed slice is shipped for ${modelLabel(settings)}${settings.view === 'pca' ? ' (PCA plane)' : ''} yet (landscapes/${file}). Use "Recompute on my GPU" or open a .h5 file.` };
+        next = {
+          file,
+          status: 'missing',
+          view: null,
+          message: `No precomputed slice is shipped for ${modelLabel(settings)}${settings.view === 'pca' ? ' (PCA plane)' : ''} yet (landscapes/${file}). Use "Recompute on my GPU" or open a .h5 file.`,
+        };
       } else {
         const parsed = parseLandscapeJson(raw);
         next = parsed.ok
           ? { file, status: 'ready', view: fromLandscapeJson(parsed.value, title), message: null }
-          : { file, status: 'error', view: null, message: `landscapes/${file} is not a valid landscape: ${parsed.errors.join('; ')}` };
+          : {
+              file,
+              status: 'error',
+              view: null,
+              message: `landscapes/${file} is not a valid landscape: ${parsed.errors.join('; ')}`,
+            };
       }
     } catch (e) {
-      next = { file, status: 'error', view: null, message: `Could not load landscapes/${file}: ${(e as Error).message}` };
+      next = {
+        file,
+        status: 'error',
+        view: null,
+        message: `Could not load landscapes/${file}: ${(e as Error).message}`,
+      };
     }
     const s = await sharpness;
     if (token === shippedToken) store.setState({ shipped: { ...next, sharpness: s } });
@@ -70,21 +93,44 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     }
   };
 
-  const patchGpu = (patch: Partial<GpuState>) => store.setState((s) => ({ gpu: { ...s.gpu, ...patch } }));
+  const patchGpu = (patch: Partial<GpuState>) =>
+    store.setState((s) => ({ gpu: { ...s.gpu, ...patch } }));
 
   client.onMessage((m: LandscapeResponse) => {
     const { gpu, settings } = store.getState();
     const title = `${modelLabel(settings)} · recomputed on ${gpu.backend ? backendLabel(gpu.backend) : 'your device'}${settings.init ? ' (fresh weights, init=1)' : ''}`;
     switch (m.kind) {
-      case 'status': patchGpu({ text: m.text }); break;
-      case 'backend': patchGpu({ backend: m.backend, wanted: m.wanted }); break;
-      case 'centre': patchGpu({ centre: { loss: m.loss, acc: m.acc }, data: { dataset: m.dataset, split: 'test', samples: m.samples }, text: `Centre: loss ${m.loss.toFixed(3)}, accuracy ${m.acc.toFixed(1)} % on ${m.samples} test images (${m.params.toLocaleString('en')} parameters)` }); break;
-      case 'phase': {
-        const view = emptyComputedView(m.xs, m.ys, title, `${m.phase === 'coarse' ? `${m.xs.length}×${m.ys.length} preview` : `${m.xs.length}×${m.ys.length} grid`} computed in this browser`, {
-          centre: gpu.centre,
-          data: gpu.data,
-          directions: { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: settings.orthogonal, seed: settings.seed },
+      case 'status':
+        patchGpu({ text: m.text });
+        break;
+      case 'backend':
+        patchGpu({ backend: m.backend, wanted: m.wanted });
+        break;
+      case 'centre':
+        patchGpu({
+          centre: { loss: m.loss, acc: m.acc },
+          data: { dataset: m.dataset, split: 'test', samples: m.samples },
+          text: `Centre: loss ${m.loss.toFixed(3)}, accuracy ${m.acc.toFixed(1)} % on ${m.samples} test images (${m.params.toLocaleString('en')} parameters)`,
         });
+        break;
+      case 'phase': {
+        const view = emptyComputedView(
+          m.xs,
+          m.ys,
+          title,
+          `${m.phase === 'coarse' ? `${m.xs.length}×${m.ys.length} preview` : `${m.xs.length}×${m.ys.length} grid`} computed in this browser`,
+          {
+            centre: gpu.centre,
+            data: gpu.data,
+            directions: {
+              kind: 'random',
+              norm: 'filter',
+              ignore: 'biasbn',
+              orthogonal: settings.orthogonal,
+              seed: settings.seed,
+            },
+          },
+        );
         patchGpu({ phase: m.phase, done: 0, total: m.xs.length * m.ys.length, [m.phase]: view });
         break;
       }
@@ -93,9 +139,24 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         if (view) patchGpu({ [m.phase]: withRow(view, m.points), done: m.done, total: m.total });
         break;
       }
-      case 'done': patchGpu({ status: 'done', seconds: m.seconds, numTensors: m.numTensors, text: `Done in ${m.seconds.toFixed(1)} s.` }); break;
-      case 'cancelled': patchGpu({ status: 'cancelled', numTensors: m.numTensors, text: 'Cancelled: the rows computed so far are kept.' }); break;
-      case 'error': patchGpu({ status: 'error', error: m.message, errorCode: m.code, text: '' }); break;
+      case 'done':
+        patchGpu({
+          status: 'done',
+          seconds: m.seconds,
+          numTensors: m.numTensors,
+          text: `Done in ${m.seconds.toFixed(1)} s.`,
+        });
+        break;
+      case 'cancelled':
+        patchGpu({
+          status: 'cancelled',
+          numTensors: m.numTensors,
+          text: 'Cancelled: the rows computed so far are kept.',
+        });
+        break;
+      case 'error':
+        patchGpu({ status: 'error', error: m.message, errorCode: m.code, text: '' });
+        break;
     }
   });
 
@@ -103,16 +164,28 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     const { settings, shipped } = store.getState();
     // Same extent as the shipped random slice when there is one; Li et al.'s [−1, 1] otherwise.
     const xs = settings.view === 'random' ? shipped.view?.xs : undefined;
-    const range: [number, number] = xs && xs.length > 1 ? [Math.min(xs[0], xs[xs.length - 1]), Math.max(xs[0], xs[xs.length - 1])] : [-1, 1];
+    const range: [number, number] =
+      xs && xs.length > 1
+        ? [Math.min(xs[0], xs[xs.length - 1]), Math.max(xs[0], xs[xs.length - 1])]
+        : [-1, 1];
     client.compute({
-      model: modelName(settings), res: settings.res, coarse: COARSE_RES, samples: settings.samples, seed: settings.seed,
-      orthogonal: settings.orthogonal, range, init: settings.init, baseUrl: io.baseUrl, backends: io.backends,
+      model: modelName(settings),
+      res: settings.res,
+      coarse: COARSE_RES,
+      samples: settings.samples,
+      seed: settings.seed,
+      orthogonal: settings.orthogonal,
+      range,
+      init: settings.init,
+      baseUrl: io.baseUrl,
+      backends: io.backends,
     });
   };
 
   void loadShipped();
   const unsub = store.subscribe((s, prev) => {
-    const a = s.settings, b = prev.settings;
+    const a = s.settings,
+      b = prev.settings;
     if (a.depth !== b.depth || a.skip !== b.skip || a.view !== b.view) {
       if (s.gpu.status === 'running') client.cancel();
       void loadShipped();
@@ -120,7 +193,10 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     if (s.gpu.runId !== prev.gpu.runId) startRun();
     if (s.gpu.status === 'cancelling' && prev.gpu.status !== 'cancelling') client.cancel();
   });
-  return () => { unsub(); client.terminate(); };
+  return () => {
+    unsub();
+    client.terminate();
+  };
 }
 
 /**
@@ -138,16 +214,29 @@ export async function openH5(fileName: string, bytes: Uint8Array): Promise<void>
       const file = lineFromSurfaceGrid(grid, fileName, extras);
       const s = store.getState();
       store.setState({
-        h5: { fileName, status: 'ready', view: null, line: true, error: null }, showing: 'h5',
+        h5: { fileName, status: 'ready', view: null, line: true, error: null },
+        showing: 'h5',
         settings: s.settings.line === 'off' ? { ...s.settings, line: 'interpolation' } : s.settings,
         line: { ...s.line, file, showingFile: true },
       });
       return;
     }
     const view = fromSurfaceGrid(grid, fileName);
-    store.setState({ h5: { fileName, status: 'ready', view, line: false, error: null }, showing: 'h5' });
+    store.setState({
+      h5: { fileName, status: 'ready', view, line: false, error: null },
+      showing: 'h5',
+    });
   } catch (e) {
     const s = store.getState();
-    store.setState({ h5: { fileName, status: 'error', view: null, line: false, error: (e as Error).message ?? String(e) }, showing: s.showing === 'h5' ? 'shipped' : s.showing });
+    store.setState({
+      h5: {
+        fileName,
+        status: 'error',
+        view: null,
+        line: false,
+        error: (e as Error).message ?? String(e),
+      },
+      showing: s.showing === 'h5' ? 'shipped' : s.showing,
+    });
   }
 }

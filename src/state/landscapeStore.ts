@@ -1,5 +1,10 @@
 import { create } from 'zustand';
-import { defaultLandscapeLook, defaultLandscapeSettings, type LandscapeLook, type LandscapeSettings } from './landscapeUrl';
+import {
+  defaultLandscapeLook,
+  defaultLandscapeSettings,
+  type LandscapeLook,
+  type LandscapeSettings,
+} from './landscapeUrl';
 import type { LandscapeSource, LandscapeView } from './landscapeView';
 import type { LineView } from './lineView';
 import type { LinePath } from '../worker/landscapeProtocol';
@@ -106,22 +111,53 @@ export interface LandscapeActions {
 }
 
 export const idleLineRun = (): LineRun => ({
-  status: 'idle', text: '', backend: null, wanted: null, done: 0, total: 0, view: null, error: null, seconds: null, numTensors: null,
+  status: 'idle',
+  text: '',
+  backend: null,
+  wanted: null,
+  done: 0,
+  total: 0,
+  view: null,
+  error: null,
+  seconds: null,
+  numTensors: null,
 });
 
 export const idleLine = (): LineState => ({
-  runId: 0, runPath: 'interpolation', runs: { interpolation: idleLineRun(), random: idleLineRun() }, file: null, showingFile: false,
+  runId: 0,
+  runPath: 'interpolation',
+  runs: { interpolation: idleLineRun(), random: idleLineRun() },
+  file: null,
+  showingFile: false,
 });
 
 /** True while a line run is under way (whichever path). */
-export const lineBusy = (l: LineState): boolean => Object.values(l.runs).some((r) => r.status === 'running' || r.status === 'cancelling');
+export const lineBusy = (l: LineState): boolean =>
+  Object.values(l.runs).some((r) => r.status === 'running' || r.status === 'cancelling');
 
 export const idleGpu = (): GpuState => ({
-  runId: 0, status: 'idle', text: '', backend: null, wanted: null, phase: null, done: 0, total: 0,
-  coarse: null, fine: null, centre: null, data: null, error: null, errorCode: null, seconds: null, numTensors: null,
+  runId: 0,
+  status: 'idle',
+  text: '',
+  backend: null,
+  wanted: null,
+  phase: null,
+  done: 0,
+  total: 0,
+  coarse: null,
+  fine: null,
+  centre: null,
+  data: null,
+  error: null,
+  errorCode: null,
+  seconds: null,
+  numTensors: null,
 });
 
-export function initialLandscapeState(settings = defaultLandscapeSettings(), look = defaultLandscapeLook()): LandscapeState {
+export function initialLandscapeState(
+  settings = defaultLandscapeSettings(),
+  look = defaultLandscapeLook(),
+): LandscapeState {
   return {
     settings,
     look,
@@ -142,31 +178,73 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
     const modelChanged = next.depth !== s.depth || next.skip !== s.skip || next.view !== s.view;
     // Line runs belong to a network: another depth or shortcut choice starts them afresh.
     const netChanged = next.depth !== s.depth || next.skip !== s.skip;
-    set({ settings: next, ...(modelChanged ? { showing: 'shipped' as const } : {}), ...(netChanged ? { line: { ...get().line, runs: idleLine().runs } } : {}) });
+    set({
+      settings: next,
+      ...(modelChanged ? { showing: 'shipped' as const } : {}),
+      ...(netChanged ? { line: { ...get().line, runs: idleLine().runs } } : {}),
+    });
   },
   setLook: (patch) => set({ look: { ...get().look, ...patch } }),
   show: (showing) => set({ showing }),
   recompute() {
     const g = get().gpu;
-    set({ showing: 'gpu', gpu: { ...idleGpu(), runId: g.runId + 1, status: 'running', text: 'Starting…', numTensors: g.numTensors } });
+    set({
+      showing: 'gpu',
+      gpu: {
+        ...idleGpu(),
+        runId: g.runId + 1,
+        status: 'running',
+        text: 'Starting…',
+        numTensors: g.numTensors,
+      },
+    });
   },
   cancel() {
     const g = get().gpu;
     if (g.status === 'running') set({ gpu: { ...g, status: 'cancelling', text: 'Cancelling…' } });
   },
   setLine(path) {
-    set({ settings: { ...get().settings, line: path }, line: { ...get().line, showingFile: false } });
+    set({
+      settings: { ...get().settings, line: path },
+      line: { ...get().line, showingFile: false },
+    });
   },
-  showLineFile: (on) => set({ line: { ...get().line, showingFile: on && get().line.file !== null } }),
+  showLineFile: (on) =>
+    set({ line: { ...get().line, showingFile: on && get().line.file !== null } }),
   computeLine() {
     const { settings, line } = get();
     if (settings.line === 'off' || lineBusy(line)) return;
     const path = settings.line;
-    set({ line: { ...line, showingFile: false, runId: line.runId + 1, runPath: path, runs: { ...line.runs, [path]: { ...idleLineRun(), status: 'running', text: 'Starting…', numTensors: line.runs[path].numTensors } } } });
+    set({
+      line: {
+        ...line,
+        showingFile: false,
+        runId: line.runId + 1,
+        runPath: path,
+        runs: {
+          ...line.runs,
+          [path]: {
+            ...idleLineRun(),
+            status: 'running',
+            text: 'Starting…',
+            numTensors: line.runs[path].numTensors,
+          },
+        },
+      },
+    });
   },
   cancelLine() {
     const line = get().line;
     const r = line.runs[line.runPath];
-    if (r.status === 'running') set({ line: { ...line, runs: { ...line.runs, [line.runPath]: { ...r, status: 'cancelling', text: 'Cancelling…' } } } });
+    if (r.status === 'running')
+      set({
+        line: {
+          ...line,
+          runs: {
+            ...line.runs,
+            [line.runPath]: { ...r, status: 'cancelling', text: 'Cancelling…' },
+          },
+        },
+      });
   },
 }));

@@ -22,7 +22,13 @@
  *            lets the GPU path run where no pretrained weights are shipped.
  */
 import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
-import { defaultToySettings, TOY_OPTIMIZERS, TOY_TRAIN_POINTS, type ToyOptimizer, type ToySettings } from './toySpec';
+import {
+  defaultToySettings,
+  TOY_OPTIMIZERS,
+  TOY_TRAIN_POINTS,
+  type ToyOptimizer,
+  type ToySettings,
+} from './toySpec';
 
 export const DEPTHS = [20, 56, 110] as const;
 export type Depth = (typeof DEPTHS)[number];
@@ -73,7 +79,17 @@ export const SAMPLES_RANGE = { min: 8, max: 1000 } as const;
 export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
 
 export function defaultLandscapeSettings(): LandscapeSettings {
-  return { depth: 56, skip: true, view: 'random', res: 31, samples: 256, seed: 1, orthogonal: false, line: 'off', init: false };
+  return {
+    depth: 56,
+    skip: true,
+    view: 'random',
+    res: 31,
+    samples: 256,
+    seed: 1,
+    orthogonal: false,
+    line: 'off',
+    init: false,
+  };
 }
 
 /** The zoo preset name of a depth and shortcut choice (`resnet-56-ns`). */
@@ -97,17 +113,29 @@ interface Field<K extends keyof LinkValues> {
 }
 
 const onOff = (raw: string): boolean | { error: string } =>
-  ['on', '1', 'true', 'yes'].includes(raw) ? true : ['off', '0', 'false', 'no'].includes(raw) ? false : { error: 'must be on or off' };
+  ['on', '1', 'true', 'yes'].includes(raw)
+    ? true
+    : ['off', '0', 'false', 'no'].includes(raw)
+      ? false
+      : { error: 'must be on or off' };
 
-const int = (min: number, max: number) => (raw: string): number | { error: string } => {
-  const v = Number(raw);
-  return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max ? v : { error: `must be a whole number from ${min} to ${max}` };
-};
+const int =
+  (min: number, max: number) =>
+  (raw: string): number | { error: string } => {
+    const v = Number(raw);
+    return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max
+      ? v
+      : { error: `must be a whole number from ${min} to ${max}` };
+  };
 
-const num = (min: number, max: number, what = `a number from ${min} to ${max}`) => (raw: string): number | { error: string } => {
-  const v = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= max ? v : { error: `must be ${what}` };
-};
+const num =
+  (min: number, max: number, what = `a number from ${min} to ${max}`) =>
+  (raw: string): number | { error: string } => {
+    const v = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= max
+      ? v
+      : { error: `must be ${what}` };
+  };
 const TOY_KINDS = ['off', ...TOY2D_SETS.map((d) => d.id)] as readonly string[];
 /** Learning rates: any positive float32 (1e38 overflows the weights within a few steps: divergence made visible). */
 export const TOY_LR_RANGE = { min: 1e-6, max: 1e38 } as const;
@@ -118,65 +146,148 @@ type AnyField = { [K in keyof LinkValues]: Field<K> }[keyof LinkValues];
 /** The link's keys, in the order they are written. */
 export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
   {
-    key: 'model', field: 'depth',
+    key: 'model',
+    field: 'depth',
     parse: (raw) => {
       const d = Number(/^resnet-(\d+)$/.exec(raw)?.[1]);
-      return (DEPTHS as readonly number[]).includes(d) ? (d as Depth) : { error: `must be one of ${DEPTHS.map((x) => `resnet-${x}`).join(', ')}` };
+      return (DEPTHS as readonly number[]).includes(d)
+        ? (d as Depth)
+        : { error: `must be one of ${DEPTHS.map((x) => `resnet-${x}`).join(', ')}` };
     },
     write: (d) => `resnet-${d}`,
   },
   { key: 'skip', field: 'skip', parse: onOff, write: (v) => (v ? 'on' : 'off') },
   {
-    key: 'view', field: 'view',
+    key: 'view',
+    field: 'view',
     parse: (raw) => (raw === 'random' || raw === 'pca' ? raw : { error: 'must be random or pca' }),
     write: (v) => v,
   },
   { key: 'res', field: 'res', parse: int(RES_RANGE.min, RES_RANGE.max), write: String },
-  { key: 'samples', field: 'samples', parse: int(SAMPLES_RANGE.min, SAMPLES_RANGE.max), write: String },
+  {
+    key: 'samples',
+    field: 'samples',
+    parse: int(SAMPLES_RANGE.min, SAMPLES_RANGE.max),
+    write: String,
+  },
   { key: 'seed', field: 'seed', parse: int(SEED_RANGE.min, SEED_RANGE.max), write: String },
   {
-    key: 'line', field: 'line', quiet: true, write: (v) => v,
-    parse: (raw) => ((LINE_PANELS as readonly string[]).includes(raw) ? (raw as LinePanel) : { error: `must be one of ${LINE_PANELS.join(', ')}` }),
+    key: 'line',
+    field: 'line',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) =>
+      (LINE_PANELS as readonly string[]).includes(raw)
+        ? (raw as LinePanel)
+        : { error: `must be one of ${LINE_PANELS.join(', ')}` },
   },
   {
-    key: 'toy', field: 'toy', quiet: true, write: (v) => v,
-    parse: (raw) => (TOY_KINDS.includes(raw) ? (raw as 'off' | Toy2dKind) : { error: `must be one of ${TOY_KINDS.join(', ')}` }),
+    key: 'toy',
+    field: 'toy',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) =>
+      TOY_KINDS.includes(raw)
+        ? (raw as 'off' | Toy2dKind)
+        : { error: `must be one of ${TOY_KINDS.join(', ')}` },
   },
   {
-    key: 'toy.opt', field: 'toyOpt', quiet: true, write: (v) => v,
-    parse: (raw) => ((TOY_OPTIMIZERS as readonly string[]).includes(raw) ? (raw as ToyOptimizer) : { error: `must be one of ${TOY_OPTIMIZERS.join(', ')}` }),
+    key: 'toy.opt',
+    field: 'toyOpt',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) =>
+      (TOY_OPTIMIZERS as readonly string[]).includes(raw)
+        ? (raw as ToyOptimizer)
+        : { error: `must be one of ${TOY_OPTIMIZERS.join(', ')}` },
   },
-  { key: 'toy.lr', field: 'toyLr', quiet: true, write: String, parse: num(TOY_LR_RANGE.min, TOY_LR_RANGE.max, `a number from 1e-6 to 1e38`) },
+  {
+    key: 'toy.lr',
+    field: 'toyLr',
+    quiet: true,
+    write: String,
+    parse: num(TOY_LR_RANGE.min, TOY_LR_RANGE.max, `a number from 1e-6 to 1e38`),
+  },
   { key: 'toy.momentum', field: 'toyMomentum', quiet: true, write: String, parse: num(0, 0.999) },
-  { key: 'toy.batch', field: 'toyBatch', quiet: true, write: String, parse: int(1, TOY_TRAIN_POINTS) },
-  { key: 'toy.steps', field: 'toySteps', quiet: true, write: String, parse: int(TOY_STEPS_RANGE.min, TOY_STEPS_RANGE.max) },
-  { key: 'toy.noise', field: 'toyNoise', quiet: true, write: String, parse: num(0, 0.5) },
-  { key: 'toy.seed', field: 'toySeed', quiet: true, write: String, parse: int(SEED_RANGE.min, SEED_RANGE.max) },
   {
-    key: 'toy.dir', field: 'toyDir', quiet: true, write: (v) => v,
+    key: 'toy.batch',
+    field: 'toyBatch',
+    quiet: true,
+    write: String,
+    parse: int(1, TOY_TRAIN_POINTS),
+  },
+  {
+    key: 'toy.steps',
+    field: 'toySteps',
+    quiet: true,
+    write: String,
+    parse: int(TOY_STEPS_RANGE.min, TOY_STEPS_RANGE.max),
+  },
+  { key: 'toy.noise', field: 'toyNoise', quiet: true, write: String, parse: num(0, 0.5) },
+  {
+    key: 'toy.seed',
+    field: 'toySeed',
+    quiet: true,
+    write: String,
+    parse: int(SEED_RANGE.min, SEED_RANGE.max),
+  },
+  {
+    key: 'toy.dir',
+    field: 'toyDir',
+    quiet: true,
+    write: (v) => v,
     parse: (raw) => (raw === 'pca' || raw === 'random' ? raw : { error: 'must be pca or random' }),
   },
-  { key: 'ortho', field: 'orthogonal', parse: onOff, write: (v) => (v ? 'on' : 'off'), quiet: true },
+  {
+    key: 'ortho',
+    field: 'orthogonal',
+    parse: onOff,
+    write: (v) => (v ? 'on' : 'off'),
+    quiet: true,
+  },
   { key: 'init', field: 'init', parse: onOff, write: (v) => (v ? '1' : '0'), quiet: true },
   {
-    key: 'theme', field: 'theme',
+    key: 'theme',
+    field: 'theme',
     parse: (raw) => (raw === 'light' || raw === 'dark' ? raw : { error: 'must be light or dark' }),
-    write: (v) => v, quiet: true,
+    write: (v) => v,
+    quiet: true,
   },
   {
-    key: 'large', field: 'large', write: (v) => (v ? '1' : '0'), quiet: true,
-    parse: (raw) => { const v = onOff(raw); return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' }; },
+    key: 'large',
+    field: 'large',
+    write: (v) => (v ? '1' : '0'),
+    quiet: true,
+    parse: (raw) => {
+      const v = onOff(raw);
+      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
+    },
   },
   {
-    key: 'log3d', field: 'logHeight', write: (v) => (v ? '1' : '0'), quiet: true,
-    parse: (raw) => { const v = onOff(raw); return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' }; },
+    key: 'log3d',
+    field: 'logHeight',
+    write: (v) => (v ? '1' : '0'),
+    quiet: true,
+    parse: (raw) => {
+      const v = onOff(raw);
+      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
+    },
   },
 ];
 
 /** Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
-export function parseLandscapeUrl(query: string): { settings: LandscapeSettings; look: LandscapeLook; toy: ToySettings; errors: string[] } {
+export function parseLandscapeUrl(query: string): {
+  settings: LandscapeSettings;
+  look: LandscapeLook;
+  toy: ToySettings;
+  errors: string[];
+} {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const values: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook(), ...defaultToySettings() };
+  const values: LinkValues = {
+    ...defaultLandscapeSettings(),
+    ...defaultLandscapeLook(),
+    ...defaultToySettings(),
+  };
   const errors: string[] = [];
   const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
   for (const f of LANDSCAPE_URL_FIELDS) {
@@ -184,23 +295,51 @@ export function parseLandscapeUrl(query: string): { settings: LandscapeSettings;
     if (raw === null) continue;
     const v = f.parse(raw);
     if (typeof v === 'object' && v !== null && 'error' in v) {
-      errors.push(`${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(values[f.field])}`);
+      errors.push(
+        `${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(values[f.field])}`,
+      );
     } else {
       (values as unknown as Record<string, unknown>)[f.field] = v;
     }
   }
-  for (const key of params.keys()) if (!known.has(key)) errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
-  const { theme, large, logHeight, toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir, ...settings } = values;
+  for (const key of params.keys())
+    if (!known.has(key))
+      errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
+  const {
+    theme,
+    large,
+    logHeight,
+    toy,
+    toyOpt,
+    toyLr,
+    toyMomentum,
+    toyBatch,
+    toySteps,
+    toyNoise,
+    toySeed,
+    toyDir,
+    ...settings
+  } = values;
   return {
-    settings, look: { theme, large, logHeight }, errors,
+    settings,
+    look: { theme, large, logHeight },
+    errors,
     toy: { toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir },
   };
 }
 
 /** The query string (without '?') of `settings`, `look` and the toy panel's settings. */
-export function serializeLandscapeUrl(settings: LandscapeSettings, look: LandscapeLook = defaultLandscapeLook(), toy: ToySettings = defaultToySettings()): string {
+export function serializeLandscapeUrl(
+  settings: LandscapeSettings,
+  look: LandscapeLook = defaultLandscapeLook(),
+  toy: ToySettings = defaultToySettings(),
+): string {
   const values: LinkValues = { ...settings, ...look, ...toy };
-  const d: LinkValues = { ...defaultLandscapeSettings(), ...defaultLandscapeLook(), ...defaultToySettings() };
+  const d: LinkValues = {
+    ...defaultLandscapeSettings(),
+    ...defaultLandscapeLook(),
+    ...defaultToySettings(),
+  };
   const parts: string[] = [];
   for (const f of LANDSCAPE_URL_FIELDS) {
     const v = values[f.field];

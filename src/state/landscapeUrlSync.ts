@@ -21,8 +21,18 @@ export function startLandscapeUrlSync(write: (query: string) => void, delayMs = 
     const { settings, look } = useLandscapeStore.getState();
     write(serializeLandscapeUrl(settings, look, useToyStore.getState().settings));
   };
-  const later = () => { if (timer === null) timer = setTimeout(flush, delayMs); };
-  const unsub = useLandscapeStore.subscribe((s, prev) => { if (s.settings !== prev.settings || s.look !== prev.look) later(); });
-  const unsubToy = useToyStore.subscribe((s, prev) => { if (s.settings !== prev.settings) later(); });
-  return () => { unsub(); unsubToy(); if (timer !== null) clearTimeout(timer); };
+  const later = () => {
+    if (timer === null) timer = setTimeout(flush, delayMs);
+  };
+  const unsub = useLandscapeStore.subscribe((s, prev) => {
+    if (s.settings !== prev.settings || s.look !== prev.look) later();
+  });
+  const unsubToy = useToyStore.subscribe((s, prev) => {
+    if (s.settings !== prev.settings) later();
+  });
+  return () => {
+    unsub();
+    unsubToy();
+    if (timer !== null) clearTimeout(timer);
+  };
 }

@@ -31,7 +31,8 @@ export interface LandscapeView {
 /** Shipped files store a diverged (non-finite) loss as this cap, since JSON has no Infinity. */
 export const DIVERGED_LOSS = 1e30;
 
-const nanFor = (v: number) => (Number.isFinite(v) && v !== NOT_COMPUTED && v < DIVERGED_LOSS ? v : NaN);
+const nanFor = (v: number) =>
+  Number.isFinite(v) && v !== NOT_COMPUTED && v < DIVERGED_LOSS ? v : NaN;
 
 export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeView {
   return {
@@ -46,19 +47,24 @@ export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeVie
     directions: j.directions ?? null,
     roughness: j.roughness ?? null,
     trajectory: j.trajectory ?? null,
-    provenance: `precomputed by ${j.meta?.generatedBy ?? 'unknown'} on ${j.meta?.backend ?? '?'}` +
+    provenance:
+      `precomputed by ${j.meta?.generatedBy ?? 'unknown'} on ${j.meta?.backend ?? '?'}` +
       (Number.isFinite(j.meta?.seconds) ? ` in ${formatSeconds(j.meta.seconds)}` : ''),
   };
 }
 
 /** A .h5 surface file (upstream layout). 1-D slices are refused: these panels are 2-D. */
 export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView {
-  if (g.ycoordinates === null) throw new Error(`${fileName}: a 1-D slice (no ycoordinates); this page draws 2-D slices`);
+  if (g.ycoordinates === null)
+    throw new Error(`${fileName}: a 1-D slice (no ycoordinates); this page draws 2-D slices`);
   if (g.xcoordinates.length < 2 || g.ycoordinates.length < 2) {
-    throw new Error(`${fileName}: a ${g.xcoordinates.length}×${g.ycoordinates.length} grid; need at least 2×2 points`);
+    throw new Error(
+      `${fileName}: a ${g.xcoordinates.length}×${g.ycoordinates.length} grid; need at least 2×2 points`,
+    );
   }
   const loss = Float64Array.from(g.values.train_loss, nanFor);
-  if (!loss.some((v) => v === v)) throw new Error(`${fileName}: train_loss holds no computed values (all -1 or not finite)`);
+  if (!loss.some((v) => v === v))
+    throw new Error(`${fileName}: train_loss holds no computed values (all -1 or not finite)`);
   return {
     source: 'h5',
     title: `${fileName} · your .h5 file`,
@@ -71,59 +77,104 @@ export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView
     directions: null,
     roughness: null,
     trajectory: null,
-    provenance: `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
+    provenance:
+      `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
   };
 }
 
 /** An empty grid to be filled row by row by a GPU computation. */
 export function emptyComputedView(
-  xs: readonly number[], ys: readonly number[], title: string, provenance: string,
-  extra: Pick<LandscapeView, 'centre' | 'data' | 'directions'> = { centre: null, data: null, directions: null },
+  xs: readonly number[],
+  ys: readonly number[],
+  title: string,
+  provenance: string,
+  extra: Pick<LandscapeView, 'centre' | 'data' | 'directions'> = {
+    centre: null,
+    data: null,
+    directions: null,
+  },
 ): LandscapeView {
   const n = xs.length * ys.length;
   return {
-    source: 'gpu', title, provenance,
-    xs: Float64Array.from(xs), ys: Float64Array.from(ys),
-    loss: new Float64Array(n).fill(NaN), acc: new Float64Array(n).fill(NaN),
-    ...extra, roughness: null, trajectory: null,
+    source: 'gpu',
+    title,
+    provenance,
+    xs: Float64Array.from(xs),
+    ys: Float64Array.from(ys),
+    loss: new Float64Array(n).fill(NaN),
+    acc: new Float64Array(n).fill(NaN),
+    ...extra,
+    roughness: null,
+    trajectory: null,
   };
 }
 
 /** A copy of `view` with one streamed row's points written in (flat indices). */
-export function withRow(view: LandscapeView, points: readonly { index: number; loss: number; acc: number }[]): LandscapeView {
-  const loss = view.loss.slice(), acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice();
-  for (const p of points) { loss[p.index] = p.loss; acc[p.index] = p.acc; }
+export function withRow(
+  view: LandscapeView,
+  points: readonly { index: number; loss: number; acc: number }[],
+): LandscapeView {
+  const loss = view.loss.slice(),
+    acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice();
+  for (const p of points) {
+    loss[p.index] = p.loss;
+    acc[p.index] = p.acc;
+  }
   return { ...view, loss, acc };
 }
 
 /** The value at the grid point nearest (0, 0), i.e. the trained weights, when the grid has it. */
 export function centreLoss(view: Pick<LandscapeView, 'xs' | 'ys' | 'loss'>): number | null {
-  const near = (c: Float64Array) => c.reduce((best, v, k) => (Math.abs(v) < Math.abs(c[best]) ? k : best), 0);
-  const i = near(view.xs), j = near(view.ys);
+  const near = (c: Float64Array) =>
+    c.reduce((best, v, k) => (Math.abs(v) < Math.abs(c[best]) ? k : best), 0);
+  const i = near(view.xs),
+    j = near(view.ys);
   if (Math.abs(view.xs[i]) > 1e-9 || Math.abs(view.ys[j]) > 1e-9) return null;
   const v = view.loss[j * view.xs.length + i];
   return v === v ? v : null;
 }
 
 const BACKEND_LABELS: Record<string, string> = {
-  webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU)', cpu: 'plain JavaScript (CPU)',
+  webgpu: 'WebGPU (GPU)',
+  webgl: 'WebGL (GPU)',
+  wasm: 'WebAssembly (CPU)',
+  cpu: 'plain JavaScript (CPU)',
 };
 /** A tfjs backend name as a reader knows it: 'webgl' → "WebGL (GPU)". */
 export const backendLabel = (b: string): string => BACKEND_LABELS[b] ?? b;
 
 export function formatSeconds(s: number): string {
-  return s < 60 ? `${s.toFixed(1)} s` : s < 3600 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`;
+  return s < 60
+    ? `${s.toFixed(1)} s`
+    : s < 3600
+      ? `${(s / 60).toFixed(1)} min`
+      : `${(s / 3600).toFixed(1)} h`;
 }
 
 /** Loss range, and the roughness measures: the file's own, else computed for a complete grid. */
-export function viewSummary(view: LandscapeView): { lo: number; hi: number; rough: Record<string, number> | null } {
-  let lo = Infinity, hi = -Infinity, complete = true;
-  for (const v of view.loss) { if (v === v) { if (v < lo) lo = v; if (v > hi) hi = v; } else complete = false; }
+export function viewSummary(view: LandscapeView): {
+  lo: number;
+  hi: number;
+  rough: Record<string, number> | null;
+} {
+  let lo = Infinity,
+    hi = -Infinity,
+    complete = true;
+  for (const v of view.loss) {
+    if (v === v) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    } else complete = false;
+  }
   if (view.roughness) return { lo, hi, rough: view.roughness };
   if (!complete) return { lo, hi, rough: null };
   try {
     const r = roughness({ xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss });
-    return { lo, hi, rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth } };
+    return {
+      lo,
+      hi,
+      rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth },
+    };
   } catch {
     return { lo, hi, rough: null };
   }

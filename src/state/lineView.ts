@@ -8,12 +8,16 @@ import { NOT_COMPUTED, type SurfaceExtras, type SurfaceGrid } from '../io/surfac
 import type { LinePath, LinePoint } from '../worker/landscapeProtocol';
 
 /** The two computed paths: α range, points, and how they are named. */
-export const LINE_PATHS: Record<LinePath, { label: string; range: [number, number]; num: number }> = {
-  interpolation: { label: 'Initialisation → trained', range: [-0.5, 1.5], num: 41 },
-  random: { label: 'Random direction', range: [-1, 1], num: 41 },
-};
+export const LINE_PATHS: Record<LinePath, { label: string; range: [number, number]; num: number }> =
+  {
+    interpolation: { label: 'Initialisation → trained', range: [-0.5, 1.5], num: 41 },
+    random: { label: 'Random direction', range: [-1, 1], num: 41 },
+  };
 
-export interface LineMark { alpha: number; label: string }
+export interface LineMark {
+  alpha: number;
+  label: string;
+}
 
 export interface LineView {
   source: 'gpu' | 'h5';
@@ -46,7 +50,8 @@ export interface LineStart {
 }
 
 const BN_TEXT = {
-  train: 'BatchNorm uses each point’s own batch statistics: the trained model’s running statistics do not describe the initial weights.',
+  train:
+    'BatchNorm uses each point’s own batch statistics: the trained model’s running statistics do not describe the initial weights.',
   eval: 'BatchNorm uses the trained model’s running statistics (eval mode), as the 2D slices do.',
 } as const;
 
@@ -63,7 +68,12 @@ export function emptyLineView(m: LineStart, model: string, provenance: string): 
     loss: new Float64Array(m.alphas.length).fill(NaN),
     acc: new Float64Array(m.alphas.length).fill(NaN),
     computed: new Uint8Array(m.alphas.length),
-    marks: interp ? [{ alpha: 0, label: 'init' }, { alpha: 1, label: 'trained' }] : [{ alpha: 0, label: 'trained' }],
+    marks: interp
+      ? [
+          { alpha: 0, label: 'init' },
+          { alpha: 1, label: 'trained' },
+        ]
+      : [{ alpha: 0, label: 'trained' }],
     bn: BN_TEXT[m.bn],
     samples: m.samples,
     provenance,
@@ -72,8 +82,14 @@ export function emptyLineView(m: LineStart, model: string, provenance: string): 
 
 /** A copy of `view` with streamed points written in. */
 export function withLinePoints(view: LineView, points: readonly LinePoint[]): LineView {
-  const loss = view.loss.slice(), acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice(), computed = view.computed.slice();
-  for (const p of points) { loss[p.index] = p.loss; acc[p.index] = p.acc; computed[p.index] = 1; }
+  const loss = view.loss.slice(),
+    acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice(),
+    computed = view.computed.slice();
+  for (const p of points) {
+    loss[p.index] = p.loss;
+    acc[p.index] = p.acc;
+    computed[p.index] = 1;
+  }
   return { ...view, loss, acc, computed };
 }
 
@@ -94,18 +110,29 @@ const FILE_BN_TEXT: Record<string, string> = {
  * A 1-D .h5 slice (xcoordinates and train_loss, no ycoordinates): -1 = not computed, NaN/∞ =
  * diverged. `extras` (readSurfaceExtras) name the ends when the file is an interpolation.
  */
-export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string, extras: SurfaceExtras = {}): LineView {
+export function lineFromSurfaceGrid(
+  g: SurfaceGrid,
+  fileName: string,
+  extras: SurfaceExtras = {},
+): LineView {
   if (g.ycoordinates !== null) throw new Error(`${fileName}: a 2-D slice, not a line`);
   const n = g.xcoordinates.length;
-  if (n < 2) throw new Error(`${fileName}: a line of ${n} point${n === 1 ? '' : 's'}; need at least 2`);
+  if (n < 2)
+    throw new Error(`${fileName}: a line of ${n} point${n === 1 ? '' : 's'}; need at least 2`);
   const raw = g.values.train_loss;
   const computed = Uint8Array.from(raw, (v) => (v === NOT_COMPUTED ? 0 : 1));
-  if (!computed.some((c) => c)) throw new Error(`${fileName}: train_loss holds no computed values (all -1)`);
+  if (!computed.some((c) => c))
+    throw new Error(`${fileName}: train_loss holds no computed values (all -1)`);
   const alphas = Float64Array.from(g.xcoordinates);
-  const lo = Math.min(...alphas), hi = Math.max(...alphas);
+  const lo = Math.min(...alphas),
+    hi = Math.max(...alphas);
   const path = filePath(extras);
   // An interpolation from an initialisation gets the same marks as a computed one (and its sentence).
-  const endLabels = path ? (path.from.startsWith('init') ? ['init', 'trained'] : ['from', 'to']) : ['α = 0', 'α = 1'];
+  const endLabels = path
+    ? path.from.startsWith('init')
+      ? ['init', 'trained']
+      : ['from', 'to']
+    : ['α = 0', 'α = 1'];
   return {
     source: 'h5',
     title: `${fileName} · your .h5 file`,
@@ -117,9 +144,10 @@ export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string, extras: Su
     acc: g.values.train_acc ? Float64Array.from(g.values.train_acc) : null,
     computed,
     marks: [0, 1].filter((a) => a >= lo && a <= hi).map((a) => ({ alpha: a, label: endLabels[a] })),
-    bn: path?.bn ? FILE_BN_TEXT[path.bn] ?? null : null,
+    bn: path?.bn ? (FILE_BN_TEXT[path.bn] ?? null) : null,
     samples: null,
-    provenance: `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
+    provenance:
+      `opened from ${fileName}` + (g.meta.dirFile ? ` (directions: ${g.meta.dirFile})` : ''),
   };
 }
 
@@ -130,7 +158,8 @@ export function lineFromSurfaceGrid(g: SurfaceGrid, fileName: string, extras: Su
  */
 export function interpolationSentence(view: LineView): string | null {
   if (!view.marks.some((m) => m.label === 'init')) return null;
-  const alpha: number[] = [], loss: number[] = [];
+  const alpha: number[] = [],
+    loss: number[] = [];
   view.alphas.forEach((a, i) => {
     if (a < -1e-9 || a > 1 + 1e-9) return;
     alpha.push(a);
@@ -138,9 +167,11 @@ export function interpolationSentence(view: LineView): string | null {
   });
   if (view.alphas.some((a, i) => a >= -1e-9 && a <= 1 + 1e-9 && !view.computed[i])) return null;
   const s = interpolationSummary(alpha, loss);
-  if (!s.atFrom || !s.atTo || !Number.isFinite(s.atFrom.loss) || !Number.isFinite(s.atTo.loss)) return null;
+  if (!s.atFrom || !s.atTo || !Number.isFinite(s.atFrom.loss) || !Number.isFinite(s.atTo.loss))
+    return null;
   const ends = `from ${formatValue(s.atFrom.loss)} at the initialisation to ${formatValue(s.atTo.loss)} trained`;
-  if (s.monotonic) return `Between α = 0 and 1 the loss falls monotonically, ${ends}: no barrier on this line, as Goodfellow et al. found.`;
+  if (s.monotonic)
+    return `Between α = 0 and 1 the loss falls monotonically, ${ends}: no barrier on this line, as Goodfellow et al. found.`;
   const barrier = s.peak && s.peak.loss > Math.max(s.atFrom.loss, s.atTo.loss);
   return barrier
     ? `Between α = 0 and 1 the loss rises to ${formatValue(s.peak!.loss)} at α = ${formatValue(s.peak!.alpha)}, above both ends (${ends}): a barrier.`

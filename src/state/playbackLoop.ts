@@ -4,7 +4,10 @@ import { usePlaybackStore } from './playbackStore';
  * Drives playback with requestAnimationFrame while `playing` is true: one `tick` per frame,
  * written to the store (no React state). Returns a function that stops listening.
  */
-export function startPlaybackLoop(raf: (cb: FrameRequestCallback) => number = requestAnimationFrame, caf: (h: number) => void = cancelAnimationFrame): () => void {
+export function startPlaybackLoop(
+  raf: (cb: FrameRequestCallback) => number = requestAnimationFrame,
+  caf: (h: number) => void = cancelAnimationFrame,
+): () => void {
   let handle: number | null = null;
   const frame = () => {
     usePlaybackStore.getState().tick();
@@ -12,9 +15,17 @@ export function startPlaybackLoop(raf: (cb: FrameRequestCallback) => number = re
   };
   const sync = (playing: boolean) => {
     if (playing && handle === null) handle = raf(frame);
-    if (!playing && handle !== null) { caf(handle); handle = null; }
+    if (!playing && handle !== null) {
+      caf(handle);
+      handle = null;
+    }
   };
   sync(usePlaybackStore.getState().playing);
-  const unsub = usePlaybackStore.subscribe((s, prev) => { if (s.playing !== prev.playing) sync(s.playing); });
-  return () => { unsub(); sync(false); };
+  const unsub = usePlaybackStore.subscribe((s, prev) => {
+    if (s.playing !== prev.playing) sync(s.playing);
+  });
+  return () => {
+    unsub();
+    sync(false);
+  };
 }

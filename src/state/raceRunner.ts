@@ -7,7 +7,8 @@ import { useRaceStore } from './raceStore';
 import { useResultsStore } from './resultsStore';
 
 /** Grid points per side for the contour map, and the number of contour levels. */
-const RESOLUTION = 160, LEVELS = 26;
+const RESOLUTION = 160,
+  LEVELS = 26;
 
 /**
  * Wires the race store to the computation: every change of the race sends the racers' configs
@@ -24,7 +25,15 @@ export function startRaceRunner(client: RaceClient): () => void {
   running = client;
   useResultsStore.setState({ backend: client.backendKind });
   // The worker's clock starts at its own timeOrigin: convert to this page's.
-  client.onDrawn((d) => useResultsStore.setState({ drawn: { seq: d.seq, fingerprint: d.fingerprint, paintedAt: d.paintedAt - performance.timeOrigin } }));
+  client.onDrawn((d) =>
+    useResultsStore.setState({
+      drawn: {
+        seq: d.seq,
+        fingerprint: d.fingerprint,
+        paintedAt: d.paintedAt - performance.timeOrigin,
+      },
+    }),
+  );
   client.onRace((res) => {
     // Compute time inside the worker, for the bench (a mark of the given duration).
     performance.measure?.('race-worker', { start: performance.now() - res.ms, duration: res.ms });
@@ -32,19 +41,31 @@ export function startRaceRunner(client: RaceClient): () => void {
     usePlaybackStore.getState().setMaxStep(useRaceStore.getState().steps);
   });
   client.onSurface((res) => useResultsStore.setState({ surface: res }));
-  client.onError((kind, message) => useResultsStore.setState({ computeError: `${kind}: ${message}` }));
+  client.onError((kind, message) =>
+    useResultsStore.setState({ computeError: `${kind}: ${message}` }),
+  );
 
   const sendRace = () => {
     const configs = racerConfigs(useRaceStore.getState());
     const configErrors = configs.flatMap((c) => (c.ok ? [] : [{ id: c.id, errors: c.errors }]));
     // Keep the old array when nothing changed: a new one would make every panel recompute its paths.
-    if (JSON.stringify(configErrors) !== JSON.stringify(useResultsStore.getState().configErrors)) useResultsStore.setState({ configErrors });
-    client.request('race', { racers: configs.flatMap((c) => (c.ok ? [{ id: c.id, config: c.config }] : [])) });
+    if (JSON.stringify(configErrors) !== JSON.stringify(useResultsStore.getState().configErrors))
+      useResultsStore.setState({ configErrors });
+    client.request('race', {
+      racers: configs.flatMap((c) => (c.ok ? [{ id: c.id, config: c.config }] : [])),
+    });
   };
   const sendSurface = () => {
     const { surface, surfaceParams } = useRaceStore.getState();
     const { width, height } = raceDrawingSize(getSurface(surface, surfaceParams).domain);
-    client.request('surface', { surface, surfaceParams, width, height, resolution: RESOLUTION, levels: LEVELS });
+    client.request('surface', {
+      surface,
+      surfaceParams,
+      width,
+      height,
+      resolution: RESOLUTION,
+      levels: LEVELS,
+    });
   };
   sendSurface();
   sendRace();
@@ -52,5 +73,8 @@ export function startRaceRunner(client: RaceClient): () => void {
     if (s.surface !== prev.surface || s.surfaceParams !== prev.surfaceParams) sendSurface();
     sendRace();
   });
-  return () => { stop(); if (running === client) running = null; };
+  return () => {
+    stop();
+    if (running === client) running = null;
+  };
 }

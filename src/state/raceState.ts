@@ -89,5 +89,14 @@ export function defaultRaceState(): RaceState {
   };
 }
 
-export const defaultViewState = (): ViewState => ({ theme: 'light', large: false, logHeight: true, show3d: true });
-export const defaultPlaybackState = (steps = 300): PlaybackState => ({ step: steps, playing: false, speed: 1 });
+export const defaultViewState = (): ViewState => ({
+  theme: 'light',
+  large: false,
+  logHeight: true,
+  show3d: true,
+});
+export const defaultPlaybackState = (steps = 300): PlaybackState => ({
+  step: steps,
+  playing: false,
+  speed: 1,
+});

@@ -30,8 +30,9 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
   },
   toggleOptimizer(id) {
     const cur = get().optimizers;
-    if (cur.includes(id)) { if (cur.length > 1) set({ optimizers: cur.filter((o) => o !== id) }); }
-    else set({ optimizers: [...cur, id] });
+    if (cur.includes(id)) {
+      if (cur.length > 1) set({ optimizers: cur.filter((o) => o !== id) });
+    } else set({ optimizers: [...cur, id] });
   },
   setHp(optId, key, value) {
     const hp = get().hp;
@@ -48,7 +49,8 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
   setScheduleParam(key, value) {
     const s = get().schedule;
     const params = { ...s.params };
-    if (value === undefined) delete params[key]; else params[key] = value;
+    if (value === undefined) delete params[key];
+    else params[key] = value;
     set({ schedule: { id: s.id, params } });
   },
   replace: (state) => set(state),
@@ -56,6 +58,7 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
 
 /** The plain state (no actions), e.g. for the URL codec. */
 export function raceSnapshot(): RaceState {
-  const { surface, surfaceParams, optimizers, hp, start, steps, batch, schedule } = useRaceStore.getState();
+  const { surface, surfaceParams, optimizers, hp, start, steps, batch, schedule } =
+    useRaceStore.getState();
   return { surface, surfaceParams, optimizers, hp, start, steps, batch, schedule };
 }

@@ -5,8 +5,7 @@ import { racerSchedule } from './scheduleDefaults';
 
 /** One racer as the core sees it: a validated RunConfig, or the errors that stop it. */
 export type RacerConfig =
-  | { id: string; ok: true; config: RunConfig }
-  | { id: string; ok: false; errors: string[] };
+  { id: string; ok: true; config: RunConfig } | { id: string; ok: false; errors: string[] };
 
 /**
  * The race state → one RunConfig per racer, through the core's own validation (so the page
@@ -23,9 +22,19 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
       start: race.start,
       steps: race.steps,
       optimizer: { type: spec.type, ...hp },
-      scheduler: racerSchedule(race.schedule, race.steps, hp.lr as number, spec.hyperparams.some((h) => h.key === 'momentum' || h.key === 'betas')),
-      batch: b.size >= b.samples ? null : { size: b.size, samples: b.samples, noise: b.noise, seed: b.seed },
+      scheduler: racerSchedule(
+        race.schedule,
+        race.steps,
+        hp.lr as number,
+        spec.hyperparams.some((h) => h.key === 'momentum' || h.key === 'betas'),
+      ),
+      batch:
+        b.size >= b.samples
+          ? null
+          : { size: b.size, samples: b.samples, noise: b.noise, seed: b.seed },
     });
-    return parsed.ok ? { id, ok: true, config: parsed.value } : { id, ok: false, errors: parsed.errors };
+    return parsed.ok
+      ? { id, ok: true, config: parsed.value }
+      : { id, ok: false, errors: parsed.errors };
   });
 }

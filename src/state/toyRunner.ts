@@ -12,7 +12,10 @@ import { toySpec } from './toySpec';
 /** A tiny MLP: WebAssembly beats WebGL's per-op overhead, and the CPU backend is the fallback. */
 export const TOY_BACKENDS: BackendName[] = ['wasm', 'cpu'];
 
-export function startToyRunner(makeClient: () => ToyClient, backends: BackendName[] = TOY_BACKENDS): () => void {
+export function startToyRunner(
+  makeClient: () => ToyClient,
+  backends: BackendName[] = TOY_BACKENDS,
+): () => void {
   const store = useToyStore;
   let client: ToyClient | null = null;
   const patch = (p: Partial<ToyRun>) => store.setState((s) => ({ run: { ...s.run, ...p } }));
@@ -20,18 +23,38 @@ export function startToyRunner(makeClient: () => ToyClient, backends: BackendNam
   const onMessage = (m: ToyResponse) => {
     if (store.getState().run.status === 'idle') return;
     switch (m.kind) {
-      case 'backend': patch({ backend: m.backend, wanted: m.wanted }); break;
-      case 'train': patch({ step: m.step, steps: m.steps, loss: m.loss }); break;
-      case 'slice': patch({ sliceDone: m.done, sliceTotal: m.total }); break;
-      case 'done': patch({ status: 'done', outcome: m.outcome, numTensors: m.numTensors, step: m.outcome.steps }); break;
-      case 'cancelled': patch({ status: 'cancelled', numTensors: m.numTensors }); break;
-      case 'error': patch({ status: 'error', error: m.message }); break;
+      case 'backend':
+        patch({ backend: m.backend, wanted: m.wanted });
+        break;
+      case 'train':
+        patch({ step: m.step, steps: m.steps, loss: m.loss });
+        break;
+      case 'slice':
+        patch({ sliceDone: m.done, sliceTotal: m.total });
+        break;
+      case 'done':
+        patch({
+          status: 'done',
+          outcome: m.outcome,
+          numTensors: m.numTensors,
+          step: m.outcome.steps,
+        });
+        break;
+      case 'cancelled':
+        patch({ status: 'cancelled', numTensors: m.numTensors });
+        break;
+      case 'error':
+        patch({ status: 'error', error: m.message });
+        break;
     }
   };
 
   const start = () => {
     const { run } = store.getState();
-    if (!client) { client = makeClient(); client.onMessage(onMessage); }
+    if (!client) {
+      client = makeClient();
+      client.onMessage(onMessage);
+    }
     try {
       client.train({ spec: toySpec(run.trained!), backends });
     } catch (e) {
@@ -43,5 +66,8 @@ export function startToyRunner(makeClient: () => ToyClient, backends: BackendNam
     if (s.run.runId !== prev.run.runId) start();
     if (s.run.status === 'cancelling' && prev.run.status !== 'cancelling') client?.cancel();
   });
-  return () => { unsub(); client?.terminate(); };
+  return () => {
+    unsub();
+    client?.terminate();
+  };
 }

@@ -10,9 +10,17 @@ import type { ToySpec } from '../gpu/toy/toyExperiment';
 export type ToyOptimizer = 'adam' | 'sgd' | 'momentum' | 'rmsprop';
 export const TOY_OPTIMIZERS: readonly ToyOptimizer[] = ['adam', 'sgd', 'momentum', 'rmsprop'];
 export const TOY_OPTIMIZER_LABELS: Record<ToyOptimizer, string> = {
-  adam: 'Adam', sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSprop',
+  adam: 'Adam',
+  sgd: 'SGD',
+  momentum: 'SGD + momentum',
+  rmsprop: 'RMSprop',
 };
-const TORCH_TYPE: Record<ToyOptimizer, string> = { adam: 'Adam', sgd: 'SGD', momentum: 'SGD', rmsprop: 'RMSprop' };
+const TORCH_TYPE: Record<ToyOptimizer, string> = {
+  adam: 'Adam',
+  sgd: 'SGD',
+  momentum: 'SGD',
+  rmsprop: 'RMSprop',
+};
 /** The optimizer with a momentum knob (the others keep torch's defaults). */
 export const hasMomentum = (o: ToyOptimizer): boolean => o === 'momentum';
 
@@ -47,7 +55,17 @@ export interface ToySettings {
 }
 
 export function defaultToySettings(): ToySettings {
-  return { toy: 'off', toyOpt: 'adam', toyLr: TOY_LR, toyMomentum: 0.9, toyBatch: TOY_BATCH, toySteps: TOY_STEPS, toyNoise: 0.1, toySeed: 0, toyDir: 'pca' };
+  return {
+    toy: 'off',
+    toyOpt: 'adam',
+    toyLr: TOY_LR,
+    toyMomentum: 0.9,
+    toyBatch: TOY_BATCH,
+    toySteps: TOY_STEPS,
+    toyNoise: 0.1,
+    toySeed: 0,
+    toyDir: 'pca',
+  };
 }
 
 /** What a run of these settings trains on (a closed panel trains the first set, spiral). */
@@ -55,16 +73,39 @@ export const toyData = (s: ToySettings): Toy2dKind => (s.toy === 'off' ? 'spiral
 
 /** The spec of one training run of these settings. */
 export function toySpec(t: ToySettings): ToySpec {
-  const s = { data: toyData(t), opt: t.toyOpt, lr: t.toyLr, momentum: t.toyMomentum, batch: t.toyBatch, steps: t.toySteps, noise: t.toyNoise, seed: t.toySeed, dir: t.toyDir };
+  const s = {
+    data: toyData(t),
+    opt: t.toyOpt,
+    lr: t.toyLr,
+    momentum: t.toyMomentum,
+    batch: t.toyBatch,
+    steps: t.toySteps,
+    noise: t.toyNoise,
+    seed: t.toySeed,
+    dir: t.toyDir,
+  };
   const hp: Record<string, unknown> = { type: TORCH_TYPE[s.opt], lr: s.lr };
   if (hasMomentum(s.opt)) hp.momentum = s.momentum;
   const parsed = parseOptimizerConfig(hp);
   if (!parsed.ok) throw new Error(`invalid optimizer: ${parsed.errors.join('; ')}`);
   return {
-    data: s.data, n: TOY_POINTS, noise: s.noise, testShare: TOY_TEST_SHARE, hidden: [...TOY_HIDDEN], activation: 'tanh',
-    optimizer: { type: parsed.value.type, hp: parsed.value.hp as unknown as Record<string, unknown> },
+    data: s.data,
+    n: TOY_POINTS,
+    noise: s.noise,
+    testShare: TOY_TEST_SHARE,
+    hidden: [...TOY_HIDDEN],
+    activation: 'tanh',
+    optimizer: {
+      type: parsed.value.type,
+      hp: parsed.value.hp as unknown as Record<string, unknown>,
+    },
     scheduler: { type: 'CosineAnnealingLR', T_max: s.steps, eta_min: 0 },
-    steps: s.steps, batch: Math.min(s.batch, TOY_TRAIN_POINTS), seed: s.seed, grid: TOY_GRID, range: null,
-    directions: s.dir === 'pca' && s.steps >= 2 ? 'pca' : 'random', mapSize: TOY_MAP_SIZE,
+    steps: s.steps,
+    batch: Math.min(s.batch, TOY_TRAIN_POINTS),
+    seed: s.seed,
+    grid: TOY_GRID,
+    range: null,
+    directions: s.dir === 'pca' && s.steps >= 2 ? 'pca' : 'random',
+    mapSize: TOY_MAP_SIZE,
   };
 }

@@ -39,8 +39,19 @@ export interface ToyActions {
 }
 
 export const idleToyRun = (): ToyRun => ({
-  runId: 0, status: 'idle', backend: null, wanted: null, step: 0, steps: 0, loss: null, sliceDone: 0, sliceTotal: 0,
-  outcome: null, trained: null, error: null, numTensors: null,
+  runId: 0,
+  status: 'idle',
+  backend: null,
+  wanted: null,
+  step: 0,
+  steps: 0,
+  loss: null,
+  sliceDone: 0,
+  sliceTotal: 0,
+  outcome: null,
+  trained: null,
+  error: null,
+  numTensors: null,
 });
 
 export const toyBusy = (r: ToyRun): boolean => r.status === 'running' || r.status === 'cancelling';
@@ -51,7 +62,17 @@ export const useToyStore = create<ToyState & ToyActions>()((set, get) => ({
   set: (patch) => set({ settings: { ...get().settings, ...patch } }),
   train() {
     const { run, settings } = get();
-    set({ run: { ...idleToyRun(), runId: run.runId + 1, status: 'running', steps: settings.toySteps, trained: settings, backend: run.backend, numTensors: run.numTensors } });
+    set({
+      run: {
+        ...idleToyRun(),
+        runId: run.runId + 1,
+        status: 'running',
+        steps: settings.toySteps,
+        trained: settings,
+        backend: run.backend,
+        numTensors: run.numTensors,
+      },
+    });
   },
   cancel() {
     const r = get().run;

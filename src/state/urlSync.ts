@@ -10,7 +10,11 @@ export function loadUrlState(query: string): string[] {
   useViewStore.getState().replace(state.view);
   const p = usePlaybackStore.getState();
   p.setSpeed(state.speed);
-  usePlaybackStore.setState({ maxStep: state.race.steps, step: state.step ?? state.race.steps, playing: false });
+  usePlaybackStore.setState({
+    maxStep: state.race.steps,
+    step: state.step ?? state.race.steps,
+    playing: false,
+  });
   return errors;
 }
 
@@ -34,13 +38,27 @@ export function currentUrlState(): UrlState {
  */
 export function startUrlSync(write: (query: string) => void, delayMs = 100): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => { timer = null; write(serializeUrlState(currentUrlState())); };
-  const schedule = () => { if (timer === null) timer = setTimeout(flush, delayMs); };
+  const flush = () => {
+    timer = null;
+    write(serializeUrlState(currentUrlState()));
+  };
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(flush, delayMs);
+  };
   const unsubs = [
     useRaceStore.subscribe(schedule),
     useViewStore.subscribe(schedule),
     // While playing, the step changes every frame; the link follows only pauses and seeks.
-    usePlaybackStore.subscribe((s, prev) => { if (!s.playing && (s.step !== prev.step || s.playing !== prev.playing || s.speed !== prev.speed)) schedule(); }),
+    usePlaybackStore.subscribe((s, prev) => {
+      if (
+        !s.playing &&
+        (s.step !== prev.step || s.playing !== prev.playing || s.speed !== prev.speed)
+      )
+        schedule();
+    }),
   ];
-  return () => { unsubs.forEach((u) => u()); if (timer !== null) clearTimeout(timer); };
+  return () => {
+    unsubs.forEach((u) => u());
+    if (timer !== null) clearTimeout(timer);
+  };
 }

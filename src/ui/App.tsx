@@ -31,7 +31,11 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
     <div className="app">
       <Header />
       <UrlErrors messages={urlErrors} />
-      {computeError && <div className="url-errors" role="alert">Computation failed: {computeError}</div>}
+      {computeError && (
+        <div className="url-errors" role="alert">
+          Computation failed: {computeError}
+        </div>
+      )}
       <main className="layout">
         <div className="figures">
           <div className="views">
@@ -45,12 +49,16 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
         <aside className="controls" aria-label="Controls">
           <SurfacePicker />
           <OptimizerPicker />
-          {optimizers.map((id, i) => <RacerCard key={id} id={id} color={racerStyle(i).color} />)}
+          {optimizers.map((id, i) => (
+            <RacerCard key={id} id={id} color={racerStyle(i).color} />
+          ))}
           <RaceControls />
           <ScheduleControls />
         </aside>
       </main>
-      <footer className="app-footer">Every setting is in the address bar: copy the link to share this exact race.</footer>
+      <footer className="app-footer">
+        Every setting is in the address bar: copy the link to share this exact race.
+      </footer>
     </div>
   );
 }

@@ -9,7 +9,13 @@ export function Header() {
   const { setTheme, setLarge } = useViewStore.getState();
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    navigator.clipboard?.writeText(window.location.href).then(() => { setCopied(true); setTimeout(() => setCopied(false), 1500); }, () => {});
+    navigator.clipboard?.writeText(window.location.href).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      },
+      () => {},
+    );
   };
   return (
     <header className="app-header">
@@ -18,10 +24,14 @@ export function Header() {
         <p className="subtitle">Optimizer race: torch.optim update rules on analytic surfaces</p>
       </div>
       <div className="header-tools">
-        <a className="page-link" href="landscape.html">Loss landscapes →</a>
+        <a className="page-link" href="landscape.html">
+          Loss landscapes →
+        </a>
         <ThemeButton theme={theme} onChange={setTheme} />
         <LargeTypeButton large={large} onChange={setLarge} />
-        <button type="button" onClick={copy}>{copied ? 'Link copied' : 'Copy link'}</button>
+        <button type="button" onClick={copy}>
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
       </div>
     </header>
   );

@@ -6,8 +6,14 @@ export function UrlErrors({ messages }: { messages: readonly string[] }) {
   if (!open || messages.length === 0) return null;
   return (
     <div className="url-errors" role="alert">
-      <ul>{messages.map((m) => <li key={m}>{m}</li>)}</ul>
-      <button type="button" onClick={() => setOpen(false)} aria-label="Dismiss URL messages">×</button>
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setOpen(false)} aria-label="Dismiss URL messages">
+        ×
+      </button>
     </div>
   );
 }

@@ -3,7 +3,13 @@ import { getSurface } from '../core/surfaces/registry';
 import { sampleGrid } from '../core/view/sampleGrid';
 import { contourLevels } from '../core/view/contourLevels';
 import { contourPaths } from '../core/view/contourPaths';
-import type { RaceRequest, RaceResponse, RacerResult, SurfaceRequest, SurfaceResponse } from './raceProtocol';
+import type {
+  RaceRequest,
+  RaceResponse,
+  RacerResult,
+  SurfaceRequest,
+  SurfaceResponse,
+} from './raceProtocol';
 
 /** Runs every racer (the worker's job; also the synchronous fallback). Pure. */
 export function computeRace(req: RaceRequest): RaceResponse {
@@ -11,10 +17,28 @@ export function computeRace(req: RaceRequest): RaceResponse {
   const results = req.racers.map(({ id, config }): RacerResult => {
     try {
       const r = run(config);
-      return { id, start: config.start, params: r.params, loss: r.loss, lr: r.lr, steps: r.steps, divergedAt: r.divergedAt, error: null };
+      return {
+        id,
+        start: config.start,
+        params: r.params,
+        loss: r.loss,
+        lr: r.lr,
+        steps: r.steps,
+        divergedAt: r.divergedAt,
+        error: null,
+      };
     } catch (e) {
       const empty = new Float64Array(0);
-      return { id, start: config.start, params: empty, loss: empty, lr: empty, steps: 0, divergedAt: null, error: (e as Error).message };
+      return {
+        id,
+        start: config.start,
+        params: empty,
+        loss: empty,
+        lr: empty,
+        steps: 0,
+        divergedAt: null,
+        error: (e as Error).message,
+      };
     }
   });
   return { kind: 'race', seq: req.seq, results, ms: performance.now() - t0 };
@@ -25,14 +49,29 @@ export function computeSurface(req: SurfaceRequest): SurfaceResponse {
   const surface = getSurface(req.surface, req.surfaceParams);
   const grid = sampleGrid(surface, surface.domain, req.resolution, req.resolution);
   const log = surface.logColor;
-  const bands = contourPaths(grid, contourLevels(grid, req.levels, log ? 'log' : 'linear'), req.width, req.height);
-  return { kind: 'surface', seq: req.seq, surface: req.surface, bands, min: grid.min, max: grid.max, log };
+  const bands = contourPaths(
+    grid,
+    contourLevels(grid, req.levels, log ? 'log' : 'linear'),
+    req.width,
+    req.height,
+  );
+  return {
+    kind: 'surface',
+    seq: req.seq,
+    surface: req.surface,
+    bands,
+    min: grid.min,
+    max: grid.max,
+    log,
+  };
 }
 
 /** Buffers a response can hand over without copying. */
 export function transferables(res: RaceResponse | SurfaceResponse): Transferable[] {
   if (res.kind !== 'race') return [];
   const out: Transferable[] = [];
-  for (const r of res.results) for (const a of [r.params, r.loss, r.lr]) if (a.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
+  for (const r of res.results)
+    for (const a of [r.params, r.loss, r.lr])
+      if (a.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
   return out;
 }

@@ -3,7 +3,12 @@
  * cancel it, and receive only the newest run's messages (latestClient.ts).
  */
 import { LatestClient, portOf, type WorkerPort } from './latestClient';
-import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import type {
+  LandscapeComputeRequest,
+  LandscapeLineRequest,
+  LandscapeRequest,
+  LandscapeResponse,
+} from './landscapeProtocol';
 
 type Body = Omit<LandscapeComputeRequest, 'kind' | 'seq'>;
 type LineBody = Omit<LandscapeLineRequest, 'kind' | 'seq'>;
@@ -11,8 +16,15 @@ type LineBody = Omit<LandscapeLineRequest, 'kind' | 'seq'>;
 export type LandscapePort = WorkerPort<LandscapeRequest, LandscapeResponse>;
 
 export function workerPort(): LandscapePort {
-  return portOf(new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }),
-    (message) => ({ kind: 'error', seq: -1, code: 'error', message: `the compute worker failed: ${message}` }));
+  return portOf(
+    new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }),
+    (message) => ({
+      kind: 'error',
+      seq: -1,
+      code: 'error',
+      message: `the compute worker failed: ${message}`,
+    }),
+  );
 }
 
 export class LandscapeClient extends LatestClient<LandscapeRequest, LandscapeResponse> {

@@ -10,11 +10,22 @@ import { randomDirections } from '../gpu/landscape/directions';
 import { evaluate, toBatches, type Batch } from '../gpu/landscape/evaluate';
 import { linspace } from '../gpu/landscape/grid';
 import { sliceRows } from '../gpu/landscape/slice';
-import { buildFastEvalModel, loadWeights, modelPreset, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE, type ModelPreset } from '../gpu/modelZoo';
+import {
+  buildFastEvalModel,
+  loadWeights,
+  modelPreset,
+  WEIGHTS_BIN_FILE,
+  WEIGHTS_MANIFEST_FILE,
+  type ModelPreset,
+} from '../gpu/modelZoo';
 import { type Net, paramCount } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { loadFashionSubset, type FashionSplit } from '../data/fashionMnist';
-import type { LandscapeComputeRequest, LandscapePhase, LandscapeResponse } from './landscapeProtocol';
+import type {
+  LandscapeComputeRequest,
+  LandscapePhase,
+  LandscapeResponse,
+} from './landscapeProtocol';
 
 export interface LandscapeIo {
   /** The bytes of a file under the site's public folder, or null when it does not exist. */
@@ -24,8 +35,10 @@ export interface LandscapeIo {
 /** A model without shipped weights: said plainly, with the way out. */
 export class NoWeightsError extends Error {
   constructor(model: string) {
-    super(`No pretrained weights shipped for this model (models/${model}/${WEIGHTS_MANIFEST_FILE} is missing). ` +
-      'Add init=1 to the link to slice freshly initialised weights instead.');
+    super(
+      `No pretrained weights shipped for this model (models/${model}/${WEIGHTS_MANIFEST_FILE} is missing). ` +
+        'Add init=1 to the link to slice freshly initialised weights instead.',
+    );
     this.name = 'NoWeightsError';
   }
 }
@@ -49,7 +62,9 @@ export class LandscapeCache {
     if (!this.backend || key !== this.backendKey) {
       this.backendKey = key;
       this.backend = initBackend(backends);
-      this.backend.catch(() => { this.backend = null; });
+      this.backend.catch(() => {
+        this.backend = null;
+      });
     }
     return this.backend;
   }
@@ -58,11 +73,15 @@ export class LandscapeCache {
     const key = `${preset.dataset}/${preset.normalization}`;
     let p = this.splits.get(key);
     if (!p) {
-      p = loadFashionSubset(async (f) => {
-        const bytes = await this.io.readBytes(`data/${preset.dataset}/${f}`);
-        if (!bytes) throw new Error(`data/${preset.dataset}/${f} is missing from this site`);
-        return bytes;
-      }, 'test', { normalization: preset.normalization });
+      p = loadFashionSubset(
+        async (f) => {
+          const bytes = await this.io.readBytes(`data/${preset.dataset}/${f}`);
+          if (!bytes) throw new Error(`data/${preset.dataset}/${f} is missing from this site`);
+          return bytes;
+        },
+        'test',
+        { normalization: preset.normalization },
+      );
       p.catch(() => this.splits.delete(key));
       this.splits.set(key, p);
     }
@@ -79,17 +98,34 @@ export class LandscapeCache {
       throw new NoWeightsError(preset.name);
     }
     const bytes = await this.io.readBytes(`models/${preset.name}/${WEIGHTS_BIN_FILE}`);
-    if (!bytes) throw new Error(`models/${preset.name}/${WEIGHTS_BIN_FILE} is missing (its manifest is there)`);
+    if (!bytes)
+      throw new Error(
+        `models/${preset.name}/${WEIGHTS_BIN_FILE} is missing (its manifest is there)`,
+      );
     return { manifest, bytes };
   }
 }
 
 /** What every worker run starts with: the backend (reported), the model, the test images' split. */
 export async function startRun(
-  req: { seq: number; backends: LandscapeComputeRequest['backends']; model: string; samples: number },
-  cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal, weightsText: string,
+  req: {
+    seq: number;
+    backends: LandscapeComputeRequest['backends'];
+    model: string;
+    samples: number;
+  },
+  cache: LandscapeCache,
+  emit: (m: LandscapeResponse) => void,
+  signal: AbortSignal,
+  weightsText: string,
   loadWeightsOf: (preset: ModelPreset) => Promise<{ manifest: unknown; bytes: Uint8Array } | null>,
-): Promise<{ t0: number; preset: ModelPreset; net: Net; stored: { manifest: unknown; bytes: Uint8Array } | null; split: FashionSplit }> {
+): Promise<{
+  t0: number;
+  preset: ModelPreset;
+  net: Net;
+  stored: { manifest: unknown; bytes: Uint8Array } | null;
+  split: FashionSplit;
+}> {
   const { seq } = req;
   const t0 = performance.now();
   emit({ kind: 'status', seq, text: 'Starting the compute backend…' });
@@ -104,7 +140,10 @@ export async function startRun(
   const stored = await loadWeightsOf(preset);
   emit({ kind: 'status', seq, text: `Loading ${req.samples} test images…` });
   const split = await cache.testSplit(preset);
-  if (req.samples > split.n) throw new Error(`samples: at most ${split.n} (the test split of ${preset.dataset}), got ${req.samples}`);
+  if (req.samples > split.n)
+    throw new Error(
+      `samples: at most ${split.n} (the test split of ${preset.dataset}), got ${req.samples}`,
+    );
   signal.throwIfAborted();
   return { t0, preset, net, stored, split };
 }
@@ -121,38 +160,80 @@ export function testBatches(split: FashionSplit, samples: number, batchSize: num
 
 /** Runs one request, reporting through `emit`; throws the AbortSignal's reason when cancelled. */
 export async function computeLandscape(
-  req: LandscapeComputeRequest, cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal,
+  req: LandscapeComputeRequest,
+  cache: LandscapeCache,
+  emit: (m: LandscapeResponse) => void,
+  signal: AbortSignal,
 ): Promise<void> {
   const { seq } = req;
   const { t0, preset, net, stored, split } = await startRun(
-    req, cache, emit, signal, req.init ? 'Initialising fresh weights…' : 'Loading weights…', (preset) => (req.init ? Promise.resolve(null) : cache.weights(preset)),
+    req,
+    cache,
+    emit,
+    signal,
+    req.init ? 'Initialising fresh weights…' : 'Loading weights…',
+    (preset) => (req.init ? Promise.resolve(null) : cache.weights(preset)),
   );
 
   const owned: tf.Tensor[] = [];
-  const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
+  const own = <T extends tf.Tensor>(ts: T[]): T[] => {
+    owned.push(...ts);
+    return ts;
+  };
   try {
     const { params, buffers } = stored
       ? loadWeights(net, stored.manifest, stored.bytes)
       : { params: initParams(net, { seed: req.seed }), buffers: initBuffers(net) };
-    own(params); own(buffers);
+    own(params);
+    own(buffers);
     const batches = testBatches(split, req.samples, BATCH);
     own(batches.flatMap((b) => [b.x, b.y]));
     emit({ kind: 'status', seq, text: 'Drawing filter-normalised random directions…' });
-    const dirs = randomDirections(params, { seed: req.seed, norm: 'filter', ignore: 'biasbn', orthogonal: req.orthogonal });
-    own(dirs.x); own(dirs.y);
+    const dirs = randomDirections(params, {
+      seed: req.seed,
+      norm: 'filter',
+      ignore: 'biasbn',
+      orthogonal: req.orthogonal,
+    });
+    own(dirs.x);
+    own(dirs.y);
 
     const centre = await evaluate(net, params, buffers, batches);
-    emit({ kind: 'centre', seq, loss: centre.loss, acc: centre.acc, params: paramCount(net), dataset: preset.dataset, samples: req.samples });
+    emit({
+      kind: 'centre',
+      seq,
+      loss: centre.loss,
+      acc: centre.acc,
+      params: paramCount(net),
+      dataset: preset.dataset,
+      samples: req.samples,
+    });
     signal.throwIfAborted();
 
-    const phases: [LandscapePhase, number][] = req.coarse > 0 && req.coarse < req.res ? [['coarse', req.coarse], ['fine', req.res]] : [['fine', req.res]];
+    const phases: [LandscapePhase, number][] =
+      req.coarse > 0 && req.coarse < req.res
+        ? [
+            ['coarse', req.coarse],
+            ['fine', req.res],
+          ]
+        : [['fine', req.res]];
     for (const [phase, num] of phases) {
       const axis = { min: req.range[0], max: req.range[1], num };
       const xs = linspace(axis);
       emit({ kind: 'phase', seq, phase, xs, ys: xs });
       const total = num * num;
       let done = 0;
-      for await (const row of sliceRows({ net, params, buffers, dx: dirs.x, dy: dirs.y, x: axis, y: axis, batches, signal })) {
+      for await (const row of sliceRows({
+        net,
+        params,
+        buffers,
+        dx: dirs.x,
+        dy: dirs.y,
+        x: axis,
+        y: axis,
+        batches,
+        signal,
+      })) {
         done += row.points.length;
         emit({ kind: 'row', seq, phase, row: row.row, points: row.points, done, total });
       }
@@ -161,7 +242,12 @@ export async function computeLandscape(
   } finally {
     tf.dispose(owned);
   }
-  emit({ kind: 'done', seq, seconds: (performance.now() - t0) / 1000, numTensors: tf.memory().numTensors });
+  emit({
+    kind: 'done',
+    seq,
+    seconds: (performance.now() - t0) / 1000,
+    numTensors: tf.memory().numTensors,
+  });
 }
 
 export { isAbort } from './latestWins';

@@ -51,12 +51,21 @@ export interface LandscapeLineRequest {
   backends: BackendName[];
 }
 
-export interface LandscapeCancelRequest { kind: 'cancel'; seq: number }
+export interface LandscapeCancelRequest {
+  kind: 'cancel';
+  seq: number;
+}
 
-export type LandscapeRequest = LandscapeComputeRequest | LandscapeLineRequest | LandscapeCancelRequest;
+export type LandscapeRequest =
+  LandscapeComputeRequest | LandscapeLineRequest | LandscapeCancelRequest;
 
 /** One evaluated point of a line: `index` into the line's α list. */
-export interface LinePoint { index: number; alpha: number; loss: number; acc: number }
+export interface LinePoint {
+  index: number;
+  alpha: number;
+  loss: number;
+  acc: number;
+}
 
 export type LandscapePhase = 'coarse' | 'fine';
 
@@ -64,11 +73,38 @@ export type LandscapeResponse =
   | { kind: 'status'; seq: number; text: string }
   /** The backend in use; `wanted` is the first one asked for (a difference means a fallback). */
   | { kind: 'backend'; seq: number; backend: string; wanted: string }
-  | { kind: 'centre'; seq: number; loss: number; acc: number; params: number; dataset: string; samples: number }
+  | {
+      kind: 'centre';
+      seq: number;
+      loss: number;
+      acc: number;
+      params: number;
+      dataset: string;
+      samples: number;
+    }
   | { kind: 'phase'; seq: number; phase: LandscapePhase; xs: number[]; ys: number[] }
-  | { kind: 'row'; seq: number; phase: LandscapePhase; row: number; points: SlicePoint[]; done: number; total: number }
+  | {
+      kind: 'row';
+      seq: number;
+      phase: LandscapePhase;
+      row: number;
+      points: SlicePoint[];
+      done: number;
+      total: number;
+    }
   /** A line run's α list and what it evaluates (`initSeed`: the training run's seed, interpolation only; `dirSeed`: the random direction's, random only). */
-  | { kind: 'lineStart'; seq: number; path: LinePath; alphas: number[]; samples: number; bn: 'train' | 'eval'; initSeed: number | null; dirSeed: number | null; params: number; dataset: string }
+  | {
+      kind: 'lineStart';
+      seq: number;
+      path: LinePath;
+      alphas: number[];
+      samples: number;
+      bn: 'train' | 'eval';
+      initSeed: number | null;
+      dirSeed: number | null;
+      params: number;
+      dataset: string;
+    }
   /** Points of a line, in refinement order (coarse first): `done` of `total` so far. */
   | { kind: 'linePoints'; seq: number; points: LinePoint[]; done: number; total: number }
   | { kind: 'done'; seq: number; seconds: number; numTensors: number }

@@ -8,7 +8,12 @@
 import './bundledWasm';
 import * as tf from '@tensorflow/tfjs';
 import { computeLandscape, LandscapeCache, NoWeightsError } from './landscapeCompute';
-import type { LandscapeComputeRequest, LandscapeLineRequest, LandscapeRequest, LandscapeResponse } from './landscapeProtocol';
+import type {
+  LandscapeComputeRequest,
+  LandscapeLineRequest,
+  LandscapeRequest,
+  LandscapeResponse,
+} from './landscapeProtocol';
 import { latestWins } from './latestWins';
 import { computeLine } from './lineCompute';
 
@@ -33,8 +38,15 @@ const runs = latestWins<LandscapeComputeRequest | LandscapeLineRequest>(
     else await computeLandscape(req, cache, post, signal);
   },
   {
-    cancelled: (req) => post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors }),
-    failed: (req, e) => post({ kind: 'error', seq: req.seq, code: e instanceof NoWeightsError ? 'no-weights' : 'error', message: (e as Error).message ?? String(e) }),
+    cancelled: (req) =>
+      post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors }),
+    failed: (req, e) =>
+      post({
+        kind: 'error',
+        seq: req.seq,
+        code: e instanceof NoWeightsError ? 'no-weights' : 'error',
+        message: (e as Error).message ?? String(e),
+      }),
   },
 );
 

@@ -16,7 +16,10 @@ export interface WorkerPort<Req, Res> {
  * `new Worker(new URL('./x.ts', import.meta.url))`); `loadFailure` turns its load error into
  * the protocol's seq −1 error message, so a worker that fails to load never leaves a page waiting.
  */
-export function portOf<Req, Res>(worker: Worker, loadFailure: (message: string) => Res): WorkerPort<Req, Res> {
+export function portOf<Req, Res>(
+  worker: Worker,
+  loadFailure: (message: string) => Res,
+): WorkerPort<Req, Res> {
   return {
     post: (req) => worker.postMessage(req),
     onMessage(cb) {
@@ -31,11 +34,18 @@ export class LatestClient<Req, Res extends { seq: number }> {
   private seq = 0;
   private listener: (res: Res) => void = () => {};
 
-  constructor(private port: WorkerPort<Req, Res>, private cancelRequest: (seq: number) => Req) {
-    port.onMessage((res) => { if (res.seq === this.seq || res.seq === -1) this.listener(res); });
+  constructor(
+    private port: WorkerPort<Req, Res>,
+    private cancelRequest: (seq: number) => Req,
+  ) {
+    port.onMessage((res) => {
+      if (res.seq === this.seq || res.seq === -1) this.listener(res);
+    });
   }
 
-  onMessage(cb: (res: Res) => void): void { this.listener = cb; }
+  onMessage(cb: (res: Res) => void): void {
+    this.listener = cb;
+  }
 
   /** Posts the request made for the next seq (superseding every earlier run); returns that seq. */
   protected send(request: (seq: number) => Req): number {
@@ -45,7 +55,11 @@ export class LatestClient<Req, Res extends { seq: number }> {
   }
 
   /** Cancels the newest run (its 'cancelled' message still arrives). */
-  cancel(): void { this.port.post(this.cancelRequest(this.seq)); }
+  cancel(): void {
+    this.port.post(this.cancelRequest(this.seq));
+  }
 
-  terminate(): void { this.port.terminate(); }
+  terminate(): void {
+    this.port.terminate();
+  }
 }

@@ -26,37 +26,79 @@ import type { LandscapeLineRequest, LandscapeResponse, LinePoint } from './lands
 export function trainingSeed(manifest: unknown, model: string): number {
   const seed = recordedTrainingSeed(manifest);
   if (seed === null) {
-    throw new Error(`models/${model}/weights.json records no training.seed, so the initialisation it was trained from is unknown`);
+    throw new Error(
+      `models/${model}/weights.json records no training.seed, so the initialisation it was trained from is unknown`,
+    );
   }
   return seed;
 }
 
 export async function computeLine(
-  req: LandscapeLineRequest, cache: LandscapeCache, emit: (m: LandscapeResponse) => void, signal: AbortSignal,
+  req: LandscapeLineRequest,
+  cache: LandscapeCache,
+  emit: (m: LandscapeResponse) => void,
+  signal: AbortSignal,
 ): Promise<void> {
   const { seq } = req;
-  const { t0, preset, net, stored, split } = await startRun(req, cache, emit, signal, 'Loading weights…', (p) => cache.weights(p));
-  const initSeed = req.path === 'interpolation' ? trainingSeed(stored!.manifest, preset.name) : null;
+  const { t0, preset, net, stored, split } = await startRun(
+    req,
+    cache,
+    emit,
+    signal,
+    'Loading weights…',
+    (p) => cache.weights(p),
+  );
+  const initSeed =
+    req.path === 'interpolation' ? trainingSeed(stored!.manifest, preset.name) : null;
 
   const owned: tf.Tensor[] = [];
-  const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
+  const own = <T extends tf.Tensor>(ts: T[]): T[] => {
+    owned.push(...ts);
+    return ts;
+  };
   try {
     const { params, buffers } = loadWeights(net, stored!.manifest, stored!.bytes);
-    own(params); own(buffers);
+    own(params);
+    own(buffers);
     // Interpolation: one batch, so the batch statistics are those of every sample.
-    const batches = testBatches(split, req.samples, req.path === 'interpolation' ? req.samples : BATCH);
+    const batches = testBatches(
+      split,
+      req.samples,
+      req.path === 'interpolation' ? req.samples : BATCH,
+    );
     own(batches.flatMap((b) => [b.x, b.y]));
 
-    emit({ kind: 'status', seq, text: req.path === 'interpolation' ? `Initialising the weights (seed ${initSeed})…` : `Drawing a filter-normalised random direction (seed ${req.seed})…` });
+    emit({
+      kind: 'status',
+      seq,
+      text:
+        req.path === 'interpolation'
+          ? `Initialising the weights (seed ${initSeed})…`
+          : `Drawing a filter-normalised random direction (seed ${req.seed})…`,
+    });
     const from = req.path === 'interpolation' ? own(initParams(net, { seed: initSeed! })) : null;
     // The random direction is the x of randomDirections(seed) (y, drawn with it, is not used).
-    const dirs = req.path === 'random' ? randomDirections(params, { seed: req.seed, norm: 'filter', ignore: 'biasbn' }) : null;
-    if (dirs) { own(dirs.x); own(dirs.y); }
+    const dirs =
+      req.path === 'random'
+        ? randomDirections(params, { seed: req.seed, norm: 'filter', ignore: 'biasbn' })
+        : null;
+    if (dirs) {
+      own(dirs.x);
+      own(dirs.y);
+    }
     const dx = dirs?.x ?? null;
     const alphas = linspace({ min: req.range[0], max: req.range[1], num: req.num });
     emit({
-      kind: 'lineStart', seq, path: req.path, alphas, samples: req.samples, bn: req.path === 'interpolation' ? 'train' : 'eval',
-      initSeed, dirSeed: req.path === 'random' ? req.seed : null, params: paramCount(net), dataset: preset.dataset,
+      kind: 'lineStart',
+      seq,
+      path: req.path,
+      alphas,
+      samples: req.samples,
+      bn: req.path === 'interpolation' ? 'train' : 'eval',
+      initSeed,
+      dirSeed: req.path === 'random' ? req.seed : null,
+      params: paramCount(net),
+      dataset: preset.dataset,
     });
 
     let done = 0;
@@ -72,12 +114,21 @@ export async function computeLine(
         done += points.length;
         emit({ kind: 'linePoints', seq, points, done, total: req.num });
       };
-      if (from) await interpolate({ net, from, to: params, buffers, alpha: axis, batches, bn: 'train', signal }, onRow);
+      if (from)
+        await interpolate(
+          { net, from, to: params, buffers, alpha: axis, batches, bn: 'train', signal },
+          onRow,
+        );
       else await computeSlice({ net, params, buffers, dx: dx!, x: axis, batches, signal }, onRow);
     }
     emit({ kind: 'status', seq, text: 'Done.' });
   } finally {
     tf.dispose(owned);
   }
-  emit({ kind: 'done', seq, seconds: (performance.now() - t0) / 1000, numTensors: tf.memory().numTensors });
+  emit({
+    kind: 'done',
+    seq,
+    seconds: (performance.now() - t0) / 1000,
+    numTensors: tf.memory().numTensors,
+  });
 }

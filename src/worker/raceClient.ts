@@ -1,6 +1,14 @@
 import { computeRace, computeSurface } from './computeRace';
 import type { TrajectoryView } from '../draw/trajectoryScene';
-import type { DrawnResponse, RaceRequest, RaceResponse, SurfaceRequest, SurfaceResponse, WorkerMessage, WorkerResponse } from './raceProtocol';
+import type {
+  DrawnResponse,
+  RaceRequest,
+  RaceResponse,
+  SurfaceRequest,
+  SurfaceResponse,
+  WorkerMessage,
+  WorkerResponse,
+} from './raceProtocol';
 
 type Kind = 'race' | 'surface';
 type Req<K extends Kind> = K extends 'race' ? RaceRequest : SurfaceRequest;
@@ -23,8 +31,12 @@ export interface RaceBackend {
  */
 function canDrawOffscreen(): boolean {
   try {
-    return typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype
-      && typeof OffscreenCanvas !== 'undefined' && new OffscreenCanvas(1, 1).getContext('2d') !== null;
+    return (
+      typeof HTMLCanvasElement !== 'undefined' &&
+      'transferControlToOffscreen' in HTMLCanvasElement.prototype &&
+      typeof OffscreenCanvas !== 'undefined' &&
+      new OffscreenCanvas(1, 1).getContext('2d') !== null
+    );
   } catch {
     return false;
   }
@@ -37,7 +49,9 @@ export function workerBackend(): RaceBackend {
     kind: 'worker',
     drawsTrajectories: canDrawOffscreen(),
     post: (req, transfer = []) => worker.postMessage(req, transfer),
-    onResponse: (cb) => { worker.onmessage = (e: MessageEvent<WorkerResponse>) => cb(e.data); },
+    onResponse: (cb) => {
+      worker.onmessage = (e: MessageEvent<WorkerResponse>) => cb(e.data);
+    },
     terminate: () => worker.terminate(),
   };
 }
@@ -51,11 +65,21 @@ export function syncBackend(): RaceBackend {
     post(req) {
       if (req.kind !== 'race' && req.kind !== 'surface') return; // the page draws the trajectories itself
       queueMicrotask(() => {
-        try { listener(req.kind === 'race' ? computeRace(req) : computeSurface(req)); }
-        catch (e) { listener({ kind: 'error', seq: req.seq, request: req.kind, message: (e as Error).message }); }
+        try {
+          listener(req.kind === 'race' ? computeRace(req) : computeSurface(req));
+        } catch (e) {
+          listener({
+            kind: 'error',
+            seq: req.seq,
+            request: req.kind,
+            message: (e as Error).message,
+          });
+        }
       });
     },
-    onResponse: (cb) => { listener = cb; },
+    onResponse: (cb) => {
+      listener = cb;
+    },
     terminate: () => {},
   };
 }
@@ -78,17 +102,33 @@ export class RaceClient {
     backend.onResponse((res) => this.receive(res));
   }
 
-  get backendKind(): 'worker' | 'sync' { return this.backend.kind; }
+  get backendKind(): 'worker' | 'sync' {
+    return this.backend.kind;
+  }
 
-  onRace(cb: (res: RaceResponse) => void): void { this.handlers.race = cb; }
-  onSurface(cb: (res: SurfaceResponse) => void): void { this.handlers.surface = cb; }
-  onError(cb: (kind: Kind, message: string) => void): void { this.errorHandler = cb; }
-  onDrawn(cb: (res: DrawnResponse) => void): void { this.drawnHandler = cb; }
+  onRace(cb: (res: RaceResponse) => void): void {
+    this.handlers.race = cb;
+  }
+  onSurface(cb: (res: SurfaceResponse) => void): void {
+    this.handlers.surface = cb;
+  }
+  onError(cb: (kind: Kind, message: string) => void): void {
+    this.errorHandler = cb;
+  }
+  onDrawn(cb: (res: DrawnResponse) => void): void {
+    this.drawnHandler = cb;
+  }
 
   /** True when the backend draws the trajectories (then hand it the canvas and view changes). */
-  get drawsTrajectories(): boolean { return this.backend.drawsTrajectories; }
-  attachTrajectoryCanvas(canvas: OffscreenCanvas): void { this.backend.post({ kind: 'attach-canvas', canvas }, [canvas]); }
-  setTrajectoryView(view: Partial<TrajectoryView>): void { this.backend.post({ kind: 'trajectory-view', view }); }
+  get drawsTrajectories(): boolean {
+    return this.backend.drawsTrajectories;
+  }
+  attachTrajectoryCanvas(canvas: OffscreenCanvas): void {
+    this.backend.post({ kind: 'attach-canvas', canvas }, [canvas]);
+  }
+  setTrajectoryView(view: Partial<TrajectoryView>): void {
+    this.backend.post({ kind: 'trajectory-view', view });
+  }
 
   /** Queues a request; returns its sequence number. */
   request<K extends Kind>(kind: K, body: Omit2<Req<K>>): number {
@@ -99,7 +139,9 @@ export class RaceClient {
     return req.seq;
   }
 
-  terminate(): void { this.backend.terminate(); }
+  terminate(): void {
+    this.backend.terminate();
+  }
 
   private send(req: Req<Kind>): void {
     this.inFlight[req.kind] = req.seq;
@@ -107,7 +149,10 @@ export class RaceClient {
   }
 
   private receive(res: WorkerResponse): void {
-    if (res.kind === 'drawn') { this.drawnHandler(res); return; }
+    if (res.kind === 'drawn') {
+      this.drawnHandler(res);
+      return;
+    }
     const kind: Kind = res.kind === 'error' ? res.request : res.kind;
     this.inFlight[kind] = null;
     const next = this.waiting[kind];
@@ -123,7 +168,11 @@ export class RaceClient {
 /** The worker if this environment has one, else the synchronous fallback. */
 export function createRaceClient(): RaceClient {
   if (typeof Worker !== 'undefined') {
-    try { return new RaceClient(workerBackend()); } catch { /* fall through */ }
+    try {
+      return new RaceClient(workerBackend());
+    } catch {
+      /* fall through */
+    }
   }
   return new RaceClient(syncBackend());
 }

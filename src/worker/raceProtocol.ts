@@ -78,4 +78,8 @@ export interface DrawnResponse {
 
 export type WorkerRequest = RaceRequest | SurfaceRequest;
 export type WorkerMessage = WorkerRequest | AttachCanvasMessage | TrajectoryViewMessage;
-export type WorkerResponse = RaceResponse | SurfaceResponse | DrawnResponse | { kind: 'error'; seq: number; request: WorkerRequest['kind']; message: string };
+export type WorkerResponse =
+  | RaceResponse
+  | SurfaceResponse
+  | DrawnResponse
+  | { kind: 'error'; seq: number; request: WorkerRequest['kind']; message: string };

@@ -20,7 +20,15 @@ function paint(geometryChanged: boolean): void {
   if (!geometryChanged && drawnSeq === lastRace.seq) return;
   drawnSeq = lastRace.seq;
   const done = { seq: lastRace.seq, fingerprint: scene.fingerprint };
-  setTimeout(() => scope.postMessage({ kind: 'drawn', ...done, paintedAt: performance.timeOrigin + performance.now() } satisfies WorkerResponse), 0);
+  setTimeout(
+    () =>
+      scope.postMessage({
+        kind: 'drawn',
+        ...done,
+        paintedAt: performance.timeOrigin + performance.now(),
+      } satisfies WorkerResponse),
+    0,
+  );
 }
 
 function respond(res: WorkerResponse, transfer: Transferable[] = []): void {
@@ -44,7 +52,10 @@ scope.onmessage = (e: MessageEvent<WorkerMessage>) => {
     if (msg.kind === 'race') {
       const res: RaceResponse = computeRace(msg);
       // Copies for the scene: the response's arrays are transferred to the page.
-      lastRace = { seq: msg.seq, runs: res.results.map((r) => ({ ...r, params: r.params.slice() })) };
+      lastRace = {
+        seq: msg.seq,
+        runs: res.results.map((r) => ({ ...r, params: r.params.slice() })),
+      };
       scene?.setRuns(lastRace.runs);
       paint(true);
       respond(res, transferables(res));

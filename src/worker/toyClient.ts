@@ -5,8 +5,10 @@ import type { ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
 export type ToyPort = WorkerPort<ToyRequest, ToyResponse>;
 
 export function toyWorkerPort(): ToyPort {
-  return portOf(new Worker(new URL('./toyWorker.ts', import.meta.url), { type: 'module' }),
-    (message) => ({ kind: 'error', seq: -1, message: `the training worker failed: ${message}` }));
+  return portOf(
+    new Worker(new URL('./toyWorker.ts', import.meta.url), { type: 'module' }),
+    (message) => ({ kind: 'error', seq: -1, message: `the training worker failed: ${message}` }),
+  );
 }
 
 export class ToyClient extends LatestClient<ToyRequest, ToyResponse> {

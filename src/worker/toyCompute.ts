@@ -11,7 +11,10 @@ import type { ToyResponse, ToyTrainRequest } from './toyProtocol';
 export const TOY_PROGRESS_MS = 100;
 
 /** A gate that opens once per `ms` (and always for `force`); `now` is injectable for tests. */
-export function throttle(ms: number, now: () => number = () => performance.now()): (force?: boolean) => boolean {
+export function throttle(
+  ms: number,
+  now: () => number = () => performance.now(),
+): (force?: boolean) => boolean {
   let last = -Infinity;
   return (force = false) => {
     const t = now();
@@ -24,8 +27,14 @@ export function throttle(ms: number, now: () => number = () => performance.now()
 /** Every ArrayBuffer an outcome holds (to transfer, not copy). */
 export function outcomeBuffers(o: ToyOutcome): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [
-    o.split.train.points, o.split.train.labels, o.split.test.points, o.split.test.labels,
-    o.history.loss, o.history.accuracy, o.history.lr, ...(o.weights ?? []),
+    o.split.train.points,
+    o.split.train.labels,
+    o.split.test.points,
+    o.split.test.labels,
+    o.history.loss,
+    o.history.accuracy,
+    o.history.lr,
+    ...(o.weights ?? []),
   ];
   if (o.slice) arrays.push(o.slice.loss, o.slice.acc);
   if (o.pca) arrays.push(o.pca.x, o.pca.y, o.pca.relativeResidual);
@@ -33,16 +42,26 @@ export function outcomeBuffers(o: ToyOutcome): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-export async function computeToy(req: ToyTrainRequest, emit: (m: ToyResponse) => void, signal: AbortSignal): Promise<ToyOutcome> {
+export async function computeToy(
+  req: ToyTrainRequest,
+  emit: (m: ToyResponse) => void,
+  signal: AbortSignal,
+): Promise<ToyOutcome> {
   const { seq } = req;
   const backend = await initBackend(req.backends);
   emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
   signal.throwIfAborted();
-  const trainGate = throttle(TOY_PROGRESS_MS), sliceGate = throttle(TOY_PROGRESS_MS);
+  const trainGate = throttle(TOY_PROGRESS_MS),
+    sliceGate = throttle(TOY_PROGRESS_MS);
   const outcome = await runToyExperiment(req.spec, {
     signal,
-    onTrainProgress: (p) => { if (trainGate(p.step === 1 || p.step === p.steps)) emit({ kind: 'train', seq, step: p.step, steps: p.steps, loss: p.loss }); },
-    onSliceProgress: (done, total) => { if (sliceGate(done === total)) emit({ kind: 'slice', seq, done, total }); },
+    onTrainProgress: (p) => {
+      if (trainGate(p.step === 1 || p.step === p.steps))
+        emit({ kind: 'train', seq, step: p.step, steps: p.steps, loss: p.loss });
+    },
+    onSliceProgress: (done, total) => {
+      if (sliceGate(done === total)) emit({ kind: 'slice', seq, done, total });
+    },
   });
   emit({ kind: 'done', seq, outcome, numTensors: tf.memory().numTensors });
   return outcome;

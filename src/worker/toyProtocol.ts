@@ -12,7 +12,10 @@ export interface ToyTrainRequest {
   /** Backends to try, in order (wasm first: a tiny MLP is faster there than on WebGL's per-op overhead). */
   backends: BackendName[];
 }
-export interface ToyCancelRequest { kind: 'cancel'; seq: number }
+export interface ToyCancelRequest {
+  kind: 'cancel';
+  seq: number;
+}
 export type ToyRequest = ToyTrainRequest | ToyCancelRequest;
 
 export type ToyResponse =

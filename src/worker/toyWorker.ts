@@ -18,10 +18,14 @@ const post = (m: ToyResponse) => {
 };
 
 const runs = latestWins<ToyTrainRequest>(
-  async (req, signal) => { await computeToy(req, post, signal); },
+  async (req, signal) => {
+    await computeToy(req, post, signal);
+  },
   {
-    cancelled: (req) => post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors }),
-    failed: (req, e) => post({ kind: 'error', seq: req.seq, message: (e as Error).message ?? String(e) }),
+    cancelled: (req) =>
+      post({ kind: 'cancelled', seq: req.seq, numTensors: tf.memory().numTensors }),
+    failed: (req, e) =>
+      post({ kind: 'error', seq: req.seq, message: (e as Error).message ?? String(e) }),
   },
 );
 

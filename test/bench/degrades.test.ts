@@ -15,12 +15,20 @@ const run = promisify(execFile);
 describe('npm run bench without a browser', () => {
   it('skips the race figure with a reason, writes it, and exits 0', async () => {
     const results = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'results.json');
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'race'], {
-      cwd: repoRoot,
-      env: { ...process.env, CHROME_PATH: '/nonexistent/chrome', BENCH_RESULTS: results },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', 'race'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CHROME_PATH: '/nonexistent/chrome', BENCH_RESULTS: results },
+      },
+    );
     const skipLines = stdout.split('\n').filter((l) => l.includes('skipped'));
-    expect(skipLines).toEqual([expect.stringMatching(/^bench race … skipped: no Chromium found \(looked for \/nonexistent\/chrome.*apt-get install chromium/)]);
+    expect(skipLines).toEqual([
+      expect.stringMatching(
+        /^bench race … skipped: no Chromium found \(looked for \/nonexistent\/chrome.*apt-get install chromium/,
+      ),
+    ]);
     expect(stdout + stderr).not.toMatch(/\n\s+at /); // no stack trace
     const written = JSON.parse(readFileSync(results, 'utf8'));
     expect(written.race.skipped).toMatch(/no Chromium found/);
@@ -28,7 +36,9 @@ describe('npm run bench without a browser', () => {
   });
 
   it('names an unknown benchmark and exits 2', async () => {
-    const err = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'rcae'], { cwd: repoRoot }).catch((e) => e);
+    const err = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'rcae'], {
+      cwd: repoRoot,
+    }).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/unknown benchmark rcae \(known: core, landscape, race\)/);
   });

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { referenceRuns, referenceSchedules } from '../core/referenceCases';
 import { cli } from './runCli';
 
-
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-cli-'));
 function configFile(name: string, config: unknown): string {
   const file = path.join(tmp, `${name.replace(/\W/g, '_')}.json`);
@@ -13,12 +12,15 @@ function configFile(name: string, config: unknown): string {
   return file;
 }
 
-const within = (a: number, ref: number, atol: number) => Math.abs(a - ref) <= atol + 1e-9 * Math.abs(ref);
+const within = (a: number, ref: number, atol: number) =>
+  Math.abs(a - ref) <= atol + 1e-9 * Math.abs(ref);
 
 describe('landscape-lab trajectory reproduces every PyTorch reference run', () => {
   const runs = referenceRuns();
   // One process per case, as a user would run them; in parallel to keep the suite quick.
-  const outputs = Promise.all(runs.map((r) => cli(['trajectory', '--config', configFile(r.id, r.config)])));
+  const outputs = Promise.all(
+    runs.map((r) => cli(['trajectory', '--config', configFile(r.id, r.config)])),
+  );
   runs.forEach((ref, i) => {
     it(ref.id, async () => {
       const out = (await outputs)[i];
@@ -26,8 +28,14 @@ describe('landscape-lab trajectory reproduces every PyTorch reference run', () =
       expect(out.code).toBe(0);
       const json = JSON.parse(out.stdout);
       expect(json.params).toHaveLength(ref.params.length);
-      json.params.flat().forEach((v: number, k: number) => expect(within(v, ref.params.flat()[k], ref.atol)).toBe(true));
-      json.loss.forEach((v: number, k: number) => expect(Math.abs(v - ref.loss[k]) <= ref.atol * (1 + Math.abs(ref.loss[k]))).toBe(true));
+      json.params
+        .flat()
+        .forEach((v: number, k: number) =>
+          expect(within(v, ref.params.flat()[k], ref.atol)).toBe(true),
+        );
+      json.loss.forEach((v: number, k: number) =>
+        expect(Math.abs(v - ref.loss[k]) <= ref.atol * (1 + Math.abs(ref.loss[k]))).toBe(true),
+      );
       expect(json.lr.every((v: number) => v === ref.lr)).toBe(true);
       expect(json.divergedAt).toBeNull();
     });
@@ -48,7 +56,10 @@ describe('landscape-lab schedule', () => {
       expect(out.code, out.stderr).toBe(0);
       const json = JSON.parse(out.stdout);
       ref.lr.forEach((v, k) => expect(Math.abs(json.lr[k] - v) <= 1e-9 * Math.abs(v)).toBe(true));
-      if (ref.momentum) ref.momentum.forEach((v, k) => expect(Math.abs(json.momentum[k] - v) <= 1e-9 * v).toBe(true));
+      if (ref.momentum)
+        ref.momentum.forEach((v, k) =>
+          expect(Math.abs(json.momentum[k] - v) <= 1e-9 * v).toBe(true),
+        );
     }
   });
 });
@@ -62,17 +73,43 @@ describe('landscape-lab tells the user what is wrong, with exit code 2 and no st
     expect(out.stdout).toBe('');
   };
   it('names each bad field of a config', () =>
-    bad(['trajectory', '--config', '-'], JSON.stringify({ surface: 'rosenbrok', steps: 1e9, optimizer: { type: 'Adam', lr: -1, betas: [0.9, 1.5] } }),
-      "surface: unknown surface 'rosenbrok'", 'steps: must be an integer', 'optimizer.lr: must be ≥ 0', 'optimizer.betas'));
+    bad(
+      ['trajectory', '--config', '-'],
+      JSON.stringify({
+        surface: 'rosenbrok',
+        steps: 1e9,
+        optimizer: { type: 'Adam', lr: -1, betas: [0.9, 1.5] },
+      }),
+      "surface: unknown surface 'rosenbrok'",
+      'steps: must be an integer',
+      'optimizer.lr: must be ≥ 0',
+      'optimizer.betas',
+    ));
   it('rejects an unknown optimizer and lists the known ones', () =>
-    bad(['trajectory', '--config', '-'], '{"surface":"saddle","optimizer":{"type":"Adamm"}}', "optimizer.type: unknown optimizer 'Adamm'", 'AdamW'));
-  it('reports invalid JSON', () => bad(['trajectory', '--config', '-'], '{"surface": ', 'not valid JSON'));
-  it('reports a missing file', () => bad(['trajectory', '--config', '/nonexistent/x.json'], undefined, 'no such file'));
+    bad(
+      ['trajectory', '--config', '-'],
+      '{"surface":"saddle","optimizer":{"type":"Adamm"}}',
+      "optimizer.type: unknown optimizer 'Adamm'",
+      'AdamW',
+    ));
+  it('reports invalid JSON', () =>
+    bad(['trajectory', '--config', '-'], '{"surface": ', 'not valid JSON'));
+  it('reports a missing file', () =>
+    bad(['trajectory', '--config', '/nonexistent/x.json'], undefined, 'no such file'));
   it('reports a missing --config', () => bad(['trajectory'], undefined, 'missing --config'));
-  it('reports an unknown flag', () => bad(['trajectory', '--confg', 'x'], undefined, "Unknown option '--confg'"));
+  it('reports an unknown flag', () =>
+    bad(['trajectory', '--confg', 'x'], undefined, "Unknown option '--confg'"));
   it('reports an unknown command', () => bad(['fly'], undefined, "unknown command 'fly'"));
   it('rejects a scheduler the optimizer cannot run', () =>
-    bad(['schedule', '--config', '-'], JSON.stringify({ surface: 'quadratic', optimizer: { type: 'Adagrad' }, scheduler: { type: 'OneCycleLR', max_lr: 0.1, total_steps: 10 } }), 'scheduler'));
+    bad(
+      ['schedule', '--config', '-'],
+      JSON.stringify({
+        surface: 'quadratic',
+        optimizer: { type: 'Adagrad' },
+        scheduler: { type: 'OneCycleLR', max_lr: 0.1, total_steps: 10 },
+      }),
+      'scheduler',
+    ));
 });
 
 describe('landscape-lab --help', () => {
@@ -88,7 +125,10 @@ describe('landscape-lab --help', () => {
     }
   });
   it('reports a diverged run in its JSON, with exit code 0', async () => {
-    const out = await cli(['trajectory', '--config', '-'], JSON.stringify({ surface: 'rosenbrock', steps: 500, optimizer: { type: 'SGD', lr: 0.5 } }));
+    const out = await cli(
+      ['trajectory', '--config', '-'],
+      JSON.stringify({ surface: 'rosenbrock', steps: 500, optimizer: { type: 'SGD', lr: 0.5 } }),
+    );
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).divergedAt).toBeGreaterThan(0);
   });

@@ -12,21 +12,39 @@ import { readSurfaceH5 } from '../../src/io/surfaceFile';
 import { readDirectionsH5 } from '../../src/io/h5Directions';
 import { cli, type CliRun } from './runCli';
 
-
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-landscape-'));
 const f = (name: string) => path.join(tmp, name);
-const tiny = ['landscape', '--model', 'resnet-20', '--init', '--grid', '3', '--samples', '16', '--seed', '3'];
+const tiny = [
+  'landscape',
+  '--model',
+  'resnet-20',
+  '--init',
+  '--grid',
+  '3',
+  '--samples',
+  '16',
+  '--seed',
+  '3',
+];
 
 describe('landscape-lab landscape', () => {
   // The three runs are independent processes: start them together.
   let whole: Promise<CliRun>, shard0: Promise<CliRun>, shard1: Promise<CliRun>;
   beforeAll(() => {
-    whole = cli([...tiny, '--out', f('whole.h5'), '--json', f('whole.json'), '--dir-out', f('dirs.h5')]);
+    whole = cli([
+      ...tiny,
+      '--out',
+      f('whole.h5'),
+      '--json',
+      f('whole.json'),
+      '--dir-out',
+      f('dirs.h5'),
+    ]);
     shard0 = cli([...tiny, '--range', '-1:1', '--shard', '0/2', '--out', f('part0.h5')]);
     shard1 = cli([...tiny, '--shard', '1/2', '--out', f('part1.h5')]);
   });
 
-  it('writes a 3×3 surface in upstream\'s layout, with progress on stderr and the directions', async () => {
+  it("writes a 3×3 surface in upstream's layout, with progress on stderr and the directions", async () => {
     const r = await whole;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/wrote .*whole\.h5: 9 of 9 points of resnet-20 over 16 images/);
@@ -35,7 +53,10 @@ describe('landscape-lab landscape', () => {
     const names = await withH5Bytes(bytes, 'surface file', (file) => file.keys().sort());
     expect(names).toEqual(['dir_file', 'train_acc', 'train_loss', 'xcoordinates', 'ycoordinates']);
     const shapes = await withH5Bytes(bytes, 'surface file', (file) =>
-      ['xcoordinates', 'ycoordinates', 'train_loss', 'train_acc'].map((n) => (file.get(n) as { shape: number[] }).shape));
+      ['xcoordinates', 'ycoordinates', 'train_loss', 'train_acc'].map(
+        (n) => (file.get(n) as { shape: number[] }).shape,
+      ),
+    );
     expect(shapes).toEqual([[3], [3], [3, 3], [3, 3]]);
     const grid = await readSurfaceH5(bytes);
     expect(Array.from(grid.xcoordinates)).toEqual([-1, 0, 1]);
@@ -52,7 +73,7 @@ describe('landscape-lab landscape', () => {
     expect(dirs.ydirection).toHaveLength(net.params.length);
   });
 
-  it('has the model\'s own loss and accuracy at the centre (α = β = 0)', async () => {
+  it("has the model's own loss and accuracy at the centre (α = β = 0)", async () => {
     const grid = await readSurfaceH5(new Uint8Array(readFileSync(f('whole.h5'))));
     await initBackend(['wasm', 'cpu']);
     const preset = modelPreset('resnet-20');
@@ -101,7 +122,15 @@ describe('landscape-lab landscape', () => {
     [['--weights', '/no/such/weights.json', '--init'], /either --weights FILE or --init/],
   ];
   it.each(bad)('rejects %j with exit 2 and a clear message', async (extra, msg) => {
-    const r = await cli(['landscape', '--model', 'resnet-20', '--init', '--out', f('x.h5'), ...extra]);
+    const r = await cli([
+      'landscape',
+      '--model',
+      'resnet-20',
+      '--init',
+      '--out',
+      f('x.h5'),
+      ...extra,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -110,8 +139,18 @@ describe('landscape-lab landscape', () => {
   it('rejects unknown models, missing weights files and missing --out', async () => {
     const unknown = await cli(['landscape', '--model', 'resnet-57', '--init', '--out', f('x.h5')]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown model 'resnet-57' \(known: resnet-20, resnet-20-ns, resnet-56/);
-    const missing = await cli(['landscape', '--model', 'resnet-56', '--weights', f('nope.json'), '--out', f('x.h5')]);
+    expect(unknown.stderr).toMatch(
+      /unknown model 'resnet-57' \(known: resnet-20, resnet-20-ns, resnet-56/,
+    );
+    const missing = await cli([
+      'landscape',
+      '--model',
+      'resnet-56',
+      '--weights',
+      f('nope.json'),
+      '--out',
+      f('x.h5'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--weights: no such file/);
     const noOut = await cli(['landscape', '--model', 'resnet-20', '--init']);

@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/gpu/backend';
 import {
-  buildFastEvalModel, buildModel, forwardFlops, loadWeights, MODEL_NAMES, saveWeights, stateDictOrder, WeightsError,
+  buildFastEvalModel,
+  buildModel,
+  forwardFlops,
+  loadWeights,
+  MODEL_NAMES,
+  saveWeights,
+  stateDictOrder,
+  WeightsError,
 } from '../../src/gpu/modelZoo';
 import { initBuffers, initParams } from '../../src/gpu/nets/params';
 
@@ -10,7 +17,14 @@ beforeAll(() => initBackend(['wasm', 'cpu']));
 
 describe('model zoo', () => {
   it('has resnet-20/56/110 and their -ns variants; ResNet-20 costs ≈ 1.2 MFLOP per 7×7 image at width 8', () => {
-    expect(MODEL_NAMES).toEqual(['resnet-20', 'resnet-20-ns', 'resnet-56', 'resnet-56-ns', 'resnet-110', 'resnet-110-ns']);
+    expect(MODEL_NAMES).toEqual([
+      'resnet-20',
+      'resnet-20-ns',
+      'resnet-56',
+      'resnet-56-ns',
+      'resnet-110',
+      'resnet-110-ns',
+    ]);
     expect(buildModel('resnet-56').params.filter((p) => p.role === 'conv')).toHaveLength(55 + 2);
     expect(forwardFlops('resnet-20') / 1e6).toBeCloseTo(1.18, 1);
     expect(forwardFlops('resnet-56') / forwardFlops('resnet-20')).toBeGreaterThan(2.8);
@@ -18,25 +32,46 @@ describe('model zoo', () => {
 
   it('orders tensors as torch state_dict (module parameters, then its running stats)', () => {
     const names = stateDictOrder(buildModel('resnet-20')).map((e) => e.name);
-    expect(names.slice(0, 6)).toEqual(['conv1.weight', 'bn1.weight', 'bn1.bias', 'bn1.running_mean', 'bn1.running_var', 'layer1.0.conv1.weight']);
+    expect(names.slice(0, 6)).toEqual([
+      'conv1.weight',
+      'bn1.weight',
+      'bn1.bias',
+      'bn1.running_mean',
+      'bn1.running_var',
+      'layer1.0.conv1.weight',
+    ]);
     expect(names.slice(-2)).toEqual(['linear.weight', 'linear.bias']);
   });
 
-  it.each(['resnet-20', 'resnet-20-ns'])('%s: the BN-folded eval forward equals the plain one', (name) => {
-    const plain = buildModel(name), fast = buildFastEvalModel(name);
-    const params = initParams(plain, { seed: 5 });
-    const buffers = tf.tidy(() => plain.buffers.map((b, i) => b.init === 1 ? tf.randomUniform([...b.shape], 0.5, 2.5, 'float32', i) : tf.randomUniform([...b.shape], -0.1, 0.1, 'float32', i)));
-    const x = tf.randomNormal([8, 7, 7, 1], 0, 1, 'float32', 9);
-    const before = tf.memory().numTensors;
-    const [a, b] = tf.tidy(() => [plain.forward(params, buffers, x, 'eval').logits, fast.forward(params, buffers, x, 'eval').logits]);
-    expect(tf.memory().numTensors).toBe(before + 2);
-    const av = a.dataSync(), bv = b.dataSync();
-    expect(Array.from(av).every(Number.isFinite), String(av.slice(0, 4))).toBe(true);
-    const scale = Math.max(...Array.from(av, Math.abs));
-    expect(scale).toBeGreaterThan(1e-3);
-    av.forEach((v, i) => expect(Math.abs(v - bv[i]) / scale).toBeLessThan(1e-4));
-    tf.dispose([a, b, x, ...params, ...buffers]);
-  });
+  it.each(['resnet-20', 'resnet-20-ns'])(
+    '%s: the BN-folded eval forward equals the plain one',
+    (name) => {
+      const plain = buildModel(name),
+        fast = buildFastEvalModel(name);
+      const params = initParams(plain, { seed: 5 });
+      const buffers = tf.tidy(() =>
+        plain.buffers.map((b, i) =>
+          b.init === 1
+            ? tf.randomUniform([...b.shape], 0.5, 2.5, 'float32', i)
+            : tf.randomUniform([...b.shape], -0.1, 0.1, 'float32', i),
+        ),
+      );
+      const x = tf.randomNormal([8, 7, 7, 1], 0, 1, 'float32', 9);
+      const before = tf.memory().numTensors;
+      const [a, b] = tf.tidy(() => [
+        plain.forward(params, buffers, x, 'eval').logits,
+        fast.forward(params, buffers, x, 'eval').logits,
+      ]);
+      expect(tf.memory().numTensors).toBe(before + 2);
+      const av = a.dataSync(),
+        bv = b.dataSync();
+      expect(Array.from(av).every(Number.isFinite), String(av.slice(0, 4))).toBe(true);
+      const scale = Math.max(...Array.from(av, Math.abs));
+      expect(scale).toBeGreaterThan(1e-3);
+      av.forEach((v, i) => expect(Math.abs(v - bv[i]) / scale).toBeLessThan(1e-4));
+      tf.dispose([a, b, x, ...params, ...buffers]);
+    },
+  );
 
   it('saves and loads weights exactly, and names what does not fit', () => {
     const net = buildModel('resnet-20');
@@ -44,13 +79,29 @@ describe('model zoo', () => {
     const buffers = initBuffers(net);
     const { manifest, bytes } = saveWeights(net, params, buffers, 'resnet-20', { note: 'test' });
     const json = JSON.parse(JSON.stringify(manifest));
-    expect(bytes.byteLength).toBe(4 * json.tensors.reduce((n: number, t: { shape: number[] }) => n + t.shape.reduce((a, b) => a * b, 1), 0));
+    expect(bytes.byteLength).toBe(
+      4 *
+        json.tensors.reduce(
+          (n: number, t: { shape: number[] }) => n + t.shape.reduce((a, b) => a * b, 1),
+          0,
+        ),
+    );
     const back = loadWeights(net, json, bytes);
-    back.params.forEach((t, i) => expect(Array.from(t.dataSync())).toEqual(Array.from(params[i].dataSync())));
-    back.buffers.forEach((t, i) => expect(Array.from(t.dataSync())).toEqual(Array.from(buffers[i].dataSync())));
-    expect(() => loadWeights(net, json, bytes.slice(4))).toThrow(/bytes, but the manifest's .* tensors need/);
-    expect(() => loadWeights(buildModel('resnet-56'), json, bytes)).toThrow(/do not fit resnet56-w8: missing layer1\.3/);
-    expect(() => loadWeights(buildModel('resnet-20-ns'), json, bytes)).toThrow(/unexpected layer2\.0\.shortcut/);
+    back.params.forEach((t, i) =>
+      expect(Array.from(t.dataSync())).toEqual(Array.from(params[i].dataSync())),
+    );
+    back.buffers.forEach((t, i) =>
+      expect(Array.from(t.dataSync())).toEqual(Array.from(buffers[i].dataSync())),
+    );
+    expect(() => loadWeights(net, json, bytes.slice(4))).toThrow(
+      /bytes, but the manifest's .* tensors need/,
+    );
+    expect(() => loadWeights(buildModel('resnet-56'), json, bytes)).toThrow(
+      /do not fit resnet56-w8: missing layer1\.3/,
+    );
+    expect(() => loadWeights(buildModel('resnet-20-ns'), json, bytes)).toThrow(
+      /unexpected layer2\.0\.shortcut/,
+    );
     expect(() => loadWeights(net, { ...json, format: 'x' }, bytes)).toThrow(WeightsError);
     tf.dispose([...params, ...buffers, ...back.params, ...back.buffers]);
   });

@@ -16,12 +16,36 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-toy-'));
 const f = (name: string) => path.join(tmp, name);
 const h5 = async (name: string) => readSurfaceH5(new Uint8Array(readFileSync(f(name))));
 // 60 circle points, 30 steps, a 5 × 5 slice: about 3 s, mostly start-up.
-const tiny = ['toy', '--data', 'circle', '--n', '60', '--steps', '30', '--grid', '5', '--hidden', '4', '--seed', '3', '-q'];
+const tiny = [
+  'toy',
+  '--data',
+  'circle',
+  '--n',
+  '60',
+  '--steps',
+  '30',
+  '--grid',
+  '5',
+  '--hidden',
+  '4',
+  '--seed',
+  '3',
+  '-q',
+];
 
 /** main() in this process with captured output: the same code path as the bin, without a start-up per case. */
 async function inProcess(args: string[]): Promise<CliRun> {
-  let stdout = '', stderr = '';
-  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readStdin: async () => '' });
+  let stdout = '',
+    stderr = '';
+  const code = await main(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readStdin: async () => '',
+  });
   return { code, stdout, stderr };
 }
 
@@ -30,15 +54,24 @@ const bad: [string[], RegExp][] = [
   [['--data', 'moons'], /--data: unknown data set 'moons' \(known: spiral, circle, xor, gauss\)/],
   [['--data', 'xor', '--n', '3'], /--n must be between 4 and 1000000, got 3/],
   [['--data', 'xor', '--noise', '0.7'], /--noise must be between 0 and 0.5, got 0.7/],
-  [['--data', 'xor', '--hidden', '8,,x'], /--hidden must be up to 8 comma-separated layer widths, each 1…1024 \(e.g. 8,8\), got '8,,x'/],
-  [['--data', 'xor', '--optimizer', '{"type":"Adam","lr":-1}'], /--optimizer\.lr: must be ≥ 0 \(got -1\)/],
+  [
+    ['--data', 'xor', '--hidden', '8,,x'],
+    /--hidden must be up to 8 comma-separated layer widths, each 1…1024 \(e.g. 8,8\), got '8,,x'/,
+  ],
+  [
+    ['--data', 'xor', '--optimizer', '{"type":"Adam","lr":-1}'],
+    /--optimizer\.lr: must be ≥ 0 \(got -1\)/,
+  ],
   [['--data', 'xor', '--optimizer', '{lr: 1'], /--optimizer: not valid JSON/],
   [['--data', 'xor', '--grid', '1000'], /--grid must be between 2 and 201, got 1000/],
   [['--data', 'xor', '--steps', 'many'], /--steps must be an integer, got 'many'/],
 ];
 
 describe('landscape-lab toy', () => {
-  let tinyRun: Promise<CliRun>, againRun: Promise<CliRun>, otherSeedRun: Promise<CliRun>, pcaRun: Promise<CliRun>;
+  let tinyRun: Promise<CliRun>,
+    againRun: Promise<CliRun>,
+    otherSeedRun: Promise<CliRun>,
+    pcaRun: Promise<CliRun>;
   let defaultsRun: Promise<CliRun>, divergeRun: Promise<CliRun>, badRuns: Promise<CliRun[]>;
   beforeAll(() => {
     // Every run starts at once: child processes (mostly tsx and tfjs start-up, ~2 s each) for what
@@ -46,13 +79,55 @@ describe('landscape-lab toy', () => {
     tinyRun = cli([...tiny, '--out', f('tiny.h5'), '--json', f('tiny.json')]);
     againRun = cli([...tiny, '--out', f('again.h5')]);
     otherSeedRun = inProcess([...tiny, '--seed', '4', '--out', f('seed4.h5')]);
-    pcaRun = cli(['toy', '--data', 'spiral', '--n', '100', '--steps', '60', '--grid', '5', '--directions', 'pca', '--out', f('pca.h5'), '--json', f('pca.json')]);
-    defaultsRun = cli(['toy', '--data', 'circles', '--grid', '3', '-q', '--out', f('defaults.h5'), '--json', f('defaults.json')]);
-    divergeRun = inProcess(['toy', '--data', 'xor', '--activation', 'relu', '--optimizer', '{"type":"SGD","lr":1e6}', '--steps', '50', '-q', '--out', f('diverged.h5')]);
-    badRuns = Promise.all(bad.map(([extra], i) => (i < 2 ? cli : inProcess)(['toy', '--out', f('bad.h5'), ...extra])));
+    pcaRun = cli([
+      'toy',
+      '--data',
+      'spiral',
+      '--n',
+      '100',
+      '--steps',
+      '60',
+      '--grid',
+      '5',
+      '--directions',
+      'pca',
+      '--out',
+      f('pca.h5'),
+      '--json',
+      f('pca.json'),
+    ]);
+    defaultsRun = cli([
+      'toy',
+      '--data',
+      'circles',
+      '--grid',
+      '3',
+      '-q',
+      '--out',
+      f('defaults.h5'),
+      '--json',
+      f('defaults.json'),
+    ]);
+    divergeRun = inProcess([
+      'toy',
+      '--data',
+      'xor',
+      '--activation',
+      'relu',
+      '--optimizer',
+      '{"type":"SGD","lr":1e6}',
+      '--steps',
+      '50',
+      '-q',
+      '--out',
+      f('diverged.h5'),
+    ]);
+    badRuns = Promise.all(
+      bad.map(([extra], i) => (i < 2 ? cli : inProcess)(['toy', '--out', f('bad.h5'), ...extra])),
+    );
   });
 
-  it('writes a readable 5 × 5 .h5 whose centre is the trained weights\' train loss, recomputed here from the JSON', async () => {
+  it("writes a readable 5 × 5 .h5 whose centre is the trained weights' train loss, recomputed here from the JSON", async () => {
     const r = await tinyRun;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
@@ -71,8 +146,12 @@ describe('landscape-lab toy', () => {
     await initBackend(['wasm', 'cpu']);
     const { train } = splitToy2d(makeToy2d({ kind: 'circle', n: 60, noise: 0.1, seed: 3 }), 0.5, 3);
     const net = mlp({ inputs: 2, hidden: [4], numClasses: 2, activation: 'tanh' });
-    expect(json.weights.map((w: { name: string }) => w.name)).toEqual(net.params.map((p) => p.name));
-    const params = json.weights.map((w: { values: number[]; shape: number[] }) => tf.tensor(w.values, w.shape, 'float32'));
+    expect(json.weights.map((w: { name: string }) => w.name)).toEqual(
+      net.params.map((p) => p.name),
+    );
+    const params = json.weights.map((w: { values: number[]; shape: number[] }) =>
+      tf.tensor(w.values, w.shape, 'float32'),
+    );
     const d = toyTensorData(train);
     const batches = toBatches(d.x, d.y);
     const centre = await evaluate(net, params, [], batches);
@@ -97,14 +176,23 @@ describe('landscape-lab toy', () => {
     const r = await defaultsRun;
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(f('defaults.json'), 'utf8'));
-    expect(json).toMatchObject({ steps: 1000, batchSize: 50, divergedAt: null, net: { id: 'mlp-2-16-16-2', activation: 'tanh' } });
+    expect(json).toMatchObject({
+      steps: 1000,
+      batchSize: 50,
+      divergedAt: null,
+      net: { id: 'mlp-2-16-16-2', activation: 'tanh' },
+    });
     expect(json.test.accuracy).toBeGreaterThan(0.85);
     expect(json.train.accuracy).toBeGreaterThan(0.85);
-    expect(r.stdout).toMatch(/circle \(n 500, noise 0\.1, seed 0\): mlp-2-16-16-2 tanh, Adam, 1000 steps of batch 50 in .*, diverged: no/);
-    expect(r.stdout).toContain(`test loss ${json.test.loss.toFixed(4)}, accuracy ${(100 * json.test.accuracy).toFixed(1)} %`);
+    expect(r.stdout).toMatch(
+      /circle \(n 500, noise 0\.1, seed 0\): mlp-2-16-16-2 tanh, Adam, 1000 steps of batch 50 in .*, diverged: no/,
+    );
+    expect(r.stdout).toContain(
+      `test loss ${json.test.loss.toFixed(4)}, accuracy ${(100 * json.test.accuracy).toFixed(1)} %`,
+    );
   });
 
-  it('--directions pca slices the trajectory\'s plane: explained variance in [0, 1], the last checkpoint at (0, 0)', async () => {
+  it("--directions pca slices the trajectory's plane: explained variance in [0, 1], the last checkpoint at (0, 0)", async () => {
     const r = await pcaRun;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/slice: 5×5 points, pca directions/);
@@ -133,18 +221,39 @@ describe('landscape-lab toy', () => {
     expect(existsSync(f('diverged.h5'))).toBe(false);
   });
 
-  it.each(bad.map(([extra, msg], i) => [extra.join(' '), i, msg] as const))('rejects %s with exit 2 and one clear message', async (_, i, msg) => {
-    const r = (await badRuns)[i];
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(msg);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(f('bad.h5'))).toBe(false);
-  });
+  it.each(bad.map(([extra, msg], i) => [extra.join(' '), i, msg] as const))(
+    'rejects %s with exit 2 and one clear message',
+    async (_, i, msg) => {
+      const r = (await badRuns)[i];
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(f('bad.h5'))).toBe(false);
+    },
+  );
 
   it('documents every flag in --help and is in the command list', async () => {
     const help = await inProcess(['toy', '--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--data', '--n', '--noise', '--test-share', '--hidden', '--activation', '--optimizer', '--scheduler', '--steps', '--batch', '--seed', '--grid', '--range', '--directions', '--out', '--json', '--quiet']) {
+    for (const flag of [
+      '--data',
+      '--n',
+      '--noise',
+      '--test-share',
+      '--hidden',
+      '--activation',
+      '--optimizer',
+      '--scheduler',
+      '--steps',
+      '--batch',
+      '--seed',
+      '--grid',
+      '--range',
+      '--directions',
+      '--out',
+      '--json',
+      '--quiet',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toMatch(/Exit codes: 0 ok, 1 training diverged/);

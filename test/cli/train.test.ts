@@ -11,18 +11,34 @@ import { cli } from './runCli';
 
 beforeAll(useTestBackend);
 
-
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-train-'));
 
 describe('landscape-lab train', () => {
   test('a few steps of resnet-20: weights, checkpoints and train.json that fit together', async () => {
     const out = path.join(tmp, 'r20');
-    const run = await cli(['train', '--model', 'resnet-20', '--steps', '5', '--batch', '16', '--checkpoint-every', '2', '--seed', '3', '--quiet', '--out', out]);
+    const run = await cli([
+      'train',
+      '--model',
+      'resnet-20',
+      '--steps',
+      '5',
+      '--batch',
+      '16',
+      '--checkpoint-every',
+      '2',
+      '--seed',
+      '3',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const log = JSON.parse(readFileSync(path.join(out, 'train.json'), 'utf8'));
     expect(log.format).toBe('landscape-lab-train/1');
-    expect(log.command).toBe(`landscape-lab train --model resnet-20 --steps 5 --batch 16 --checkpoint-every 2 --seed 3 --quiet --out ${out}`);
+    expect(log.command).toBe(
+      `landscape-lab train --model resnet-20 --steps 5 --batch 16 --checkpoint-every 2 --seed 3 --quiet --out ${out}`,
+    );
     expect(log.steps).toBe(5);
     expect(log.history.loss).toHaveLength(5);
     expect(log.history.loss.every(Number.isFinite)).toBe(true);
@@ -60,7 +76,20 @@ describe('landscape-lab train', () => {
     const cfg = path.join(tmp, 'cfg.json');
     writeFileSync(cfg, JSON.stringify({ optimizer: { type: 'Adam', lr: 0.003 }, scheduler: null }));
     const out = path.join(tmp, 'adam');
-    const run = await cli(['train', '--model', 'resnet-20-ns', '--steps', '2', '--batch', '8', '--config', cfg, '--quiet', '--out', out]);
+    const run = await cli([
+      'train',
+      '--model',
+      'resnet-20-ns',
+      '--steps',
+      '2',
+      '--batch',
+      '8',
+      '--config',
+      cfg,
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const log = JSON.parse(readFileSync(path.join(out, 'train.json'), 'utf8'));
@@ -73,19 +102,51 @@ describe('landscape-lab train', () => {
     ['unknown model', ['--model', 'resnet-21', '--out', 'x'], /--model: unknown model 'resnet-21'/],
     ['missing model', ['--out', 'x'], /--model: missing/],
     ['missing out', ['--model', 'resnet-20'], /--out: missing/],
-    ['zero batch', ['--model', 'resnet-20', '--batch', '0', '--out', 'x'], /--batch: must be an integer ≥ 1/],
-    ['fractional steps', ['--model', 'resnet-20', '--steps', '2.5', '--out', 'x'], /--steps: must be an integer/],
-    ['epochs and steps', ['--model', 'resnet-20', '--steps', '2', '--epochs', '1', '--out', 'x'], /--epochs and --steps/],
+    [
+      'zero batch',
+      ['--model', 'resnet-20', '--batch', '0', '--out', 'x'],
+      /--batch: must be an integer ≥ 1/,
+    ],
+    [
+      'fractional steps',
+      ['--model', 'resnet-20', '--steps', '2.5', '--out', 'x'],
+      /--steps: must be an integer/,
+    ],
+    [
+      'epochs and steps',
+      ['--model', 'resnet-20', '--steps', '2', '--epochs', '1', '--out', 'x'],
+      /--epochs and --steps/,
+    ],
     ['unknown flag', ['--model', 'resnet-20', '--bogus', '--out', 'x'], /--bogus/],
-    ['bad optimizer JSON', ['--model', 'resnet-20', '--optimizer', '{lr:1}', '--out', 'x'], /--optimizer: not valid JSON/],
-    ['bad optimizer value', ['--model', 'resnet-20', '--optimizer', '{"type":"SGD","lr":-1}', '--out', 'x'], /--optimizer\.lr/],
-    ['bad scheduler', ['--model', 'resnet-20', '--scheduler', '{"type":"StepLR"}', '--out', 'x'], /--scheduler\.step_size/],
-    ['missing config', ['--model', 'resnet-20', '--config', '/nonexistent.json', '--out', 'x'], /--config: cannot read/],
+    [
+      'bad optimizer JSON',
+      ['--model', 'resnet-20', '--optimizer', '{lr:1}', '--out', 'x'],
+      /--optimizer: not valid JSON/,
+    ],
+    [
+      'bad optimizer value',
+      ['--model', 'resnet-20', '--optimizer', '{"type":"SGD","lr":-1}', '--out', 'x'],
+      /--optimizer\.lr/,
+    ],
+    [
+      'bad scheduler',
+      ['--model', 'resnet-20', '--scheduler', '{"type":"StepLR"}', '--out', 'x'],
+      /--scheduler\.step_size/,
+    ],
+    [
+      'missing config',
+      ['--model', 'resnet-20', '--config', '/nonexistent.json', '--out', 'x'],
+      /--config: cannot read/,
+    ],
   ];
-  test.concurrent.each(bad)('%s → exit 2 naming the flag', async (_name, args, message) => {
-    const run = await cli(['train', ...args]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-  }, 30_000);
+  test.concurrent.each(bad)(
+    '%s → exit 2 naming the flag',
+    async (_name, args, message) => {
+      const run = await cli(['train', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    },
+    30_000,
+  );
 });

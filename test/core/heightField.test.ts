@@ -2,7 +2,14 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 import { describe, expect, it } from 'vitest';
 import { getSurface, SURFACES } from '../../src/core/surfaces/registry';
 import {
-  heightAt, heightScale, normalisedHeight, placePath, srgbToLinear, surfaceMeshData, viridis, type PathFrame,
+  heightAt,
+  heightScale,
+  normalisedHeight,
+  placePath,
+  srgbToLinear,
+  surfaceMeshData,
+  viridis,
+  type PathFrame,
 } from '../../src/core/view/heightField';
 import { sampleGrid } from '../../src/core/view/sampleGrid';
 
@@ -64,7 +71,10 @@ describe('heightScale and normalisedHeight', () => {
   });
 
   it('still works for an empty (all-NaN) or flat range', () => {
-    for (const range of [{ min: Infinity, max: -Infinity }, { min: 3, max: 3 }]) {
+    for (const range of [
+      { min: Infinity, max: -Infinity },
+      { min: 3, max: 3 },
+    ]) {
       for (const t of ['linear', 'log', 'logValue'] as const) {
         const s = heightScale(range, t);
         for (const f of [0, 3, 4, NaN]) expect(Number.isFinite(normalisedHeight(s, f))).toBe(true);
@@ -75,9 +85,14 @@ describe('heightScale and normalisedHeight', () => {
   it('heightAt agrees with the grid height at a grid node', () => {
     const s = heightScale(grid, 'log');
     const { xmin, xmax, ymin, ymax } = grid.box;
-    const i = 13, j = 29;
-    const x = xmin + ((xmax - xmin) * i) / (grid.nx - 1), y = ymin + ((ymax - ymin) * j) / (grid.ny - 1);
-    expect(heightAt(rosenbrock, x, y, s)).toBeCloseTo(normalisedHeight(s, grid.values[j * grid.nx + i]), 6);
+    const i = 13,
+      j = 29;
+    const x = xmin + ((xmax - xmin) * i) / (grid.nx - 1),
+      y = ymin + ((ymax - ymin) * j) / (grid.ny - 1);
+    expect(heightAt(rosenbrock, x, y, s)).toBeCloseTo(
+      normalisedHeight(s, grid.values[j * grid.nx + i]),
+      6,
+    );
   });
 });
 
@@ -85,7 +100,9 @@ describe('viridis', () => {
   it('follows matplotlib viridis (d3 interpolateViridis) within 0.02 per channel', () => {
     for (let t = 0; t <= 1; t += 0.05) {
       const m = /rgb\((\d+), (\d+), (\d+)\)|#(..)(..)(..)/.exec(interpolateViridis(t))!;
-      const ref = m[1] ? [m[1], m[2], m[3]].map(Number) : [m[4], m[5], m[6]].map((h) => parseInt(h, 16));
+      const ref = m[1]
+        ? [m[1], m[2], m[3]].map(Number)
+        : [m[4], m[5], m[6]].map((h) => parseInt(h, 16));
       const got = viridis(t);
       for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - ref[c] / 255)).toBeLessThan(0.02);
     }
@@ -105,20 +122,35 @@ describe('viridis', () => {
 });
 
 describe('surfaceMeshData', () => {
-  it.each(SURFACES.map((s) => s.id))('%s: every position and colour is finite, the box spans [−1, 1]²', (id) => {
-    const s = getSurface(id);
-    const g = sampleGrid(s, s.domain, 17, 13);
-    const m = surfaceMeshData(g, heightScale(g, 'log'), heightScale(g, s.logColor ? 'log' : 'linear'));
-    expect(m.positions.every(Number.isFinite)).toBe(true);
-    expect(m.colors.every((c) => c >= 0 && c <= 1)).toBe(true);
-    expect(m.indices.length).toBe(16 * 12 * 6);
-    expect(Math.max(...m.indices)).toBe(17 * 13 - 1);
-    expect([m.positions[0], m.positions[1], m.positions.at(-3), m.positions.at(-2)]).toEqual([-1, -1, 1, 1]);
-  });
+  it.each(SURFACES.map((s) => s.id))(
+    '%s: every position and colour is finite, the box spans [−1, 1]²',
+    (id) => {
+      const s = getSurface(id);
+      const g = sampleGrid(s, s.domain, 17, 13);
+      const m = surfaceMeshData(
+        g,
+        heightScale(g, 'log'),
+        heightScale(g, s.logColor ? 'log' : 'linear'),
+      );
+      expect(m.positions.every(Number.isFinite)).toBe(true);
+      expect(m.colors.every((c) => c >= 0 && c <= 1)).toBe(true);
+      expect(m.indices.length).toBe(16 * 12 * 6);
+      expect(Math.max(...m.indices)).toBe(17 * 13 - 1);
+      expect([m.positions[0], m.positions[1], m.positions.at(-3), m.positions.at(-2)]).toEqual([
+        -1, -1, 1, 1,
+      ]);
+    },
+  );
 });
 
 describe('placePath', () => {
-  const frame: PathFrame = { surface: rosenbrock, box: rosenbrock.domain, scale: heightScale(grid, 'log'), lift: 0.01, subdiv: 3 };
+  const frame: PathFrame = {
+    surface: rosenbrock,
+    box: rosenbrock.domain,
+    scale: heightScale(grid, 'log'),
+    lift: 0.01,
+    subdiv: 3,
+  };
 
   it('puts step k at point k·subdiv, on the surface plus the lift', () => {
     const params = new Float64Array([-1, 1, 0, 0.5]);

@@ -28,7 +28,10 @@ describe('interpolationSummary', () => {
   });
 
   it('tolerates linspace rounding at the ends, and reports missing ends as null', () => {
-    expect(interpolationSummary([0.1, 1 - 1e-12], [2, 1]).atTo).toEqual({ alpha: 1 - 1e-12, loss: 1 });
+    expect(interpolationSummary([0.1, 1 - 1e-12], [2, 1]).atTo).toEqual({
+      alpha: 1 - 1e-12,
+      loss: 1,
+    });
     const s = interpolationSummary([-1, -0.3, 0.4, 1.1], [1, 2, 3, 4]);
     expect(s.atFrom).toBeNull();
     expect(s.atTo).toBeNull();

@@ -4,10 +4,18 @@ import { run } from '../../src/core/trajectory';
 import { referenceRuns } from './referenceCases';
 
 /** Largest violation of |a − ref| ≤ atol + rtol·|ref| over two arrays; ≤ 0 means all within. */
-function worstExcess(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number, rtol: number): number {
+function worstExcess(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  atol: number,
+  rtol: number,
+): number {
   let worst = -Infinity;
   for (let i = 0; i < expected.length; i++) {
-    worst = Math.max(worst, Math.abs(actual[i] - expected[i]) - (atol + rtol * Math.abs(expected[i])));
+    worst = Math.max(
+      worst,
+      Math.abs(actual[i] - expected[i]) - (atol + rtol * Math.abs(expected[i])),
+    );
   }
   return worst;
 }

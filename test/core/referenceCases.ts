@@ -12,7 +12,11 @@ export interface ReferenceRun {
   atol: number;
 }
 
-export const SURFACE_FILES = ['surface_rosenbrock.json', 'surface_saddle.json', 'surface_quadratic.json'];
+export const SURFACE_FILES = [
+  'surface_rosenbrock.json',
+  'surface_saddle.json',
+  'surface_quadratic.json',
+];
 
 /** Every trajectory in the PyTorch reference (test/fixtures/pytorch), as configs a user could paste into the CLI. */
 export function referenceRuns(): ReferenceRun[] {
@@ -26,7 +30,11 @@ export function referenceRuns(): ReferenceRun[] {
           surface: r.surface,
           start: r.start,
           steps: r.steps,
-          optimizer: { type: String(r.optimizer.class).replace('torch.optim.', ''), ...hyperparams, foreach: r.optimizer.hyperparams.foreach },
+          optimizer: {
+            type: String(r.optimizer.class).replace('torch.optim.', ''),
+            ...hyperparams,
+            foreach: r.optimizer.hyperparams.foreach,
+          },
         },
         params: r.params,
         loss: r.loss,
@@ -56,8 +64,14 @@ export function referenceSchedules(): ReferenceSchedule[] {
       surface: s.trajectory.surface,
       start: s.trajectory.start,
       steps: s.num_steps,
-      optimizer: { type: String(s.optimizer.class).replace('torch.optim.', ''), ...s.optimizer.constructed_with },
-      scheduler: { type: String(s.class).replace('torch.optim.lr_scheduler.', ''), ...s.constructor },
+      optimizer: {
+        type: String(s.optimizer.class).replace('torch.optim.', ''),
+        ...s.optimizer.constructed_with,
+      },
+      scheduler: {
+        type: String(s.class).replace('torch.optim.lr_scheduler.', ''),
+        ...s.constructor,
+      },
     },
     lr: s.lr,
     momentum: s.momentum ?? null,

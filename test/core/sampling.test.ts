@@ -103,10 +103,14 @@ describe('finite-sum minibatch sampler', () => {
     const s = createMinibatchSampler(cfg);
     // Per-coordinate population variances of the ξ's, each with its own prediction.
     const sig2 = [0, 0];
-    for (let i = 0; i < samples; i++) for (const c of [0, 1]) sig2[c] += s.xi[2 * i + c] ** 2 / samples;
+    for (let i = 0; i < samples; i++)
+      for (const c of [0, 1]) sig2[c] += s.xi[2 * i + c] ** 2 / samples;
     const factor = (n: number, b: number) => (n - b) / (b * (n - 1));
     const series = noiseSeries(cfg, 40_000).filter((d) => d.size === size);
-    for (const [c, key] of [[0, 'x'], [1, 'y']] as const) {
+    for (const [c, key] of [
+      [0, 'x'],
+      [1, 'y'],
+    ] as const) {
       const empirical = series.reduce((acc, d) => acc + d[key] ** 2, 0) / series.length;
       expect(Math.abs(empirical / (sig2[c] * factor(samples, size)) - 1)).toBeLessThan(0.03);
     }
@@ -128,30 +132,38 @@ describe('finite-sum minibatch sampler', () => {
     }
     expect(sizes).toEqual([4, 4, 2, 4, 4, 2, 4, 4, 2, 4, 4, 2]);
     expect(epochs).toHaveLength(4);
-    for (const e of epochs) expect([...e].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const e of epochs)
+      expect([...e].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // A fresh permutation every epoch.
     expect(new Set(epochs.map((e) => e.join(','))).size).toBe(4);
   });
 
   it('makes every epoch a permutation, for any N and B', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), fc.integer(), (samples, size, seed) => {
-        const s = createMinibatchSampler({ size, samples, noise: 1, seed });
-        const g = new Float64Array(2);
-        const buf = new Int32Array(samples);
-        const seen: number[] = [];
-        let steps = 0;
-        while (s.epoch <= 2) {
-          s.addBatchNoise(g);
-          if (s.epoch > 2) break;
-          seen.push(...buf.subarray(0, s.batchIndices(buf)));
-          steps++;
-        }
-        expect(steps).toBe(2 * Math.ceil(samples / Math.min(size, samples)));
-        for (const part of [seen.slice(0, samples), seen.slice(samples)]) {
-          expect(part.sort((a, b) => a - b)).toEqual(Array.from({ length: samples }, (_, i) => i));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer(),
+        (samples, size, seed) => {
+          const s = createMinibatchSampler({ size, samples, noise: 1, seed });
+          const g = new Float64Array(2);
+          const buf = new Int32Array(samples);
+          const seen: number[] = [];
+          let steps = 0;
+          while (s.epoch <= 2) {
+            s.addBatchNoise(g);
+            if (s.epoch > 2) break;
+            seen.push(...buf.subarray(0, s.batchIndices(buf)));
+            steps++;
+          }
+          expect(steps).toBe(2 * Math.ceil(samples / Math.min(size, samples)));
+          for (const part of [seen.slice(0, samples), seen.slice(samples)]) {
+            expect(part.sort((a, b) => a - b)).toEqual(
+              Array.from({ length: samples }, (_, i) => i),
+            );
+          }
+        },
+      ),
       { seed: 99, numRuns: 200 },
     );
   });

@@ -21,7 +21,9 @@ const torchChainable: Record<string, (c: Record<string, number & number[]>) => C
     const { T_max: T, eta_min: e } = c;
     if (t === 0) return lr;
     if (pyMod(t - 1 - T, 2 * T) === 0) return lr + ((base - e) * (1 - Math.cos(Math.PI / T))) / 2;
-    return ((1 + Math.cos((Math.PI * t) / T)) / (1 + Math.cos((Math.PI * (t - 1)) / T))) * (lr - e) + e;
+    return (
+      ((1 + Math.cos((Math.PI * t) / T)) / (1 + Math.cos((Math.PI * (t - 1)) / T))) * (lr - e) + e
+    );
   },
   LinearLR: (c) => (t, lr) => {
     const { start_factor: s, end_factor: e, total_iters: T } = c;
@@ -45,8 +47,15 @@ function torchRecursive(config: ScheduleConfig, base: number, steps: number): nu
 const gamma = fc.double({ min: 0.05, max: 1, noNaN: true });
 const chainableConfigs: fc.Arbitrary<ScheduleConfig> = fc.oneof(
   fc.record({ type: fc.constant('StepLR'), step_size: fc.integer({ min: 1, max: 40 }), gamma }),
-  fc.record({ type: fc.constant('MultiStepLR'), milestones: fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 5 }), gamma }),
-  fc.record({ type: fc.constant('ExponentialLR'), gamma: fc.double({ min: 0.9, max: 1, noNaN: true }) }),
+  fc.record({
+    type: fc.constant('MultiStepLR'),
+    milestones: fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 5 }),
+    gamma,
+  }),
+  fc.record({
+    type: fc.constant('ExponentialLR'),
+    gamma: fc.double({ min: 0.9, max: 1, noNaN: true }),
+  }),
   fc.record({
     type: fc.constant('CosineAnnealingLR'),
     T_max: fc.integer({ min: 1, max: 200 }),
@@ -77,15 +86,23 @@ describe('closed forms agree with torch’s recursive (chainable) forms', () => 
 describe('CosineAnnealingWarmRestarts', () => {
   it('matches torch’s per-step T_cur/T_i update for any T_0, T_mult', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 3 }), (T_0, T_mult) => {
-        const ours = scheduleValues({ type: 'CosineAnnealingWarmRestarts', T_0, T_mult }, { lr: 1 }, 200).lr;
-        let [T_cur, T_i] = [0, T_0];
-        for (let k = 0; k < 200; k += 1) {
-          expect(ours[k]).toBeCloseTo((1 + Math.cos((Math.PI * T_cur) / T_i)) / 2, 12);
-          T_cur += 1;
-          if (T_cur >= T_i) [T_cur, T_i] = [T_cur % T_i, T_i * T_mult];
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 3 }),
+        (T_0, T_mult) => {
+          const ours = scheduleValues(
+            { type: 'CosineAnnealingWarmRestarts', T_0, T_mult },
+            { lr: 1 },
+            200,
+          ).lr;
+          let [T_cur, T_i] = [0, T_0];
+          for (let k = 0; k < 200; k += 1) {
+            expect(ours[k]).toBeCloseTo((1 + Math.cos((Math.PI * T_cur) / T_i)) / 2, 12);
+            T_cur += 1;
+            if (T_cur >= T_i) [T_cur, T_i] = [T_cur % T_i, T_i * T_mult];
+          }
+        },
+      ),
       { seed: 7, numRuns: 60 },
     );
   });
@@ -137,14 +154,17 @@ describe('bounds', () => {
   });
   it('ReduceLROnPlateau never raises the lr and never goes below min_lr', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 100 }), (losses) => {
-        const config = { type: 'ReduceLROnPlateau', patience: 1, factor: 0.5, min_lr: 0.01 };
-        const { lr } = scheduleValues(config, { lr: 1 }, losses.length + 1, losses);
-        lr.forEach((v, k) => {
-          expect(v).toBeGreaterThanOrEqual(0.01);
-          if (k > 0) expect(v).toBeLessThanOrEqual(lr[k - 1]);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 100 }),
+        (losses) => {
+          const config = { type: 'ReduceLROnPlateau', patience: 1, factor: 0.5, min_lr: 0.01 };
+          const { lr } = scheduleValues(config, { lr: 1 }, losses.length + 1, losses);
+          lr.forEach((v, k) => {
+            expect(v).toBeGreaterThanOrEqual(0.01);
+            if (k > 0) expect(v).toBeLessThanOrEqual(lr[k - 1]);
+          });
+        },
+      ),
       { seed: 17, numRuns: 200 },
     );
   });
@@ -153,22 +173,29 @@ describe('bounds', () => {
 describe('SequentialLR', () => {
   it('step k uses child i at its own step k − milestones[i−1]', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 3 }), (ms) => {
-        const milestones = [...ms].sort((a, b) => a - b);
-        const children: ScheduleConfig[] = [
-          { type: 'LinearLR', start_factor: 0.1, total_iters: 10 },
-          { type: 'CosineAnnealingLR', T_max: 30 },
-          { type: 'StepLR', step_size: 7, gamma: 0.5 },
-          { type: 'CosineAnnealingWarmRestarts', T_0: 5, T_mult: 2 },
-        ].slice(0, milestones.length + 1);
-        const ours = scheduleValues({ type: 'SequentialLR', schedulers: children, milestones }, { lr: 0.1 }, 100).lr;
-        const starts = [0, ...milestones];
-        const alone = children.map((c) => scheduleValues(c, { lr: 0.1 }, 100).lr);
-        ours.forEach((v, k) => {
-          const i = starts.filter((s) => s <= k).length - 1;
-          expect(v).toBe(alone[i][k - starts[i]]);
-        });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 3 }),
+        (ms) => {
+          const milestones = [...ms].sort((a, b) => a - b);
+          const children: ScheduleConfig[] = [
+            { type: 'LinearLR', start_factor: 0.1, total_iters: 10 },
+            { type: 'CosineAnnealingLR', T_max: 30 },
+            { type: 'StepLR', step_size: 7, gamma: 0.5 },
+            { type: 'CosineAnnealingWarmRestarts', T_0: 5, T_mult: 2 },
+          ].slice(0, milestones.length + 1);
+          const ours = scheduleValues(
+            { type: 'SequentialLR', schedulers: children, milestones },
+            { lr: 0.1 },
+            100,
+          ).lr;
+          const starts = [0, ...milestones];
+          const alone = children.map((c) => scheduleValues(c, { lr: 0.1 }, 100).lr);
+          ours.forEach((v, k) => {
+            const i = starts.filter((s) => s <= k).length - 1;
+            expect(v).toBe(alone[i][k - starts[i]]);
+          });
+        },
+      ),
       { seed: 19, numRuns: 100 },
     );
   });

@@ -11,7 +11,9 @@ function expectClose(actual: readonly number[], expected: readonly number[]) {
   actual.forEach((a, k) => {
     const ref = expected[k];
     if (!(Math.abs(a - ref) <= 1e-9 * Math.abs(ref) + 1e-15)) {
-      throw new Error(`step ${k}: got ${a}, torch ${ref} (rel. error ${Math.abs(a - ref) / Math.abs(ref)})`);
+      throw new Error(
+        `step ${k}: got ${a}, torch ${ref} (rel. error ${Math.abs(a - ref) / Math.abs(ref)})`,
+      );
     }
   });
 }
@@ -45,7 +47,10 @@ describe('schedules against torch 1.13 (schedules.json)', () => {
       if (ref.momentum === undefined) {
         expect(momentum).toBeNull();
       } else {
-        expectClose(momentum ?? [], [...ref.momentum, ref.momentum_after_final_scheduler_step as number]);
+        expectClose(momentum ?? [], [
+          ...ref.momentum,
+          ref.momentum_after_final_scheduler_step as number,
+        ]);
       }
     });
   }

@@ -3,7 +3,8 @@ import { createScheduler, scheduleValues } from '../../src/core/schedules';
 import type { ScheduleConfig } from '../../src/core/schedules';
 
 const SGD = { lr: 1, momentum: 0.9, momentumKey: 'momentum' as const };
-const lrs = (config: ScheduleConfig | null, steps: number, lr = 1) => scheduleValues(config, { ...SGD, lr }, steps).lr;
+const lrs = (config: ScheduleConfig | null, steps: number, lr = 1) =>
+  scheduleValues(config, { ...SGD, lr }, steps).lr;
 const close = (actual: readonly number[], expected: readonly number[]) => {
   expect(actual.length).toBe(expected.length);
   actual.forEach((a, k) => expect(a, `step ${k}`).toBeCloseTo(expected[k], 12));
@@ -11,7 +12,10 @@ const close = (actual: readonly number[], expected: readonly number[]) => {
 
 describe('constant lr', () => {
   it('keeps the optimizer lr for null and for {type: "constant"}, and cycles no momentum', () => {
-    expect(scheduleValues(null, { lr: 0.3 }, 4)).toEqual({ lr: [0.3, 0.3, 0.3, 0.3], momentum: null });
+    expect(scheduleValues(null, { lr: 0.3 }, 4)).toEqual({
+      lr: [0.3, 0.3, 0.3, 0.3],
+      momentum: null,
+    });
     expect(lrs({ type: 'constant' }, 3, 0.3)).toEqual([0.3, 0.3, 0.3]);
   });
 });
@@ -19,11 +23,17 @@ describe('constant lr', () => {
 describe('MultiStepLR', () => {
   it('decays by gamma at each milestone: η₀·γ^(#milestones ≤ k)', () => {
     // milestones [3, 5], γ = 0.5: k 0..2 → 1, k 3..4 → 0.5, k ≥ 5 → 0.25
-    close(lrs({ type: 'MultiStepLR', milestones: [3, 5], gamma: 0.5 }, 7), [1, 1, 1, 0.5, 0.5, 0.25, 0.25]);
+    close(
+      lrs({ type: 'MultiStepLR', milestones: [3, 5], gamma: 0.5 }, 7),
+      [1, 1, 1, 0.5, 0.5, 0.25, 0.25],
+    );
   });
   it('decays twice at a repeated milestone and ignores order (torch keeps a Counter)', () => {
     // milestones [4, 2, 2]: k = 2 → γ², k = 4 → γ³
-    close(lrs({ type: 'MultiStepLR', milestones: [4, 2, 2], gamma: 0.5 }, 5), [1, 1, 0.25, 0.25, 0.125]);
+    close(
+      lrs({ type: 'MultiStepLR', milestones: [4, 2, 2], gamma: 0.5 }, 5),
+      [1, 1, 0.25, 0.25, 0.125],
+    );
   });
 });
 
@@ -53,7 +63,10 @@ describe('SequentialLR', () => {
     // k < 4: 0.1·(0.1 + 0.9·k/4) = 0.01, 0.0325, 0.055, 0.0775
     // k ≥ 4: cosine at local step j = k − 4: 0.1·(1 + cos(πj/10))/2
     //   j = 0 → 0.1; j = 1 → 0.05·(1 + 0.951056516295) = 0.0975528258148; j = 2 → 0.0904508497187
-    close(lrs(warmupThenCosine, 7, 0.1), [0.01, 0.0325, 0.055, 0.0775, 0.1, 0.0975528258148, 0.0904508497187]);
+    close(
+      lrs(warmupThenCosine, 7, 0.1),
+      [0.01, 0.0325, 0.055, 0.0775, 0.1, 0.0975528258148, 0.0904508497187],
+    );
   });
   it('restarts a decayed schedule from the optimizer lr at the milestone', () => {
     // ExponentialLR(γ=0.5) for 2 steps, then StepLR(step_size=2): 1, 0.5 | 1, 1, 0.1
@@ -94,7 +107,10 @@ describe('CyclicLR', () => {
     close(momentum ?? [], [0.9, 0.875, 0.875, 0.9 - 0.1 * 0.5 * 0.125, 0.9]);
   });
   it('step_size_down defaults to step_size_up', () => {
-    close(lrs({ type: 'CyclicLR', base_lr: 0, max_lr: 1, step_size_up: 2, cycle_momentum: false }, 5), [0, 0.5, 1, 0.5, 0]);
+    close(
+      lrs({ type: 'CyclicLR', base_lr: 0, max_lr: 1, step_size_up: 2, cycle_momentum: false }, 5),
+      [0, 0.5, 1, 0.5, 0],
+    );
   });
   it('cycles Adam beta1 the same way (momentumKey betas)', () => {
     const { momentum } = scheduleValues(base, { lr: 1, momentum: 0.9, momentumKey: 'betas' }, 3);
@@ -106,14 +122,27 @@ describe('CyclicLR', () => {
 });
 
 describe('OneCycleLR', () => {
-  const oneCycle = { type: 'OneCycleLR', max_lr: 1, total_steps: 10, div_factor: 10, final_div_factor: 100 };
+  const oneCycle = {
+    type: 'OneCycleLR',
+    max_lr: 1,
+    total_steps: 10,
+    div_factor: 10,
+    final_div_factor: 100,
+  };
   it('linear: warms up from max_lr/div_factor, anneals to initial/final_div_factor', () => {
     // initial 0.1, min 0.001; pct_start 0.5 → warm-up ends at step 0.5·10 − 1 = 4, anneal ends at 9.
     // k ≤ 4: 0.1 + 0.9·k/4; k > 4: 1 + (0.001 − 1)·(k − 4)/5, e.g. k = 6 → 1 − 0.999·0.4 = 0.6004
     // momentum: 0.95 → 0.85 over the warm-up, back to 0.95 by k = 9
-    const { lr, momentum } = scheduleValues({ ...oneCycle, pct_start: 0.5, anneal_strategy: 'linear' }, SGD, 10);
+    const { lr, momentum } = scheduleValues(
+      { ...oneCycle, pct_start: 0.5, anneal_strategy: 'linear' },
+      SGD,
+      10,
+    );
     close(lr, [0.1, 0.325, 0.55, 0.775, 1, 0.8002, 0.6004, 0.4006, 0.2008, 0.001]);
-    close([momentum?.[0] ?? NaN, momentum?.[2] ?? NaN, momentum?.[4] ?? NaN, momentum?.[9] ?? NaN], [0.95, 0.9, 0.85, 0.95]);
+    close(
+      [momentum?.[0] ?? NaN, momentum?.[2] ?? NaN, momentum?.[4] ?? NaN, momentum?.[9] ?? NaN],
+      [0.95, 0.9, 0.85, 0.95],
+    );
   });
   it('three_phase cos: up to max_lr, mirror back to the initial lr, then down to the minimum', () => {
     // pct_start 0.3: phase ends at 0.3·10 − 1 = 2, 2·0.3·10 − 2 = 4, 9.
@@ -124,7 +153,11 @@ describe('OneCycleLR', () => {
     close(momentum ?? [], [0.95, 0.9, 0.85, 0.9, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95]);
   });
   it('takes total_steps from epochs · steps_per_epoch', () => {
-    const a = scheduleValues({ ...oneCycle, total_steps: null, epochs: 2, steps_per_epoch: 5 }, SGD, 10);
+    const a = scheduleValues(
+      { ...oneCycle, total_steps: null, epochs: 2, steps_per_epoch: 5 },
+      SGD,
+      10,
+    );
     expect(a).toEqual(scheduleValues(oneCycle, SGD, 10));
   });
   it('ignores the optimizer lr (torch overwrites initial_lr)', () => {
@@ -152,7 +185,12 @@ describe('CosineAnnealingWarmRestarts', () => {
 
 describe('ReduceLROnPlateau', () => {
   const plateau = (over: Record<string, unknown>, losses: number[]) =>
-    scheduleValues({ type: 'ReduceLROnPlateau', factor: 0.5, patience: 2, ...over }, { lr: 1 }, losses.length + 1, losses).lr;
+    scheduleValues(
+      { type: 'ReduceLROnPlateau', factor: 0.5, patience: 2, ...over },
+      { lr: 1 },
+      losses.length + 1,
+      losses,
+    ).lr;
   const flat = Array(10).fill(1);
 
   it('reduces after more than patience steps without improvement', () => {
@@ -176,9 +214,14 @@ describe('ReduceLROnPlateau', () => {
   it('threshold abs and mode max', () => {
     const rising = flat.map((_, k) => 0.05 * k);
     // abs threshold 0.01 in mode max: +0.05 a step always improves
-    expect(plateau({ mode: 'max', threshold_mode: 'abs', threshold: 0.01 }, rising)).toEqual(Array(11).fill(1));
+    expect(plateau({ mode: 'max', threshold_mode: 'abs', threshold: 0.01 }, rising)).toEqual(
+      Array(11).fill(1),
+    );
     // abs threshold 0.1 in mode min: a rising loss never improves on best − 0.1
-    close(plateau({ threshold_mode: 'abs', threshold: 0.1 }, rising).slice(0, 5), [1, 1, 1, 1, 0.5]);
+    close(
+      plateau({ threshold_mode: 'abs', threshold: 0.1 }, rising).slice(0, 5),
+      [1, 1, 1, 1, 0.5],
+    );
   });
   it('never goes below min_lr and skips reductions smaller than eps', () => {
     // 1 → max(0.5, 0.4) = 0.5 → max(0.25, 0.4) = 0.4 → 0.4 − 0.4 = 0 ≤ eps: stays

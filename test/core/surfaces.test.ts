@@ -60,7 +60,8 @@ describe.each(SURFACES.map((spec) => [spec.id, spec.create()] as const))('surfac
         s.hessian(x, y, hs);
         const [hxx, hxy, hyy] = hs;
         s.gradient(x, y, g);
-        const scale = 1 + Math.abs(g[0]) + Math.abs(g[1]) + Math.abs(hxx) + Math.abs(hxy) + Math.abs(hyy);
+        const scale =
+          1 + Math.abs(g[0]) + Math.abs(g[1]) + Math.abs(hxx) + Math.abs(hxy) + Math.abs(hyy);
         expect(Math.abs(hxx - diff((t) => gx(t, y, 0), x))).toBeLessThan(1e-8 * scale);
         expect(Math.abs(hxy - diff((t) => gx(x, t, 0), y))).toBeLessThan(1e-8 * scale);
         expect(Math.abs(hxy - diff((t) => gx(t, y, 1), x))).toBeLessThan(1e-8 * scale);
@@ -94,33 +95,47 @@ describe.each(SURFACES.map((spec) => [spec.id, spec.create()] as const))('surfac
 });
 
 describe('surfaces against the PyTorch reference', () => {
-  it.each(['rosenbrock', 'saddle', 'quadratic'])('%s reproduces every check, the view box, start and minima', (id) => {
-    const ref = loadReference<TrajectoryFile>(`surface_${id}.json`).surface;
-    const s = getSurface(id);
-    const g = new Float64Array(2);
-    expect(ref.checks.length).toBeGreaterThan(0);
-    for (const c of ref.checks) {
-      const [x, y] = c.point;
-      expect(Math.abs(s.value(x, y) - c.value), c.label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(c.value)));
-      s.gradient(x, y, g);
-      for (const k of [0, 1]) {
-        expect(Math.abs(g[k] - c.grad[k]), c.label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(c.grad[k])));
+  it.each(['rosenbrock', 'saddle', 'quadratic'])(
+    '%s reproduces every check, the view box, start and minima',
+    (id) => {
+      const ref = loadReference<TrajectoryFile>(`surface_${id}.json`).surface;
+      const s = getSurface(id);
+      const g = new Float64Array(2);
+      expect(ref.checks.length).toBeGreaterThan(0);
+      for (const c of ref.checks) {
+        const [x, y] = c.point;
+        expect(Math.abs(s.value(x, y) - c.value), c.label).toBeLessThanOrEqual(
+          1e-12 * (1 + Math.abs(c.value)),
+        );
+        s.gradient(x, y, g);
+        for (const k of [0, 1]) {
+          expect(Math.abs(g[k] - c.grad[k]), c.label).toBeLessThanOrEqual(
+            1e-12 * (1 + Math.abs(c.grad[k])),
+          );
+        }
       }
-    }
-    expect(s.domain).toEqual(ref.view_box);
-    expect(s.defaultStart).toEqual(ref.starts.A);
-    expect(s.minima).toEqual(ref.known_minima);
-    expect(s.minimumValue).toEqual(ref.minimum_value);
-  });
+      expect(s.domain).toEqual(ref.view_box);
+      expect(s.defaultStart).toEqual(ref.starts.A);
+      expect(s.minima).toEqual(ref.known_minima);
+      expect(s.minimumValue).toEqual(ref.minimum_value);
+    },
+  );
 });
 
 describe('surface registry', () => {
   it('has unique ids, including every surface of the lectures', () => {
     const ids = SURFACES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual(
-      ['beale', 'himmelblau', 'monkey_saddle', 'quadratic', 'rastrigin', 'rosenbrock', 'saddle', 'sharp_flat'],
-    );
+    expect([...ids].sort()).toEqual([
+      'beale',
+      'himmelblau',
+      'monkey_saddle',
+      'quadratic',
+      'rastrigin',
+      'rosenbrock',
+      'saddle',
+      'sharp_flat',
+    ]);
   });
 
   it('rejects an unknown surface by name and lists the known ones', () => {
@@ -149,9 +164,12 @@ describe('particular surfaces', () => {
     const s = getSurface('himmelblau');
     expect(s.minima).toHaveLength(4);
     expect(s.minima[0]).toEqual([3, 2]);
-    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) {
-      expect(Math.hypot(s.minima[i][0] - s.minima[j][0], s.minima[i][1] - s.minima[j][1])).toBeGreaterThan(1);
-    }
+    for (let i = 0; i < 4; i++)
+      for (let j = i + 1; j < 4; j++) {
+        expect(
+          Math.hypot(s.minima[i][0] - s.minima[j][0], s.minima[i][1] - s.minima[j][1]),
+        ).toBeGreaterThan(1);
+      }
   });
 
   it('sharp_flat has two equally deep minima, one about ten times sharper', () => {

@@ -13,13 +13,18 @@ import { repoRoot } from '../referencePath';
 
 const dir = (size: number) => path.join(repoRoot, 'public/data', `fashion-mnist-${size}`);
 const reader = (size: number) => (name: string) => readFile(path.join(dir(size), name));
-const metaOf = (size: number) => parseFashionMeta(JSON.parse(readFileSync(path.join(dir(size), 'meta.json'), 'utf8')));
-const bytes = (size: number, name: string) => new Uint8Array(readFileSync(path.join(dir(size), name)));
+const metaOf = (size: number) =>
+  parseFashionMeta(JSON.parse(readFileSync(path.join(dir(size), 'meta.json'), 'utf8')));
+const bytes = (size: number, name: string) =>
+  new Uint8Array(readFileSync(path.join(dir(size), name)));
 
 describe('the committed Fashion-MNIST subsets', () => {
   for (const size of [14, 7]) {
     it(`parses ${size}×${size}: shapes, pixel range, labels and class balance`, async () => {
-      for (const [split, n] of [['train', 4000], ['test', 1000]] as const) {
+      for (const [split, n] of [
+        ['train', 4000],
+        ['test', 1000],
+      ] as const) {
         const s = await loadFashionSubset(reader(size), split);
         expect([s.n, s.height, s.width]).toEqual([n, size, size]);
         expect(s.images).toHaveLength(n * size * size);
@@ -80,15 +85,21 @@ describe('corrupted or wrong inputs give errors that say what is wrong', () => {
   it('detects a flipped pixel by its SHA-256', () => {
     const bad = img.slice();
     bad[12345] ^= 0x40;
-    expect(() => parseFashionSplit(meta, 'test', bad, lab)).toThrow(/test-images.bin is corrupted: SHA-256/);
+    expect(() => parseFashionSplit(meta, 'test', bad, lab)).toThrow(
+      /test-images.bin is corrupted: SHA-256/,
+    );
   });
 
   it('names an out-of-range label and a broken class balance (hash check off)', () => {
     const bad = lab.slice();
     bad[7] = 12;
-    expect(() => parseFashionSplit(meta, 'test', img, bad, { verifyHash: false })).toThrow(/label 12 at index 7 is outside \[0, 10\)/);
+    expect(() => parseFashionSplit(meta, 'test', img, bad, { verifyHash: false })).toThrow(
+      /label 12 at index 7 is outside \[0, 10\)/,
+    );
     bad[7] = (lab[7] + 1) % 10;
-    expect(() => parseFashionSplit(meta, 'test', img, bad, { verifyHash: false })).toThrow(/class \d occurs \d+ times, meta.json says 100/);
+    expect(() => parseFashionSplit(meta, 'test', img, bad, { verifyHash: false })).toThrow(
+      /class \d occurs \d+ times, meta.json says 100/,
+    );
   });
 
   it('names problems in meta.json', () => {
@@ -96,14 +107,19 @@ describe('corrupted or wrong inputs give errors that say what is wrong', () => {
     expect(() => parseFashionMeta({ ...meta, format: 'v0' })).toThrow(/format is "v0"/);
     const broken = structuredClone(meta);
     broken.splits.train.images.bytes = 5;
-    expect(() => parseFashionMeta(broken)).toThrow(/splits.train.images.bytes = 5, expected n·height·width = 784000/);
+    expect(() => parseFashionMeta(broken)).toThrow(
+      /splits.train.images.bytes = 5, expected n·height·width = 784000/,
+    );
     const escape = structuredClone(meta);
     escape.splits.test.labels.file = '../../etc/passwd';
-    expect(() => parseFashionMeta(escape)).toThrow(/splits.test.labels.file must be a plain file name/);
+    expect(() => parseFashionMeta(escape)).toThrow(
+      /splits.test.labels.file must be a plain file name/,
+    );
   });
 
   it('reports invalid JSON from the reader', async () => {
-    const read = async (name: string) => (name === 'meta.json' ? new TextEncoder().encode('{oops') : new Uint8Array());
+    const read = async (name: string) =>
+      name === 'meta.json' ? new TextEncoder().encode('{oops') : new Uint8Array();
     await expect(loadFashionSubset(read, 'train')).rejects.toThrow(/meta.json is not valid JSON/);
   });
 });
@@ -112,7 +128,11 @@ describe('parseIdx', () => {
   it('reads a header and data, and explains gzip and size errors', () => {
     const file = Uint8Array.of(0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6);
     expect(parseIdx(file)).toEqual({ shape: [2, 3], data: Uint8Array.of(1, 2, 3, 4, 5, 6) });
-    expect(() => parseIdx(Uint8Array.of(0x1f, 0x8b, 8, 0))).toThrow(/gzip-compressed: gunzip it first/);
-    expect(() => parseIdx(file.subarray(0, 15))).toThrow(/shape \[2,3\] needs 6 data bytes but the file has 3/);
+    expect(() => parseIdx(Uint8Array.of(0x1f, 0x8b, 8, 0))).toThrow(
+      /gzip-compressed: gunzip it first/,
+    );
+    expect(() => parseIdx(file.subarray(0, 15))).toThrow(
+      /shape \[2,3\] needs 6 data bytes but the file has 3/,
+    );
   });
 });

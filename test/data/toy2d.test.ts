@@ -27,7 +27,9 @@ describe('toy 2-D sets', () => {
     for (let i = 0; i < 400; i++) {
       expect(c.labels[i]).toBe(Math.hypot(c.points[2 * i], c.points[2 * i + 1]) < 2.5 ? 1 : 0);
       expect(x.labels[i]).toBe(x.points[2 * i] * x.points[2 * i + 1] >= 0 ? 1 : 0);
-      expect(Math.min(Math.abs(x.points[2 * i]), Math.abs(x.points[2 * i + 1]))).toBeGreaterThanOrEqual(0.3);
+      expect(
+        Math.min(Math.abs(x.points[2 * i]), Math.abs(x.points[2 * i + 1])),
+      ).toBeGreaterThanOrEqual(0.3);
     }
     expect(c.labels.reduce((a, b) => a + b, 0)).toBe(200);
   });
@@ -39,13 +41,22 @@ describe('toy 2-D sets', () => {
     expect(splitToy2d(s, 0.7, 5)).toEqual({ train, test });
     const key = (p: Float64Array, i: number) => `${p[2 * i]},${p[2 * i + 1]}`;
     const all = new Set(Array.from({ length: 100 }, (_, i) => key(s.points, i)));
-    const got = [...Array.from({ length: 70 }, (_, i) => key(train.points, i)), ...Array.from({ length: 30 }, (_, i) => key(test.points, i))];
+    const got = [
+      ...Array.from({ length: 70 }, (_, i) => key(train.points, i)),
+      ...Array.from({ length: 30 }, (_, i) => key(test.points, i)),
+    ];
     expect(new Set(got)).toEqual(all);
   });
 
   it('names bad options', () => {
-    expect(() => makeToy2d({ kind: 'moons' as never, n: 10, noise: 0, seed: 1 })).toThrow(/unknown kind "moons" \(known: spiral, circle, xor, gauss\)/);
-    expect(() => makeToy2d({ kind: 'xor', n: 1.5, noise: 0, seed: 1 })).toThrow(/n must be an integer/);
-    expect(() => makeToy2d({ kind: 'xor', n: 10, noise: NaN, seed: 1 })).toThrow(/noise must be in \[0, 1\], got NaN/);
+    expect(() => makeToy2d({ kind: 'moons' as never, n: 10, noise: 0, seed: 1 })).toThrow(
+      /unknown kind "moons" \(known: spiral, circle, xor, gauss\)/,
+    );
+    expect(() => makeToy2d({ kind: 'xor', n: 1.5, noise: 0, seed: 1 })).toThrow(
+      /n must be an integer/,
+    );
+    expect(() => makeToy2d({ kind: 'xor', n: 10, noise: NaN, seed: 1 })).toThrow(
+      /noise must be in \[0, 1\], got NaN/,
+    );
   });
 });

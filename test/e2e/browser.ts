@@ -13,7 +13,8 @@ export const BROWSER_CANDIDATES: readonly string[] = process.env.CHROME_PATH
 /** The first candidate that exists, or undefined. */
 export const CHROMIUM: string | undefined = BROWSER_CANDIDATES.find((p) => existsSync(p));
 
-export const INSTALL_CHROMIUM = 'sudo apt-get install chromium   (Debian/Ubuntu; or set CHROME_PATH=/path/to/chrome)';
+export const INSTALL_CHROMIUM =
+  'sudo apt-get install chromium   (Debian/Ubuntu; or set CHROME_PATH=/path/to/chrome)';
 
 /** Why there is no browser, in one line a reader can act on. */
 export const NO_BROWSER = `no Chromium found (looked for ${BROWSER_CANDIDATES.join(', ')}${process.env.CHROME_PATH ? ', from CHROME_PATH' : ''}); install it with: ${INSTALL_CHROMIUM}`;
@@ -22,15 +23,28 @@ export const NO_BROWSER = `no Chromium found (looked for ${BROWSER_CANDIDATES.jo
 export const skipBrowser = !CHROMIUM && !process.env.CI;
 
 /** Flags every launch needs here: no sandbox (root), and no connections this closed network refuses. */
-const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
+const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /**
  * Headless Chromium with the base flags and `args`. WebGL is on SwiftShader unless `webgl: false`,
  * which starts it with no GPU and no software rasteriser (WebGL unavailable, as on a locked-down laptop).
  */
-export function launchChromium(args: readonly string[] = [], opts: { webgl?: boolean } = {}): Promise<Browser> {
+export function launchChromium(
+  args: readonly string[] = [],
+  opts: { webgl?: boolean } = {},
+): Promise<Browser> {
   if (!CHROMIUM) throw new Error(NO_BROWSER);
-  const gl = opts.webgl === false ? ['--disable-gpu', '--disable-software-rasterizer'] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+  const gl =
+    opts.webgl === false
+      ? ['--disable-gpu', '--disable-software-rasterizer']
+      : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   return chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, ...gl, ...args] });
 }

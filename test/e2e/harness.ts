@@ -10,21 +10,37 @@ export { skipBrowser, launchChromium } from './browser';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 
-const freePort = () => new Promise<number>((res, rej) => {
-  const srv = createServer();
-  srv.once('error', rej);
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as { port: number }; srv.close(() => res(port)); });
-});
+const freePort = () =>
+  new Promise<number>((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
 
-export interface App { url: string; close(): Promise<void> }
+export interface App {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Builds the site once (into test-artifacts/) and serves it with `vite preview` on a free port. */
 export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
   const outDir = resolve(ARTIFACTS, name);
   // Only the race page: these tests do not depend on other pages of the site being in place.
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(ROOT, 'index.html') } } });
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(ROOT, 'index.html') } },
+  });
   const port = await freePort();
-  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+  });
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
@@ -39,17 +55,27 @@ export function launch(extraArgs: readonly string[] = []): Promise<Browser> {
 /** Collects console errors and page errors; tests assert the list is empty. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
 
 /** Waits until the race shows results and the contour bands are drawn. */
 export async function waitForRace(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const g = document.querySelector('.trajectories');
-    return g && Number(g.getAttribute('data-race-seq')) > 0 && Number(document.querySelector('.race-bands')?.getAttribute('data-bands')) > 0;
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const g = document.querySelector('.trajectories');
+      return (
+        g &&
+        Number(g.getAttribute('data-race-seq')) > 0 &&
+        Number(document.querySelector('.race-bands')?.getAttribute('data-bands')) > 0
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 /** Decodes a PNG in the page and counts its distinct colours and the pixels unlike the corner one. */
-export async function pixelStats(page: Page, png: Buffer): Promise<{ distinct: number; nonBackground: number; total: number }> {
+export async function pixelStats(
+  page: Page,
+  png: Buffer,
+): Promise<{ distinct: number; nonBackground: number; total: number }> {
   return page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -24,24 +27,41 @@ export async function pixelStats(page: Page, png: Buffer): Promise<{ distinct: n
  * How two same-sized PNGs differ: the number of pixels whose colour differs, the largest
  * difference (|ΔR| + |ΔG| + |ΔB|) and the pixel count.
  */
-export async function pixelDelta(page: Page, a: Buffer, b: Buffer): Promise<{ count: number; max: number; total: number }> {
-  return page.evaluate(async ([a64, b64]) => {
-    const load = async (s: string) => {
-      const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-      const c = new OffscreenCanvas(bmp.width, bmp.height);
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(bmp, 0, 0);
-      return ctx.getImageData(0, 0, bmp.width, bmp.height);
-    };
-    const [x, y] = [await load(a64), await load(b64)];
-    if (x.width !== y.width || x.height !== y.height) return { count: Infinity, max: Infinity, total: x.width * x.height };
-    let count = 0, max = 0;
-    for (let i = 0; i < x.data.length; i += 4) {
-      const d = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]);
-      if (d) { count++; if (d > max) max = d; }
-    }
-    return { count, max, total: x.width * x.height };
-  }, [a.toString('base64'), b.toString('base64')] as const);
+export async function pixelDelta(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+): Promise<{ count: number; max: number; total: number }> {
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const load = async (s: string) => {
+        const bmp = await createImageBitmap(
+          new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+        );
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        return ctx.getImageData(0, 0, bmp.width, bmp.height);
+      };
+      const [x, y] = [await load(a64), await load(b64)];
+      if (x.width !== y.width || x.height !== y.height)
+        return { count: Infinity, max: Infinity, total: x.width * x.height };
+      let count = 0,
+        max = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        const d =
+          Math.abs(x.data[i] - y.data[i]) +
+          Math.abs(x.data[i + 1] - y.data[i + 1]) +
+          Math.abs(x.data[i + 2] - y.data[i + 2]);
+        if (d) {
+          count++;
+          if (d > max) max = d;
+        }
+      }
+      return { count, max, total: x.width * x.height };
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
 }
 
 /** Number of pixels that differ between two same-size PNGs (Infinity when the sizes differ). */
@@ -54,12 +74,16 @@ export async function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<numbe
  * worker paints the race, the step and the size in separate messages, so a fixed wait can
  * catch a picture in between on a loaded machine.
  */
-export async function settledScreenshot(page: Page, target: { screenshot(opts?: { path?: string }): Promise<Buffer> }, path?: string): Promise<Buffer> {
+export async function settledScreenshot(
+  page: Page,
+  target: { screenshot(opts?: { path?: string }): Promise<Buffer> },
+  path?: string,
+): Promise<Buffer> {
   let prev = await target.screenshot();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(150);
     const next = await target.screenshot();
-    if (await pixelDiff(page, prev, next) === 0) return path ? target.screenshot({ path }) : next;
+    if ((await pixelDiff(page, prev, next)) === 0) return path ? target.screenshot({ path }) : next;
     prev = next;
   }
   throw new Error('settledScreenshot: the picture kept changing for 3 s');
@@ -70,11 +94,19 @@ export async function settledScreenshot(page: Page, target: { screenshot(opts?: 
  * screenshots: a 3D view renders on its own schedule (lazy three.js chunk, first frame), which a
  * loaded machine can push past any fixed wait. Throws after `timeoutMs`.
  */
-export async function waitForPainted(page: Page, target: { screenshot(): Promise<Buffer> }, minDistinct = 50, timeoutMs = 30_000): Promise<void> {
+export async function waitForPainted(
+  page: Page,
+  target: { screenshot(): Promise<Buffer> },
+  minDistinct = 50,
+  timeoutMs = 30_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if ((await pixelStats(page, await target.screenshot())).distinct > minDistinct) return;
-    if (Date.now() > end) throw new Error(`waitForPainted: fewer than ${minDistinct + 1} colours after ${timeoutMs} ms`);
+    if (Date.now() > end)
+      throw new Error(
+        `waitForPainted: fewer than ${minDistinct + 1} colours after ${timeoutMs} ms`,
+      );
     await page.waitForTimeout(250);
   }
 }

@@ -2,7 +2,16 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, LINK_WAIT, ROOT, screenshotPath, skipBrowser, watchErrors, type App } from './harness';
+import {
+  ARTIFACTS,
+  launch,
+  LINK_WAIT,
+  ROOT,
+  screenshotPath,
+  skipBrowser,
+  watchErrors,
+  type App,
+} from './harness';
 import { pixelStats, waitForPainted } from './pixels';
 
 /** "Train a small network" on the landscape page: small runs (150 steps on circle), real Chromium, WebAssembly. */
@@ -11,10 +20,26 @@ let app: App;
 let browser: Browser;
 
 async function buildAndServeLandscape(outDir: string): Promise<App> {
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } } } });
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } },
+    },
+  });
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', open: false },
+  });
   const { port } = server.httpServer.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((res) => server.httpServer.close(() => res())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
+  };
 }
 
 beforeAll(async () => {
@@ -27,13 +52,17 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(query: string, viewport = { width: 1280, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  query: string,
+  viewport = { width: 1280, height: 1000 },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors = watchErrors(page);
   await page.goto(`${app.url}landscape.html${query}`);
   return { page, errors };
 }
-const toy = (page: Page) => page.getByRole('region', { name: 'Train a small network', exact: true });
+const toy = (page: Page) =>
+  page.getByRole('region', { name: 'Train a small network', exact: true });
 /** Presses Train and waits for that run (the panel's `run`-th) to end; returns the status element's attributes. */
 async function train(page: Page, run: number, status = 'done'): Promise<{ numTensors: number }> {
   await toy(page).getByRole('button', { name: 'Train', exact: true }).click();
@@ -41,14 +70,17 @@ async function train(page: Page, run: number, status = 'done'): Promise<{ numTen
   await page.waitForSelector(sel, { timeout: 45_000 });
   return { numTensors: Number(await page.locator(sel).getAttribute('data-num-tensors')) };
 }
-const percent = async (page: Page, id: string) => Number((await page.getByTestId(`toy-${id}`).locator('dd').textContent())!.replace(/[^\d.]/g, ''));
+const percent = async (page: Page, id: string) =>
+  Number((await page.getByTestId(`toy-${id}`).locator('dd').textContent())!.replace(/[^\d.]/g, ''));
 
 describe.skipIf(skipBrowser)('"Train a small network" in headless Chromium', () => {
   it('opens from the link, trains on WebAssembly, draws the data, the curve and the slice with its trajectory, and leaks no tensors', async () => {
     const { page, errors } = await open('?toy=circle&toy.steps=150');
     await expect(toy(page).getByRole('button', { name: 'Hide' }).count()).resolves.toBe(1);
     const first = await train(page, 1);
-    await expect(page.locator('[data-toy-backend]').getAttribute('data-toy-backend')).resolves.toBe('wasm');
+    await expect(page.locator('[data-toy-backend]').getAttribute('data-toy-backend')).resolves.toBe(
+      'wasm',
+    );
     expect(await percent(page, 'test-acc')).toBeGreaterThanOrEqual(85);
 
     const map = page.locator('.ls-toy-map');
@@ -57,15 +89,25 @@ describe.skipIf(skipBrowser)('"Train a small network" in headless Chromium', () 
     expect(m.nonBackground / m.total).toBeGreaterThan(0.2);
     const contour = page.locator('.ls-toy .ls-contour');
     expect(Number(await contour.getAttribute('data-bands'))).toBeGreaterThan(5);
-    const c = await pixelStats(page, await contour.screenshot({ path: screenshotPath('toy-contour') }));
+    const c = await pixelStats(
+      page,
+      await contour.screenshot({ path: screenshotPath('toy-contour') }),
+    );
     expect(c.distinct).toBeGreaterThan(20);
     expect(c.nonBackground / c.total).toBeGreaterThan(0.3);
     expect(await page.locator('.ls-toy .ls-traj-point').count()).toBeGreaterThan(10);
-    await expect(page.locator('.ls-toy-curve path.ls-line-loss').getAttribute('d')).resolves.toMatch(/^M[\d.]+ [\d.]+L/);
+    await expect(
+      page.locator('.ls-toy-curve path.ls-line-loss').getAttribute('d'),
+    ).resolves.toMatch(/^M[\d.]+ [\d.]+L/);
     // The same slice in 3D, named apart from the page's own 3D view.
-    await expect(page.getByRole('img', { name: 'Toy landscape 3D', exact: true }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('img', { name: 'Toy landscape 3D', exact: true }).count(),
+    ).resolves.toBe(1);
     await waitForPainted(page, page.locator('.ls-toy-3d canvas'));
-    const t = await pixelStats(page, await page.locator('.ls-toy-3d canvas').screenshot({ path: screenshotPath('toy-3d') }));
+    const t = await pixelStats(
+      page,
+      await page.locator('.ls-toy-3d canvas').screenshot({ path: screenshotPath('toy-3d') }),
+    );
     expect(t.nonBackground / t.total).toBeGreaterThan(0.1);
 
     await expect.poll(() => page.url(), LINK_WAIT).toContain('toy=circle&toy.steps=150');
@@ -78,12 +120,19 @@ describe.skipIf(skipBrowser)('"Train a small network" in headless Chromium', () 
   }, 90_000);
 
   it('fits a 360 px iframe in dark theme and large type, and writes a moved knob to the link', async () => {
-    const { page, errors } = await open('?toy=xor&toy.steps=60&theme=dark&large=1', { width: 360, height: 800 });
+    const { page, errors } = await open('?toy=xor&toy.steps=60&theme=dark&large=1', {
+      width: 360,
+      height: 800,
+    });
     await toy(page).getByRole('button', { name: 'SGD + momentum' }).click();
     await expect(toy(page).getByRole('slider', { name: 'Momentum' }).count()).resolves.toBe(1);
-    await expect.poll(() => page.url(), LINK_WAIT).toContain('toy=xor&toy.opt=momentum&toy.steps=60');
+    await expect
+      .poll(() => page.url(), LINK_WAIT)
+      .toContain('toy=xor&toy.opt=momentum&toy.steps=60');
     await train(page, 1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await toy(page).screenshot({ path: screenshotPath('toy-dark-large-360') });
     expect(errors).toEqual([]);
     await page.close();
@@ -92,7 +141,9 @@ describe.skipIf(skipBrowser)('"Train a small network" in headless Chromium', () 
   it('says where a learning rate too large for float32 made training diverge, instead of a blank panel', async () => {
     const { page, errors } = await open('?toy=circle&toy.opt=sgd&toy.lr=1e38&toy.steps=20');
     await train(page, 1);
-    await expect(toy(page).getByRole('alert').first().textContent()).resolves.toMatch(/^Training diverged at step \d+: try a smaller learning rate\.$/);
+    await expect(toy(page).getByRole('alert').first().textContent()).resolves.toMatch(
+      /^Training diverged at step \d+: try a smaller learning rate\.$/,
+    );
     await expect(toy(page).getByRole('img', { name: 'Toy landscape' }).count()).resolves.toBe(1);
     await page.screenshot({ path: screenshotPath('toy-diverged'), fullPage: true });
     expect(errors).toEqual([]);

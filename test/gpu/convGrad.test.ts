@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/gpu/backend';
-import { backendLacksConvFilterGrad, conv2dTrainable, type ConvPad } from '../../src/gpu/nets/convGrad';
+import {
+  backendLacksConvFilterGrad,
+  conv2dTrainable,
+  type ConvPad,
+} from '../../src/gpu/nets/convGrad';
 import { crossEntropy } from '../../src/gpu/nets/loss';
 import { initBuffers, initParams } from '../../src/gpu/nets/params';
 import { resnet } from '../../src/gpu/nets/resnet';
@@ -17,7 +21,8 @@ afterAll(useTestBackend);
 
 /** max|a − b| / max|b|: the error relative to the tensor's scale. */
 function relToMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0, m = 0;
+  let d = 0,
+    m = 0;
   for (let i = 0; i < b.length; i++) {
     d = Math.max(d, Math.abs(a[i] - b[i]));
     m = Math.max(m, Math.abs(b[i]));
@@ -34,7 +39,16 @@ function values(n: number, seed: number): Float32Array {
   });
 }
 
-interface Case { n: number; h: number; w: number; ci: number; co: number; k: number; stride: number; pad: ConvPad }
+interface Case {
+  n: number;
+  h: number;
+  w: number;
+  ci: number;
+  co: number;
+  k: number;
+  stride: number;
+  pad: ConvPad;
+}
 
 /** [y, dL/dx, dL/dW] of L = Σ conv(x, W) ⊙ R, with `conv` on the active backend. */
 function grads(c: Case, conv: (x: tf.Tensor4D, f: tf.Tensor4D) => tf.Tensor4D): Float32Array[] {
@@ -43,9 +57,15 @@ function grads(c: Case, conv: (x: tf.Tensor4D, f: tf.Tensor4D) => tf.Tensor4D): 
     const f = tf.tensor4d(values(c.k * c.k * c.ci * c.co, 2), [c.k, c.k, c.ci, c.co]);
     const y = conv(x, f);
     const r = tf.tensor(values(y.size, 3), y.shape);
-    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv(a as tf.Tensor4D, b as tf.Tensor4D), r)));
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(conv(a as tf.Tensor4D, b as tf.Tensor4D), r)),
+    );
     const [dx, dw] = g([x, f]);
-    return [y.dataSync() as Float32Array, dx.dataSync() as Float32Array, dw.dataSync() as Float32Array];
+    return [
+      y.dataSync() as Float32Array,
+      dx.dataSync() as Float32Array,
+      dw.dataSync() as Float32Array,
+    ];
   });
 }
 
@@ -64,7 +84,7 @@ describe('conv2dTrainable', () => {
     expect(backendLacksConvFilterGrad()).toBe(true);
   });
 
-  test.each(cases)('gradients equal the cpu backend\'s native ones: %o', async (c) => {
+  test.each(cases)("gradients equal the cpu backend's native ones: %o", async (c) => {
     await initBackend(['cpu']);
     expect(backendLacksConvFilterGrad()).toBe(false);
     const ref = grads(c, (x, f) => tf.conv2d(x, f, c.stride, c.pad));
@@ -81,7 +101,12 @@ describe('conv2dTrainable', () => {
 });
 
 const sgd: OptimizerSpec<{ lr: number }> = {
-  type: 'SGD', id: 'test-sgd', summary: '', tex: '', defaults: { lr: 0.05 }, hyperparams: [],
+  type: 'SGD',
+  id: 'test-sgd',
+  summary: '',
+  tex: '',
+  defaults: { lr: 0.05 },
+  hyperparams: [],
   init: () => ({}),
   step: (A, theta, grad, state, hp) => ({ theta: A.sub(theta, A.mul(hp.lr, grad)), state }),
 };
@@ -89,15 +114,18 @@ const sgd: OptimizerSpec<{ lr: number }> = {
 describe.each([true, false])('tiny ResNet-20 (shortcut=%s) on wasm', (shortcut) => {
   const net = resnet({ depth: 20, shortcut, width: 2, inChannels: 1, inputSize: 8, numClasses: 3 });
 
-  test('its loss gradient equals cpu\'s', async () => {
-    const lossGrads = () => tf.tidy(() => {
-      const x = tf.tensor4d(values(6 * 64, 5), [6, 8, 8, 1]);
-      const y = tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32');
-      const params = initParams(net, { seed: 3 });
-      const buffers = initBuffers(net);
-      const g = tf.grads((...ps: tf.Tensor[]) => crossEntropy(net.forward(ps, buffers, x, 'train').logits, y))(params);
-      return g.map((t) => t.dataSync() as Float32Array);
-    });
+  test("its loss gradient equals cpu's", async () => {
+    const lossGrads = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(values(6 * 64, 5), [6, 8, 8, 1]);
+        const y = tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32');
+        const params = initParams(net, { seed: 3 });
+        const buffers = initBuffers(net);
+        const g = tf.grads((...ps: tf.Tensor[]) =>
+          crossEntropy(net.forward(ps, buffers, x, 'train').logits, y),
+        )(params);
+        return g.map((t) => t.dataSync() as Float32Array);
+      });
     await initBackend(['cpu']);
     const ref = lossGrads();
     await useTestBackend();

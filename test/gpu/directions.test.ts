@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { cosineSimilarity, dot, normalizeDirection, randomDirections } from '../../src/gpu/landscape/directions';
+import {
+  cosineSimilarity,
+  dot,
+  normalizeDirection,
+  randomDirections,
+} from '../../src/gpu/landscape/directions';
 import { loadCase, normalizedDirection, rawDirections, refCase } from './filterNormCase';
 import { maxRelErr, numTensors, useTestBackend } from './setup';
 
@@ -9,16 +14,21 @@ beforeAll(useTestBackend);
 const flat = (ts: tf.Tensor[]) => ts.map((t) => Array.from(t.dataSync()));
 
 describe('filter-normalised directions (net_plotter.py)', () => {
-  test.each(['x', 'y'] as const)('reproduce the reference %s direction from its raw values (rel 1e-5)', (axis) => {
-    const { params, buffers, x, y } = loadCase();
-    const raw = rawDirections(axis);
-    const before = numTensors();
-    const d = normalizeDirection(raw, params, { norm: 'filter', ignore: 'biasbn' });
-    expect(numTensors()).toBe(before + d.length);
-    const want = normalizedDirection(axis);
-    flat(d).forEach((got, i) => expect(maxRelErr(got, want[i], 1e-30), refCase.model.parameter_order[i]).toBeLessThan(1e-5));
-    tf.dispose([...d, ...raw, ...params, ...buffers, x, y]);
-  });
+  test.each(['x', 'y'] as const)(
+    'reproduce the reference %s direction from its raw values (rel 1e-5)',
+    (axis) => {
+      const { params, buffers, x, y } = loadCase();
+      const raw = rawDirections(axis);
+      const before = numTensors();
+      const d = normalizeDirection(raw, params, { norm: 'filter', ignore: 'biasbn' });
+      expect(numTensors()).toBe(before + d.length);
+      const want = normalizedDirection(axis);
+      flat(d).forEach((got, i) =>
+        expect(maxRelErr(got, want[i], 1e-30), refCase.model.parameter_order[i]).toBeLessThan(1e-5),
+      );
+      tf.dispose([...d, ...raw, ...params, ...buffers, x, y]);
+    },
+  );
 
   test('each filter of the result has its weight filter’s norm; dim ≤ 1 parameters are zero', () => {
     const { params, buffers, x, y } = loadCase();
@@ -35,11 +45,32 @@ describe('filter-normalised directions (net_plotter.py)', () => {
   });
 
   test("layer norm scales the whole tensor to ‖w‖; ignore 'none' copies biases; norm 'none' keeps d", () => {
-    const w = [tf.tensor2d([[3, 0], [0, 4]]), tf.tensor1d([1, 2])];
-    const d = [tf.tensor2d([[1, 0], [0, 0]]), tf.tensor1d([5, 5])];
-    expect(flat(normalizeDirection(d, w, { norm: 'layer', ignore: 'none' }))).toEqual([[5, 0, 0, 0], [1, 2]]);
-    expect(flat(normalizeDirection(d, w, { norm: 'filter' }))).toEqual([[3, 0, 0, 0], [0, 0]]);
-    expect(flat(normalizeDirection(d, w, { norm: 'none' }))).toEqual([[1, 0, 0, 0], [0, 0]]);
+    const w = [
+      tf.tensor2d([
+        [3, 0],
+        [0, 4],
+      ]),
+      tf.tensor1d([1, 2]),
+    ];
+    const d = [
+      tf.tensor2d([
+        [1, 0],
+        [0, 0],
+      ]),
+      tf.tensor1d([5, 5]),
+    ];
+    expect(flat(normalizeDirection(d, w, { norm: 'layer', ignore: 'none' }))).toEqual([
+      [5, 0, 0, 0],
+      [1, 2],
+    ]);
+    expect(flat(normalizeDirection(d, w, { norm: 'filter' }))).toEqual([
+      [3, 0, 0, 0],
+      [0, 0],
+    ]);
+    expect(flat(normalizeDirection(d, w, { norm: 'none' }))).toEqual([
+      [1, 0, 0, 0],
+      [0, 0],
+    ]);
     expect(() => normalizeDirection([d[1], d[0]], w)).toThrow(/shape/);
   });
 

@@ -4,8 +4,17 @@ import { nchwToNhwc } from '../../src/gpu/nets/layers';
 import { tensorsFromArrays } from '../../src/gpu/nets/params';
 import { smallCnn } from '../../src/gpu/nets/smallCnn';
 
-interface RefParam { name: string; shape: number[]; values: number[] }
-interface RefDir { name: string; shape: number[]; raw: number[]; normalized: number[] }
+interface RefParam {
+  name: string;
+  shape: number[];
+  values: number[];
+}
+interface RefDir {
+  name: string;
+  shape: number[];
+  raw: number[];
+  normalized: number[];
+}
 
 /** The one case of filter_norm.json (PyTorch float64, Li et al. 2018 settings). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,7 +27,10 @@ const byName = (list: { name: string }[], key: string) =>
 
 /** Weights, BN buffers, NHWC images and labels of the reference, as tensors (caller disposes). */
 export function loadCase() {
-  const params = tensorsFromArrays(net.params, byName(refCase.model.parameters as RefParam[], 'values'));
+  const params = tensorsFromArrays(
+    net.params,
+    byName(refCase.model.parameters as RefParam[], 'values'),
+  );
   const m = refCase.model;
   const buffers = [tf.tensor1d(m.bn_running_mean), tf.tensor1d(m.bn_running_var)];
   const x = tf.tidy(() => nchwToNhwc(tf.tensor4d(refCase.input.values, refCase.input.shape)));

@@ -10,7 +10,11 @@ describe('grid', () => {
   });
 
   test('shards split the flat order like np.array_split and cover it exactly once', () => {
-    expect([0, 1, 2].map((index) => shardRange(25, { index, count: 3 }))).toEqual([[0, 9], [9, 17], [17, 25]]);
+    expect([0, 1, 2].map((index) => shardRange(25, { index, count: 3 }))).toEqual([
+      [0, 9],
+      [9, 17],
+      [17, 25],
+    ]);
     expect(shardRange(2, { index: 3, count: 4 })).toEqual([2, 2]);
     expect(() => shardRange(10, { index: 2, count: 2 })).toThrow(/index < count/);
   });
@@ -18,7 +22,15 @@ describe('grid', () => {
   test('upstream layout reshapes the meshgrid order to (nx, ny): rows are y on square grids', () => {
     // flat index = iy·nx + ix holds the value 10·iy + ix
     const flat = [0, 1, 2, 10, 11, 12, 20, 21, 22];
-    expect(toUpstreamGrid(flat, 3, 3)).toEqual([[0, 1, 2], [10, 11, 12], [20, 21, 22]]);
-    expect(toUpstreamGrid([0, 1, 2, 10, 11, 12], 3, 2)).toEqual([[0, 1], [2, 10], [11, 12]]);
+    expect(toUpstreamGrid(flat, 3, 3)).toEqual([
+      [0, 1, 2],
+      [10, 11, 12],
+      [20, 21, 22],
+    ]);
+    expect(toUpstreamGrid([0, 1, 2, 10, 11, 12], 3, 2)).toEqual([
+      [0, 1],
+      [2, 10],
+      [11, 12],
+    ]);
   });
 });

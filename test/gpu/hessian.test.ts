@@ -14,8 +14,13 @@ import { numTensors, useTestBackend } from './setup';
 
 beforeAll(useTestBackend);
 
-const flat = (ts: readonly tf.Tensor[]) => Float64Array.from(ts.flatMap((t) => Array.from(t.dataSync())));
-const dotv = (a: ArrayLike<number>, b: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
+const flat = (ts: readonly tf.Tensor[]) =>
+  Float64Array.from(ts.flatMap((t) => Array.from(t.dataSync())));
+const dotv = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
 
 /**
  * L(w) = ½ wᵀAw over two parameters w = (w₁ ∈ R², w₂ ∈ R³), A = Q·diag(5, 3, 1, 0.5, −0.2)·Qᵀ
@@ -27,11 +32,16 @@ function quadratic() {
   const q: number[][] = [];
   for (let k = 0; k < 5; k++) {
     let v = Array.from({ length: 5 }, () => rng.normal());
-    for (const u of q) { const s = dotv(v, u); v = v.map((x, i) => x - s * u[i]); }
+    for (const u of q) {
+      const s = dotv(v, u);
+      v = v.map((x, i) => x - s * u[i]);
+    }
     const n = Math.sqrt(dotv(v, v));
     q.push(v.map((x) => x / n));
   }
-  const a = Array.from({ length: 25 }, (_, ij) => lambdas.reduce((s, l, k) => s + l * q[k][Math.floor(ij / 5)] * q[k][ij % 5], 0));
+  const a = Array.from({ length: 25 }, (_, ij) =>
+    lambdas.reduce((s, l, k) => s + l * q[k][Math.floor(ij / 5)] * q[k][ij % 5], 0),
+  );
   const A = tf.tensor2d(a, [5, 5]);
   const loss = (ps: readonly tf.Tensor[]) => {
     const w = tf.reshape(tf.concat([...ps]), [5, 1]);
@@ -95,15 +105,24 @@ describe('Hessian-vector products and power iteration', () => {
     const H = new Float64Array(n * n);
     for (let j = 0; j < n; j++) {
       const col = tf.tidy(() => {
-        const e = tf.split(tf.oneHot(j, n).asType('float32'), sizes).map((t, i) => t.reshape(params[i].shape));
-        const at = (s: number) => tf.concat(gradient(loss, params.map((p, i) => tf.add(p, tf.mul(e[i], s)))).map((g) => g.reshape([-1])));
+        const e = tf
+          .split(tf.oneHot(j, n).asType('float32'), sizes)
+          .map((t, i) => t.reshape(params[i].shape));
+        const at = (s: number) =>
+          tf.concat(
+            gradient(
+              loss,
+              params.map((p, i) => tf.add(p, tf.mul(e[i], s))),
+            ).map((g) => g.reshape([-1])),
+          );
         return tf.div(tf.sub(at(1e-2), at(-1e-2)), 2e-2).dataSync();
       });
       for (let i = 0; i < n; i++) H[i * n + j] = col[i];
     }
     const sym = H.map((x, ij) => 0.5 * (x + H[(ij % n) * n + Math.floor(ij / n)]));
     const eig = symmetricEigen(sym, n);
-    const dominant = Math.abs(eig.values[0]) >= Math.abs(eig.values[n - 1]) ? eig.values[0] : eig.values[n - 1];
+    const dominant =
+      Math.abs(eig.values[0]) >= Math.abs(eig.values[n - 1]) ? eig.values[0] : eig.values[n - 1];
     expect(Math.abs(top.value - dominant)).toBeLessThan(0.02 * Math.abs(dominant));
     // Here the dominant eigenvalue is negative (≈ −2.1 at this init); λ_max (≈ 1.2) needs the shift.
     expect(dominant).toBeLessThan(0);

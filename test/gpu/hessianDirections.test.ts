@@ -5,7 +5,11 @@ import { gradient, makeHvp } from '../../src/gpu/hessian/hvp';
 import { topEigenLanczos } from '../../src/gpu/hessian/lanczos';
 import { netLoss } from '../../src/gpu/hessian/netLoss';
 import { dot } from '../../src/gpu/landscape/directions';
-import { type HessianDirections, hessianDirections, hessianParamIndices } from '../../src/gpu/landscape/hessianDirections';
+import {
+  type HessianDirections,
+  hessianDirections,
+  hessianParamIndices,
+} from '../../src/gpu/landscape/hessianDirections';
 import { computeSlice } from '../../src/gpu/landscape/slice';
 import { mlp } from '../../src/gpu/nets/mlp';
 import { initBuffers, initParams } from '../../src/gpu/nets/params';
@@ -40,9 +44,13 @@ function denseWeightSpectrum(t: ReturnType<typeof tiny>): Float64Array {
   const H = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     const col = tf.tidy(() => {
-      const e = tf.split(tf.oneHot(j, n).asType('float32'), sizes).map((v, k) => v.reshape(t.params[idx[k]].shape));
+      const e = tf
+        .split(tf.oneHot(j, n).asType('float32'), sizes)
+        .map((v, k) => v.reshape(t.params[idx[k]].shape));
       const at = (s: number) => {
-        const shifted = t.params.map((p, i) => (idx.includes(i) ? tf.add(p, tf.mul(e[idx.indexOf(i)], s)) : p));
+        const shifted = t.params.map((p, i) =>
+          idx.includes(i) ? tf.add(p, tf.mul(e[idx.indexOf(i)], s)) : p,
+        );
         return tf.concat(idx.map((i) => gradient(loss, shifted)[i].reshape([-1])));
       };
       return tf.div(tf.sub(at(1e-2), at(-1e-2)), 2e-2).dataSync();
@@ -56,12 +64,20 @@ function denseWeightSpectrum(t: ReturnType<typeof tiny>): Float64Array {
 describe('Lanczos (hessian/lanczos.ts)', () => {
   test('on a diagonal quadratic with a larger negative eigenvalue, finds the two largest λ (by value) and their eigenvectors', () => {
     // H = diag(λ) over two parameters of 60 and 40 entries: 30, 29.5, −50 (dominant in |λ|) and a bulk in [−1, 1].
-    const lam = Array.from({ length: 100 }, (_, i) => (i === 7 ? 30 : i === 63 ? 29.5 : i === 20 ? -50 : Math.sin(i)));
+    const lam = Array.from({ length: 100 }, (_, i) =>
+      i === 7 ? 30 : i === 63 ? 29.5 : i === 20 ? -50 : Math.sin(i),
+    );
     const D = [tf.tensor1d(lam.slice(0, 60)), tf.tensor1d(lam.slice(60))];
-    const loss = (ps: readonly tf.Tensor[]) => tf.mul(0.5, tf.addN(ps.map((p, i) => tf.sum(tf.mul(D[i], tf.square(p)))))) as tf.Scalar;
+    const loss = (ps: readonly tf.Tensor[]) =>
+      tf.mul(0.5, tf.addN(ps.map((p, i) => tf.sum(tf.mul(D[i], tf.square(p)))))) as tf.Scalar;
     const params = [tf.ones([60]), tf.ones([40])];
     const before = numTensors();
-    const pairs = topEigenLanczos(makeHvp(loss, params, { method: 'exact' }), params, { k: 2, maxIter: 60, tol: 1e-6, seed: 2 });
+    const pairs = topEigenLanczos(makeHvp(loss, params, { method: 'exact' }), params, {
+      k: 2,
+      maxIter: 60,
+      tol: 1e-6,
+      seed: 2,
+    });
     expect(pairs[0].value).toBeCloseTo(30, 4);
     expect(pairs[1].value).toBeCloseTo(29.5, 4);
     expect(pairs.every((p) => p.converged && p.iterations < 60)).toBe(true);
@@ -85,15 +101,25 @@ describe('Hessian eigenvectors as slice directions', () => {
     expect(h.eigen[0].value).toBeGreaterThanOrEqual(h.eigen[1].value);
     expect(h.eigen.every((e) => e.converged && e.residual < 1e-2)).toBe(true);
     // Rayleigh quotients of the returned (sign-fixed, orthogonalised) vectors agree with λ.
-    h.eigen.forEach((e) => expect(Math.abs(e.rayleigh - e.value)).toBeLessThan(1e-3 * Math.abs(ref[0])));
+    h.eigen.forEach((e) =>
+      expect(Math.abs(e.rayleigh - e.value)).toBeLessThan(1e-3 * Math.abs(ref[0])),
+    );
     expect(h.method).toBe('fd');
     expect(h.dimension).toBe(96);
 
-    const wNorm = Math.sqrt(dot(t.params.filter((p) => p.rank > 1), t.params.filter((p) => p.rank > 1)));
+    const wNorm = Math.sqrt(
+      dot(
+        t.params.filter((p) => p.rank > 1),
+        t.params.filter((p) => p.rank > 1),
+      ),
+    );
     expect(h.scaleFactor).toBeCloseTo(wNorm, 5);
     for (const d of [h.x, h.y]) {
       expect(Math.sqrt(dot(d, d)) / wNorm).toBeCloseTo(1, 5);
-      d.forEach((v, i) => { if (t.params[i].rank <= 1) expect(Array.from(v.dataSync()).every((z) => z === 0)).toBe(true); });
+      d.forEach((v, i) => {
+        if (t.params[i].rank <= 1)
+          expect(Array.from(v.dataSync()).every((z) => z === 0)).toBe(true);
+      });
       expect(dot(d, t.params)).toBeGreaterThanOrEqual(0); // sign convention
     }
     expect(Math.abs(dot(h.x, h.y)) / wNorm ** 2).toBeLessThan(1e-6);
@@ -112,7 +138,16 @@ describe('Hessian eigenvectors as slice directions', () => {
     // both with room; the FD-HVP error in λ (O(ε²) ≈ 1e-4) is smaller still.
     const a = 0.01 / h.scaleFactor;
     const axis = { min: -a, max: a, num: 3 };
-    const slice = await computeSlice({ net: t.net, params: t.params, buffers: t.buffers, dx: h.x, dy: h.y, x: axis, y: axis, batches: [{ x: t.x, y: t.y }] });
+    const slice = await computeSlice({
+      net: t.net,
+      params: t.params,
+      buffers: t.buffers,
+      dx: h.x,
+      dy: h.y,
+      x: axis,
+      y: axis,
+      batches: [{ x: t.x, y: t.y }],
+    });
     const L = (ix: number, iy: number) => slice.loss[iy * 3 + ix];
     const dxx = (L(2, 1) - 2 * L(1, 1) + L(0, 1)) / (a * a);
     const dyy = (L(1, 2) - 2 * L(1, 1) + L(1, 0)) / (a * a);
@@ -140,13 +175,17 @@ describe('Hessian eigenvectors as slice directions', () => {
     expect(unit.scaleFactor).toBe(1);
     expect(Math.sqrt(dot(unit.x, unit.x))).toBeCloseTo(1, 5);
     const filter = hessianDirections({ ...t, maxIter: 20, scale: 'filter' });
-    const rowNorms = (v: tf.Tensor) => tf.tidy(() => Array.from(tf.norm(v, 'euclidean', 1).dataSync()));
+    const rowNorms = (v: tf.Tensor) =>
+      tf.tidy(() => Array.from(tf.norm(v, 'euclidean', 1).dataSync()));
     const w0 = 0; // net.0.weight [8, 2]: every filter (row) has its weight row's norm
     rowNorms(filter.x[w0]).forEach((n, r) => expect(n).toBeCloseTo(rowNorms(t.params[w0])[r], 4));
     expect(Number.isNaN(filter.scaleFactor)).toBe(true);
     // The power solver (topEigen, ordered by |λ|) reaches the same dominant pair here.
     const power = hessianDirections({ ...t, solver: 'power', maxIter: 300, tol: 1e-6 });
-    const dominant = Math.abs(unit.eigen[0].value) >= Math.abs(unit.eigen[1].value) ? unit.eigen[0].value : unit.eigen[1].value;
+    const dominant =
+      Math.abs(unit.eigen[0].value) >= Math.abs(unit.eigen[1].value)
+        ? unit.eigen[0].value
+        : unit.eigen[1].value;
     expect(power.eigen[0].value).toBeCloseTo(dominant, 2);
     [unit, filter, power].forEach(release);
     expect(numTensors()).toBe(before);

@@ -13,12 +13,22 @@ describe('resnet', () => {
   test('ResNet-20 has torch state_dict names in registration order, OIHW conv shapes', () => {
     const net = resnet({ depth: 20 });
     const names = net.params.map((p) => p.name);
-    expect(names.slice(0, 5)).toEqual(['conv1.weight', 'bn1.weight', 'bn1.bias', 'layer1.0.conv1.weight', 'layer1.0.bn1.weight']);
+    expect(names.slice(0, 5)).toEqual([
+      'conv1.weight',
+      'bn1.weight',
+      'bn1.bias',
+      'layer1.0.conv1.weight',
+      'layer1.0.bn1.weight',
+    ]);
     expect(names).toContain('layer2.0.shortcut.0.weight');
     expect(names).toContain('layer3.0.shortcut.1.bias');
     expect(names.slice(-2)).toEqual(['linear.weight', 'linear.bias']);
-    expect(net.params.find((p) => p.name === 'layer2.0.conv1.weight')!.shape).toEqual([32, 16, 3, 3]);
-    expect(net.params.find((p) => p.name === 'layer3.0.shortcut.0.weight')!.shape).toEqual([64, 32, 1, 1]);
+    expect(net.params.find((p) => p.name === 'layer2.0.conv1.weight')!.shape).toEqual([
+      32, 16, 3, 3,
+    ]);
+    expect(net.params.find((p) => p.name === 'layer3.0.shortcut.0.weight')!.shape).toEqual([
+      64, 32, 1, 1,
+    ]);
     // 269,722 weights in the plain path + 2,752 in the two 1×1 projection shortcuts (+ their BN).
     expect(paramCount(net)).toBe(272474);
     expect(paramCount(resnet({ depth: 20, shortcut: false }))).toBe(269722);
@@ -26,7 +36,8 @@ describe('resnet', () => {
   });
 
   test('depth 6n+2 gives 3n blocks, other depths throw, k multiplies every width', () => {
-    const count = (d: number) => resnet({ depth: d }).params.filter((p) => p.name.endsWith('conv2.weight')).length;
+    const count = (d: number) =>
+      resnet({ depth: d }).params.filter((p) => p.name.endsWith('conv2.weight')).length;
     expect([count(20), count(56), count(110)]).toEqual([9, 27, 54]);
     expect(() => resnet({ depth: 21 })).toThrow(/6n\+2/);
     const wide = resnet({ depth: 20, width: 8, k: 2 });
@@ -34,24 +45,34 @@ describe('resnet', () => {
     expect(wide.id).toBe('resnet20-w8-k2');
   });
 
-  test.each([true, false])('tiny ResNet-20 (shortcut=%s) runs forward in eval and train mode without leaks', (shortcut) => {
-    const net = resnet({ depth: 20, shortcut, width: 2, inChannels: 1, inputSize: 8, numClasses: 3 });
-    const params = initParams(net, { seed: 3 });
-    const buffers = initBuffers(net);
-    const x = tf.randomNormal([4, 8, 8, 1], 0, 1, 'float32', 5);
-    const before = numTensors();
-    const logits = tf.tidy(() => net.forward(params, buffers, x, 'eval').logits);
-    expect(logits.shape).toEqual([4, 3]);
-    expect(Array.from(logits.dataSync()).every(Number.isFinite)).toBe(true);
-    const out = tf.tidy(() => {
-      const r = net.forward(params, buffers, x, 'train');
-      return [r.logits, ...r.buffers!];
-    });
-    expect(out).toHaveLength(1 + net.buffers.length);
-    tf.dispose([logits, ...out]);
-    expect(numTensors()).toBe(before);
-    tf.dispose([...params, ...buffers, x]);
-  });
+  test.each([true, false])(
+    'tiny ResNet-20 (shortcut=%s) runs forward in eval and train mode without leaks',
+    (shortcut) => {
+      const net = resnet({
+        depth: 20,
+        shortcut,
+        width: 2,
+        inChannels: 1,
+        inputSize: 8,
+        numClasses: 3,
+      });
+      const params = initParams(net, { seed: 3 });
+      const buffers = initBuffers(net);
+      const x = tf.randomNormal([4, 8, 8, 1], 0, 1, 'float32', 5);
+      const before = numTensors();
+      const logits = tf.tidy(() => net.forward(params, buffers, x, 'eval').logits);
+      expect(logits.shape).toEqual([4, 3]);
+      expect(Array.from(logits.dataSync()).every(Number.isFinite)).toBe(true);
+      const out = tf.tidy(() => {
+        const r = net.forward(params, buffers, x, 'train');
+        return [r.logits, ...r.buffers!];
+      });
+      expect(out).toHaveLength(1 + net.buffers.length);
+      tf.dispose([logits, ...out]);
+      expect(numTensors()).toBe(before);
+      tf.dispose([...params, ...buffers, x]);
+    },
+  );
 });
 
 describe('initParams', () => {
@@ -75,9 +96,21 @@ describe('initParams', () => {
 describe('mlp', () => {
   test('uses nn.Sequential names and learns a linearly separable toy set', () => {
     const net = mlp({ hidden: [8], numClasses: 2 });
-    expect(net.params.map((p) => p.name)).toEqual(['net.0.weight', 'net.0.bias', 'net.2.weight', 'net.2.bias']);
+    expect(net.params.map((p) => p.name)).toEqual([
+      'net.0.weight',
+      'net.0.bias',
+      'net.2.weight',
+      'net.2.bias',
+    ]);
     const vars = tf.tidy(() => initParams(net, { seed: 0 }).map((t) => tf.variable(t)));
-    const x = tf.tensor2d([[1, 1], [2, 1], [1, 2], [-1, -1], [-2, -1], [-1, -2]]);
+    const x = tf.tensor2d([
+      [1, 1],
+      [2, 1],
+      [1, 2],
+      [-1, -1],
+      [-2, -1],
+      [-1, -2],
+    ]);
     const y = tf.tensor1d([0, 0, 0, 1, 1, 1], 'int32');
     const loss = () => crossEntropy(net.forward(vars, [], x, 'eval').logits, y);
     const first = tf.tidy(() => loss().dataSync()[0]);

@@ -18,13 +18,20 @@ function stepWith(opt: TensorOptimizer, ...grads: number[][]): void {
   opt.step(g);
   tf.dispose(g);
 }
-const expectClose = (got: number[], want: number[], digits = 5) => got.forEach((v, i) => expect(v).toBeCloseTo(want[i], digits));
+const expectClose = (got: number[], want: number[], digits = 5) =>
+  got.forEach((v, i) => expect(v).toBeCloseTo(want[i], digits));
 
 describe('LARS', () => {
   test('two hand-derived momentum steps on a layer w = [3, 4]', () => {
     // lr 1, η_trust 0.1, μ 0.5, wd 0, ε 0; the gradient is [0.6, 0.8] (‖g‖ = 1) both times.
     const w = variable([3, 4]);
-    const opt = new TensorOptimizer(lars, [w], { lr: 1, trust_coefficient: 0.1, momentum: 0.5, weight_decay: 0, eps: 0 });
+    const opt = new TensorOptimizer(lars, [w], {
+      lr: 1,
+      trust_coefficient: 0.1,
+      momentum: 0.5,
+      weight_decay: 0,
+      eps: 0,
+    });
     // step 1: ‖w‖ = 5, λ = 0.1·5/1 = 0.5, d = 0.5·g = [0.3, 0.4] = b, w = [2.7, 3.6]
     stepWith(opt, [0.6, 0.8]);
     expectClose(values(w), [2.7, 3.6]);
@@ -39,7 +46,13 @@ describe('LARS', () => {
   test('weight decay enters the trust ratio and the update', () => {
     // lr 1, η_trust 0.1, μ 0, wd 0.5, ε 0, g = [0.6, 0.8].
     const w = variable([3, 4]);
-    const opt = new TensorOptimizer(lars, [w], { lr: 1, trust_coefficient: 0.1, momentum: 0, weight_decay: 0.5, eps: 0 });
+    const opt = new TensorOptimizer(lars, [w], {
+      lr: 1,
+      trust_coefficient: 0.1,
+      momentum: 0,
+      weight_decay: 0.5,
+      eps: 0,
+    });
     // step 1: λ = 0.1·5/(1 + 0.5·5) = 1/7; g + wd·w = [2.1, 2.8]; d = [0.3, 0.4]; w = [2.7, 3.6]
     stepWith(opt, [0.6, 0.8]);
     expectClose(values(w), [2.7, 3.6]);
@@ -53,8 +66,12 @@ describe('LARS', () => {
   test('the trust ratio is 1 when ‖w‖ or ‖g‖ is 0, in both algebras', () => {
     const hp = { ...lars.defaults, weight_decay: 0.1 };
     tf.tidy(() => {
-      expect(values(larsTrust(tensorAlgebra, tf.zeros([3]), tf.tensor1d([1, 2, 3]), hp))).toEqual([1]);
-      expect(values(larsTrust(tensorAlgebra, tf.tensor1d([1, 2, 3]), tf.zeros([3]), hp))).toEqual([1]);
+      expect(values(larsTrust(tensorAlgebra, tf.zeros([3]), tf.tensor1d([1, 2, 3]), hp))).toEqual([
+        1,
+      ]);
+      expect(values(larsTrust(tensorAlgebra, tf.tensor1d([1, 2, 3]), tf.zeros([3]), hp))).toEqual([
+        1,
+      ]);
     });
     expect(larsTrust(numberAlgebra, 0, 2, hp)).toBe(1);
     expect(larsTrust(numberAlgebra, -2, 0, hp)).toBe(1);
@@ -72,7 +89,12 @@ describe('LAMB', () => {
   test('two hand-derived steps on a layer w = [3, 4]', () => {
     // lr 0.1, β = (0.9, 0.999), ε 0, wd 0.
     const w = variable([3, 4]);
-    const opt = new TensorOptimizer(lamb, [w], { lr: 0.1, betas: [0.9, 0.999], eps: 0, weight_decay: 0 });
+    const opt = new TensorOptimizer(lamb, [w], {
+      lr: 0.1,
+      betas: [0.9, 0.999],
+      eps: 0,
+      weight_decay: 0,
+    });
     // step 1 (g₁ = [0.6, 0.8]): m̂ = g₁, v̂ = g₁², r = g₁/|g₁| = [1, 1], ‖r‖ = √2, τ = 5/√2,
     // w = [3, 4] − 0.1·(5/√2)·[1, 1]
     stepWith(opt, [0.6, 0.8]);
@@ -87,7 +109,10 @@ describe('LAMB', () => {
     const vHat = [3.9964e-4, 7.9936e-4].map((v) => v / (1 - 0.999 ** 2));
     const r = mHat.map((m, i) => m / Math.sqrt(vHat[i]));
     const tau = Math.hypot(...w1) / Math.hypot(...r);
-    expectClose(values(w), w1.map((x, i) => x - 0.1 * tau * r[i]));
+    expectClose(
+      values(w),
+      w1.map((x, i) => x - 0.1 * tau * r[i]),
+    );
     opt.dispose();
     w.dispose();
   });
@@ -104,7 +129,10 @@ describe('LAMB', () => {
     const vHat = [9, 4].map((g2) => (0.000999 * g2) / 0.001999);
     const r = mHat.map((m, i) => m / Math.sqrt(vHat[i]) + 0.5 * [-0.1, 0.1][i]);
     const tau = Math.hypot(0.1, 0.1) / Math.hypot(...r);
-    expectClose(values(b), [-0.1, 0.1].map((x, i) => x - 0.1 * tau * r[i]));
+    expectClose(
+      values(b),
+      [-0.1, 0.1].map((x, i) => x - 0.1 * tau * r[i]),
+    );
     opt.dispose();
     b.dispose();
   });

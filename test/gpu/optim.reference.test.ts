@@ -23,7 +23,9 @@ import { numTensors, useTestBackend } from './setup';
 beforeAll(useTestBackend);
 
 const sensitivity = new Map<string, { float32_torch_max_abs_dev: number }>(
-  SURFACE_FILES.flatMap((f) => loadReference<TrajectoryFile>(f).runs.map((r) => [r.id, r.sensitivity] as const)),
+  SURFACE_FILES.flatMap((f) =>
+    loadReference<TrajectoryFile>(f).runs.map((r) => [r.id, r.sensitivity] as const),
+  ),
 );
 
 /** Runs the reference loop on the tensor path; returns the flat [x, y] after each step. */
@@ -60,7 +62,8 @@ describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32'
       const atol = Math.max(1e-4, 10 * sensitivity.get(ref.id)!.float32_torch_max_abs_dev);
       const want = ref.params.flat();
       let worst = -Infinity;
-      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) - atol);
+      for (let i = 0; i < want.length; i++)
+        worst = Math.max(worst, Math.abs(got[i] - want[i]) - atol);
       expect(worst).toBeLessThanOrEqual(0);
     });
   }

@@ -11,7 +11,11 @@ const shapes = [[3, 5], [5], [2, 5]]; // 30 parameters, as a net's list would be
 const P = 30;
 const rng = createRng(7);
 const randVec = (n: number) => Float64Array.from({ length: n }, () => rng.normal());
-const dotv = (a: ArrayLike<number>, b: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
+const dotv = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
 const unit = (a: Float64Array) => a.map((x) => x / Math.sqrt(dotv(a, a)));
 const flat = (ts: tf.Tensor[]) => Float64Array.from(ts.flatMap((t) => Array.from(t.dataSync())));
 
@@ -23,7 +27,8 @@ describe('symmetricEigen', () => {
     expect(values[1]).toBeGreaterThanOrEqual(values[2]);
     expect(values.reduce((s, x) => s + x, 0)).toBeCloseTo(12, 12); // trace
     vectors.forEach((v, k) => {
-      for (let i = 0; i < 3; i++) expect(dotv(a.slice(3 * i, 3 * i + 3), v)).toBeCloseTo(values[k] * v[i], 12);
+      for (let i = 0; i < 3; i++)
+        expect(dotv(a.slice(3 * i, 3 * i + 3), v)).toBeCloseTo(values[k] * v[i], 12);
       vectors.forEach((w, j) => expect(dotv(v, w)).toBeCloseTo(k === j ? 1 : 0, 12));
     });
   });
@@ -36,7 +41,13 @@ describe('trajectoryPca', () => {
     const b = unit(r.map((x, i) => x - dotv(r, a) * a[i])); // orthonormal to a
     const wf = randVec(P);
     // (α, β): centred, uncorrelated, var α ≫ var β, so the principal axes are a and b themselves.
-    const ab = [[4, 0], [0, 1], [-4, 0], [0, -1], [0, 0]];
+    const ab = [
+      [4, 0],
+      [0, 1],
+      [-4, 0],
+      [0, -1],
+      [0, 0],
+    ];
     const cps = ab.map(([al, be]) => Float32Array.from(wf, (w, i) => w + al * a[i] + be * b[i]));
     const before = numTensors();
     const pca = trajectoryPca(cps, shapes);
@@ -74,14 +85,23 @@ describe('trajectoryPca', () => {
 
   test('matches a plain float64 PCA (power iteration on the P×P covariance) on a small case', () => {
     const n = 6;
-    const cps = Array.from({ length: n }, (_, i) => Float32Array.from(randVec(P), (x) => x * (1 + i)));
+    const cps = Array.from({ length: n }, (_, i) =>
+      Float32Array.from(randVec(P), (x) => x * (1 + i)),
+    );
     const pca = trajectoryPca(cps, shapes);
     // Reference: C = rows (wᵢ − w_f) centred; S = CᵀC (30×30); top-2 eigenpairs by power
     // iteration with deflation, 2000 rounds (float64, independent of the Gram/Jacobi path).
     const d = cps.map((c) => Float64Array.from(c, (w, j) => w - cps[n - 1][j]));
     const mean = Float64Array.from({ length: P }, (_, j) => d.reduce((s, r) => s + r[j], 0) / n);
     const c = d.map((r) => r.map((x, j) => x - mean[j]));
-    const S = (v: Float64Array) => { const out = new Float64Array(P); for (const r of c) { const s = dotv(r, v); r.forEach((x, j) => (out[j] += s * x)); } return out; };
+    const S = (v: Float64Array) => {
+      const out = new Float64Array(P);
+      for (const r of c) {
+        const s = dotv(r, v);
+        r.forEach((x, j) => (out[j] += s * x));
+      }
+      return out;
+    };
     const trace = c.reduce((s, r) => s + dotv(r, r), 0);
     const found: { lam: number; v: Float64Array }[] = [];
     for (let k = 0; k < 2; k++) {
@@ -89,7 +109,10 @@ describe('trajectoryPca', () => {
       let lam = 0;
       for (let it = 0; it < 2000; it++) {
         let w = S(v);
-        for (const f of found) { const s = f.lam * dotv(f.v, v); w = w.map((x, j) => x - s * f.v[j]); }
+        for (const f of found) {
+          const s = f.lam * dotv(f.v, v);
+          w = w.map((x, j) => x - s * f.v[j]);
+        }
         lam = dotv(v, w);
         v = unit(w);
       }
@@ -112,6 +135,8 @@ describe('trajectoryPca', () => {
     expect(Array.from(pca.directions[0][1].dataSync()).every((x) => x === 0)).toBe(true);
     tf.dispose([...pca.directions[0], ...pca.directions[1]]);
     expect(() => trajectoryPca(cps.slice(0, 2), shapes)).toThrow(/at least 3 checkpoints/);
-    expect(() => trajectoryPca([...cps, new Float32Array(3)], shapes)).toThrow(/checkpoint 4 has 3 values/);
+    expect(() => trajectoryPca([...cps, new Float32Array(3)], shapes)).toThrow(
+      /checkpoint 4 has 3 values/,
+    );
   });
 });

@@ -16,7 +16,12 @@ beforeAll(useTestBackend);
 
 /** Plain SGD, θ ← θ − lr·g, inline: the real optimizers are tested against PyTorch elsewhere. */
 const sgd: OptimizerSpec<{ lr: number }> = {
-  type: 'SGD', id: 'test-sgd', summary: '', tex: '', defaults: { lr: 0.05 }, hyperparams: [],
+  type: 'SGD',
+  id: 'test-sgd',
+  summary: '',
+  tex: '',
+  defaults: { lr: 0.05 },
+  hyperparams: [],
   init: () => ({}),
   step: (A, theta, grad, state, hp) => ({ theta: A.sub(theta, A.mul(hp.lr, grad)), state }),
 };
@@ -68,7 +73,15 @@ describe.each([true, false])('tiny ResNet-20 (shortcut=%s)', (shortcut) => {
     expect(Array.from(r.loss).every(Number.isFinite)).toBe(true);
 
     opt.dispose();
-    tf.dispose([...vars, ...buffers, ...dirs.x, ...dirs.y, x, y, ...batches.flatMap((b) => [b.x, b.y])]);
+    tf.dispose([
+      ...vars,
+      ...buffers,
+      ...dirs.x,
+      ...dirs.y,
+      x,
+      y,
+      ...batches.flatMap((b) => [b.x, b.y]),
+    ]);
     await useTestBackend();
   });
 });
@@ -80,14 +93,22 @@ function twoEnds() {
   const a = initParams(net, { seed: 1 });
   const b = initParams(net, { seed: 2, scheme: 'xavier' });
   const buffers = initBuffers(net);
-  const dispose = () => tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
+  const dispose = () =>
+    tf.dispose([...a, ...b, ...buffers, x, y, ...batches.flatMap((t) => [t.x, t.y])]);
   return { net, batches, a, b, buffers, dispose };
 }
 
 test('interpolation runs from one parameter set (α = 0) to the other (α = 1)', async () => {
   const { net, batches, a, b, buffers, dispose } = twoEnds();
   const before = numTensors();
-  const r = await interpolate({ net, from: a, to: b, buffers, alpha: { min: 0, max: 1, num: 3 }, batches });
+  const r = await interpolate({
+    net,
+    from: a,
+    to: b,
+    buffers,
+    alpha: { min: 0, max: 1, num: 3 },
+    batches,
+  });
   expect(numTensors()).toBe(before);
   expect(r.loss[0]).toBeCloseTo((await evaluate(net, a, buffers, batches)).loss, 5);
   expect(r.loss[2]).toBeCloseTo((await evaluate(net, b, buffers, batches)).loss, 5);

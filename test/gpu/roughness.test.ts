@@ -2,16 +2,20 @@
 import { describe, expect, test } from 'vitest';
 import { roughness } from '../../src/core/view/roughness';
 
-const axis = (n: number, lo = -1, hi = 1) => Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + ((hi - lo) * i) / (n - 1)));
+const axis = (n: number, lo = -1, hi = 1) =>
+  Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + ((hi - lo) * i) / (n - 1)));
 
 function grid(f: (x: number, y: number) => number, n = 31, lo = -1, hi = 1) {
-  const x = axis(n, lo, hi), y = axis(n, lo, hi);
+  const x = axis(n, lo, hi),
+    y = axis(n, lo, hi);
   const loss = y.flatMap((b) => x.map((a) => f(a, b)));
   return { xcoordinates: x, ycoordinates: y, loss };
 }
 
 const bowl = (x: number, y: number) => 0.1 + x * x + 2 * y * y;
-const rippled = (x: number, y: number) => bowl(x, y) * (1 + 0.5 * Math.sin(17 * x) ** 2 * Math.cos(13 * y) ** 2 + 0.3 * Math.sin(23 * (x + y)) ** 2);
+const rippled = (x: number, y: number) =>
+  bowl(x, y) *
+  (1 + 0.5 * Math.sin(17 * x) ** 2 * Math.cos(13 * y) ** 2 + 0.3 * Math.sin(23 * (x + y)) ** 2);
 
 describe('roughness', () => {
   test('a smooth convex bowl: one interior minimum at the centre, moderate TV, known basin width', () => {
@@ -37,7 +41,9 @@ describe('roughness', () => {
     const b = roughness(grid(bowl, 61)).tvLogLoss;
     expect(Math.abs(a - b) / b).toBeLessThan(0.05);
     // … while the per-step value shrinks with the spacing.
-    expect(roughness(grid(bowl, 61)).tvLogLossPerStep).toBeLessThan(roughness(grid(bowl, 21)).tvLogLossPerStep / 2);
+    expect(roughness(grid(bowl, 61)).tvLogLossPerStep).toBeLessThan(
+      roughness(grid(bowl, 21)).tvLogLossPerStep / 2,
+    );
   });
 
   test('invariances: scaling the loss changes nothing (TV of log, minima, basin width); a tilt-free shift of the grid neither', () => {
@@ -75,7 +81,11 @@ describe('roughness', () => {
   });
 
   test('rejects a 1-D or mis-sized grid', () => {
-    expect(() => roughness({ xcoordinates: [0, 1], ycoordinates: [0], loss: [1, 2] })).toThrow(/2-D/);
-    expect(() => roughness({ xcoordinates: [0, 1], ycoordinates: [0, 1], loss: [1, 2, 3] })).toThrow(/3 losses/);
+    expect(() => roughness({ xcoordinates: [0, 1], ycoordinates: [0], loss: [1, 2] })).toThrow(
+      /2-D/,
+    );
+    expect(() =>
+      roughness({ xcoordinates: [0, 1], ycoordinates: [0, 1], loss: [1, 2, 3] }),
+    ).toThrow(/3 losses/);
   });
 });

@@ -11,7 +11,8 @@ export async function useTestBackend(): Promise<string> {
 export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>, atol = 1e-12): number {
   if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / (atol + Math.abs(b[i])));
+  for (let i = 0; i < a.length; i++)
+    m = Math.max(m, Math.abs(a[i] - b[i]) / (atol + Math.abs(b[i])));
   return m;
 }
 

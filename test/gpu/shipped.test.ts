@@ -36,56 +36,97 @@ describe('shipped landscapes', () => {
     }
   });
 
-  test.each(index.landscapes.map((e) => [e.file, e] as const))('%s parses, and its roughness is what roughness.ts computes from its grid', (file, entry) => {
-    const j = landscape(file);
-    expect(j.model).toBe(entry.model);
-    expect(j.directions.kind).toBe(entry.directions);
-    const nx = j.xcoordinates.length, c = (nx - 1) / 2;
-    // The middle of the grid is the centre (linspace over a symmetric range: 0 up to rounding).
-    expect(Math.abs(j.xcoordinates[c])).toBeLessThan(1e-12 * j.xcoordinates.at(-1)!);
-    expect(Math.abs(j.ycoordinates[c])).toBeLessThan(1e-12 * j.ycoordinates.at(-1)!);
-    expect(j.train_loss[c * nx + c]).toBe(j.centre.loss);
-    const r = roughness({ xcoordinates: j.xcoordinates, ycoordinates: j.ycoordinates, loss: j.train_loss });
-    expect(j.roughness!.tvLogLoss).toBeCloseTo(r.tvLogLoss, 3);
-    expect(j.roughness!.localMinima).toBe(r.localMinima);
-    if (j.directions.kind === 'random') {
-      expect(j.directions).toMatchObject({ norm: 'filter', ignore: 'biasbn' });
-      expect([j.xcoordinates[0], j.xcoordinates.at(-1), j.ycoordinates[0], j.ycoordinates.at(-1)]).toEqual([-1, 1, -1, 1]);
-      expect(j.roughness!.basinWidth).toBeCloseTo(r.basinWidth, 4);
-    } else {
-      // The trajectory ends at the centre (the final weights), and the plane explains most of it.
-      const t = j.trajectory!;
-      expect(t.x.at(-1)).toBeCloseTo(0, 4);
-      expect(t.y.at(-1)).toBeCloseTo(0, 4);
-      expect(t.explainedVariance[0] + t.explainedVariance[1]).toBeLessThanOrEqual(1 + 1e-6);
-      expect(t.explainedVariance[0]).toBeGreaterThan(0.3);
-    }
-  });
+  test.each(index.landscapes.map((e) => [e.file, e] as const))(
+    '%s parses, and its roughness is what roughness.ts computes from its grid',
+    (file, entry) => {
+      const j = landscape(file);
+      expect(j.model).toBe(entry.model);
+      expect(j.directions.kind).toBe(entry.directions);
+      const nx = j.xcoordinates.length,
+        c = (nx - 1) / 2;
+      // The middle of the grid is the centre (linspace over a symmetric range: 0 up to rounding).
+      expect(Math.abs(j.xcoordinates[c])).toBeLessThan(1e-12 * j.xcoordinates.at(-1)!);
+      expect(Math.abs(j.ycoordinates[c])).toBeLessThan(1e-12 * j.ycoordinates.at(-1)!);
+      expect(j.train_loss[c * nx + c]).toBe(j.centre.loss);
+      const r = roughness({
+        xcoordinates: j.xcoordinates,
+        ycoordinates: j.ycoordinates,
+        loss: j.train_loss,
+      });
+      expect(j.roughness!.tvLogLoss).toBeCloseTo(r.tvLogLoss, 3);
+      expect(j.roughness!.localMinima).toBe(r.localMinima);
+      if (j.directions.kind === 'random') {
+        expect(j.directions).toMatchObject({ norm: 'filter', ignore: 'biasbn' });
+        expect([
+          j.xcoordinates[0],
+          j.xcoordinates.at(-1),
+          j.ycoordinates[0],
+          j.ycoordinates.at(-1),
+        ]).toEqual([-1, 1, -1, 1]);
+        expect(j.roughness!.basinWidth).toBeCloseTo(r.basinWidth, 4);
+      } else {
+        // The trajectory ends at the centre (the final weights), and the plane explains most of it.
+        const t = j.trajectory!;
+        expect(t.x.at(-1)).toBeCloseTo(0, 4);
+        expect(t.y.at(-1)).toBeCloseTo(0, 4);
+        expect(t.explainedVariance[0] + t.explainedVariance[1]).toBeLessThanOrEqual(1 + 1e-6);
+        expect(t.explainedVariance[0]).toBeGreaterThan(0.3);
+      }
+    },
+  );
 
-  test('the skip-connection effect (Li et al. 2018, Fig. 5): ResNet-56-NS\'s random slice is rougher than ResNet-56\'s', () => {
+  test("the skip-connection effect (Li et al. 2018, Fig. 5): ResNet-56-NS's random slice is rougher than ResNet-56's", () => {
     const tv = (m: string) => {
       const j = randomSlice(m);
-      return roughness({ xcoordinates: j.xcoordinates, ycoordinates: j.ycoordinates, loss: j.train_loss }).tvLogLoss;
+      return roughness({
+        xcoordinates: j.xcoordinates,
+        ycoordinates: j.ycoordinates,
+        loss: j.train_loss,
+      }).tvLogLoss;
     };
     expect(tv('resnet-56-ns')).toBeGreaterThan(1.5 * tv('resnet-56'));
     // … and its walls are steeper: the largest loss in [−1, 1]² relative to the centre.
-    const rise = (m: string) => { const j = randomSlice(m); return Math.max(...j.train_loss) / j.centre.loss; };
+    const rise = (m: string) => {
+      const j = randomSlice(m);
+      return Math.max(...j.train_loss) / j.centre.loss;
+    };
     expect(rise('resnet-56-ns')).toBeGreaterThan(100 * rise('resnet-56'));
   });
 
-  test.each(shippedModels)('%s: the shipped weights load into the zoo net and reproduce the slice centre', async (model) => {
-    const j = randomSlice(model);
-    const preset = modelPreset(model);
-    const net = buildModel(preset);
-    const w = loadWeights(net, JSON.parse(readFileSync(pub('models', model, 'weights.json'), 'utf8')), readFileSync(pub('models', model, 'weights.bin')));
-    const dir = pub('data', preset.dataset);
-    const split = await loadFashionSubset((f) => Promise.resolve(readFileSync(path.join(dir, f))), j.data.split, { normalization: preset.normalization, verifyHash: false });
-    const data = fashionTensorData(split, j.data.samples);
-    const batches = toBatches(data.x, data.y, 500);
-    const at = await evaluate(net, w.params, w.buffers, batches);
-    expect(Math.abs(at.loss - j.centre.loss) / j.centre.loss).toBeLessThan(1e-3);
-    // The PCA slice is centred on the same weights.
-    expect(Math.abs(landscape(`landscapes/${model}-pca.json`).centre.loss - j.centre.loss) / j.centre.loss).toBeLessThan(1e-5);
-    tf.dispose([...w.params, ...w.buffers, data.x, data.y, ...batches.flatMap((b) => [b.x, b.y])]);
-  }, 30_000);
+  test.each(shippedModels)(
+    '%s: the shipped weights load into the zoo net and reproduce the slice centre',
+    async (model) => {
+      const j = randomSlice(model);
+      const preset = modelPreset(model);
+      const net = buildModel(preset);
+      const w = loadWeights(
+        net,
+        JSON.parse(readFileSync(pub('models', model, 'weights.json'), 'utf8')),
+        readFileSync(pub('models', model, 'weights.bin')),
+      );
+      const dir = pub('data', preset.dataset);
+      const split = await loadFashionSubset(
+        (f) => Promise.resolve(readFileSync(path.join(dir, f))),
+        j.data.split,
+        { normalization: preset.normalization, verifyHash: false },
+      );
+      const data = fashionTensorData(split, j.data.samples);
+      const batches = toBatches(data.x, data.y, 500);
+      const at = await evaluate(net, w.params, w.buffers, batches);
+      expect(Math.abs(at.loss - j.centre.loss) / j.centre.loss).toBeLessThan(1e-3);
+      // The PCA slice is centred on the same weights.
+      expect(
+        Math.abs(landscape(`landscapes/${model}-pca.json`).centre.loss - j.centre.loss) /
+          j.centre.loss,
+      ).toBeLessThan(1e-5);
+      tf.dispose([
+        ...w.params,
+        ...w.buffers,
+        data.x,
+        data.y,
+        ...batches.flatMap((b) => [b.x, b.y]),
+      ]);
+    },
+    30_000,
+  );
 });

@@ -3,7 +3,12 @@ import * as tf from '@tensorflow/tfjs';
 import { normalizeDirection } from '../../src/gpu/landscape/directions';
 import { evaluate, toBatches } from '../../src/gpu/landscape/evaluate';
 import { toUpstreamGrid } from '../../src/gpu/landscape/grid';
-import { computeSlice, mergeShards, type SliceSpec, sliceRows } from '../../src/gpu/landscape/slice';
+import {
+  computeSlice,
+  mergeShards,
+  type SliceSpec,
+  sliceRows,
+} from '../../src/gpu/landscape/slice';
 import { loadCase, net, rawDirections, refCase } from './filterNormCase';
 import { maxRelErr, numTensors, useTestBackend } from './setup';
 
@@ -21,7 +26,15 @@ beforeAll(async () => {
     return d;
   });
   const batches = toBatches(c.x, c.y, 3); // 3 + 3 + 2: exercises the batch sums
-  free.push(...c.params, ...c.buffers, c.x, c.y, ...dx, ...dy, ...batches.flatMap((b) => [b.x, b.y]));
+  free.push(
+    ...c.params,
+    ...c.buffers,
+    c.x,
+    c.y,
+    ...dx,
+    ...dy,
+    ...batches.flatMap((b) => [b.x, b.y]),
+  );
   const axis = { min: -1, max: 1, num: 5 };
   spec = { net, params: c.params, buffers: c.buffers, dx, dy, x: axis, y: axis, batches };
 });
@@ -51,8 +64,14 @@ describe('2D slice of the filter_norm.json model', () => {
 
   test('shards (3 of them, split mid-row) merge into exactly the whole grid', async () => {
     const whole = await computeSlice(spec);
-    const parts = await Promise.all([2, 0, 1].map((index) => computeSlice({ ...spec, shard: { index, count: 3 } })));
-    expect(parts.map((p) => p.range)).toEqual([[17, 25], [0, 9], [9, 17]]);
+    const parts = await Promise.all(
+      [2, 0, 1].map((index) => computeSlice({ ...spec, shard: { index, count: 3 } })),
+    );
+    expect(parts.map((p) => p.range)).toEqual([
+      [17, 25],
+      [0, 9],
+      [9, 17],
+    ]);
     const merged = mergeShards(parts);
     expect(Array.from(merged.loss)).toEqual(Array.from(whole.loss));
     expect(Array.from(merged.acc)).toEqual(Array.from(whole.acc));

@@ -9,7 +9,9 @@ beforeAll(useTestBackend);
 describe('smallCnn (the filter_norm.json model)', () => {
   test('declares the reference parameter order and torch shapes', () => {
     expect(net.params.map((p) => p.name)).toEqual(refCase.model.parameter_order);
-    expect(net.params.map((p) => p.shape)).toEqual(refCase.model.parameters.map((p: { shape: number[] }) => p.shape));
+    expect(net.params.map((p) => p.shape)).toEqual(
+      refCase.model.parameters.map((p: { shape: number[] }) => p.shape),
+    );
     expect(net.buffers.map((b) => b.name)).toEqual(['bn1.running_mean', 'bn1.running_var']);
   });
 
@@ -18,7 +20,12 @@ describe('smallCnn (the filter_norm.json model)', () => {
     const before = numTensors();
     const [logits, per, loss, correct] = tf.tidy(() => {
       const { logits } = net.forward(c.params, c.buffers, c.x, 'eval');
-      return [logits, crossEntropyPerSample(logits, c.y), crossEntropy(logits, c.y), correctCount(logits, c.y)];
+      return [
+        logits,
+        crossEntropyPerSample(logits, c.y),
+        crossEntropy(logits, c.y),
+        correctCount(logits, c.y),
+      ];
     });
     const o = refCase.at_origin;
     expect(maxRelErr(logits.dataSync(), o.logits.flat(), 1e-6)).toBeLessThan(1e-4);
@@ -32,10 +39,14 @@ describe('smallCnn (the filter_norm.json model)', () => {
 
   test('train mode normalises with batch statistics and returns running stats moved 10% towards them', () => {
     const c = loadCase();
-    const [newMean, newVar] = tf.tidy(() => net.forward(c.params, c.buffers, c.x, 'train').buffers!);
+    const [newMean, newVar] = tf.tidy(
+      () => net.forward(c.params, c.buffers, c.x, 'train').buffers!,
+    );
     // Batch statistics of conv1's output, by hand: mean and unbiased variance over (N, H, W).
     const [bm, bv] = tf.tidy(() => {
-      const h = tf.conv2d(c.x as tf.Tensor4D, tf.transpose(c.params[0], [2, 3, 1, 0]) as tf.Tensor4D, 1, 0).add(c.params[1]) as tf.Tensor4D;
+      const h = tf
+        .conv2d(c.x as tf.Tensor4D, tf.transpose(c.params[0], [2, 3, 1, 0]) as tf.Tensor4D, 1, 0)
+        .add(c.params[1]) as tf.Tensor4D;
       const { mean, variance } = tf.moments(h, [0, 1, 2]);
       const n = h.shape[0] * h.shape[1] * h.shape[2];
       return [mean, variance.mul(n / (n - 1))];

@@ -24,12 +24,18 @@ describe('tensorAlgebra', () => {
       for (const op of ['add', 'sub', 'mul', 'div', 'maximum'] as const) {
         const want = xs.map((a, i) => numberAlgebra[op](a, ys[i]));
         expect(Array.from(A[op](x, y).dataSync())).toEqual(want.map(Math.fround));
-        expect(Array.from(A[op](x, 2).dataSync())).toEqual(xs.map((a) => Math.fround(numberAlgebra[op](a, 2))));
-        expect(Array.from(A[op](3, y).dataSync())).toEqual(ys.map((b) => Math.fround(numberAlgebra[op](3, b))));
+        expect(Array.from(A[op](x, 2).dataSync())).toEqual(
+          xs.map((a) => Math.fround(numberAlgebra[op](a, 2))),
+        );
+        expect(Array.from(A[op](3, y).dataSync())).toEqual(
+          ys.map((b) => Math.fround(numberAlgebra[op](3, b))),
+        );
       }
       expect(Array.from(A.abs(x).dataSync())).toEqual(xs.map(Math.abs));
       expect(Array.from(A.sign(x).dataSync())).toEqual(xs.map(Math.sign));
-      expect(Array.from(A.sqrt(A.abs(x)).dataSync())).toEqual(xs.map((a) => Math.fround(Math.sqrt(Math.abs(a)))));
+      expect(Array.from(A.sqrt(A.abs(x)).dataSync())).toEqual(
+        xs.map((a) => Math.fround(Math.sqrt(Math.abs(a)))),
+      );
     });
     expect(numTensors()).toBe(before);
   });
@@ -42,7 +48,11 @@ describe('tensorAlgebra', () => {
   });
 
   test('maximum and sign propagate NaN like torch', () => {
-    expect(read(() => A.maximum(tf.tensor1d([NaN, 1, 2]), tf.tensor1d([0, NaN, 1])))).toEqual([NaN, NaN, 2]);
+    expect(read(() => A.maximum(tf.tensor1d([NaN, 1, 2]), tf.tensor1d([0, NaN, 1])))).toEqual([
+      NaN,
+      NaN,
+      2,
+    ]);
     expect(read(() => A.sign(tf.tensor1d([NaN, -3, 0])))).toEqual([NaN, -1, 0]);
   });
 

@@ -22,7 +22,11 @@ beforeAll(useTestBackend);
 const disposeResult = (r: TrainResult) => tf.dispose([...r.params, ...r.buffers]);
 
 function circles() {
-  const { train: tr, test: te } = splitToy2d(makeToy2d({ kind: 'circle', n: 300, noise: 0, seed: 3 }), 0.7, 4);
+  const { train: tr, test: te } = splitToy2d(
+    makeToy2d({ kind: 'circle', n: 300, noise: 0, seed: 3 }),
+    0.7,
+    4,
+  );
   return { train: toyTensorData(tr), test: toyTensorData(te) };
 }
 const net = mlp({ hidden: [8, 8], activation: 'tanh' });
@@ -32,7 +36,14 @@ describe('train (MLP on toy 2-D data)', () => {
   test('an MLP learns the circle set: held-out accuracy well above chance', async () => {
     const d = circles();
     const before = numTensors();
-    const r = await train({ net, data: d.train, optimizer: adam, batchSize: 16, steps: 300, seed: 1 });
+    const r = await train({
+      net,
+      data: d.train,
+      optimizer: adam,
+      batchSize: 16,
+      steps: 300,
+      seed: 1,
+    });
     const ev = await evaluateModel(net, r.params, r.buffers, d.test);
     expect(ev.accuracy).toBeGreaterThan(0.9);
     expect(r.loss[r.steps - 1]).toBeLessThan(r.loss[0]);
@@ -44,10 +55,21 @@ describe('train (MLP on toy 2-D data)', () => {
 
   test('is deterministic for a seed, and another seed shuffles (and inits) differently', async () => {
     const d = circles();
-    const run = (seed: number) => train({ net, data: d.train, optimizer: adam, batchSize: 32, steps: 20, seed, checkpointEvery: 10 });
+    const run = (seed: number) =>
+      train({
+        net,
+        data: d.train,
+        optimizer: adam,
+        batchSize: 32,
+        steps: 20,
+        seed,
+        checkpointEvery: 10,
+      });
     const [a, b, c] = [await run(5), await run(5), await run(6)];
     expect(Array.from(a.loss)).toEqual(Array.from(b.loss));
-    expect(a.checkpoints.map((k) => Array.from(k.params))).toEqual(b.checkpoints.map((k) => Array.from(k.params)));
+    expect(a.checkpoints.map((k) => Array.from(k.params))).toEqual(
+      b.checkpoints.map((k) => Array.from(k.params)),
+    );
     expect(Array.from(a.loss)).not.toEqual(Array.from(c.loss));
     [a, b, c].forEach(disposeResult);
     tf.dispose([d.train.x, d.train.y, d.test.x, d.test.y]);
@@ -55,29 +77,59 @@ describe('train (MLP on toy 2-D data)', () => {
 
   test('checkpoints at 0, k, 2k, … and the end; the first is the init, the last the result', async () => {
     const d = circles();
-    const r = await train({ net, data: d.train, optimizer: { type: 'SGD', hp: { lr: 0.1 } }, batchSize: 50, steps: 25, seed: 2, checkpointEvery: 10 });
+    const r = await train({
+      net,
+      data: d.train,
+      optimizer: { type: 'SGD', hp: { lr: 0.1 } },
+      batchSize: 50,
+      steps: 25,
+      seed: 2,
+      checkpointEvery: 10,
+    });
     expect(r.checkpoints.map((k) => k.step)).toEqual([0, 10, 20, 25]);
     const init = initParams(net, { seed: 2 });
     expect(Array.from(r.checkpoints[0].params)).toEqual(Array.from(await flattenParams(init)));
     expect(Array.from(r.checkpoints[3].params)).toEqual(Array.from(await flattenParams(r.params)));
-    const back = unflattenParams(r.checkpoints[3].params, net.params.map((p) => p.shape));
+    const back = unflattenParams(
+      r.checkpoints[3].params,
+      net.params.map((p) => p.shape),
+    );
     expect(back.map((t) => t.shape)).toEqual(net.params.map((p) => [...p.shape]));
     tf.dispose([...init, ...back]);
     disposeResult(r);
     tf.dispose([d.train.x, d.train.y, d.test.x, d.test.y]);
   });
 
-  test('a schedule sets each step\'s lr (OneCycleLR cycling momentum), LARS and LAMB train too', async () => {
+  test("a schedule sets each step's lr (OneCycleLR cycling momentum), LARS and LAMB train too", async () => {
     const d = circles();
     const sched = { type: 'OneCycleLR', max_lr: 0.2, total_steps: 30 };
-    const r = await train({ net, data: d.train, optimizer: { type: 'SGD', hp: { lr: 0.1, momentum: 0.9 } }, scheduler: sched, batchSize: 30, steps: 30 });
+    const r = await train({
+      net,
+      data: d.train,
+      optimizer: { type: 'SGD', hp: { lr: 0.1, momentum: 0.9 } },
+      scheduler: sched,
+      batchSize: 30,
+      steps: 30,
+    });
     const s = createScheduler(sched, { lr: 0.1, momentum: 0.9, momentumKey: 'momentum' });
-    const want = Array.from({ length: 30 }, () => { const v = s.lr; s.advance(); return v; });
+    const want = Array.from({ length: 30 }, () => {
+      const v = s.lr;
+      s.advance();
+      return v;
+    });
     expect(Array.from(r.lr)).toEqual(want);
     disposeResult(r);
     for (const type of ['LARS', 'LAMB']) {
-      const hp: Record<string, number> = type === 'LARS' ? { lr: 1, trust_coefficient: 0.005 } : { lr: 0.02 };
-      const q = await train({ net, data: d.train, optimizer: { type, hp }, batchSize: 30, steps: 60, seed: 1 });
+      const hp: Record<string, number> =
+        type === 'LARS' ? { lr: 1, trust_coefficient: 0.005 } : { lr: 0.02 };
+      const q = await train({
+        net,
+        data: d.train,
+        optimizer: { type, hp },
+        batchSize: 30,
+        steps: 60,
+        seed: 1,
+      });
       const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
       expect(mean(q.loss.subarray(50))).toBeLessThan(mean(q.loss.subarray(0, 10)));
       disposeResult(q);
@@ -87,7 +139,12 @@ describe('train (MLP on toy 2-D data)', () => {
 
   test('a cycled momentum goes into momentum (SGD, LARS) or β₁ (Adam, LAMB)', () => {
     const sched = { type: 'OneCycleLR', max_lr: 0.2, total_steps: 30 };
-    for (const [type, key] of [['SGD', 'momentum'], ['LARS', 'momentum'], ['Adam', 'betas'], ['LAMB', 'betas']] as const) {
+    for (const [type, key] of [
+      ['SGD', 'momentum'],
+      ['LARS', 'momentum'],
+      ['Adam', 'betas'],
+      ['LAMB', 'betas'],
+    ] as const) {
       const spec = findTensorOptimizer(type)!;
       const hp = { ...spec.defaults, momentum: 0.9 };
       const base = scheduleBaseOf(spec, hp);
@@ -106,8 +163,17 @@ describe('train (MLP on toy 2-D data)', () => {
     const ctl = new AbortController();
     const seen: number[] = [];
     const run = train({
-      net, data: d.train, optimizer: adam, batchSize: 16, steps: 100, checkpointEvery: 2, signal: ctl.signal,
-      onProgress: (p) => { seen.push(p.step); if (p.step === 3) ctl.abort(); },
+      net,
+      data: d.train,
+      optimizer: adam,
+      batchSize: 16,
+      steps: 100,
+      checkpointEvery: 2,
+      signal: ctl.signal,
+      onProgress: (p) => {
+        seen.push(p.step);
+        if (p.step === 3) ctl.abort();
+      },
     });
     await expect(run).rejects.toThrow();
     expect(seen).toEqual([1, 2, 3]);
@@ -119,10 +185,19 @@ describe('train (MLP on toy 2-D data)', () => {
 describe('train (tiny ResNet on Fashion-MNIST 7×7)', () => {
   test('200 images: training loss falls, BN running stats move, no tensor leaks across runs', async () => {
     const dir = path.join(repoRoot, 'public/data/fashion-mnist-7');
-    const split = await loadFashionSubset((f) => readFile(path.join(dir, f)), 'train', { normalization: 'standard' });
+    const split = await loadFashionSubset((f) => readFile(path.join(dir, f)), 'train', {
+      normalization: 'standard',
+    });
     const data = fashionTensorData(split, 200);
     const rn = resnet({ depth: 8, width: 4, inChannels: 1, inputSize: 7, numClasses: 10 });
-    const opts = { net: rn, data, optimizer: { type: 'SGD', hp: { lr: 0.1, momentum: 0.9 } }, batchSize: 50, steps: 40, seed: 1 };
+    const opts = {
+      net: rn,
+      data,
+      optimizer: { type: 'SGD', hp: { lr: 0.1, momentum: 0.9 } },
+      batchSize: 50,
+      steps: 40,
+      seed: 1,
+    };
     const first = await train(opts);
     disposeResult(first);
     const before = numTensors();

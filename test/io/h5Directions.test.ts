@@ -69,7 +69,9 @@ describe('writeDirectionsH5', () => {
 
   it('rejects mismatched x/y shapes and non-finite values', async () => {
     const bad = { ...dirs, ydirection: [dirs.ydirection![0]] };
-    await expect(writeDirectionsH5(bad)).rejects.toThrow(/xdirection has 2 parameters but ydirection has 1/);
+    await expect(writeDirectionsH5(bad)).rejects.toThrow(
+      /xdirection has 2 parameters but ydirection has 1/,
+    );
     const nan = { xdirection: [{ shape: [1], values: Float64Array.of(NaN) }], ydirection: null };
     await expect(writeDirectionsH5(nan)).rejects.toThrow(/xdirection\/0 holds NaN/);
   });

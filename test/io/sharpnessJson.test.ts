@@ -5,23 +5,37 @@ import { parseSharpnessJson } from '../../src/io/sharpnessJson';
 import { repoRoot } from '../referencePath';
 
 describe('parseSharpnessJson', () => {
-  it.each(MODEL_NAMES)('reads the shipped %s file: λ1 ≥ λ2, 100 test images, conv/linear weights', (name) => {
-    const raw = JSON.parse(readFileSync(`${repoRoot}/public/models/${name}/sharpness.json`, 'utf8'));
-    const r = parseSharpnessJson(raw);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.value.model).toBe(name);
-    expect(r.value.eigenvalues[0]).toBeGreaterThanOrEqual(r.value.eigenvalues[1]);
-    expect(r.value).toMatchObject({ samples: 100, split: 'test', restrict: 'weights' });
-  });
+  it.each(MODEL_NAMES)(
+    'reads the shipped %s file: λ1 ≥ λ2, 100 test images, conv/linear weights',
+    (name) => {
+      const raw = JSON.parse(
+        readFileSync(`${repoRoot}/public/models/${name}/sharpness.json`, 'utf8'),
+      );
+      const r = parseSharpnessJson(raw);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.model).toBe(name);
+      expect(r.value.eigenvalues[0]).toBeGreaterThanOrEqual(r.value.eigenvalues[1]);
+      expect(r.value).toMatchObject({ samples: 100, split: 'test', restrict: 'weights' });
+    },
+  );
 
   it('names every bad field', () => {
-    const r = parseSharpnessJson({ model: 3, eigenvalues: [1, NaN], residual: [0.1], samples: 0, split: 'test' });
+    const r = parseSharpnessJson({
+      model: 3,
+      eigenvalues: [1, NaN],
+      residual: [0.1],
+      samples: 0,
+      split: 'test',
+    });
     expect(r).toEqual({
       ok: false,
       errors: [
-        'model: expected a string', 'eigenvalues: expected two finite numbers', 'residual: expected two finite numbers',
-        'samples: expected a positive integer', 'restrict: expected a string',
+        'model: expected a string',
+        'eigenvalues: expected two finite numbers',
+        'residual: expected two finite numbers',
+        'samples: expected a positive integer',
+        'restrict: expected a string',
       ],
     });
     expect(parseSharpnessJson(null)).toEqual({ ok: false, errors: ['not a JSON object'] });

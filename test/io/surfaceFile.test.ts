@@ -79,7 +79,8 @@ describe('writeSurfaceH5', () => {
     const back = await readSurfaceH5(await writeSurfaceH5(grid));
     expect(back).toEqual(grid);
     for (let iy = 0; iy < 3; iy++) {
-      for (let ix = 0; ix < 4; ix++) expect(back.values.train_loss[surfaceIndex(back, ix, iy)]).toBe(f(x[ix], y[iy]));
+      for (let ix = 0; ix < 4; ix++)
+        expect(back.values.train_loss[surfaceIndex(back, ix, iy)]).toBe(f(x[ix], y[iy]));
     }
   });
 
@@ -87,7 +88,10 @@ describe('writeSurfaceH5', () => {
     const grid: SurfaceGrid = {
       xcoordinates: Float64Array.from([0, 0.5, 1]),
       ycoordinates: null,
-      values: { train_loss: Float64Array.from([3, 2, NaN]), train_acc: Float64Array.from([10, 20, 30]) },
+      values: {
+        train_loss: Float64Array.from([3, 2, NaN]),
+        train_acc: Float64Array.from([10, 20, 30]),
+      },
       meta: { dirFile: null, shardIndices: null },
     };
     expect(await readSurfaceH5(await writeSurfaceH5(grid))).toEqual(grid);
@@ -102,6 +106,8 @@ describe('writeSurfaceH5', () => {
     };
     await expect(writeSurfaceH5(grid)).rejects.toThrow(/xcoordinates\[1\] is NaN/);
     const short = { ...grid, xcoordinates: Float64Array.from([0, 1, 2]) };
-    await expect(writeSurfaceH5(short)).rejects.toThrow(/train_loss has 2 values, expected nx·ny = 3/);
+    await expect(writeSurfaceH5(short)).rejects.toThrow(
+      /train_loss has 2 values, expected nx·ny = 3/,
+    );
   });
 });

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot, referenceDir } from '../referencePath';
 
 const SCANNED = ['src', 'test', 'scripts', 'bench', '.ci', 'bin'];
-const ROOT_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json', 'index.html', 'landscape.html'];
+const ROOT_FILES = [
+  'package.json',
+  'vite.config.ts',
+  'tsconfig.json',
+  'index.html',
+  'landscape.html',
+];
 const TEXT = /\.(ts|tsx|mts|mjs|js|cjs|json|py|sh|html|md|css)$|^run$/;
 // '../shared', '..\shared', path.join(…, '..', 'shared'), or any 'shared/reference'.
 const SHARED = /\.\.[/\\]shared\b|['"]\.\.['"]\s*,\s*['"]shared['"]|shared[/\\]reference/;
@@ -25,26 +31,44 @@ function files(dir: string): string[] {
 
 describe('the repository stands on its own', () => {
   it('no source, test, script, bench or CI file reads ../shared', () => {
-    const scanned = [...SCANNED.flatMap((d) => files(path.join(repoRoot, d))), ...ROOT_FILES.map((f) => path.join(repoRoot, f))];
+    const scanned = [
+      ...SCANNED.flatMap((d) => files(path.join(repoRoot, d))),
+      ...ROOT_FILES.map((f) => path.join(repoRoot, f)),
+    ];
     expect(scanned.length).toBeGreaterThan(100);
     const offenders = scanned
       .map((f) => path.relative(repoRoot, f))
       .filter((rel) => rel !== self)
-      .flatMap((rel) => readFileSync(path.join(repoRoot, rel), 'utf8').split('\n')
-        .map((line, i) => (SHARED.test(line) ? `${rel}:${i + 1}: ${line.trim()}` : null))
-        .filter((x): x is string => x !== null));
+      .flatMap((rel) =>
+        readFileSync(path.join(repoRoot, rel), 'utf8')
+          .split('\n')
+          .map((line, i) => (SHARED.test(line) ? `${rel}:${i + 1}: ${line.trim()}` : null))
+          .filter((x): x is string => x !== null),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('the pattern catches the ways a path to ../shared gets written', () => {
-    for (const line of ["readFileSync('../shared/reference/x.json')", "path.resolve(root, '..', 'shared')", 'see shared/reference/README.md'])
+    for (const line of [
+      "readFileSync('../shared/reference/x.json')",
+      "path.resolve(root, '..', 'shared')",
+      'see shared/reference/README.md',
+    ])
       expect(SHARED.test(line), line).toBe(true);
     expect(SHARED.test("import { shared } from './sharedState'")).toBe(false);
   });
 
   it('carries the PyTorch reference files the tests read, with their README', () => {
-    for (const name of ['README.md', 'surface_rosenbrock.json', 'surface_saddle.json', 'surface_quadratic.json',
-      'schedules.json', 'filter_norm.json', 'sample_surface.h5', 'sample_directions.h5'])
+    for (const name of [
+      'README.md',
+      'surface_rosenbrock.json',
+      'surface_saddle.json',
+      'surface_quadratic.json',
+      'schedules.json',
+      'filter_norm.json',
+      'sample_surface.h5',
+      'sample_directions.h5',
+    ])
       expect(existsSync(path.join(referenceDir, name)), name).toBe(true);
   });
 });

@@ -1,25 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLandscapeLook, defaultLandscapeSettings, modelName, parseLandscapeUrl, serializeLandscapeUrl } from '../../src/state/landscapeUrl';
+import {
+  defaultLandscapeLook,
+  defaultLandscapeSettings,
+  modelName,
+  parseLandscapeUrl,
+  serializeLandscapeUrl,
+} from '../../src/state/landscapeUrl';
 import { defaultToySettings } from '../../src/state/toySpec';
 
 describe('the landscape link', () => {
   it('reads one readable key per setting', () => {
-    const { settings, errors } = parseLandscapeUrl('?model=resnet-110&skip=off&view=pca&res=41&samples=64&seed=7');
+    const { settings, errors } = parseLandscapeUrl(
+      '?model=resnet-110&skip=off&view=pca&res=41&samples=64&seed=7',
+    );
     expect(errors).toEqual([]);
-    expect(settings).toMatchObject({ depth: 110, skip: false, view: 'pca', res: 41, samples: 64, seed: 7 });
+    expect(settings).toMatchObject({
+      depth: 110,
+      skip: false,
+      view: 'pca',
+      res: 41,
+      samples: 64,
+      seed: 7,
+    });
     expect(modelName(settings)).toBe('resnet-110-ns');
   });
 
   it('writes the defaults as a short readable link, and debug keys only when set', () => {
-    expect(serializeLandscapeUrl(defaultLandscapeSettings())).toMatchInlineSnapshot(`"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1"`);
-    expect(serializeLandscapeUrl({ ...defaultLandscapeSettings(), init: true, orthogonal: true })).toContain('ortho=on&init=1');
+    expect(serializeLandscapeUrl(defaultLandscapeSettings())).toMatchInlineSnapshot(
+      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1"`,
+    );
+    expect(
+      serializeLandscapeUrl({ ...defaultLandscapeSettings(), init: true, orthogonal: true }),
+    ).toContain('ortho=on&init=1');
   });
 
   it('round-trips every setting it writes', () => {
-    const s = { depth: 20, skip: false, view: 'pca', res: 3, samples: 1000, seed: 2 ** 31 - 1, orthogonal: true, line: 'random', init: true } as const;
-    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({ settings: s, look: defaultLandscapeLook(), toy: defaultToySettings(), errors: [] });
+    const s = {
+      depth: 20,
+      skip: false,
+      view: 'pca',
+      res: 3,
+      samples: 1000,
+      seed: 2 ** 31 - 1,
+      orthogonal: true,
+      line: 'random',
+      init: true,
+    } as const;
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s))).toEqual({
+      settings: s,
+      look: defaultLandscapeLook(),
+      toy: defaultToySettings(),
+      errors: [],
+    });
     const look = { theme: 'dark', large: true, logHeight: false } as const;
-    expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({ settings: s, look, toy: defaultToySettings(), errors: [] });
+    expect(parseLandscapeUrl(serializeLandscapeUrl(s, look))).toEqual({
+      settings: s,
+      look,
+      toy: defaultToySettings(),
+      errors: [],
+    });
   });
 
   it('reads and writes the look (theme, large type, 3D heights) as on the race page, only when not the default', () => {
@@ -29,29 +68,43 @@ describe('the landscape link', () => {
     expect(settings).toEqual(defaultLandscapeSettings());
     expect(look).toEqual({ theme: 'dark', large: true, logHeight: false });
     expect(serializeLandscapeUrl(settings, look)).toMatch(/&theme=dark&large=1&log3d=0$/);
-    expect(serializeLandscapeUrl(settings, defaultLandscapeLook())).not.toMatch(/theme|large|log3d/);
+    expect(serializeLandscapeUrl(settings, defaultLandscapeLook())).not.toMatch(
+      /theme|large|log3d/,
+    );
   });
 
   it('names an invalid theme or large value and keeps the default look', () => {
     const { look, errors } = parseLandscapeUrl('theme=purple&large=huge&log3d=maybe');
     expect(look).toEqual(defaultLandscapeLook());
-    expect(errors).toEqual(['theme="purple" must be light or dark; using light', 'large="huge" must be 1 or 0; using 0', 'log3d="maybe" must be 1 or 0; using 1']);
+    expect(errors).toEqual([
+      'theme="purple" must be light or dark; using light',
+      'large="huge" must be 1 or 0; using 0',
+      'log3d="maybe" must be 1 or 0; using 1',
+    ]);
   });
 
   it('opens the 1D panel on a path with line=…, writes it only when open, and names a bad path', () => {
     const { settings, errors } = parseLandscapeUrl('?model=resnet-20&line=interpolation');
     expect(errors).toEqual([]);
     expect(settings.line).toBe('interpolation');
-    expect(serializeLandscapeUrl(settings)).toMatchInlineSnapshot(`"model=resnet-20&skip=on&view=random&res=31&samples=256&seed=1&line=interpolation"`);
-    expect(parseLandscapeUrl(serializeLandscapeUrl({ ...settings, line: 'random' })).settings.line).toBe('random');
+    expect(serializeLandscapeUrl(settings)).toMatchInlineSnapshot(
+      `"model=resnet-20&skip=on&view=random&res=31&samples=256&seed=1&line=interpolation"`,
+    );
+    expect(
+      parseLandscapeUrl(serializeLandscapeUrl({ ...settings, line: 'random' })).settings.line,
+    ).toBe('random');
     expect(serializeLandscapeUrl({ ...settings, line: 'off' })).not.toContain('line=');
     const bad = parseLandscapeUrl('line=sideways');
     expect(bad.settings.line).toBe('off');
-    expect(bad.errors).toEqual(['line="sideways" must be one of off, interpolation, random; using off']);
+    expect(bad.errors).toEqual([
+      'line="sideways" must be one of off, interpolation, random; using off',
+    ]);
   });
 
   it('names each invalid value and uses the default instead', () => {
-    const { settings, errors } = parseLandscapeUrl('model=resnet-99&skip=maybe&view=hessian&res=62&samples=4.5&seed=-1&zoom=2');
+    const { settings, errors } = parseLandscapeUrl(
+      'model=resnet-99&skip=maybe&view=hessian&res=62&samples=4.5&seed=-1&zoom=2',
+    );
     expect(settings).toEqual(defaultLandscapeSettings());
     expect(errors).toEqual([
       'model="resnet-99" must be one of resnet-20, resnet-56, resnet-110; using resnet-56',
@@ -65,19 +118,47 @@ describe('the landscape link', () => {
   });
 
   it('opens the toy panel on a data set with toy=…, and writes its knobs only when not the default', () => {
-    expect(defaultToySettings()).toEqual({ toy: 'off', toyOpt: 'adam', toyLr: 0.03, toyMomentum: 0.9, toyBatch: 50, toySteps: 1000, toyNoise: 0.1, toySeed: 0, toyDir: 'pca' });
-    const { settings, look, toy, errors } = parseLandscapeUrl('?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random');
+    expect(defaultToySettings()).toEqual({
+      toy: 'off',
+      toyOpt: 'adam',
+      toyLr: 0.03,
+      toyMomentum: 0.9,
+      toyBatch: 50,
+      toySteps: 1000,
+      toyNoise: 0.1,
+      toySeed: 0,
+      toyDir: 'pca',
+    });
+    const { settings, look, toy, errors } = parseLandscapeUrl(
+      '?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random',
+    );
     expect(errors).toEqual([]);
-    expect(toy).toEqual({ toy: 'circle', toyOpt: 'momentum', toyLr: 0.1, toyMomentum: 0.5, toyBatch: 250, toySteps: 150, toyNoise: 0, toySeed: 3, toyDir: 'random' });
-    expect(serializeLandscapeUrl(settings, look, toy)).toMatchInlineSnapshot(`"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random"`);
+    expect(toy).toEqual({
+      toy: 'circle',
+      toyOpt: 'momentum',
+      toyLr: 0.1,
+      toyMomentum: 0.5,
+      toyBatch: 250,
+      toySteps: 150,
+      toyNoise: 0,
+      toySeed: 3,
+      toyDir: 'random',
+    });
+    expect(serializeLandscapeUrl(settings, look, toy)).toMatchInlineSnapshot(
+      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random"`,
+    );
     expect(parseLandscapeUrl(serializeLandscapeUrl(settings, look, toy)).toy).toEqual(toy);
     expect(serializeLandscapeUrl(settings, look, defaultToySettings())).not.toContain('toy');
-    expect(serializeLandscapeUrl(settings, look, { ...defaultToySettings(), toy: 'xor' })).toMatch(/&toy=xor$/);
+    expect(serializeLandscapeUrl(settings, look, { ...defaultToySettings(), toy: 'xor' })).toMatch(
+      /&toy=xor$/,
+    );
     expect(parseLandscapeUrl('toy.lr=1e38').toy.toyLr).toBe(1e38);
   });
 
   it('names each invalid toy value and uses its default instead', () => {
-    const { toy, errors } = parseLandscapeUrl('toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian');
+    const { toy, errors } = parseLandscapeUrl(
+      'toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian',
+    );
     expect(toy).toEqual(defaultToySettings());
     expect(errors).toEqual([
       'toy="moons" must be one of off, spiral, circle, xor, gauss; using off',

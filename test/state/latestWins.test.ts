@@ -6,19 +6,32 @@ function harness() {
   const log: string[] = [];
   const releases = new Map<number, () => void>();
   const runs = latestWins<{ seq: number; fail?: boolean }>(
-    (req, signal) => new Promise<void>((resolve, reject) => {
-      log.push(`start ${req.seq}`);
-      if (req.fail) { reject(new Error('boom')); return; }
-      releases.set(req.seq, () => { log.push(`end ${req.seq}`); resolve(); });
-      signal.addEventListener('abort', () => { log.push(`cleanup ${req.seq}`); reject(signal.reason); });
-    }),
-    { cancelled: (req) => log.push(`cancelled ${req.seq}`), failed: (req, e) => log.push(`failed ${req.seq}: ${(e as Error).message}`) },
+    (req, signal) =>
+      new Promise<void>((resolve, reject) => {
+        log.push(`start ${req.seq}`);
+        if (req.fail) {
+          reject(new Error('boom'));
+          return;
+        }
+        releases.set(req.seq, () => {
+          log.push(`end ${req.seq}`);
+          resolve();
+        });
+        signal.addEventListener('abort', () => {
+          log.push(`cleanup ${req.seq}`);
+          reject(signal.reason);
+        });
+      }),
+    {
+      cancelled: (req) => log.push(`cancelled ${req.seq}`),
+      failed: (req, e) => log.push(`failed ${req.seq}: ${(e as Error).message}`),
+    },
   );
   return { log, releases, runs };
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe('latestWins (the workers\' run discipline)', () => {
+describe("latestWins (the workers' run discipline)", () => {
   it('a new request aborts the running one and starts only after it has cleaned up', async () => {
     const { log, releases, runs } = harness();
     runs.start({ seq: 1 });

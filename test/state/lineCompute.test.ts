@@ -5,27 +5,53 @@ import { describe, expect, it } from 'vitest';
 import { refineOrder } from '../../src/core/refineOrder';
 import { isAbort, LandscapeCache, type LandscapeIo } from '../../src/worker/landscapeCompute';
 import { computeLine, trainingSeed } from '../../src/worker/lineCompute';
-import type { LandscapeLineRequest, LandscapeResponse, LinePoint } from '../../src/worker/landscapeProtocol';
+import type {
+  LandscapeLineRequest,
+  LandscapeResponse,
+  LinePoint,
+} from '../../src/worker/landscapeProtocol';
 
 const PUBLIC = resolve(import.meta.dirname, '../../public');
-const disk: LandscapeIo = { readBytes: (p) => readFile(resolve(PUBLIC, p)).then((b) => new Uint8Array(b), () => null) };
+const disk: LandscapeIo = {
+  readBytes: (p) =>
+    readFile(resolve(PUBLIC, p)).then(
+      (b) => new Uint8Array(b),
+      () => null,
+    ),
+};
 
 const request = (over: Partial<LandscapeLineRequest> = {}): LandscapeLineRequest => ({
-  kind: 'line', seq: 1, model: 'resnet-20', path: 'interpolation', num: 9, range: [-0.5, 1.5], samples: 16, seed: 1,
-  baseUrl: '', backends: ['wasm', 'cpu'], ...over,
+  kind: 'line',
+  seq: 1,
+  model: 'resnet-20',
+  path: 'interpolation',
+  num: 9,
+  range: [-0.5, 1.5],
+  samples: 16,
+  seed: 1,
+  baseUrl: '',
+  backends: ['wasm', 'cpu'],
+  ...over,
 });
 
-async function run(req: LandscapeLineRequest, cache: LandscapeCache, signal = new AbortController().signal) {
+async function run(
+  req: LandscapeLineRequest,
+  cache: LandscapeCache,
+  signal = new AbortController().signal,
+) {
   const out: LandscapeResponse[] = [];
   await computeLine(req, cache, (m) => out.push(m), signal);
   return out;
 }
-const pointsOf = (ms: LandscapeResponse[]): LinePoint[] => ms.flatMap((m) => (m.kind === 'linePoints' ? m.points : []));
+const pointsOf = (ms: LandscapeResponse[]): LinePoint[] =>
+  ms.flatMap((m) => (m.kind === 'linePoints' ? m.points : []));
 
 describe('the order of a line’s points (coarse first, refined in place)', () => {
   it('evaluates 41 points as the 5 tenths, then the 4 halves between them, then the rest, each point once', () => {
     const runs = refineOrder(41);
-    const flat = runs.flatMap((r) => Array.from({ length: r.count }, (_, k) => r.start + k * r.stride));
+    const flat = runs.flatMap((r) =>
+      Array.from({ length: r.count }, (_, k) => r.start + k * r.stride),
+    );
     expect(flat.slice(0, 9)).toEqual([0, 10, 20, 30, 40, 5, 15, 25, 35]);
     expect([...flat].sort((a, b) => a - b)).toEqual(Array.from({ length: 41 }, (_, i) => i));
     expect(Math.max(...runs.map((r) => r.count))).toBeLessThanOrEqual(8);
@@ -34,7 +60,11 @@ describe('the order of a line’s points (coarse first, refined in place)', () =
   it('handles one point, two points and a prime span, and splits long runs into chunks', () => {
     expect(refineOrder(1)).toEqual([{ start: 0, stride: 1, count: 1 }]);
     expect(refineOrder(2)).toEqual([{ start: 0, stride: 1, count: 2 }]);
-    expect(refineOrder(12, 5, 4)).toEqual([{ start: 0, stride: 1, count: 4 }, { start: 4, stride: 1, count: 4 }, { start: 8, stride: 1, count: 4 }]);
+    expect(refineOrder(12, 5, 4)).toEqual([
+      { start: 0, stride: 1, count: 4 },
+      { start: 4, stride: 1, count: 4 },
+      { start: 8, stride: 1, count: 4 },
+    ]);
     expect(() => refineOrder(0)).toThrow(/num must be a positive integer/);
   });
 });
@@ -53,7 +83,9 @@ describe('computing a line (the worker’s job, run in Node)', () => {
     expect(at(1).loss).toBeLessThan(1);
     expect(at(1).acc).toBeGreaterThan(at(0).acc + 30);
     // Progress is streamed in refinement order and counts up to every point.
-    const progress = out.filter((m) => m.kind === 'linePoints').map((m) => (m.kind === 'linePoints' ? m.done : 0));
+    const progress = out
+      .filter((m) => m.kind === 'linePoints')
+      .map((m) => (m.kind === 'linePoints' ? m.done : 0));
     expect(progress.at(-1)).toBe(9);
     expect(progress.length).toBeGreaterThan(1);
 
@@ -81,13 +113,22 @@ describe('computing a line (the worker’s job, run in Node)', () => {
     await run(request({ num: 2 }), cache);
     const before = tf.memory().numTensors;
     const abort = new AbortController();
-    const err = await computeLine(request({ num: 41 }), cache, (m) => { if (m.kind === 'linePoints') abort.abort(); }, abort.signal).catch((e) => e);
+    const err = await computeLine(
+      request({ num: 41 }),
+      cache,
+      (m) => {
+        if (m.kind === 'linePoints') abort.abort();
+      },
+      abort.signal,
+    ).catch((e) => e);
     expect(isAbort(err)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
   it('needs the training seed of the shipped weights, and says so when it is missing', () => {
     expect(trainingSeed({ training: { seed: 0 } }, 'resnet-20')).toBe(0);
-    expect(() => trainingSeed({ format: 'x' }, 'resnet-20')).toThrow(/weights\.json records no training\.seed/);
+    expect(() => trainingSeed({ format: 'x' }, 'resnet-20')).toThrow(
+      /weights\.json records no training\.seed/,
+    );
   });
 });

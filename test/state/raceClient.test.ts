@@ -8,7 +8,15 @@ import { defaultRaceState } from '../../src/state/raceState';
 function manualBackend() {
   const posted: RaceRequest[] = [];
   let cb: (r: WorkerResponse) => void = () => {};
-  const backend: RaceBackend = { kind: 'worker', drawsTrajectories: false, post: (r) => posted.push(r as RaceRequest), onResponse: (f) => { cb = f; }, terminate: () => {} };
+  const backend: RaceBackend = {
+    kind: 'worker',
+    drawsTrajectories: false,
+    post: (r) => posted.push(r as RaceRequest),
+    onResponse: (f) => {
+      cb = f;
+    },
+    terminate: () => {},
+  };
   const answer = (req: RaceRequest) => cb({ kind: 'race', seq: req.seq, results: [], ms: 0 });
   const drawn = (seq: number) => cb({ kind: 'drawn', seq, fingerprint: 'f', paintedAt: 1 });
   return { backend, posted, answer, drawn };
@@ -49,9 +57,16 @@ describe('the race client', () => {
 
   it('computes the same race without a worker', async () => {
     const client = new RaceClient(syncBackend());
-    const racers = racerConfigs(defaultRaceState()).flatMap((c) => (c.ok ? [{ id: c.id, config: c.config }] : []));
-    const res = await new Promise<Parameters<Parameters<RaceClient['onRace']>[0]>[0]>((resolve) => { client.onRace(resolve); client.request('race', { racers }); });
+    const racers = racerConfigs(defaultRaceState()).flatMap((c) =>
+      c.ok ? [{ id: c.id, config: c.config }] : [],
+    );
+    const res = await new Promise<Parameters<Parameters<RaceClient['onRace']>[0]>[0]>((resolve) => {
+      client.onRace(resolve);
+      client.request('race', { racers });
+    });
     expect(res.results.map((r) => r.id)).toEqual(['sgd', 'rmsprop', 'adam', 'adagrad']);
-    expect(res.results.every((r) => r.steps === 300 && r.divergedAt === null && r.error === null)).toBe(true);
+    expect(
+      res.results.every((r) => r.steps === 300 && r.divergedAt === null && r.error === null),
+    ).toBe(true);
   });
 });

@@ -43,10 +43,18 @@ describe('race defaults', () => {
   it('derive a valid schedule for every offered schedule, following the steps and each racer’s lr', () => {
     for (const def of RACE_SCHEDULES) {
       const race = { ...defaultRaceState(), schedule: { id: def.id, params: {} } };
-      for (const rc of racerConfigs(race)) expect(rc.ok ? [] : rc.errors, `${def.id}/${rc.id}`).toEqual([]);
+      for (const rc of racerConfigs(race))
+        expect(rc.ok ? [] : rc.errors, `${def.id}/${rc.id}`).toEqual([]);
     }
-    expect(racerSchedule({ id: 'onecycle', params: {} }, 300, 0.1)).toMatchObject({ type: 'OneCycleLR', max_lr: 0.1, total_steps: 300 });
-    expect(racerSchedule({ id: 'cosine', params: { T_max: 50 } }, 300, 0.1)).toEqual({ type: 'CosineAnnealingLR', T_max: 50 });
+    expect(racerSchedule({ id: 'onecycle', params: {} }, 300, 0.1)).toMatchObject({
+      type: 'OneCycleLR',
+      max_lr: 0.1,
+      total_steps: 300,
+    });
+    expect(racerSchedule({ id: 'cosine', params: { T_max: 50 } }, 300, 0.1)).toEqual({
+      type: 'CosineAnnealingLR',
+      T_max: 50,
+    });
   });
 });
 

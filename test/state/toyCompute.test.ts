@@ -9,16 +9,26 @@ describe('a toy run in the worker', () => {
     let t = 0;
     const gate = throttle(100, () => t);
     expect([gate(), gate(), gate(true)]).toEqual([true, false, true]);
-    t = 99; expect(gate()).toBe(false);
-    t = 200; expect(gate()).toBe(true);
+    t = 99;
+    expect(gate()).toBe(false);
+    t = 200;
+    expect(gate()).toBe(true);
   });
 
   it('reports the backend, throttled progress and the outcome, and leaves no tensors behind', async () => {
-    const spec = { ...toySpec({ ...defaultToySettings(), toy: 'circle', toySteps: 60 }), grid: 5, mapSize: 8 };
+    const spec = {
+      ...toySpec({ ...defaultToySettings(), toy: 'circle', toySteps: 60 }),
+      grid: 5,
+      mapSize: 8,
+    };
     const counts: number[] = [];
     for (let k = 0; k < 2; k++) {
       const got: ToyResponse[] = [];
-      const outcome = await computeToy({ kind: 'train', seq: 1, spec, backends: ['wasm', 'cpu'] }, (m) => got.push(m), new AbortController().signal);
+      const outcome = await computeToy(
+        { kind: 'train', seq: 1, spec, backends: ['wasm', 'cpu'] },
+        (m) => got.push(m),
+        new AbortController().signal,
+      );
       expect(got[0]).toMatchObject({ kind: 'backend', backend: 'wasm' });
       const train = got.filter((m) => m.kind === 'train');
       expect(train[0]).toMatchObject({ step: 1, steps: 60 });
@@ -37,6 +47,12 @@ describe('a toy run in the worker', () => {
   it('stops when aborted', async () => {
     const abort = new AbortController();
     abort.abort();
-    await expect(computeToy({ kind: 'train', seq: 1, spec: toySpec(defaultToySettings()), backends: ['wasm', 'cpu'] }, () => {}, abort.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      computeToy(
+        { kind: 'train', seq: 1, spec: toySpec(defaultToySettings()), backends: ['wasm', 'cpu'] },
+        () => {},
+        abort.signal,
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -9,7 +9,13 @@ import type { ToyRequest, ToyResponse } from '../../src/worker/toyProtocol';
 function fakePort() {
   const sent: ToyRequest[] = [];
   let cb: (r: ToyResponse) => void = () => {};
-  const port: ToyPort = { post: (r) => sent.push(r), onMessage: (c) => { cb = c; }, terminate: () => {} };
+  const port: ToyPort = {
+    post: (r) => sent.push(r),
+    onMessage: (c) => {
+      cb = c;
+    },
+    terminate: () => {},
+  };
   return { port, sent, answer: (r: ToyResponse) => cb(r) };
 }
 
@@ -20,8 +26,14 @@ describe('the toy runner (store → worker → store)', () => {
   beforeEach(() => {
     made = 0;
     fake = fakePort();
-    useToyStore.setState({ settings: { ...defaultToySettings(), toy: 'circle', toySteps: 150 }, run: idleToyRun() });
-    stop = startToyRunner(() => { made++; return new ToyClient(fake.port); });
+    useToyStore.setState({
+      settings: { ...defaultToySettings(), toy: 'circle', toySteps: 150 },
+      run: idleToyRun(),
+    });
+    stop = startToyRunner(() => {
+      made++;
+      return new ToyClient(fake.port);
+    });
   });
   afterEach(() => stop());
 
@@ -30,15 +42,26 @@ describe('the toy runner (store → worker → store)', () => {
     useToyStore.getState().train();
     expect(made).toBe(1);
     expect(fake.sent).toHaveLength(1);
-    expect(fake.sent[0]).toMatchObject({ kind: 'train', seq: 1, backends: ['wasm', 'cpu'], spec: { data: 'circle', steps: 150 } });
+    expect(fake.sent[0]).toMatchObject({
+      kind: 'train',
+      seq: 1,
+      backends: ['wasm', 'cpu'],
+      spec: { data: 'circle', steps: 150 },
+    });
   });
 
-  it('writes progress and the end of the run into the store, and drops an older run\'s messages', () => {
+  it("writes progress and the end of the run into the store, and drops an older run's messages", () => {
     const { train, cancel } = useToyStore.getState();
     train();
     fake.answer({ kind: 'backend', seq: 1, backend: 'wasm', wanted: 'wasm' });
     fake.answer({ kind: 'train', seq: 1, step: 40, steps: 150, loss: 0.5 });
-    expect(useToyStore.getState().run).toMatchObject({ status: 'running', backend: 'wasm', step: 40, steps: 150, loss: 0.5 });
+    expect(useToyStore.getState().run).toMatchObject({
+      status: 'running',
+      backend: 'wasm',
+      step: 40,
+      steps: 150,
+      loss: 0.5,
+    });
     train();
     fake.answer({ kind: 'train', seq: 1, step: 90, steps: 150, loss: 0.2 });
     expect(useToyStore.getState().run.step).toBe(0);

@@ -10,7 +10,16 @@ import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { glueDashValues, intFlag, parseFlags } from '../flags';
 import { type CliIo, fmtTime, writeOrFail } from '../io';
-import { GRID_MAX, GRID_MIN, loadLandscapeData, loadModelWeights, modelFromFlag, netFor, parseRange, resolveWeights } from '../landscapeOptions';
+import {
+  GRID_MAX,
+  GRID_MIN,
+  loadLandscapeData,
+  loadModelWeights,
+  modelFromFlag,
+  netFor,
+  parseRange,
+  resolveWeights,
+} from '../landscapeOptions';
 
 /** BatchNorm along the path: each batch's own statistics, or the running statistics of one end. */
 export const INTERPOLATION_BN = ['batch', 'from', 'to'] as const;
@@ -50,13 +59,23 @@ const FLAGS = {
 } as const;
 
 /** 'init', or a manifest (file or folder) resolved like --weights; absent = `dflt`. */
-function endpoint(preset: ModelPreset, flag: 'from' | 'to', raw: string | undefined, dflt: 'init' | 'shipped'): string | 'init' {
+function endpoint(
+  preset: ModelPreset,
+  flag: 'from' | 'to',
+  raw: string | undefined,
+  dflt: 'init' | 'shipped',
+): string | 'init' {
   const v = raw ?? dflt;
   if (v === 'init') return 'init';
   try {
     return resolveWeights(preset, v === 'shipped' ? undefined : v, false);
   } catch (e) {
-    if (e instanceof CliError) throw new CliError(e.message.replace(/^--weights\b/, `--${flag}`).replace('pass --weights FILE', `pass --${flag} FILE`));
+    if (e instanceof CliError)
+      throw new CliError(
+        e.message
+          .replace(/^--weights\b/, `--${flag}`)
+          .replace('pass --weights FILE', `pass --${flag} FILE`),
+      );
     throw e;
   }
 }
@@ -76,26 +95,50 @@ export async function parseInterpolateFlags(args: string[]): Promise<Interpolate
   const preset = modelFromFlag(v.model as string | undefined);
   const from = endpoint(preset, 'from', v.from as string | undefined, 'init');
   const to = endpoint(preset, 'to', v.to as string | undefined, 'shipped');
-  if (from === to) throw new CliError(`--from and --to are the same weights ('${from}'): the line would be a single point`);
+  if (from === to)
+    throw new CliError(
+      `--from and --to are the same weights ('${from}'): the line would be a single point`,
+    );
   let seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
   let seedSource = v.seed === undefined ? 'default' : '--seed';
   if (v.seed === undefined && (from === 'init' || to === 'init')) {
     // The init a trained model started from: its manifest records the seed.
     const trained = from === 'init' ? to : from;
     const recorded = trained === 'init' ? null : await trainingSeed(trained);
-    if (recorded !== null) { seed = recorded; seedSource = `the training.seed in ${path.relative(process.cwd(), trained) || trained}`; }
+    if (recorded !== null) {
+      seed = recorded;
+      seedSource = `the training.seed in ${path.relative(process.cwd(), trained) || trained}`;
+    }
   }
   const points = intFlag('points', v.points as string | undefined, 41, GRID_MIN, GRID_MAX);
   const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
   const bn = ((v.bn as string | undefined) ?? 'batch') as InterpolationBn;
-  if (!INTERPOLATION_BN.includes(bn)) throw new CliError(`--bn must be batch, from or to, got '${bn}'`);
+  if (!INTERPOLATION_BN.includes(bn))
+    throw new CliError(`--bn must be batch, from or to, got '${bn}'`);
   // Batch statistics are the statistics of one forward's batch: all samples at once by default.
-  const batch = intFlag('batch', v.batch as string | undefined, bn === 'batch' ? samples : 1000, 1, 100_000);
+  const batch = intFlag(
+    'batch',
+    v.batch as string | undefined,
+    bn === 'batch' ? samples : 1000,
+    1,
+    100_000,
+  );
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
   return {
-    preset, from, to, seed, seedSource, range: v.range === undefined ? [-0.5, 1.5] : parseRange(v.range as string), points,
-    samples, batch, bn, out, json: (v.json as string | undefined) ?? null, quiet: !!v.quiet,
+    preset,
+    from,
+    to,
+    seed,
+    seedSource,
+    range: v.range === undefined ? [-0.5, 1.5] : parseRange(v.range as string),
+    points,
+    samples,
+    batch,
+    bn,
+    out,
+    json: (v.json as string | undefined) ?? null,
+    quiet: !!v.quiet,
   };
 }
 
@@ -103,7 +146,8 @@ const num = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
 
 export const interpolateCommand: Command = {
   name: 'interpolate',
-  summary: 'loss along the straight line between two sets of weights (e.g. initialisation → trained), as a 1-D .h5',
+  summary:
+    'loss along the straight line between two sets of weights (e.g. initialisation → trained), as a 1-D .h5',
   help: `Usage: landscape-lab interpolate --model NAME [--from init|FILE] [--to FILE] --out FILE.h5 [options]
 
 Evaluates loss(θ(α)) and accuracy for θ(α) = θ_from + α·(θ_to − θ_from) (Goodfellow et al. 2015,
@@ -133,7 +177,10 @@ stdout: the loss at both ends, the highest loss between them and whether the los
 monotonically from α = 0 to α = 1. Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = await parseInterpolateFlags(args);
-    if (opts === 'help') { io.stdout(this.help + '\n'); return 0; }
+    if (opts === 'help') {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     return runInterpolate(opts, io);
   },
 };
@@ -146,44 +193,91 @@ async function runInterpolate(opts: InterpolateOptions, io: CliIo): Promise<numb
   const { batches, n } = await loadLandscapeData(opts.preset, opts.samples, opts.batch);
   try {
     const buffers = opts.bn === 'to' ? b.buffers : a.buffers;
-    if (!opts.quiet) io.stderr(`interpolate: ${opts.points} points on α ∈ [${opts.range.join(', ')}], ${n} images, BN ${opts.bn}…\n`);
+    if (!opts.quiet)
+      io.stderr(
+        `interpolate: ${opts.points} points on α ∈ [${opts.range.join(', ')}], ${n} images, BN ${opts.bn}…\n`,
+      );
     const t0 = performance.now();
     const result = await interpolate({
-      net, from: a.params, to: b.params, buffers, batches, bn: opts.bn === 'batch' ? 'train' : 'eval',
+      net,
+      from: a.params,
+      to: b.params,
+      buffers,
+      batches,
+      bn: opts.bn === 'batch' ? 'train' : 'eval',
       alpha: { min: opts.range[0], max: opts.range[1], num: opts.points },
     });
     const seconds = (performance.now() - t0) / 1000;
     const alpha = result.xcoordinates;
-    const loss = Array.from(result.loss), acc = Array.from(result.acc);
+    const loss = Array.from(result.loss),
+      acc = Array.from(result.acc);
     const summary = interpolationSummary(alpha, loss);
-    const grid = emptySurfaceGrid(Float64Array.from(alpha), null, ['train_loss', 'train_acc'], null);
+    const grid = emptySurfaceGrid(
+      Float64Array.from(alpha),
+      null,
+      ['train_loss', 'train_acc'],
+      null,
+    );
     grid.values.train_loss.set(loss);
     grid.values.train_acc!.set(acc);
-    const name = (w: string) => (w === 'init' ? `init (seed ${opts.seed})` : path.relative(process.cwd(), w) || w);
-    await writeOrFail(opts.out, await writeSurfaceH5(grid, {
-      path: 'interpolation', interpolation_from: name(opts.from), interpolation_to: name(opts.to), bn: opts.bn,
-    }));
+    const name = (w: string) =>
+      w === 'init' ? `init (seed ${opts.seed})` : path.relative(process.cwd(), w) || w;
+    await writeOrFail(
+      opts.out,
+      await writeSurfaceH5(grid, {
+        path: 'interpolation',
+        interpolation_from: name(opts.from),
+        interpolation_to: name(opts.to),
+        bn: opts.bn,
+      }),
+    );
     if (opts.json) {
-      await writeOrFail(opts.json, JSON.stringify({
-        model: opts.preset.name, netId: net.id, path: 'interpolation', from: name(opts.from), to: name(opts.to), seed: opts.seed,
-        bn: opts.bn, samples: n, dataset: opts.preset.dataset, range: opts.range, points: opts.points,
-        xcoordinates: alpha, train_loss: loss, train_acc: acc, summary, seconds,
-      }) + '\n');
+      await writeOrFail(
+        opts.json,
+        JSON.stringify({
+          model: opts.preset.name,
+          netId: net.id,
+          path: 'interpolation',
+          from: name(opts.from),
+          to: name(opts.to),
+          seed: opts.seed,
+          bn: opts.bn,
+          samples: n,
+          dataset: opts.preset.dataset,
+          range: opts.range,
+          points: opts.points,
+          xcoordinates: alpha,
+          train_loss: loss,
+          train_acc: acc,
+          summary,
+          seconds,
+        }) + '\n',
+      );
     }
     const lines = [
       `${opts.preset.name}: ${name(opts.from)} (α = 0) → ${name(opts.to)} (α = 1), ${n} images, BN ${opts.bn}` +
-        (opts.from === 'init' || opts.to === 'init' ? `, init seed ${opts.seed} (${opts.seedSource})` : ''),
+        (opts.from === 'init' || opts.to === 'init'
+          ? `, init seed ${opts.seed} (${opts.seedSource})`
+          : ''),
       summary.atFrom === null || summary.atTo === null
         ? '  α = 0 or α = 1 is not on the grid (choose --range and --points so that they are)'
         : `  loss at α = 0: ${num(summary.atFrom.loss)}, at α = 1: ${num(summary.atTo.loss)}; ` +
           `highest between them: ${num(summary.peak!.loss)} at α = ${summary.peak!.alpha.toFixed(3)}; ` +
           `falls monotonically from 0 to 1: ${summary.monotonic ? 'yes' : 'no'}`,
-      ...(summary.nonFinite ? [`  ${summary.nonFinite} point(s) gave a non-finite loss (diverged far out on the line)`] : []),
+      ...(summary.nonFinite
+        ? [`  ${summary.nonFinite} point(s) gave a non-finite loss (diverged far out on the line)`]
+        : []),
       `wrote ${opts.out}: ${loss.length} points in ${fmtTime(seconds)}`,
     ];
     io.stdout(lines.join('\n') + '\n');
     return 0;
   } finally {
-    tf.dispose([...a.params, ...a.buffers, ...b.params, ...b.buffers, ...batches.flatMap((x) => [x.x, x.y])]);
+    tf.dispose([
+      ...a.params,
+      ...a.buffers,
+      ...b.params,
+      ...b.buffers,
+      ...batches.flatMap((x) => [x.x, x.y]),
+    ]);
   }
 }

@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { randomDirections } from '../../gpu/landscape/directions';
-import { HESSIAN_SCALES, type HessianDirections, hessianDirections, type HessianScale } from '../../gpu/landscape/hessianDirections';
+import {
+  HESSIAN_SCALES,
+  type HessianDirections,
+  hessianDirections,
+  type HessianScale,
+} from '../../gpu/landscape/hessianDirections';
 import { evaluate } from '../../gpu/landscape/evaluate';
 import { computeSlice } from '../../gpu/landscape/slice';
 import { MODEL_NAMES } from '../../gpu/modelZoo';
@@ -14,8 +19,20 @@ import type { Command } from '../command';
 import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
 import { glueDashValues, intFlag, parseFlags } from '../flags';
 import {
-  differentiableNetFor, GRID_MAX, GRID_MIN, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, type HessianDirectionOptions,
-  type LandscapeOptions, loadLandscapeData, loadModelWeights, modelFromFlag, netFor, parseRange, parseShard, resolveWeights,
+  differentiableNetFor,
+  GRID_MAX,
+  GRID_MIN,
+  HESSIAN_ITERS_DEFAULT,
+  HESSIAN_SAMPLES_DEFAULT,
+  type HessianDirectionOptions,
+  type LandscapeOptions,
+  loadLandscapeData,
+  loadModelWeights,
+  modelFromFlag,
+  netFor,
+  parseRange,
+  parseShard,
+  resolveWeights,
 } from '../landscapeOptions';
 
 const FLAGS = {
@@ -46,19 +63,25 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   const preset = modelFromFlag(v.model as string | undefined);
   const grid = v.grid === undefined ? 31 : Number(v.grid);
   if (!Number.isInteger(grid) || grid < GRID_MIN || grid > GRID_MAX) {
-    throw new CliError(`--grid must be an integer between ${GRID_MIN} and ${GRID_MAX} (points per axis), got '${v.grid}'`);
+    throw new CliError(
+      `--grid must be an integer between ${GRID_MIN} and ${GRID_MAX} (points per axis), got '${v.grid}'`,
+    );
   }
   const dim = intFlag('dim', v.dim as string | undefined, 2, 1, 2) as 1 | 2;
   const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
   const seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
   const batch = intFlag('batch', v.batch as string | undefined, 1000, 1, 100_000);
   const directions = (v.directions as string | undefined) ?? 'random';
-  if (directions !== 'random' && directions !== 'hessian') throw new CliError(`--directions must be random or hessian, got '${directions}'`);
+  if (directions !== 'random' && directions !== 'hessian')
+    throw new CliError(`--directions must be random or hessian, got '${directions}'`);
   const norm = (v.norm as string | undefined) ?? 'filter';
   if (directions === 'hessian' && v.norm !== undefined) {
-    throw new CliError('--norm applies to random directions only; with --directions hessian choose the scaling with --hessian-scale weights|unit|filter');
+    throw new CliError(
+      '--norm applies to random directions only; with --directions hessian choose the scaling with --hessian-scale weights|unit|filter',
+    );
   }
-  if (norm !== 'filter' && norm !== 'layer') throw new CliError(`--norm must be filter or layer, got '${norm}'`);
+  if (norm !== 'filter' && norm !== 'layer')
+    throw new CliError(`--norm must be filter or layer, got '${norm}'`);
   const hessian = directions === 'hessian' ? parseHessianFlags(v, samples) : null;
   if (!hessian) {
     const stray = HESSIAN_FLAGS.find((f) => v[f] !== undefined);
@@ -71,7 +94,16 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   return {
     preset,
     weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
-    dim, grid, samples, seed, batch, directions, norm, hessian, range, shard,
+    dim,
+    grid,
+    samples,
+    seed,
+    batch,
+    directions,
+    norm,
+    hessian,
+    range,
+    shard,
     out,
     json: (v.json as string | undefined) ?? null,
     dirOut: (v['dir-out'] as string | undefined) ?? null,
@@ -83,30 +115,62 @@ const HESSIAN_FLAGS = ['hessian-samples', 'hessian-iters', 'hessian-scale'] as c
 
 function parseHessianFlags(v: Record<string, unknown>, samples: number): HessianDirectionOptions {
   const raw = v['hessian-samples'] as string | undefined;
-  const n = intFlag('hessian-samples', raw, Math.min(HESSIAN_SAMPLES_DEFAULT, samples), 1, 1_000_000);
+  const n = intFlag(
+    'hessian-samples',
+    raw,
+    Math.min(HESSIAN_SAMPLES_DEFAULT, samples),
+    1,
+    1_000_000,
+  );
   if (n > samples) {
-    throw new CliError(`--hessian-samples must be at most --samples (${samples}): the Hessian uses the first N of the slice's images, got ${n}`);
+    throw new CliError(
+      `--hessian-samples must be at most --samples (${samples}): the Hessian uses the first N of the slice's images, got ${n}`,
+    );
   }
-  const iters = intFlag('hessian-iters', v['hessian-iters'] as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000);
+  const iters = intFlag(
+    'hessian-iters',
+    v['hessian-iters'] as string | undefined,
+    HESSIAN_ITERS_DEFAULT,
+    2,
+    1000,
+  );
   const scale = ((v['hessian-scale'] as string | undefined) ?? 'weights') as HessianScale;
-  if (!HESSIAN_SCALES.includes(scale)) throw new CliError(`--hessian-scale must be ${HESSIAN_SCALES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}, got '${scale}'`);
+  if (!HESSIAN_SCALES.includes(scale))
+    throw new CliError(
+      `--hessian-scale must be ${HESSIAN_SCALES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}, got '${scale}'`,
+    );
   return { samples: n, iters, scale };
 }
 
 /** The first `h.samples` images of the slice's own, the Hessian's eigenvectors there, scaled; λ's printed on stdout. */
 async function computeHessianDirections(
-  opts: LandscapeOptions, h: HessianDirectionOptions, net: Net, params: tf.Tensor[], buffers: tf.Tensor[], io: CliIo,
+  opts: LandscapeOptions,
+  h: HessianDirectionOptions,
+  net: Net,
+  params: tf.Tensor[],
+  buffers: tf.Tensor[],
+  io: CliIo,
 ): Promise<{ h: HessianDirections; seconds: number }> {
   const { batches } = await loadLandscapeData(opts.preset, h.samples, h.samples);
   const [{ x, y }] = batches;
   if (!opts.quiet) {
-    io.stderr(`hessian: top-2 eigenvectors on ${h.samples} images (conv/linear weights; Lanczos, at most ${h.iters} finite-difference H·v products)…\n`);
+    io.stderr(
+      `hessian: top-2 eigenvectors on ${h.samples} images (conv/linear weights; Lanczos, at most ${h.iters} finite-difference H·v products)…\n`,
+    );
   }
   const t0 = performance.now();
   try {
     const result = hessianDirections({
-      net: differentiableNetFor(opts.preset), params, buffers, x, y,
-      restrict: 'weights', scale: h.scale, solver: 'lanczos', maxIter: h.iters, seed: opts.seed,
+      net: differentiableNetFor(opts.preset),
+      params,
+      buffers,
+      x,
+      y,
+      restrict: 'weights',
+      scale: h.scale,
+      solver: 'lanczos',
+      maxIter: h.iters,
+      seed: opts.seed,
     });
     const seconds = (performance.now() - t0) / 1000;
     const { loss } = await evaluate(net, params, buffers, batches);
@@ -118,7 +182,13 @@ async function computeHessianDirections(
 }
 
 /** The λ's, how they were found, how well they check out, and the scaling, as a few lines for stdout. */
-function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds: number, loss: number, range: [number, number]): string {
+function formatHessian(
+  r: HessianDirections,
+  h: HessianDirectionOptions,
+  seconds: number,
+  loss: number,
+  range: [number, number],
+): string {
   const lines = [
     `hessian directions: ${h.samples} images, ${r.dimension} conv/linear weights (biases and BN get zero direction), ` +
       `${r.products} finite-difference H·v products (${r.solver}) in ${fmtTime(seconds)}`,
@@ -129,14 +199,21 @@ function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds
         `along d${k ? 'y' : 'x'}: vᵀHv = ${fmtNumber(e.rayleigh)}, residual ${e.residual.toFixed(3)})`,
     );
   });
-  const how = r.scale === 'weights'
-    ? `eigenvectors scaled to ‖w‖ = ${fmtNumber(r.scaleFactor)} (--hessian-scale weights)`
-    : r.scale === 'unit' ? 'unit eigenvectors (--hessian-scale unit)' : 'eigenvectors filter-normalised like random directions (--hessian-scale filter)';
-  lines.push(`  ${how}; curvature at the centre ∂²L/∂α² = ${fmtNumber(r.curvature[0])}, ∂²L/∂β² = ${fmtNumber(r.curvature[1])}`);
+  const how =
+    r.scale === 'weights'
+      ? `eigenvectors scaled to ‖w‖ = ${fmtNumber(r.scaleFactor)} (--hessian-scale weights)`
+      : r.scale === 'unit'
+        ? 'unit eigenvectors (--hessian-scale unit)'
+        : 'eigenvectors filter-normalised like random directions (--hessian-scale filter)';
+  lines.push(
+    `  ${how}; curvature at the centre ∂²L/∂α² = ${fmtNumber(r.curvature[0])}, ∂²L/∂β² = ${fmtNumber(r.curvature[1])}`,
+  );
   if (r.curvature[0] > 0) {
     // Where ½·c·α² equals the centre loss: the scale of the basin along dx, to compare with --range.
     const reach = Math.sqrt((2 * loss) / r.curvature[0]);
-    lines.push(`  ½·∂²L/∂α²·α² reaches the centre loss (${fmtNumber(loss)} on these images) at |α| ≈ ${fmtNumber(reach)} (--range is ${range[0]}:${range[1]})`);
+    lines.push(
+      `  ½·∂²L/∂α²·α² reaches the centre loss (${fmtNumber(loss)} on these images) at |α| ≈ ${fmtNumber(reach)} (--range is ${range[0]}:${range[1]})`,
+    );
   }
   if (r.eigen.some((e) => e.residual > 0.05)) {
     lines.push(
@@ -149,11 +226,23 @@ function formatHessian(r: HessianDirections, h: HessianDirectionOptions, seconds
 
 function hessianJson(r: HessianDirections, h: HessianDirectionOptions, seconds: number) {
   return {
-    samples: h.samples, restrict: r.restrict, scale: r.scale, scale_factor: Number.isFinite(r.scaleFactor) ? r.scaleFactor : null,
-    solver: r.solver, hvp: r.method, max_iterations: h.iters, products: r.products, dimension: r.dimension,
-    eigenvalues: r.eigen.map((e) => e.value), iterations: r.eigen.map((e) => e.iterations), converged: r.eigen.map((e) => e.converged),
-    rayleigh: r.eigen.map((e) => e.rayleigh), residual: r.eigen.map((e) => e.residual), curvature: r.curvature,
-    cosine_before_orthogonalisation: r.cosineBefore, seconds,
+    samples: h.samples,
+    restrict: r.restrict,
+    scale: r.scale,
+    scale_factor: Number.isFinite(r.scaleFactor) ? r.scaleFactor : null,
+    solver: r.solver,
+    hvp: r.method,
+    max_iterations: h.iters,
+    products: r.products,
+    dimension: r.dimension,
+    eigenvalues: r.eigen.map((e) => e.value),
+    iterations: r.eigen.map((e) => e.iterations),
+    converged: r.eigen.map((e) => e.converged),
+    rayleigh: r.eigen.map((e) => e.rayleigh),
+    residual: r.eigen.map((e) => e.residual),
+    curvature: r.curvature,
+    cosine_before_orthogonalisation: r.cosineBefore,
+    seconds,
   };
 }
 
@@ -173,7 +262,8 @@ function hessianExtras(r: HessianDirections): SurfaceExtras {
 
 export const landscapeCommand: Command = {
   name: 'landscape',
-  summary: 'compute a 2-D loss surface of a zoo ResNet on Fashion-MNIST and write it as .h5 (and JSON)',
+  summary:
+    'compute a 2-D loss surface of a zoo ResNet on Fashion-MNIST and write it as .h5 (and JSON)',
   help: `Usage: landscape-lab landscape --model NAME [--weights FILE | --init] --out FILE.h5 [options]
 
 Evaluates loss(w + α·dx + β·dy) and accuracy on a grid × grid mesh of (α, β) (Li et al. 2018,
@@ -244,7 +334,10 @@ Cluster array jobs:
 Progress rows go to stderr; stdout gets one summary line (with --directions hessian, the λ's first). Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = parseLandscapeFlags(args);
-    if (opts === 'help') { io.stdout(this.help + '\n'); return 0; }
+    if (opts === 'help') {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     await initBackend(['wasm', 'cpu']);
     const net = netFor(opts.preset);
     const { params, buffers } = await loadModelWeights(net, opts.weights, opts.seed);
@@ -260,7 +353,8 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
       }
       const line = opts.dim === 1;
       if (opts.dirOut) {
-        const toFile = (ts: tf.Tensor[]) => ts.map((t) => ({ shape: [...t.shape], values: Float64Array.from(t.dataSync()) }));
+        const toFile = (ts: tf.Tensor[]) =>
+          ts.map((t) => ({ shape: [...t.shape], values: Float64Array.from(t.dataSync()) }));
         const file = { xdirection: toFile(dirs.x), ydirection: line ? null : toFile(dirs.y) };
         await writeOrFail(opts.dirOut, await writeDirectionsH5(file, { dtype: 'float32' }));
       }
@@ -269,7 +363,16 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
       const sharded = opts.shard.count > 1;
       const points = line ? opts.grid : opts.grid * opts.grid;
       const result = await computeSlice(
-        { net, params, buffers, dx: dirs.x, ...(line ? {} : { dy: dirs.y, y: axis }), x: axis, batches, shard: opts.shard },
+        {
+          net,
+          params,
+          buffers,
+          dx: dirs.x,
+          ...(line ? {} : { dy: dirs.y, y: axis }),
+          x: axis,
+          batches,
+          shard: opts.shard,
+        },
         (row, done, total) => {
           if (opts.quiet) return;
           const s = (performance.now() - t0) / 1000;
@@ -283,32 +386,61 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
       );
       const seconds = (performance.now() - t0) / 1000;
       const ys = result.ycoordinates ? Float64Array.from(result.ycoordinates) : null;
-      const grid = emptySurfaceGrid(Float64Array.from(result.xcoordinates), ys, ['train_loss', 'train_acc'], opts.dirOut);
+      const grid = emptySurfaceGrid(
+        Float64Array.from(result.xcoordinates),
+        ys,
+        ['train_loss', 'train_acc'],
+        opts.dirOut,
+      );
       const [start] = result.range;
       for (let k = 0; k < result.loss.length; k++) {
         grid.values.train_loss[start + k] = result.loss[k];
         grid.values.train_acc![start + k] = result.acc[k];
       }
-      if (sharded) grid.meta.shardIndices = shardFlatIndices(points, opts.shard.index, opts.shard.count);
-      await writeOrFail(opts.out, await writeSurfaceH5(grid, hessian ? hessianExtras(hessian.h) : {}));
+      if (sharded)
+        grid.meta.shardIndices = shardFlatIndices(points, opts.shard.index, opts.shard.count);
+      await writeOrFail(
+        opts.out,
+        await writeSurfaceH5(grid, hessian ? hessianExtras(hessian.h) : {}),
+      );
       if (opts.json) {
         const json = {
-          model: opts.preset.name, netId: net.id, weights: opts.weights, seed: opts.seed,
-          directions: opts.directions, norm: opts.hessian ? null : opts.norm, ignore: 'biasbn',
+          model: opts.preset.name,
+          netId: net.id,
+          weights: opts.weights,
+          seed: opts.seed,
+          directions: opts.directions,
+          norm: opts.hessian ? null : opts.norm,
+          ignore: 'biasbn',
           hessian: hessian ? hessianJson(hessian.h, opts.hessian!, hessian.seconds) : null,
-          samples: n, dataset: opts.preset.dataset, dim: opts.dim, grid: opts.grid, range: opts.range,
+          samples: n,
+          dataset: opts.preset.dataset,
+          dim: opts.dim,
+          grid: opts.grid,
+          range: opts.range,
           shard: sharded ? `${opts.shard.index}/${opts.shard.count}` : null,
-          xcoordinates: result.xcoordinates, ycoordinates: result.ycoordinates,
-          train_loss: Array.from(grid.values.train_loss), train_acc: Array.from(grid.values.train_acc!),
+          xcoordinates: result.xcoordinates,
+          ycoordinates: result.ycoordinates,
+          train_loss: Array.from(grid.values.train_loss),
+          train_acc: Array.from(grid.values.train_acc!),
           shard_indices: grid.meta.shardIndices ? Array.from(grid.meta.shardIndices) : null,
-          seconds, points_per_second: result.loss.length / seconds,
+          seconds,
+          points_per_second: result.loss.length / seconds,
         };
         await writeOrFail(opts.json, JSON.stringify(json) + '\n');
       }
-      io.stdout(`wrote ${opts.out}: ${result.loss.length} of ${points} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n`);
+      io.stdout(
+        `wrote ${opts.out}: ${result.loss.length} of ${points} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n`,
+      );
       return 0;
     } finally {
-      tf.dispose([...params, ...buffers, ...dirs.x, ...dirs.y, ...batches.flatMap((b) => [b.x, b.y])]);
+      tf.dispose([
+        ...params,
+        ...buffers,
+        ...dirs.x,
+        ...dirs.y,
+        ...batches.flatMap((b) => [b.x, b.y]),
+      ]);
     }
   },
 };

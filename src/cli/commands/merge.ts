@@ -1,7 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { H5FormatError } from '../../io/h5wasmLoader';
-import { readSurfaceExtras, readSurfaceH5, writeSurfaceH5, type SurfaceExtras, type SurfaceGrid } from '../../io/surfaceFile';
+import {
+  readSurfaceExtras,
+  readSurfaceH5,
+  writeSurfaceH5,
+  type SurfaceExtras,
+  type SurfaceGrid,
+} from '../../io/surfaceFile';
 import { mergeSurfaceExtras, mergeSurfaceGrids } from '../../io/surfaceFileMerge';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
@@ -23,11 +29,19 @@ names any that the shards do not all hold with the same value.
   --out FILE.h5   merged surface file (required)
   --json FILE     also write {xcoordinates, ycoordinates, train_loss, train_acc, …} as JSON`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string', short: 'o' }, json: { type: 'string' } }, 'merge');
-    if (values.help) { io.stdout(this.help + '\n'); return 0; }
+    const { values, positionals } = parseFlags(
+      args,
+      { out: { type: 'string', short: 'o' }, json: { type: 'string' } },
+      'merge',
+    );
+    if (values.help) {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     const out = values.out as string | undefined;
     if (!out) throw new CliError('missing --out FILE.h5');
-    if (positionals.length === 0) throw new CliError('no shard files given (landscape-lab merge SHARD.h5 … --out FILE.h5)');
+    if (positionals.length === 0)
+      throw new CliError('no shard files given (landscape-lab merge SHARD.h5 … --out FILE.h5)');
     const parts: SurfaceGrid[] = [];
     const partExtras: SurfaceExtras[] = [];
     for (const file of positionals) {
@@ -36,7 +50,9 @@ names any that the shards do not all hold with the same value.
         bytes = new Uint8Array(await readFile(file));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new CliError(`cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+        throw new CliError(
+          `cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+        );
       }
       try {
         parts.push(await readSurfaceH5(bytes));
@@ -55,7 +71,9 @@ names any that the shards do not all hold with the same value.
     }
     const { extras, differing } = mergeSurfaceExtras(partExtras);
     if (differing.length) {
-      io.stderr(`landscape-lab merge: warning: the shards do not agree on ${differing.join(', ')}; kept the first shard's value\n`);
+      io.stderr(
+        `landscape-lab merge: warning: the shards do not agree on ${differing.join(', ')}; kept the first shard's value\n`,
+      );
     }
     try {
       await writeFile(out, await writeSurfaceH5(merged, extras));
@@ -71,7 +89,9 @@ names any that the shards do not all hold with the same value.
     } catch (e) {
       throw new CliError(`cannot write: ${(e as Error).message}`);
     }
-    io.stdout(`wrote ${out}: ${parts.length} shard(s), ${merged.values.train_loss.length} points\n`);
+    io.stdout(
+      `wrote ${out}: ${parts.length} shard(s), ${merged.values.train_loss.length} points\n`,
+    );
     return 0;
   },
 };

@@ -19,13 +19,23 @@ Example:
         "scheduler":{"type":"OneCycleLR","max_lr":0.1,"total_steps":100}}' | landscape-lab schedule --config -`,
   async run(args, io) {
     const { values } = parseFlags(args, { config: { type: 'string', short: 'c' } }, 'schedule');
-    if (values.help) { io.stdout(this.help + '\n'); return 0; }
+    if (values.help) {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     const parsed = parseRunConfig(await readJsonConfig(values.config as string | undefined, io));
     if (!parsed.ok) throw new CliError(`invalid config:\n  ${parsed.errors.join('\n  ')}`);
     const cfg = parsed.value;
     const needsLosses = cfg.scheduler?.type === 'ReduceLROnPlateau';
-    const losses = needsLosses ? Array.from((await import('../../core/trajectory')).run(cfg).loss) : undefined;
-    const { lr, momentum } = scheduleValues(cfg.scheduler, scheduleBase(cfg.optimizer), cfg.steps, losses);
+    const losses = needsLosses
+      ? Array.from((await import('../../core/trajectory')).run(cfg).loss)
+      : undefined;
+    const { lr, momentum } = scheduleValues(
+      cfg.scheduler,
+      scheduleBase(cfg.optimizer),
+      cfg.steps,
+      losses,
+    );
     io.stdout(JSON.stringify({ lr, momentum }) + '\n');
     return 0;
   },

@@ -2,14 +2,24 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../gpu/backend';
 import { evaluate } from '../../gpu/landscape/evaluate';
-import { type HessianRestrict, type HessianSolver, hessianDirections } from '../../gpu/landscape/hessianDirections';
+import {
+  type HessianRestrict,
+  type HessianSolver,
+  hessianDirections,
+} from '../../gpu/landscape/hessianDirections';
 import { MODEL_NAMES, type ModelPreset } from '../../gpu/modelZoo';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { intFlag, parseFlags } from '../flags';
 import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
 import {
-  differentiableNetFor, HESSIAN_ITERS_DEFAULT, HESSIAN_SAMPLES_DEFAULT, loadLandscapeData, loadModelWeights, modelFromFlag, resolveWeights,
+  differentiableNetFor,
+  HESSIAN_ITERS_DEFAULT,
+  HESSIAN_SAMPLES_DEFAULT,
+  loadLandscapeData,
+  loadModelWeights,
+  modelFromFlag,
+  resolveWeights,
 } from '../landscapeOptions';
 
 export interface SharpnessOptions {
@@ -42,15 +52,24 @@ export function parseSharpnessFlags(args: string[]): SharpnessOptions | 'help' {
   if (v.help) return 'help';
   const preset = modelFromFlag(v.model as string | undefined);
   const solver = ((v.solver as string | undefined) ?? 'lanczos') as HessianSolver;
-  if (solver !== 'lanczos' && solver !== 'power') throw new CliError(`--solver must be lanczos or power, got '${solver}'`);
+  if (solver !== 'lanczos' && solver !== 'power')
+    throw new CliError(`--solver must be lanczos or power, got '${solver}'`);
   const restrict = ((v.restrict as string | undefined) ?? 'weights') as HessianRestrict;
-  if (restrict !== 'weights' && restrict !== 'all') throw new CliError(`--restrict must be weights or all, got '${restrict}'`);
+  if (restrict !== 'weights' && restrict !== 'all')
+    throw new CliError(`--restrict must be weights or all, got '${restrict}'`);
   return {
     preset,
     weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
-    samples: intFlag('samples', v.samples as string | undefined, HESSIAN_SAMPLES_DEFAULT, 1, 1_000_000),
+    samples: intFlag(
+      'samples',
+      v.samples as string | undefined,
+      HESSIAN_SAMPLES_DEFAULT,
+      1,
+      1_000_000,
+    ),
     iters: intFlag('iters', v.iters as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000),
-    solver, restrict,
+    solver,
+    restrict,
     seed: intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1),
     json: (v.json as string | undefined) ?? null,
     quiet: !!v.quiet,
@@ -59,7 +78,8 @@ export function parseSharpnessFlags(args: string[]): SharpnessOptions | 'help' {
 
 export const sharpnessCommand: Command = {
   name: 'sharpness',
-  summary: 'the top Hessian eigenvalues (λ_max, "sharpness") of a zoo ResNet\'s loss at its weights',
+  summary:
+    'the top Hessian eigenvalues (λ_max, "sharpness") of a zoo ResNet\'s loss at its weights',
   help: `Usage: landscape-lab sharpness --model NAME [--weights FILE | --init] [options]
 
 Finds the two largest eigenvalues λ1 ≥ λ2 of the Hessian of the loss (mean cross-entropy, BN in
@@ -89,7 +109,10 @@ smooth at the finite-difference step, so expect 0.1 or more there and read λ as
 Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = parseSharpnessFlags(args);
-    if (opts === 'help') { io.stdout(this.help + '\n'); return 0; }
+    if (opts === 'help') {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     return runSharpness(opts, io);
   },
 };
@@ -101,10 +124,22 @@ async function runSharpness(opts: SharpnessOptions, io: CliIo): Promise<number> 
   const { batches } = await loadLandscapeData(opts.preset, opts.samples, opts.samples);
   const [{ x, y }] = batches;
   try {
-    if (!opts.quiet) io.stderr(`sharpness: ${opts.solver}, at most ${opts.iters} H·v products on ${opts.samples} images…\n`);
+    if (!opts.quiet)
+      io.stderr(
+        `sharpness: ${opts.solver}, at most ${opts.iters} H·v products on ${opts.samples} images…\n`,
+      );
     const t0 = performance.now();
     const h = hessianDirections({
-      net, params, buffers, x, y, restrict: opts.restrict, scale: 'unit', solver: opts.solver, maxIter: opts.iters, seed: opts.seed,
+      net,
+      params,
+      buffers,
+      x,
+      y,
+      restrict: opts.restrict,
+      scale: 'unit',
+      solver: opts.solver,
+      maxIter: opts.iters,
+      seed: opts.seed,
     });
     tf.dispose([...h.x, ...h.y]);
     const seconds = (performance.now() - t0) / 1000;
@@ -113,20 +148,44 @@ async function runSharpness(opts: SharpnessOptions, io: CliIo): Promise<number> 
       `${opts.preset.name} (${opts.weights === 'init' ? `init, seed ${opts.seed}` : path.relative(process.cwd(), opts.weights) || opts.weights}): loss ${loss.toFixed(4)}, ` +
         `accuracy ${acc.toFixed(1)} % on ${opts.samples} test images; Hessian over ${h.dimension} ` +
         `${opts.restrict === 'weights' ? 'conv/linear weights' : 'parameters'}, ${h.products} H·v products (${h.solver}) in ${fmtTime(seconds)}`,
-      ...h.eigen.map((e, k) =>
-        `  λ${k + 1} = ${fmtNumber(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
-        `vᵀHv = ${fmtNumber(e.rayleigh)}, residual ${e.residual.toFixed(3)})`),
+      ...h.eigen.map(
+        (e, k) =>
+          `  λ${k + 1} = ${fmtNumber(e.value)}  (${e.iterations} iterations, ${e.converged ? 'converged' : 'not converged'}; ` +
+          `vᵀHv = ${fmtNumber(e.rayleigh)}, residual ${e.residual.toFixed(3)})`,
+      ),
     ];
     io.stdout(lines.join('\n') + '\n');
     if (opts.json) {
-      await writeOrFail(opts.json, JSON.stringify({
-        model: opts.preset.name, netId: net.id, weights: opts.weights === 'init' ? 'init' : path.relative(process.cwd(), opts.weights), seed: opts.seed, samples: opts.samples,
-        dataset: opts.preset.dataset, split: 'test', loss, acc, restrict: h.restrict, solver: h.solver, hvp: h.method,
-        max_iterations: opts.iters, products: h.products, dimension: h.dimension,
-        eigenvalues: h.eigen.map((e) => e.value), iterations: h.eigen.map((e) => e.iterations),
-        converged: h.eigen.map((e) => e.converged), rayleigh: h.eigen.map((e) => e.rayleigh),
-        residual: h.eigen.map((e) => e.residual), seconds,
-      }, null, 1) + '\n');
+      await writeOrFail(
+        opts.json,
+        JSON.stringify(
+          {
+            model: opts.preset.name,
+            netId: net.id,
+            weights: opts.weights === 'init' ? 'init' : path.relative(process.cwd(), opts.weights),
+            seed: opts.seed,
+            samples: opts.samples,
+            dataset: opts.preset.dataset,
+            split: 'test',
+            loss,
+            acc,
+            restrict: h.restrict,
+            solver: h.solver,
+            hvp: h.method,
+            max_iterations: opts.iters,
+            products: h.products,
+            dimension: h.dimension,
+            eigenvalues: h.eigen.map((e) => e.value),
+            iterations: h.eigen.map((e) => e.iterations),
+            converged: h.eigen.map((e) => e.converged),
+            rayleigh: h.eigen.map((e) => e.rayleigh),
+            residual: h.eigen.map((e) => e.residual),
+            seconds,
+          },
+          null,
+          1,
+        ) + '\n',
+      );
     }
     return 0;
   } finally {

@@ -26,7 +26,11 @@ export const TOY_DEFAULT_OPTIMIZER = { type: 'Adam', lr: 0.03 };
 export const TOY_DEFAULT_STEPS = 1000;
 export const TOY_DEFAULT_BATCH = 50;
 export const TOY_DEFAULT_HIDDEN = [16, 16];
-const defaultScheduler = (steps: number) => ({ type: 'CosineAnnealingLR', T_max: steps, eta_min: 0 });
+const defaultScheduler = (steps: number) => ({
+  type: 'CosineAnnealingLR',
+  T_max: steps,
+  eta_min: 0,
+});
 /** `spirals`, `circles` (the Playground names people type) for the registry ids `spiral`, `circle`. */
 const ALIASES: Record<string, Toy2dKind> = { spirals: 'spiral', circles: 'circle' };
 const DATA_IDS = TOY2D_SETS.map((s) => s.id);
@@ -39,18 +43,37 @@ export interface ToyOptions extends ToySpec {
 }
 
 const FLAGS = {
-  data: { type: 'string' }, n: { type: 'string' }, noise: { type: 'string' }, 'test-share': { type: 'string' },
-  hidden: { type: 'string' }, activation: { type: 'string' }, optimizer: { type: 'string' }, scheduler: { type: 'string' },
-  steps: { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' }, grid: { type: 'string' },
-  range: { type: 'string' }, directions: { type: 'string' }, out: { type: 'string', short: 'o' }, json: { type: 'string' },
+  data: { type: 'string' },
+  n: { type: 'string' },
+  noise: { type: 'string' },
+  'test-share': { type: 'string' },
+  hidden: { type: 'string' },
+  activation: { type: 'string' },
+  optimizer: { type: 'string' },
+  scheduler: { type: 'string' },
+  steps: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  grid: { type: 'string' },
+  range: { type: 'string' },
+  directions: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  json: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-function numberFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+function numberFlag(
+  name: string,
+  raw: string | undefined,
+  dflt: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined) return dflt;
   const x = raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(x)) throw new CliError(`--${name} must be a number, got '${raw}'`);
-  if (x < min || x > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
+  if (x < min || x > max)
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
   return x;
 }
 
@@ -59,8 +82,13 @@ function parseHidden(raw: string | undefined): number[] {
   if (raw === undefined) return [...TOY_DEFAULT_HIDDEN];
   if (raw.trim() === '') return [];
   const parts = raw.split(',').map((s) => s.trim());
-  if (parts.some((s) => !/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1024) || parts.length > 8) {
-    throw new CliError(`--hidden must be up to 8 comma-separated layer widths, each 1…1024 (e.g. 8,8), got '${raw}'`);
+  if (
+    parts.some((s) => !/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1024) ||
+    parts.length > 8
+  ) {
+    throw new CliError(
+      `--hidden must be up to 8 comma-separated layer widths, each 1…1024 (e.g. 8,8), got '${raw}'`,
+    );
   }
   return parts.map(Number);
 }
@@ -68,45 +96,81 @@ function parseHidden(raw: string | undefined): number[] {
 export function parseToyFlags(args: string[]): ToyOptions | 'help' {
   const { values: v, positionals } = parseFlags(glueDashValues(args, ['--range']), FLAGS, 'toy');
   if (v.help) return 'help';
-  if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'\nRun 'landscape-lab toy --help' for usage.`);
+  if (positionals.length)
+    throw new CliError(
+      `unexpected argument '${positionals[0]}'\nRun 'landscape-lab toy --help' for usage.`,
+    );
   const rawData = v.data as string | undefined;
   if (rawData === undefined) throw new CliError(`missing --data (one of ${DATA_IDS.join(', ')})`);
   const data = (ALIASES[rawData] ?? rawData) as Toy2dKind;
-  if (!DATA_IDS.includes(data)) throw new CliError(`--data: unknown data set '${rawData}' (known: ${DATA_IDS.join(', ')})`);
+  if (!DATA_IDS.includes(data))
+    throw new CliError(`--data: unknown data set '${rawData}' (known: ${DATA_IDS.join(', ')})`);
   const n = intFlag('n', v.n as string | undefined, 500, 4, 1_000_000);
   const noise = numberFlag('noise', v.noise as string | undefined, 0.1, 0, 0.5);
   const testShare = numberFlag('test-share', v['test-share'] as string | undefined, 0.5, 0, 1);
   const nTrain = Math.round((1 - testShare) * n);
   if (nTrain < 2 || n - nTrain < 1) {
-    throw new CliError(`--test-share ${testShare} of --n ${n} leaves ${nTrain} training and ${n - nTrain} test points; need at least 2 and 1`);
+    throw new CliError(
+      `--test-share ${testShare} of --n ${n} leaves ${nTrain} training and ${n - nTrain} test points; need at least 2 and 1`,
+    );
   }
   const hidden = parseHidden(v.hidden as string | undefined);
   const activation = ((v.activation as string | undefined) ?? 'tanh') as 'tanh' | 'relu';
-  if (activation !== 'tanh' && activation !== 'relu') throw new CliError(`--activation must be tanh or relu, got '${activation}'`);
+  if (activation !== 'tanh' && activation !== 'relu')
+    throw new CliError(`--activation must be tanh or relu, got '${activation}'`);
   const steps = intFlag('steps', v.steps as string | undefined, TOY_DEFAULT_STEPS, 1, 10_000_000);
   const batch = intFlag('batch', v.batch as string | undefined, TOY_DEFAULT_BATCH, 1, 1_000_000);
   const seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
   const grid = intFlag('grid', v.grid as string | undefined, 31, GRID_MIN, GRID_MAX);
   const directions = ((v.directions as string | undefined) ?? 'random') as 'random' | 'pca';
-  if (directions !== 'random' && directions !== 'pca') throw new CliError(`--directions must be random or pca, got '${directions}'`);
-  if (directions === 'pca' && steps < 2) throw new CliError('--directions pca needs --steps 2 or more (a trajectory of at least 3 checkpoints)');
+  if (directions !== 'random' && directions !== 'pca')
+    throw new CliError(`--directions must be random or pca, got '${directions}'`);
+  if (directions === 'pca' && steps < 2)
+    throw new CliError(
+      '--directions pca needs --steps 2 or more (a trajectory of at least 3 checkpoints)',
+    );
 
-  const optimizer = parseOptimizerFlag(v.optimizer === undefined ? TOY_DEFAULT_OPTIMIZER : parseJsonFlag('optimizer', v.optimizer as string), '--optimizer');
-  const scheduler = parseSchedulerFlag(v.scheduler === undefined ? defaultScheduler(steps) : parseJsonFlag('scheduler', v.scheduler as string), '--scheduler', optimizer);
+  const optimizer = parseOptimizerFlag(
+    v.optimizer === undefined
+      ? TOY_DEFAULT_OPTIMIZER
+      : parseJsonFlag('optimizer', v.optimizer as string),
+    '--optimizer',
+  );
+  const scheduler = parseSchedulerFlag(
+    v.scheduler === undefined
+      ? defaultScheduler(steps)
+      : parseJsonFlag('scheduler', v.scheduler as string),
+    '--scheduler',
+    optimizer,
+  );
 
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
   return {
-    data, n, noise, testShare, hidden, activation, optimizer, scheduler, steps, batch, seed, grid,
-    range: v.range === undefined ? null : parseRange(v.range as string), directions, out,
-    json: (v.json as string | undefined) ?? null, quiet: !!v.quiet,
+    data,
+    n,
+    noise,
+    testShare,
+    hidden,
+    activation,
+    optimizer,
+    scheduler,
+    steps,
+    batch,
+    seed,
+    grid,
+    range: v.range === undefined ? null : parseRange(v.range as string),
+    directions,
+    out,
+    json: (v.json as string | undefined) ?? null,
+    quiet: !!v.quiet,
   };
 }
 
-
 export const toyCommand: Command = {
   name: 'toy',
-  summary: 'train the small MLP on a seeded 2-D toy set (spiral, circle, xor, gauss) and slice its loss landscape into .h5',
+  summary:
+    'train the small MLP on a seeded 2-D toy set (spiral, circle, xor, gauss) and slice its loss landscape into .h5',
   help: `Usage: landscape-lab toy --data spiral|circle|xor|gauss --out FILE.h5 [options]
 
 Makes a seeded 2-D toy set as TensorFlow Playground does, splits it into train and test, trains a
@@ -160,7 +224,10 @@ slice's centre loss and roughness. Exit codes: 0 ok, 1 training diverged (nothin
 2 bad flags.`,
   async run(args, io) {
     const opts = parseToyFlags(args);
-    if (opts === 'help') { io.stdout(this.help + '\n'); return 0; }
+    if (opts === 'help') {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     return runToy(opts, args, io);
   },
 };
@@ -172,23 +239,33 @@ const fmtLoss = (v: number) => (v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(
 async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<number> {
   const backend = await initBackend(['wasm', 'cpu']);
   const { out, json, quiet, ...spec } = opts;
-  const log = (s: string) => { if (!quiet) io.stderr(s); };
+  const log = (s: string) => {
+    if (!quiet) io.stderr(s);
+  };
   const t0 = performance.now();
-  let lastPrint = t0, t1 = 0, trainPoints = 0;
+  let lastPrint = t0,
+    t1 = 0,
+    trainPoints = 0;
   const r = await runToyExperiment(spec, {
     onStart: (s) => {
       trainPoints = s.trainPoints;
-      log(`toy ${spec.data}: ${s.trainPoints} train / ${s.testPoints} test points, ${s.netId} ${spec.activation}, ` +
-        `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`);
+      log(
+        `toy ${spec.data}: ${s.trainPoints} train / ${s.testPoints} test points, ${s.netId} ${spec.activation}, ` +
+          `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`,
+      );
     },
     onTrainProgress: (p) => {
       const now = performance.now();
       if (now - lastPrint < 2000 && p.step !== p.steps) return;
       lastPrint = now;
-      log(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  batch loss ${fmtLoss(p.loss)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
+      log(
+        `  step ${p.step}/${p.steps}  epoch ${p.epoch}  batch loss ${fmtLoss(p.loss)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`,
+      );
       if (p.step === p.steps) {
         t1 = performance.now();
-        log(`slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${trainPoints} train points…\n`);
+        log(
+          `slice: ${spec.grid}×${spec.grid} points, ${spec.directions} directions, on the ${trainPoints} train points…\n`,
+        );
       }
     },
     onSliceProgress: (done, total) => {
@@ -199,8 +276,10 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
     },
   });
   if (r.divergedAt !== null || !r.slice || !r.train || !r.test || !r.roughness || !r.weights) {
-    io.stdout(`${spec.data}: training diverged: the loss became non-finite at step ${r.divergedAt} of ${spec.steps} ` +
-      `(${fmtTime(r.seconds.train)}); try a smaller lr. Nothing was written.\n`);
+    io.stdout(
+      `${spec.data}: training diverged: the loss became non-finite at step ${r.divergedAt} of ${spec.steps} ` +
+        `(${fmtTime(r.seconds.train)}); try a smaller lr. Nothing was written.\n`,
+    );
     return 1;
   }
   const { slice, pca, roughness: rough } = r;
@@ -210,14 +289,26 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
     `  train loss ${fmtLoss(r.train.loss)}, accuracy ${pct(r.train.acc)} (${r.split.train.n} points); ` +
       `test loss ${fmtLoss(r.test.loss)}, accuracy ${pct(r.test.acc)} (${r.split.test.n} points)`,
   ];
-  const xs = Float64Array.from(slice.xcoordinates), ys = Float64Array.from(slice.ycoordinates);
+  const xs = Float64Array.from(slice.xcoordinates),
+    ys = Float64Array.from(slice.ycoordinates);
   const grid = emptySurfaceGrid(xs, ys, ['train_loss', 'train_acc']);
   grid.values.train_loss.set(slice.loss);
   grid.values.train_acc!.set(slice.acc);
-  await writeOrFail(out, await writeSurfaceH5(grid, {
-    model: r.net.id, dataset: `toy2d-${spec.data}`, directions: spec.directions,
-    ...(pca ? { pca_explained_variance: Float64Array.from(pca.explainedVarianceRatio), trajectory_x: pca.x, trajectory_y: pca.y } : {}),
-  }));
+  await writeOrFail(
+    out,
+    await writeSurfaceH5(grid, {
+      model: r.net.id,
+      dataset: `toy2d-${spec.data}`,
+      directions: spec.directions,
+      ...(pca
+        ? {
+            pca_explained_variance: Float64Array.from(pca.explainedVarianceRatio),
+            trajectory_x: pca.x,
+            trajectory_y: pca.y,
+          }
+        : {}),
+    }),
+  );
 
   const [ix, iy] = [xs, ys].map((c) => c.findIndex((v) => v === 0));
   const { range } = slice;
@@ -229,32 +320,77 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
     `  roughness: tvLogLoss ${rough.tvLogLoss.toFixed(3)}, local minima ${rough.localMinima}, basin width ${rough.basinWidth.toFixed(3)}`,
   );
   if (pca) {
-    summary.push(`  pca: explained variance ${pca.explainedVarianceRatio.map((v) => v.toFixed(3)).join(' + ')} ` +
-      `(${(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1]).toFixed(3)}) of ${pca.x.length} checkpoints; ` +
-      `the start at (${pca.x[0].toFixed(3)}, ${pca.y[0].toFixed(3)}), the end at (0, 0)`);
+    summary.push(
+      `  pca: explained variance ${pca.explainedVarianceRatio.map((v) => v.toFixed(3)).join(' + ')} ` +
+        `(${(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1]).toFixed(3)}) of ${pca.x.length} checkpoints; ` +
+        `the start at (${pca.x[0].toFixed(3)}, ${pca.y[0].toFixed(3)}), the end at (0, 0)`,
+    );
   }
 
   if (json) {
-    const weights = r.weights.map((values, i) => ({ name: r.net.paramNames[i], shape: r.net.shapes[i], values: Array.from(values) }));
-    await writeOrFail(json, JSON.stringify({
-      format: TOY_JSON_FORMAT, command: ['landscape-lab', 'toy', ...args].join(' '), backend,
-      data: { kind: spec.data, n: spec.n, noise: spec.noise, testShare: spec.testShare, seed: spec.seed, trainPoints: r.split.train.n, testPoints: r.split.test.n },
-      net: { id: r.net.id, hidden: spec.hidden, activation: spec.activation, init: spec.activation === 'tanh' ? 'xavier' : 'kaiming' },
-      optimizer: spec.optimizer, scheduler: spec.scheduler, batchSize: spec.batch, steps: r.steps, seed: spec.seed, divergedAt: r.divergedAt,
-      train: { loss: r.train.loss, accuracy: r.train.acc / 100 }, test: { loss: r.test.loss, accuracy: r.test.acc / 100 },
-      seconds: { train: round(r.seconds.train, 4), slice: round(r.seconds.slice, 4) },
-      history: { loss: Array.from(r.history.loss, (v) => round(v)), accuracy: Array.from(r.history.accuracy, (v) => round(v, 4)), lr: Array.from(r.history.lr, (v) => round(v)) },
-      weights,
-      directions: spec.directions === 'random' ? { kind: 'random', norm: 'filter', ignore: 'biasbn', seed: spec.seed } : { kind: 'pca', ignore: 'biasbn' },
-      xcoordinates: slice.xcoordinates, ycoordinates: slice.ycoordinates, train_loss: Array.from(slice.loss), train_acc: Array.from(slice.acc),
-      roughness: Object.fromEntries(Object.entries(rough).map(([k, v]) => [k, round(v)])),
-      ...(pca ? {
-        trajectory: {
-          steps: pca.steps, x: Array.from(pca.x), y: Array.from(pca.y),
-          relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)), explainedVariance: pca.explainedVarianceRatio,
+    const weights = r.weights.map((values, i) => ({
+      name: r.net.paramNames[i],
+      shape: r.net.shapes[i],
+      values: Array.from(values),
+    }));
+    await writeOrFail(
+      json,
+      JSON.stringify({
+        format: TOY_JSON_FORMAT,
+        command: ['landscape-lab', 'toy', ...args].join(' '),
+        backend,
+        data: {
+          kind: spec.data,
+          n: spec.n,
+          noise: spec.noise,
+          testShare: spec.testShare,
+          seed: spec.seed,
+          trainPoints: r.split.train.n,
+          testPoints: r.split.test.n,
         },
-      } : {}),
-    }) + '\n');
+        net: {
+          id: r.net.id,
+          hidden: spec.hidden,
+          activation: spec.activation,
+          init: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
+        },
+        optimizer: spec.optimizer,
+        scheduler: spec.scheduler,
+        batchSize: spec.batch,
+        steps: r.steps,
+        seed: spec.seed,
+        divergedAt: r.divergedAt,
+        train: { loss: r.train.loss, accuracy: r.train.acc / 100 },
+        test: { loss: r.test.loss, accuracy: r.test.acc / 100 },
+        seconds: { train: round(r.seconds.train, 4), slice: round(r.seconds.slice, 4) },
+        history: {
+          loss: Array.from(r.history.loss, (v) => round(v)),
+          accuracy: Array.from(r.history.accuracy, (v) => round(v, 4)),
+          lr: Array.from(r.history.lr, (v) => round(v)),
+        },
+        weights,
+        directions:
+          spec.directions === 'random'
+            ? { kind: 'random', norm: 'filter', ignore: 'biasbn', seed: spec.seed }
+            : { kind: 'pca', ignore: 'biasbn' },
+        xcoordinates: slice.xcoordinates,
+        ycoordinates: slice.ycoordinates,
+        train_loss: Array.from(slice.loss),
+        train_acc: Array.from(slice.acc),
+        roughness: Object.fromEntries(Object.entries(rough).map(([k, v]) => [k, round(v)])),
+        ...(pca
+          ? {
+              trajectory: {
+                steps: pca.steps,
+                x: Array.from(pca.x),
+                y: Array.from(pca.y),
+                relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)),
+                explainedVariance: pca.explainedVarianceRatio,
+              },
+            }
+          : {}),
+      }) + '\n',
+    );
   }
   summary.push(`wrote ${out}${json ? ` and ${json}` : ''}`);
   io.stdout(summary.join('\n') + '\n');

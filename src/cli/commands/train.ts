@@ -6,7 +6,15 @@ import { parseScheduleConfig } from '../../core/schedules';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import { initBackend } from '../../gpu/backend';
-import { buildModel, MODEL_NAMES, type ModelPreset, modelPreset, saveWeights, WEIGHTS_BIN_FILE, WEIGHTS_MANIFEST_FILE } from '../../gpu/modelZoo';
+import {
+  buildModel,
+  MODEL_NAMES,
+  type ModelPreset,
+  modelPreset,
+  saveWeights,
+  WEIGHTS_BIN_FILE,
+  WEIGHTS_MANIFEST_FILE,
+} from '../../gpu/modelZoo';
 import type { Net } from '../../gpu/nets/net';
 import { evaluateModel } from '../../gpu/train/evaluateModel';
 import { fashionTensorData, type TensorData } from '../../gpu/train/tensorData';
@@ -32,15 +40,17 @@ export const DEFAULT_OPTIMIZER = { type: 'SGD', lr: 0.1, momentum: 0.9, weight_d
  */
 export function defaultScheduler(steps: number): ScheduleConfig {
   const warmup = Math.min(32, Math.floor(steps / 4));
-  const raw = warmup < 1
-    ? { type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 }
-    : {
-      type: 'SequentialLR', milestones: [warmup],
-      schedulers: [
-        { type: 'LinearLR', start_factor: 0.1, end_factor: 1, total_iters: warmup },
-        { type: 'CosineAnnealingLR', T_max: steps - warmup, eta_min: 0 },
-      ],
-    };
+  const raw =
+    warmup < 1
+      ? { type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 }
+      : {
+          type: 'SequentialLR',
+          milestones: [warmup],
+          schedulers: [
+            { type: 'LinearLR', start_factor: 0.1, end_factor: 1, total_iters: warmup },
+            { type: 'CosineAnnealingLR', T_max: steps - warmup, eta_min: 0 },
+          ],
+        };
   const parsed = parseScheduleConfig(raw);
   if (!parsed.ok) throw new Error(`defaultScheduler: ${parsed.errors.join('; ')}`);
   return parsed.value;
@@ -53,11 +63,21 @@ export interface ZooData {
 }
 
 /** The preset's data set (train and test splits, the preset's normalisation) as device tensors. */
-export async function loadZooData(preset: ModelPreset, dataDir = DEFAULT_DATA_DIR): Promise<ZooData> {
+export async function loadZooData(
+  preset: ModelPreset,
+  dataDir = DEFAULT_DATA_DIR,
+): Promise<ZooData> {
   const dir = path.join(dataDir, preset.dataset);
   const read = (f: string) => readFile(path.join(dir, f));
-  const [tr, te] = await Promise.all((['train', 'test'] as const).map((s) => loadFashionSubset(read, s, { normalization: preset.normalization })));
-  if (tr.height !== preset.inputSize) throw new Error(`${dir}: images are ${tr.height}×${tr.width}, ${preset.name} needs ${preset.inputSize}×${preset.inputSize}`);
+  const [tr, te] = await Promise.all(
+    (['train', 'test'] as const).map((s) =>
+      loadFashionSubset(read, s, { normalization: preset.normalization }),
+    ),
+  );
+  if (tr.height !== preset.inputSize)
+    throw new Error(
+      `${dir}: images are ${tr.height}×${tr.width}, ${preset.name} needs ${preset.inputSize}×${preset.inputSize}`,
+    );
   return { preset, train: fashionTensorData(tr), test: fashionTensorData(te) };
 }
 
@@ -86,20 +106,49 @@ export async function trainZooModel(o: ZooTrainOptions): Promise<ZooTrainOutcome
   const net = buildModel(o.data.preset);
   const t0 = performance.now();
   const result = await train({
-    net, data: o.data.train, optimizer: o.optimizer as never, scheduler: o.scheduler, batchSize: o.batchSize,
-    steps: o.steps, seed: o.seed, checkpointEvery: o.checkpointEvery, onProgress: o.onProgress,
+    net,
+    data: o.data.train,
+    optimizer: o.optimizer as never,
+    scheduler: o.scheduler,
+    batchSize: o.batchSize,
+    steps: o.steps,
+    seed: o.seed,
+    checkpointEvery: o.checkpointEvery,
+    onProgress: o.onProgress,
   });
   const trainSeconds = (performance.now() - t0) / 1000;
-  if (result.divergedAt !== null) return { net, result, test: { loss: NaN, accuracy: NaN }, trainEval: { loss: NaN, accuracy: NaN }, trainSeconds };
-  const test = await evaluateModel(net, result.params, result.buffers, o.data.test, { batchSize: 500 });
-  const trainEval = await evaluateModel(net, result.params, result.buffers, o.data.train, { batchSize: 500 });
+  if (result.divergedAt !== null)
+    return {
+      net,
+      result,
+      test: { loss: NaN, accuracy: NaN },
+      trainEval: { loss: NaN, accuracy: NaN },
+      trainSeconds,
+    };
+  const test = await evaluateModel(net, result.params, result.buffers, o.data.test, {
+    batchSize: 500,
+  });
+  const trainEval = await evaluateModel(net, result.params, result.buffers, o.data.train, {
+    batchSize: 500,
+  });
   return { net, result, test, trainEval, trainSeconds };
 }
 
 /** Writes weights.json/.bin (modelZoo format) into `dir`; returns the byte count of weights.bin. */
-export async function writeZooWeights(dir: string, model: string, out: ZooTrainOutcome, extra: Record<string, unknown>): Promise<number> {
+export async function writeZooWeights(
+  dir: string,
+  model: string,
+  out: ZooTrainOutcome,
+  extra: Record<string, unknown>,
+): Promise<number> {
   await mkdir(dir, { recursive: true });
-  const { manifest, bytes } = saveWeights(out.net, out.result.params, out.result.buffers, model, extra);
+  const { manifest, bytes } = saveWeights(
+    out.net,
+    out.result.params,
+    out.result.buffers,
+    model,
+    extra,
+  );
   await writeFile(path.join(dir, WEIGHTS_MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
   await writeFile(path.join(dir, WEIGHTS_BIN_FILE), bytes);
   return bytes.byteLength;
@@ -109,29 +158,57 @@ export async function writeZooWeights(dir: string, model: string, out: ZooTrainO
  * checkpoints.bin: every checkpoint's flat float32 parameter vector (net.params order, each
  * row-major), one after the other, little-endian, no header; checkpoints.json says how to read it.
  */
-export async function writeCheckpoints(dir: string, model: string, out: ZooTrainOutcome): Promise<void> {
+export async function writeCheckpoints(
+  dir: string,
+  model: string,
+  out: ZooTrainOutcome,
+): Promise<void> {
   const cps = out.result.checkpoints;
   const p = out.net.params.reduce((n, i) => n + i.shape.reduce((a, b) => a * b, 1), 0);
   const all = new Float32Array(cps.length * p);
   cps.forEach((c, i) => all.set(c.params, i * p));
   await writeFile(path.join(dir, 'checkpoints.bin'), new Uint8Array(all.buffer));
-  await writeFile(path.join(dir, 'checkpoints.json'), JSON.stringify({
-    format: CHECKPOINTS_FORMAT, model, netId: out.net.id, dtype: 'float32', file: 'checkpoints.bin',
-    count: cps.length, paramsPerCheckpoint: p, steps: cps.map((c) => c.step),
-    tensors: out.net.params.map((i) => ({ name: i.name, shape: [...i.shape] })),
-  }, null, 1) + '\n');
+  await writeFile(
+    path.join(dir, 'checkpoints.json'),
+    JSON.stringify(
+      {
+        format: CHECKPOINTS_FORMAT,
+        model,
+        netId: out.net.id,
+        dtype: 'float32',
+        file: 'checkpoints.bin',
+        count: cps.length,
+        paramsPerCheckpoint: p,
+        steps: cps.map((c) => c.step),
+        tensors: out.net.params.map((i) => ({ name: i.name, shape: [...i.shape] })),
+      },
+      null,
+      1,
+    ) + '\n',
+  );
 }
 
 /** Reads checkpoints written by writeCheckpoints. */
-export async function readCheckpoints(dir: string): Promise<{ steps: number[]; shapes: number[][]; params: Float32Array[] }> {
+export async function readCheckpoints(
+  dir: string,
+): Promise<{ steps: number[]; shapes: number[][]; params: Float32Array[] }> {
   const m = JSON.parse(await readFile(path.join(dir, 'checkpoints.json'), 'utf8'));
-  if (m.format !== CHECKPOINTS_FORMAT) throw new Error(`${dir}/checkpoints.json: format ${JSON.stringify(m.format)}, expected ${CHECKPOINTS_FORMAT}`);
+  if (m.format !== CHECKPOINTS_FORMAT)
+    throw new Error(
+      `${dir}/checkpoints.json: format ${JSON.stringify(m.format)}, expected ${CHECKPOINTS_FORMAT}`,
+    );
   const buf = await readFile(path.join(dir, m.file));
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  if (all.length !== m.count * m.paramsPerCheckpoint) throw new Error(`${dir}/${m.file}: ${all.length} values, expected ${m.count}×${m.paramsPerCheckpoint}`);
+  if (all.length !== m.count * m.paramsPerCheckpoint)
+    throw new Error(
+      `${dir}/${m.file}: ${all.length} values, expected ${m.count}×${m.paramsPerCheckpoint}`,
+    );
   return {
-    steps: m.steps, shapes: m.tensors.map((t: { shape: number[] }) => t.shape),
-    params: Array.from({ length: m.count }, (_, i) => all.subarray(i * m.paramsPerCheckpoint, (i + 1) * m.paramsPerCheckpoint)),
+    steps: m.steps,
+    shapes: m.tensors.map((t: { shape: number[] }) => t.shape),
+    params: Array.from({ length: m.count }, (_, i) =>
+      all.subarray(i * m.paramsPerCheckpoint, (i + 1) * m.paramsPerCheckpoint),
+    ),
   };
 }
 
@@ -145,10 +222,10 @@ const positiveInt = (flag: string, raw: unknown, min = 1): number => {
   return v;
 };
 
-
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train a zoo model (resnet-20/56/110[-ns]) on the Fashion-MNIST subset; write weights and checkpoints',
+  summary:
+    'train a zoo model (resnet-20/56/110[-ns]) on the Fashion-MNIST subset; write weights and checkpoints',
   help: `Usage: landscape-lab train --model NAME --out DIR [options]
 
 Trains a model preset from its seeded init on the train split of its Fashion-MNIST subset
@@ -183,18 +260,40 @@ Example:
 
 Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad flags.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, {
-      model: { type: 'string', short: 'm' }, out: { type: 'string', short: 'o' },
-      epochs: { type: 'string' }, steps: { type: 'string' }, batch: { type: 'string' },
-      optimizer: { type: 'string' }, scheduler: { type: 'string' }, config: { type: 'string', short: 'c' },
-      seed: { type: 'string' }, 'checkpoint-every': { type: 'string' }, data: { type: 'string' }, quiet: { type: 'boolean' },
-    }, 'train');
-    if (values.help) { io.stdout(this.help + '\n'); return 0; }
-    if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'\nRun 'landscape-lab train --help' for usage.`);
+    const { values, positionals } = parseFlags(
+      args,
+      {
+        model: { type: 'string', short: 'm' },
+        out: { type: 'string', short: 'o' },
+        epochs: { type: 'string' },
+        steps: { type: 'string' },
+        batch: { type: 'string' },
+        optimizer: { type: 'string' },
+        scheduler: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        seed: { type: 'string' },
+        'checkpoint-every': { type: 'string' },
+        data: { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+      'train',
+    );
+    if (values.help) {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
+    if (positionals.length)
+      throw new CliError(
+        `unexpected argument '${positionals[0]}'\nRun 'landscape-lab train --help' for usage.`,
+      );
     if (!values.model) throw new CliError(`--model: missing (one of ${MODEL_NAMES.join(', ')})`);
-    if (!MODEL_NAMES.includes(values.model as string)) throw new CliError(`--model: unknown model '${values.model}' (known: ${MODEL_NAMES.join(', ')})`);
+    if (!MODEL_NAMES.includes(values.model as string))
+      throw new CliError(
+        `--model: unknown model '${values.model}' (known: ${MODEL_NAMES.join(', ')})`,
+      );
     if (!values.out) throw new CliError('--out: missing output folder');
-    if (values.epochs !== undefined && values.steps !== undefined) throw new CliError('--epochs and --steps: give one, not both');
+    if (values.epochs !== undefined && values.steps !== undefined)
+      throw new CliError('--epochs and --steps: give one, not both');
     const preset = modelPreset(values.model as string);
     const batchSize = values.batch === undefined ? 128 : positiveInt('batch', values.batch);
     const seed = values.seed === undefined ? 0 : positiveInt('seed', values.seed, 0);
@@ -202,17 +301,31 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
     let config: Record<string, unknown> = {};
     if (values.config !== undefined) {
       let text: string;
-      try { text = await readFile(values.config as string, 'utf8'); } catch (e) {
-        throw new CliError(`--config: cannot read '${values.config}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      try {
+        text = await readFile(values.config as string, 'utf8');
+      } catch (e) {
+        throw new CliError(
+          `--config: cannot read '${values.config}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+        );
       }
       const c = parseJsonFlag('config', text);
-      if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
+      if (typeof c !== 'object' || c === null || Array.isArray(c))
+        throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
       const unknown = Object.keys(c).filter((k) => k !== 'optimizer' && k !== 'scheduler');
-      if (unknown.length) throw new CliError(`--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`);
+      if (unknown.length)
+        throw new CliError(
+          `--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`,
+        );
       config = c as Record<string, unknown>;
     }
-    const optRaw = values.optimizer !== undefined ? parseJsonFlag('optimizer', values.optimizer as string) : (config.optimizer ?? DEFAULT_OPTIMIZER);
-    const optimizer = parseOptimizerFlag(optRaw, values.optimizer !== undefined ? '--optimizer' : 'optimizer');
+    const optRaw =
+      values.optimizer !== undefined
+        ? parseJsonFlag('optimizer', values.optimizer as string)
+        : (config.optimizer ?? DEFAULT_OPTIMIZER);
+    const optimizer = parseOptimizerFlag(
+      optRaw,
+      values.optimizer !== undefined ? '--optimizer' : 'optimizer',
+    );
 
     const backend = await initBackend();
     let dataDir = DEFAULT_DATA_DIR;
@@ -221,40 +334,90 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
     try {
       data = await loadZooData(preset, dataDir);
     } catch (e) {
-      throw new CliError(`--data: cannot load ${preset.dataset} from ${dataDir}: ${(e as Error).message}`);
+      throw new CliError(
+        `--data: cannot load ${preset.dataset} from ${dataDir}: ${(e as Error).message}`,
+      );
     }
     const n = data.train.y.shape[0];
     const stepsPerEpoch = Math.ceil(n / batchSize);
-    const steps = values.steps !== undefined ? positiveInt('steps', values.steps) : (values.epochs !== undefined ? positiveInt('epochs', values.epochs) : 5) * stepsPerEpoch;
-    const schedRaw = values.scheduler !== undefined ? parseJsonFlag('scheduler', values.scheduler as string) : ('scheduler' in config ? config.scheduler : defaultScheduler(steps));
-    const scheduler = parseSchedulerFlag(schedRaw, values.scheduler !== undefined ? '--scheduler' : 'scheduler', optimizer);
-    const checkpointEvery = values['checkpoint-every'] !== undefined ? positiveInt('checkpoint-every', values['checkpoint-every']) : Math.max(1, Math.ceil(steps / 50));
+    const steps =
+      values.steps !== undefined
+        ? positiveInt('steps', values.steps)
+        : (values.epochs !== undefined ? positiveInt('epochs', values.epochs) : 5) * stepsPerEpoch;
+    const schedRaw =
+      values.scheduler !== undefined
+        ? parseJsonFlag('scheduler', values.scheduler as string)
+        : 'scheduler' in config
+          ? config.scheduler
+          : defaultScheduler(steps);
+    const scheduler = parseSchedulerFlag(
+      schedRaw,
+      values.scheduler !== undefined ? '--scheduler' : 'scheduler',
+      optimizer,
+    );
+    const checkpointEvery =
+      values['checkpoint-every'] !== undefined
+        ? positiveInt('checkpoint-every', values['checkpoint-every'])
+        : Math.max(1, Math.ceil(steps / 50));
     const out = path.resolve(values.out as string);
 
     const quiet = !!values.quiet;
     const t0 = performance.now();
     let lastPrint = 0;
-    if (!quiet) io.stderr(`train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizer.type}, backend ${backend}\n`);
+    if (!quiet)
+      io.stderr(
+        `train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizer.type}, backend ${backend}\n`,
+      );
     const outcome = await trainZooModel({
-      data, steps, batchSize, optimizer, scheduler, seed, checkpointEvery,
+      data,
+      steps,
+      batchSize,
+      optimizer,
+      scheduler,
+      seed,
+      checkpointEvery,
       onProgress: (p) => {
         const now = performance.now();
         if (quiet || (now - lastPrint < 5000 && p.step !== p.steps)) return;
         lastPrint = now;
-        io.stderr(`  step ${p.step}/${p.steps}  epoch ${p.epoch}  loss ${p.loss.toFixed(4)}  acc ${p.accuracy.toFixed(3)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`);
+        io.stderr(
+          `  step ${p.step}/${p.steps}  epoch ${p.epoch}  loss ${p.loss.toFixed(4)}  acc ${p.accuracy.toFixed(3)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`,
+        );
       },
     });
     const r = outcome.result;
-    const command = ['landscape-lab', 'train', ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+    const command = ['landscape-lab', 'train', ...args]
+      .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+      .join(' ');
     const log = {
-      format: TRAIN_LOG_FORMAT, model: preset.name, netId: outcome.net.id, command, backend,
-      data: { dataset: preset.dataset, trainSamples: n, testSamples: data.test.y.shape[0], normalization: preset.normalization },
-      seed, batchSize, steps: r.steps, requestedSteps: steps, epochs: round(r.steps / stepsPerEpoch, 4), checkpointEvery,
-      optimizer, scheduler, divergedAt: r.divergedAt,
+      format: TRAIN_LOG_FORMAT,
+      model: preset.name,
+      netId: outcome.net.id,
+      command,
+      backend,
+      data: {
+        dataset: preset.dataset,
+        trainSamples: n,
+        testSamples: data.test.y.shape[0],
+        normalization: preset.normalization,
+      },
+      seed,
+      batchSize,
+      steps: r.steps,
+      requestedSteps: steps,
+      epochs: round(r.steps / stepsPerEpoch, 4),
+      checkpointEvery,
+      optimizer,
+      scheduler,
+      divergedAt: r.divergedAt,
       train: { loss: round(outcome.trainEval.loss), accuracy: round(outcome.trainEval.accuracy) },
       test: { loss: round(outcome.test.loss), accuracy: round(outcome.test.accuracy) },
       seconds: round(outcome.trainSeconds, 4),
-      history: { loss: Array.from(r.loss, (v) => round(v)), accuracy: Array.from(r.accuracy, (v) => round(v, 4)), lr: Array.from(r.lr, (v) => round(v)) },
+      history: {
+        loss: Array.from(r.loss, (v) => round(v)),
+        accuracy: Array.from(r.accuracy, (v) => round(v, 4)),
+        lr: Array.from(r.lr, (v) => round(v)),
+      },
       checkpointSteps: r.checkpoints.map((c) => c.step),
       createdAt: new Date().toISOString(),
     };
@@ -262,15 +425,30 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
     await writeFile(path.join(out, 'train.json'), JSON.stringify(log) + '\n');
     try {
       if (r.divergedAt !== null) {
-        io.stderr(`landscape-lab train: the loss became non-finite at step ${r.divergedAt}; try a smaller lr. Only train.json was written.\n`);
+        io.stderr(
+          `landscape-lab train: the loss became non-finite at step ${r.divergedAt}; try a smaller lr. Only train.json was written.\n`,
+        );
         return 1;
       }
-      await writeZooWeights(out, preset.name, outcome, { training: { command, seed, steps: r.steps, batchSize, optimizer, scheduler, testAccuracy: log.test.accuracy } });
+      await writeZooWeights(out, preset.name, outcome, {
+        training: {
+          command,
+          seed,
+          steps: r.steps,
+          batchSize,
+          optimizer,
+          scheduler,
+          testAccuracy: log.test.accuracy,
+        },
+      });
       if (checkpointEvery > 0) await writeCheckpoints(out, preset.name, outcome);
     } finally {
       tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
     }
-    if (!quiet) io.stderr(`  test accuracy ${(100 * outcome.test.accuracy).toFixed(2)} %, test loss ${outcome.test.loss.toFixed(4)}; wrote ${out}\n`);
+    if (!quiet)
+      io.stderr(
+        `  test accuracy ${(100 * outcome.test.accuracy).toFixed(2)} %, test loss ${outcome.test.loss.toFixed(4)}; wrote ${out}\n`,
+      );
     return 0;
   },
 };

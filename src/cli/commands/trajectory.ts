@@ -22,11 +22,20 @@ Config (names as in torch.optim):
 
 Exit codes: 0 ok (also when the run diverged: see "divergedAt"), 2 bad flags or config.`,
   async run(args, io) {
-    const { values } = parseFlags(args, { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' } }, 'trajectory');
-    if (values.help) { io.stdout(this.help + '\n'); return 0; }
+    const { values } = parseFlags(
+      args,
+      { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' } },
+      'trajectory',
+    );
+    if (values.help) {
+      io.stdout(this.help + '\n');
+      return 0;
+    }
     const parsed = parseRunConfig(await readJsonConfig(values.config as string | undefined, io));
     if (!parsed.ok) throw new CliError(`invalid config:\n  ${parsed.errors.join('\n  ')}`);
-    io.stdout(JSON.stringify(runToJson(run(parsed.value)), null, values.pretty ? 1 : undefined) + '\n');
+    io.stdout(
+      JSON.stringify(runToJson(run(parsed.value)), null, values.pretty ? 1 : undefined) + '\n',
+    );
     return 0;
   },
 };

@@ -1,7 +1,13 @@
 import type { OptimizerSpec } from './optimizerSpec';
 import { effectiveGrad, ema, HP } from './common';
 
-export type AdadeltaHp = { lr: number; rho: number; eps: number; weight_decay: number; maximize: boolean };
+export type AdadeltaHp = {
+  lr: number;
+  rho: number;
+  eps: number;
+  weight_decay: number;
+  maximize: boolean;
+};
 
 /**
  * torch.optim.Adadelta. g ← ±∇ + λθ;  v ← ρv + (1−ρ)g²;  Δ = √(u + ε)/√(v + ε)·g;  u ← ρu + (1−ρ)Δ²;  θ ← θ − lr·Δ.
@@ -16,7 +22,9 @@ export const adadelta: OptimizerSpec<AdadeltaHp> = {
   hyperparams: [
     HP.lr,
     { key: 'rho', kind: 'number', label: 'Rho', min: 0, max: 1 },
-    HP.eps, HP.weightDecay, HP.maximize,
+    HP.eps,
+    HP.weightDecay,
+    HP.maximize,
   ],
   init: () => ({ v: null, u: null }),
   step(A, theta, grad, state, hp) {

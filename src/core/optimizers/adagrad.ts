@@ -2,7 +2,12 @@ import type { OptimizerSpec } from './optimizerSpec';
 import { effectiveGrad, HP } from './common';
 
 export type AdagradHp = {
-  lr: number; lr_decay: number; weight_decay: number; initial_accumulator_value: number; eps: number; maximize: boolean;
+  lr: number;
+  lr_decay: number;
+  weight_decay: number;
+  initial_accumulator_value: number;
+  eps: number;
+  maximize: boolean;
 };
 
 /**
@@ -14,13 +19,21 @@ export const adagrad: OptimizerSpec<AdagradHp> = {
   id: 'adagrad',
   summary: 'Per-coordinate step sizes that shrink with the sum of past squared gradients.',
   tex: String.raw`s_t = s_{t-1} + g_t^2,\quad \theta_t = \theta_{t-1} - \frac{\eta}{1+(t-1)\,\text{lr\_decay}}\,\frac{g_t}{\sqrt{s_t}+\epsilon}`,
-  defaults: { lr: 1e-2, lr_decay: 0, weight_decay: 0, initial_accumulator_value: 0, eps: 1e-10, maximize: false },
+  defaults: {
+    lr: 1e-2,
+    lr_decay: 0,
+    weight_decay: 0,
+    initial_accumulator_value: 0,
+    eps: 1e-10,
+    maximize: false,
+  },
   hyperparams: [
     HP.lr,
     { key: 'lr_decay', kind: 'number', label: 'LR decay', min: 0 },
     HP.weightDecay,
     { key: 'initial_accumulator_value', kind: 'number', label: 'Initial accumulator', min: 0 },
-    HP.eps, HP.maximize,
+    HP.eps,
+    HP.maximize,
   ],
   init: () => ({ sum: null }),
   step(A, theta, grad, state, hp, t) {

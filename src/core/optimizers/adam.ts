@@ -3,7 +3,12 @@ import type { OptState, OptimizerSpec, StepResult } from './optimizerSpec';
 import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
 export type AdamHp = {
-  lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; amsgrad: boolean; maximize: boolean;
+  lr: number;
+  betas: readonly [number, number];
+  eps: number;
+  weight_decay: number;
+  amsgrad: boolean;
+  maximize: boolean;
 };
 
 /**
@@ -12,9 +17,15 @@ export type AdamHp = {
  * θ ← θ − lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)   — ε added after the bias-corrected root, as torch does.
  */
 export function adamMoments<T>(
-  A: Algebra<T>, theta: T, g: T, state: OptState<T>, hp: AdamHp, t: number,
+  A: Algebra<T>,
+  theta: T,
+  g: T,
+  state: OptState<T>,
+  hp: AdamHp,
+  t: number,
 ): StepResult<T> {
-  const b1 = hp.betas[0], b2 = hp.betas[1];
+  const b1 = hp.betas[0],
+    b2 = hp.betas[1];
   const m = ema(A, state.m, g, b1);
   const v = ema(A, state.v, A.mul(g, g), b2);
   const vmax = hp.amsgrad ? A.maximum((state.vmax as T | null) ?? v, v) : null;
@@ -29,10 +40,24 @@ export const adam: OptimizerSpec<AdamHp> = {
   id: 'adam',
   summary: 'Momentum on the gradient and per-coordinate scaling by its RMS, both bias-corrected.',
   tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ \theta_t = \theta_{t-1} - \eta\,\frac{m_t/(1-\beta_1^t)}{\sqrt{v_t/(1-\beta_2^t)}+\epsilon}`,
-  defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false, maximize: false },
+  defaults: {
+    lr: 1e-3,
+    betas: [0.9, 0.999],
+    eps: 1e-8,
+    weight_decay: 0,
+    amsgrad: false,
+    maximize: false,
+  },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.amsgrad, HP.maximize],
   // Zero-filled, not null: torch starts from zeros, and a number-typed state keeps V8's hot path monomorphic.
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0), vmax: null }),
   step: (A, theta, grad, state, hp, t) =>
-    adamMoments(A, theta, effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize), state, hp, t),
+    adamMoments(
+      A,
+      theta,
+      effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize),
+      state,
+      hp,
+      t,
+    ),
 };

@@ -1,7 +1,13 @@
 import type { OptimizerSpec } from './optimizerSpec';
 import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
-export type AdamaxHp = { lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; maximize: boolean };
+export type AdamaxHp = {
+  lr: number;
+  betas: readonly [number, number];
+  eps: number;
+  weight_decay: number;
+  maximize: boolean;
+};
 
 /**
  * torch.optim.Adamax (Adam with the ∞-norm). g ← ±∇ + λθ;  m ← β₁m + (1−β₁)g;  u ← max(β₂u, |g| + ε);
@@ -17,9 +23,13 @@ export const adamax: OptimizerSpec<AdamaxHp> = {
   init: () => ({ m: null, u: null }),
   step(A, theta, grad, state, hp, t) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);
-    const b1 = hp.betas[0], b2 = hp.betas[1];
+    const b1 = hp.betas[0],
+      b2 = hp.betas[1];
     const m = ema(A, state.m, g, b1);
-    const u = A.maximum(A.mul((state.u as typeof g | null) ?? A.fill(theta, 0), b2), A.add(A.abs(g), hp.eps));
+    const u = A.maximum(
+      A.mul((state.u as typeof g | null) ?? A.fill(theta, 0), b2),
+      A.add(A.abs(g), hp.eps),
+    );
     const clr = hp.lr / biasCorrection(b1, t);
     return { theta: A.sub(theta, A.mul(A.div(m, u), clr)), state: { m, u } };
   },

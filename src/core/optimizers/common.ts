@@ -6,7 +6,13 @@ import type { HpSpec } from './optimizerSpec';
  * (L2) weight decay added, g ← ±g + λθ. Skipping the ops when they are no-ops keeps the
  * float64 path bit-identical to torch, which also skips them.
  */
-export function effectiveGrad<T>(A: Algebra<T>, theta: T, grad: T, weightDecay: number, maximize: boolean): T {
+export function effectiveGrad<T>(
+  A: Algebra<T>,
+  theta: T,
+  grad: T,
+  weightDecay: number,
+  maximize: boolean,
+): T {
   let g = maximize ? A.mul(grad, -1) : grad;
   if (weightDecay !== 0) g = A.add(g, A.mul(theta, weightDecay));
   return g;
@@ -16,12 +22,26 @@ export function effectiveGrad<T>(A: Algebra<T>, theta: T, grad: T, weightDecay: 
  * torch's bias correction 1 − βᵗ. The float64 path calls this once per coordinate with the same
  * (β, t), so the last two results are remembered: Math.pow dominated the cost of an Adam step.
  */
-let beta0 = NaN, t0 = NaN, value0 = NaN, beta1 = NaN, t1 = NaN, value1 = NaN, nextSlot = 0;
+let beta0 = NaN,
+  t0 = NaN,
+  value0 = NaN,
+  beta1 = NaN,
+  t1 = NaN,
+  value1 = NaN,
+  nextSlot = 0;
 export function biasCorrection(beta: number, t: number): number {
   if (beta === beta0 && t === t0) return value0;
   if (beta === beta1 && t === t1) return value1;
   const value = 1 - Math.pow(beta, t);
-  if (nextSlot === 0) { beta0 = beta; t0 = t; value0 = value; } else { beta1 = beta; t1 = t; value1 = value; }
+  if (nextSlot === 0) {
+    beta0 = beta;
+    t0 = t;
+    value0 = value;
+  } else {
+    beta1 = beta;
+    t1 = t;
+    value1 = value;
+  }
   nextSlot = 1 - nextSlot;
   return value;
 }
@@ -30,7 +50,14 @@ export function biasCorrection(beta: number, t: number): number {
 export const HP = {
   lr: { key: 'lr', kind: 'number', label: 'Learning rate', min: 0, scale: 'log' },
   momentum: { key: 'momentum', kind: 'number', label: 'Momentum', min: 0, max: 1, scale: 'linear' },
-  betas: { key: 'betas', kind: 'pair', label: 'Betas (β₁, β₂)', min: 0, max: 1, maxExclusive: true },
+  betas: {
+    key: 'betas',
+    kind: 'pair',
+    label: 'Betas (β₁, β₂)',
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+  },
   eps: { key: 'eps', kind: 'number', label: 'Epsilon', min: 0, scale: 'log' },
   weightDecay: { key: 'weight_decay', kind: 'number', label: 'Weight decay', min: 0, scale: 'log' },
   maximize: { key: 'maximize', kind: 'boolean', label: 'Maximize' },
@@ -47,7 +74,9 @@ export function ema<T>(A: Algebra<T>, prev: T | number | null, x: T, beta: numbe
  * `decoupled_weight_decay`, else coupled into the gradient (g + λθ, as Adam).
  */
 export function decayedParamAndGrad<T>(
-  A: Algebra<T>, theta: T, grad: T,
+  A: Algebra<T>,
+  theta: T,
+  grad: T,
   hp: { lr: number; weight_decay: number; maximize: boolean; decoupled_weight_decay: boolean },
 ): { p: T; g: T } {
   const decoupled = hp.decoupled_weight_decay && hp.weight_decay !== 0;

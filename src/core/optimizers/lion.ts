@@ -17,9 +17,11 @@ export const lion: OptimizerSpec<LionHp> = {
   hyperparams: [HP.lr, HP.betas, HP.weightDecay],
   init: () => ({ m: null }),
   step(A, theta, grad, state, hp) {
-    const b1 = hp.betas[0], b2 = hp.betas[1];
+    const b1 = hp.betas[0],
+      b2 = hp.betas[1];
     const c = ema(A, state.m, grad, b1);
-    const update = hp.weight_decay !== 0 ? A.add(A.sign(c), A.mul(theta, hp.weight_decay)) : A.sign(c);
+    const update =
+      hp.weight_decay !== 0 ? A.add(A.sign(c), A.mul(theta, hp.weight_decay)) : A.sign(c);
     const m = ema(A, state.m, grad, b2);
     return { theta: A.sub(theta, A.mul(update, hp.lr)), state: { m } };
   },

@@ -2,8 +2,13 @@ import type { OptimizerSpec } from './optimizerSpec';
 import { biasCorrection, decayedParamAndGrad, ema, HP } from './common';
 
 export type NadamHp = {
-  lr: number; betas: readonly [number, number]; eps: number; weight_decay: number; momentum_decay: number;
-  decoupled_weight_decay: boolean; maximize: boolean;
+  lr: number;
+  betas: readonly [number, number];
+  eps: number;
+  weight_decay: number;
+  momentum_decay: number;
+  decoupled_weight_decay: boolean;
+  maximize: boolean;
 };
 
 /**
@@ -17,10 +22,19 @@ export const nadam: OptimizerSpec<NadamHp> = {
   summary: 'Adam with Nesterov momentum: looks one momentum step ahead.',
   tex: String.raw`\theta_t = \theta_{t-1} - \eta\left[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_t}{\sqrt{\hat v_t}+\epsilon}\right]`,
   defaults: {
-    lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, decoupled_weight_decay: false, maximize: false,
+    lr: 2e-3,
+    betas: [0.9, 0.999],
+    eps: 1e-8,
+    weight_decay: 0,
+    momentum_decay: 4e-3,
+    decoupled_weight_decay: false,
+    maximize: false,
   },
   hyperparams: [
-    HP.lr, HP.betas, HP.eps, HP.weightDecay,
+    HP.lr,
+    HP.betas,
+    HP.eps,
+    HP.weightDecay,
     { key: 'momentum_decay', kind: 'number', label: 'Momentum decay ψ', min: 0 },
     { key: 'decoupled_weight_decay', kind: 'boolean', label: 'Decoupled weight decay' },
     HP.maximize,
@@ -28,7 +42,8 @@ export const nadam: OptimizerSpec<NadamHp> = {
   init: () => ({ m: null, v: null, muProduct: 1 }),
   step(A, theta, grad, state, hp, t) {
     const { p, g } = decayedParamAndGrad(A, theta, grad, hp);
-    const b1 = hp.betas[0], b2 = hp.betas[1];
+    const b1 = hp.betas[0],
+      b2 = hp.betas[1];
     const mu = b1 * (1 - 0.5 * Math.pow(0.96, t * hp.momentum_decay));
     const muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * hp.momentum_decay));
     const muProduct = (state.muProduct as number) * mu;

@@ -8,26 +8,32 @@ export interface OptimizerConfig {
   hp: Hyperparams;
 }
 
-
 /** Checks a number against a hyperparameter's bounds; returns the complaint or null. */
 function boundError(spec: HpSpec, x: number): string | null {
   if (!Number.isFinite(x)) return 'must be a finite number';
-  const lo = spec.min, hi = spec.max;
-  if (lo !== undefined && (spec.minExclusive ? x <= lo : x < lo)) return `must be ${spec.minExclusive ? '>' : '≥'} ${lo}`;
-  if (hi !== undefined && (spec.maxExclusive ? x >= hi : x > hi)) return `must be ${spec.maxExclusive ? '<' : '≤'} ${hi}`;
+  const lo = spec.min,
+    hi = spec.max;
+  if (lo !== undefined && (spec.minExclusive ? x <= lo : x < lo))
+    return `must be ${spec.minExclusive ? '>' : '≥'} ${lo}`;
+  if (hi !== undefined && (spec.maxExclusive ? x >= hi : x > hi))
+    return `must be ${spec.maxExclusive ? '<' : '≤'} ${hi}`;
   return null;
 }
 
 /** Validates one hyperparameter value from untrusted input. */
 function parseHp(spec: HpSpec, raw: unknown, path: string, errors: string[]): HpValue | undefined {
-  const bad = (why: string) => { errors.push(`${path}: ${why} (got ${fmt(raw)})`); return undefined; };
+  const bad = (why: string) => {
+    errors.push(`${path}: ${why} (got ${fmt(raw)})`);
+    return undefined;
+  };
   if (spec.kind === 'boolean') return typeof raw === 'boolean' ? raw : bad('must be true or false');
   if (spec.kind === 'number') {
     if (typeof raw !== 'number') return bad('must be a number');
     const why = boundError(spec, raw);
     return why ? bad(why) : raw;
   }
-  if (!Array.isArray(raw) || raw.length !== 2 || raw.some((x) => typeof x !== 'number')) return bad('must be a pair of numbers [β₁, β₂]');
+  if (!Array.isArray(raw) || raw.length !== 2 || raw.some((x) => typeof x !== 'number'))
+    return bad('must be a pair of numbers [β₁, β₂]');
   for (const x of raw as number[]) {
     const why = boundError(spec, x);
     if (why) return bad(`each entry ${why}`);
@@ -39,12 +45,20 @@ function parseHp(spec: HpSpec, raw: unknown, path: string, errors: string[]): Hp
  * Untrusted `{type, ...torch kwargs}` → a typed optimizer config with torch's defaults filled in,
  * or errors naming each bad field. torch-only kwargs that do not change the math are accepted.
  */
-export function parseOptimizerConfig(raw: unknown, field = 'optimizer'): ParseResult<OptimizerConfig> {
-  if (!isRecord(raw)) return { ok: false, errors: [`${field}: must be an object like {"type": "Adam", "lr": 0.01}`] };
-  const spec: OptimizerSpec | undefined = typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
+export function parseOptimizerConfig(
+  raw: unknown,
+  field = 'optimizer',
+): ParseResult<OptimizerConfig> {
+  if (!isRecord(raw))
+    return { ok: false, errors: [`${field}: must be an object like {"type": "Adam", "lr": 0.01}`] };
+  const spec: OptimizerSpec | undefined =
+    typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
   if (!spec) {
     const known = OPTIMIZERS.map((o) => o.type).join(', ');
-    return { ok: false, errors: [`${field}.type: unknown optimizer ${fmt(raw.type)} (known: ${known})`] };
+    return {
+      ok: false,
+      errors: [`${field}.type: unknown optimizer ${fmt(raw.type)} (known: ${known})`],
+    };
   }
   const errors: string[] = [];
   const hp: Hyperparams = { ...spec.defaults };
@@ -52,7 +66,9 @@ export function parseOptimizerConfig(raw: unknown, field = 'optimizer'): ParseRe
     if (key === 'type' || (IGNORED_TORCH_KWARGS as readonly string[]).includes(key)) continue;
     const hpSpec = spec.hyperparams.find((h) => h.key === key);
     if (!hpSpec) {
-      errors.push(`${field}.${key}: ${spec.type} has no hyperparameter '${key}' (it has: ${spec.hyperparams.map((h) => h.key).join(', ')})`);
+      errors.push(
+        `${field}.${key}: ${spec.type} has no hyperparameter '${key}' (it has: ${spec.hyperparams.map((h) => h.key).join(', ')})`,
+      );
       continue;
     }
     const parsed = parseHp(hpSpec, value, `${field}.${key}`, errors);

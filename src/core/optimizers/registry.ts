@@ -11,7 +11,18 @@ import { radam } from './radam';
 import { lion } from './lion';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
-export const OPTIMIZERS: readonly OptimizerSpec[] = [sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion];
+export const OPTIMIZERS: readonly OptimizerSpec[] = [
+  sgd,
+  adagrad,
+  rmsprop,
+  adadelta,
+  adam,
+  adamw,
+  adamax,
+  nadam,
+  radam,
+  lion,
+];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
 export function findOptimizer(typeOrId: string): OptimizerSpec | undefined {

@@ -2,7 +2,13 @@ import type { OptimizerSpec } from './optimizerSpec';
 import { effectiveGrad, ema, HP } from './common';
 
 export type RmspropHp = {
-  lr: number; alpha: number; eps: number; weight_decay: number; momentum: number; centered: boolean; maximize: boolean;
+  lr: number;
+  alpha: number;
+  eps: number;
+  weight_decay: number;
+  momentum: number;
+  centered: boolean;
+  maximize: boolean;
 };
 
 /**
@@ -15,11 +21,21 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
   id: 'rmsprop',
   summary: 'Divides each step by a running RMS of recent gradients.',
   tex: String.raw`v_t = \alpha v_{t-1} + (1-\alpha) g_t^2,\quad \theta_t = \theta_{t-1} - \eta\,\frac{g_t}{\sqrt{v_t}+\epsilon}`,
-  defaults: { lr: 1e-2, alpha: 0.99, eps: 1e-8, weight_decay: 0, momentum: 0, centered: false, maximize: false },
+  defaults: {
+    lr: 1e-2,
+    alpha: 0.99,
+    eps: 1e-8,
+    weight_decay: 0,
+    momentum: 0,
+    centered: false,
+    maximize: false,
+  },
   hyperparams: [
     HP.lr,
     { key: 'alpha', kind: 'number', label: 'Alpha (smoothing)', min: 0, max: 1 },
-    HP.eps, HP.weightDecay, HP.momentum,
+    HP.eps,
+    HP.weightDecay,
+    HP.momentum,
     { key: 'centered', kind: 'boolean', label: 'Centered' },
     HP.maximize,
   ],

@@ -2,7 +2,12 @@ import type { OptimizerSpec } from './optimizerSpec';
 import { effectiveGrad, HP } from './common';
 
 export type SgdHp = {
-  lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean;
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weight_decay: number;
+  nesterov: boolean;
+  maximize: boolean;
 };
 
 /**
@@ -14,9 +19,17 @@ export const sgd: OptimizerSpec<SgdHp> = {
   id: 'sgd',
   summary: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
   tex: String.raw`b_t = \mu b_{t-1} + (1-\tau) g_t,\quad \theta_t = \theta_{t-1} - \eta \begin{cases} g_t + \mu b_t & \text{Nesterov} \\ b_t & \text{otherwise} \end{cases}`,
-  defaults: { lr: 1e-3, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false },
+  defaults: {
+    lr: 1e-3,
+    momentum: 0,
+    dampening: 0,
+    weight_decay: 0,
+    nesterov: false,
+    maximize: false,
+  },
   hyperparams: [
-    HP.lr, HP.momentum,
+    HP.lr,
+    HP.momentum,
     { key: 'dampening', kind: 'number', label: 'Dampening', min: 0, max: 1 },
     HP.weightDecay,
     { key: 'nesterov', kind: 'boolean', label: 'Nesterov' },

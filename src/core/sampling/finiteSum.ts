@@ -50,9 +50,12 @@ export interface MinibatchSampler {
 /** Throws an error naming the field when a config cannot describe a finite sum. */
 export function validateBatchConfig(cfg: BatchConfig): void {
   const int = (v: number) => Number.isInteger(v);
-  if (!int(cfg.samples) || cfg.samples < 1) throw new Error(`batch.samples must be an integer ≥ 1, got ${cfg.samples}`);
-  if (!int(cfg.size) || cfg.size < 1) throw new Error(`batch.size must be an integer ≥ 1, got ${cfg.size}`);
-  if (!Number.isFinite(cfg.noise) || cfg.noise < 0) throw new Error(`batch.noise must be a finite number ≥ 0, got ${cfg.noise}`);
+  if (!int(cfg.samples) || cfg.samples < 1)
+    throw new Error(`batch.samples must be an integer ≥ 1, got ${cfg.samples}`);
+  if (!int(cfg.size) || cfg.size < 1)
+    throw new Error(`batch.size must be an integer ≥ 1, got ${cfg.size}`);
+  if (!Number.isFinite(cfg.noise) || cfg.noise < 0)
+    throw new Error(`batch.noise must be a finite number ≥ 0, got ${cfg.noise}`);
   if (!int(cfg.seed)) throw new Error(`batch.seed must be an integer, got ${cfg.seed}`);
 }
 

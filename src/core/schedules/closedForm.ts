@@ -5,7 +5,10 @@ import type { Scheduler } from './scheduleSpec';
  * uses. torch updates most schedules recursively from the previous lr; closed forms agree to
  * round-off and let a sweep evaluate any step without replaying the ones before it.
  */
-export function closedForm(lrAt: (k: number) => number, momentumAt?: (k: number) => number): Scheduler {
+export function closedForm(
+  lrAt: (k: number) => number,
+  momentumAt?: (k: number) => number,
+): Scheduler {
   let k = 0;
   return {
     get lr() {

@@ -23,6 +23,8 @@ export const cosineAnnealingLR: ScheduleDef = {
   ],
   create(config, base) {
     const { T_max, eta_min } = config as CosineAnnealingLRConfig;
-    return closedForm((k) => eta_min + ((base.lr - eta_min) * (1 + Math.cos((Math.PI * k) / T_max))) / 2);
+    return closedForm(
+      (k) => eta_min + ((base.lr - eta_min) * (1 + Math.cos((Math.PI * k) / T_max))) / 2,
+    );
   },
 };

@@ -9,7 +9,11 @@ export interface CosineAnnealingWarmRestartsConfig extends ScheduleConfig {
 }
 
 /** torch's (T_cur, T_i) at step k: cycles of length T_0, T_0·T_mult, T_0·T_mult², … */
-export function warmRestartPosition(k: number, T_0: number, T_mult: number): { T_cur: number; T_i: number } {
+export function warmRestartPosition(
+  k: number,
+  T_0: number,
+  T_mult: number,
+): { T_cur: number; T_i: number } {
   if (T_mult === 1) return { T_cur: k % T_0, T_i: T_0 };
   let T_cur = k;
   let T_i = T_0;
@@ -28,7 +32,8 @@ export function warmRestartPosition(k: number, T_0: number, T_mult: number): { T
 export const cosineAnnealingWarmRestarts: ScheduleDef = {
   type: 'CosineAnnealingWarmRestarts',
   id: 'warmrestarts',
-  summary: 'Cosine annealing that restarts at lr after T_0 steps, each cycle T_mult times longer (SGDR).',
+  summary:
+    'Cosine annealing that restarts at lr after T_0 steps, each cycle T_mult times longer (SGDR).',
   tex: '\\eta_k = \\eta_{\\min} + \\tfrac12(\\eta_0 - \\eta_{\\min})\\left(1 + \\cos\\tfrac{\\pi T_{cur}}{T_i}\\right)',
   defaults: { T_mult: 1, eta_min: 0 },
   hyperparams: [

@@ -16,7 +16,11 @@ export interface CyclicLRConfig extends ScheduleConfig {
 }
 
 /** Where step k sits in its cycle: `cycle` (1-based) and the triangle height 0 → 1 → 0. */
-export function cyclicPosition(k: number, up: number, down: number): { cycle: number; height: number } {
+export function cyclicPosition(
+  k: number,
+  up: number,
+  down: number,
+): { cycle: number; height: number } {
   const totalSize = up + down;
   const stepRatio = up / totalSize;
   const cycle = Math.floor(1 + k / totalSize);
@@ -53,10 +57,26 @@ export const cyclicLR: ScheduleDef = {
     { key: 'max_lr', kind: 'number', label: 'Upper lr', min: 0, scale: 'log', required: true },
     // step_size_up = 0 would divide by zero at step 0 in torch.
     { key: 'step_size_up', kind: 'integer', label: 'Steps up', min: 1 },
-    { key: 'step_size_down', kind: 'integer', label: 'Steps down (default: steps up)', min: 0, nullable: true },
-    { key: 'mode', kind: 'choice', label: 'Mode', choices: ['triangular', 'triangular2', 'exp_range'] },
+    {
+      key: 'step_size_down',
+      kind: 'integer',
+      label: 'Steps down (default: steps up)',
+      min: 0,
+      nullable: true,
+    },
+    {
+      key: 'mode',
+      kind: 'choice',
+      label: 'Mode',
+      choices: ['triangular', 'triangular2', 'exp_range'],
+    },
     { key: 'gamma', kind: 'number', label: 'exp_range decay γ', min: 0, minExclusive: true },
-    { key: 'scale_mode', kind: 'choice', label: 'Scale by (fixed by mode in torch)', choices: ['cycle', 'iterations'] },
+    {
+      key: 'scale_mode',
+      kind: 'choice',
+      label: 'Scale by (fixed by mode in torch)',
+      choices: ['cycle', 'iterations'],
+    },
     { key: 'cycle_momentum', kind: 'boolean', label: 'Cycle momentum' },
     { key: 'base_momentum', kind: 'number', label: 'Momentum at max_lr', min: 0, max: 1 },
     { key: 'max_momentum', kind: 'number', label: 'Momentum at base_lr', min: 0, max: 1 },

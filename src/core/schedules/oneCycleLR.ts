@@ -28,7 +28,8 @@ export const annealCos = (start: number, end: number, pct: number): number =>
   end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
 
 /** Linear anneal from `start` (pct 0) to `end` (pct 1), as torch's `_annealing_linear`. */
-export const annealLinear = (start: number, end: number, pct: number): number => (end - start) * pct + start;
+export const annealLinear = (start: number, end: number, pct: number): number =>
+  (end - start) * pct + start;
 
 /** torch's rule: total_steps wins; otherwise epochs · steps_per_epoch (null when neither is given). */
 export function oneCycleTotalSteps(c: OneCycleLRConfig): number | null {
@@ -70,7 +71,8 @@ function phases(c: OneCycleLRConfig, total: number): Phase[] {
 export const oneCycleLR: ScheduleDef = {
   type: 'OneCycleLR',
   id: 'onecycle',
-  summary: 'One cycle: warm up to max_lr, then anneal far below the start, cycling momentum inversely.',
+  summary:
+    'One cycle: warm up to max_lr, then anneal far below the start, cycling momentum inversely.',
   tex: '\\eta_k = a\\!\\left(\\eta_{\\text{start}}, \\eta_{\\text{end}}, \\tfrac{k - k_0}{k_1 - k_0}\\right),\\; a_{\\cos}(s, e, p) = e + \\tfrac{s - e}{2}(1 + \\cos \\pi p)',
   defaults: {
     total_steps: null,
@@ -86,7 +88,15 @@ export const oneCycleLR: ScheduleDef = {
     three_phase: false,
   },
   hyperparams: [
-    { key: 'max_lr', kind: 'number', label: 'Peak lr', min: 0, minExclusive: true, scale: 'log', required: true },
+    {
+      key: 'max_lr',
+      kind: 'number',
+      label: 'Peak lr',
+      min: 0,
+      minExclusive: true,
+      scale: 'log',
+      required: true,
+    },
     { key: 'total_steps', kind: 'integer', label: 'Total steps', min: 1, nullable: true },
     { key: 'epochs', kind: 'integer', label: 'Epochs', min: 1, nullable: true },
     { key: 'steps_per_epoch', kind: 'integer', label: 'Steps per epoch', min: 1, nullable: true },
@@ -95,17 +105,34 @@ export const oneCycleLR: ScheduleDef = {
     { key: 'cycle_momentum', kind: 'boolean', label: 'Cycle momentum' },
     { key: 'base_momentum', kind: 'number', label: 'Momentum at peak lr', min: 0, max: 1 },
     { key: 'max_momentum', kind: 'number', label: 'Momentum at low lr', min: 0, max: 1 },
-    { key: 'div_factor', kind: 'number', label: 'max_lr / initial lr', min: 0, minExclusive: true, scale: 'log' },
-    { key: 'final_div_factor', kind: 'number', label: 'initial lr / final lr', min: 0, minExclusive: true, scale: 'log' },
+    {
+      key: 'div_factor',
+      kind: 'number',
+      label: 'max_lr / initial lr',
+      min: 0,
+      minExclusive: true,
+      scale: 'log',
+    },
+    {
+      key: 'final_div_factor',
+      kind: 'number',
+      label: 'initial lr / final lr',
+      min: 0,
+      minExclusive: true,
+      scale: 'log',
+    },
     { key: 'three_phase', kind: 'boolean', label: 'Three phases' },
   ],
   validate(config, field) {
     const c = config as OneCycleLRConfig;
     const total = oneCycleTotalSteps(c);
-    if (total === null) return [`${field}.total_steps: give total_steps, or both epochs and steps_per_epoch`];
+    if (total === null)
+      return [`${field}.total_steps: give total_steps, or both epochs and steps_per_epoch`];
     // Step 0 would be 0/0 in the warm-up phase: torch raises ZeroDivisionError at construction.
     if (c.pct_start * total - 1 === 0) {
-      return [`${field}.pct_start: pct_start * total_steps must not be exactly 1 (a zero-length warm-up; torch divides by zero)`];
+      return [
+        `${field}.pct_start: pct_start * total_steps must not be exactly 1 (a zero-length warm-up; torch divides by zero)`,
+      ];
     }
     return [];
   },

@@ -58,7 +58,9 @@ function parseValue(
     case 'integers': {
       if (!Array.isArray(v)) return fail(`a list of ${integerText(hp).replace(/^an? /, '')}s`);
       const errors = v.flatMap((x, i) =>
-        isInteger(x) && inRange(hp, x) ? [] : [`${path}[${i}]: must be ${integerText(hp)}, got ${JSON.stringify(x)}`],
+        isInteger(x) && inRange(hp, x)
+          ? []
+          : [`${path}[${i}]: must be ${integerText(hp)}, got ${JSON.stringify(x)}`],
       );
       return { value: [...v], errors };
     }
@@ -110,7 +112,10 @@ export function parseKeywords(
     if (known.has(key) || IGNORED.includes(key)) continue;
     if (key === 'last_epoch') {
       // -1 is torch's "start from the beginning"; other values resume a run we do not have.
-      if (raw[key] !== -1) errors.push(`${field}.last_epoch: only -1 (start from step 0) is supported, got ${JSON.stringify(raw[key])}`);
+      if (raw[key] !== -1)
+        errors.push(
+          `${field}.last_epoch: only -1 (start from step 0) is supported, got ${JSON.stringify(raw[key])}`,
+        );
       continue;
     }
     const names = def.hyperparams.map((hp) => hp.key).join(', ') || 'none';

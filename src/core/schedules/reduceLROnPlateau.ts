@@ -14,7 +14,8 @@ export interface ReduceLROnPlateauConfig extends ScheduleConfig {
 
 /** torch's `_is_better`: does `a` beat `best` by more than the threshold? */
 export function plateauIsBetter(c: ReduceLROnPlateauConfig, a: number, best: number): boolean {
-  if (c.mode === 'min') return c.threshold_mode === 'rel' ? a < best * (1.0 - c.threshold) : a < best - c.threshold;
+  if (c.mode === 'min')
+    return c.threshold_mode === 'rel' ? a < best * (1.0 - c.threshold) : a < best - c.threshold;
   return c.threshold_mode === 'rel' ? a > best * (c.threshold + 1.0) : a > best + c.threshold;
 }
 
@@ -42,7 +43,14 @@ export const reduceLROnPlateau: ScheduleDef = {
   hyperparams: [
     { key: 'mode', kind: 'choice', label: 'Improvement is', choices: ['min', 'max'] },
     // torch only rejects factor ≥ 1; a negative factor would just floor at min_lr.
-    { key: 'factor', kind: 'number', label: 'Reduction factor', min: 0, max: 1, maxExclusive: true },
+    {
+      key: 'factor',
+      kind: 'number',
+      label: 'Reduction factor',
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+    },
     { key: 'patience', kind: 'integer', label: 'Patience (steps)', min: 0 },
     { key: 'threshold', kind: 'number', label: 'Improvement threshold', min: 0 },
     { key: 'threshold_mode', kind: 'choice', label: 'Threshold mode', choices: ['rel', 'abs'] },
@@ -62,7 +70,8 @@ export const reduceLROnPlateau: ScheduleDef = {
       },
       momentum: undefined,
       advance(loss?: number) {
-        if (loss === undefined) throw new Error('ReduceLROnPlateau.advance(loss): the loss of the step is required');
+        if (loss === undefined)
+          throw new Error('ReduceLROnPlateau.advance(loss): the loss of the step is required');
         if (plateauIsBetter(c, loss, best)) {
           best = loss;
           badSteps = 0;

@@ -29,7 +29,9 @@ export const SCHEDULE_DEFS: readonly ScheduleDef[] = [
 export const SCHEDULES: readonly ScheduleSpec[] = SCHEDULE_DEFS;
 
 /** The schedule whose torch class name is `type` ("StepLR"), if any. */
-export const scheduleByType = (type: string): ScheduleDef | undefined => SCHEDULE_DEFS.find((d) => d.type === type);
+export const scheduleByType = (type: string): ScheduleDef | undefined =>
+  SCHEDULE_DEFS.find((d) => d.type === type);
 
 /** The schedule whose URL/CLI id is `id` ("cosine"), if any. */
-export const scheduleById = (id: string): ScheduleDef | undefined => SCHEDULE_DEFS.find((d) => d.id === id);
+export const scheduleById = (id: string): ScheduleDef | undefined =>
+  SCHEDULE_DEFS.find((d) => d.id === id);

@@ -9,9 +9,14 @@ import type { ScheduleBase, ScheduleConfig } from './scheduleSpec';
  * an error naming `field.cycle_momentum`. Defaults are filled first (CyclicLR cycles by default);
  * a config that does not parse gets no errors here (`parseScheduleConfig` reports them).
  */
-export function scheduleBaseErrors(config: ScheduleConfig | null, base: ScheduleBase, field = 'scheduler'): string[] {
+export function scheduleBaseErrors(
+  config: ScheduleConfig | null,
+  base: ScheduleBase,
+  field = 'scheduler',
+): string[] {
   const errors: string[] = [];
-  if (!(Number.isFinite(base.lr) && base.lr >= 0)) errors.push(`optimizer.lr: must be a number >= 0, got ${base.lr}`);
+  if (!(Number.isFinite(base.lr) && base.lr >= 0))
+    errors.push(`optimizer.lr: must be a number >= 0, got ${base.lr}`);
   const parsed = config && parseScheduleConfig(config, field);
   if (!parsed?.ok) return errors;
   const def = scheduleByType(parsed.value.type);

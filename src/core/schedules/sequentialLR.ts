@@ -29,7 +29,8 @@ const NOT_NESTABLE: Record<string, string> = {
 export const sequentialLR: ScheduleDef = {
   type: 'SequentialLR',
   id: 'sequential',
-  summary: 'Run schedulers one after another, switching at the milestones (e.g. warm-up then cosine).',
+  summary:
+    'Run schedulers one after another, switching at the milestones (e.g. warm-up then cosine).',
   tex: '\\eta_k = \\text{sched}_i(k - m_{i-1}),\\quad m_{i-1} \\le k < m_i',
   defaults: {},
   hyperparams: [
@@ -42,7 +43,10 @@ export const sequentialLR: ScheduleDef = {
     if (schedulers.length < 1) errors.push(`${field}.schedulers: must list at least one scheduler`);
     schedulers.forEach((child, i) => {
       const why = NOT_NESTABLE[child.type];
-      if (why) errors.push(`${field}.schedulers[${i}].type: ${child.type} cannot run inside SequentialLR (${why})`);
+      if (why)
+        errors.push(
+          `${field}.schedulers[${i}].type: ${child.type} cannot run inside SequentialLR (${why})`,
+        );
     });
     if (schedulers.length >= 1 && milestones.length !== schedulers.length - 1) {
       errors.push(
@@ -51,7 +55,9 @@ export const sequentialLR: ScheduleDef = {
     }
     for (let i = 1; i < milestones.length; i += 1) {
       if (milestones[i] <= milestones[i - 1]) {
-        errors.push(`${field}.milestones[${i}]: must be greater than milestones[${i - 1}] (${milestones[i - 1]})`);
+        errors.push(
+          `${field}.milestones[${i}]: must be greater than milestones[${i - 1}] (${milestones[i - 1]})`,
+        );
       }
     }
     return errors;

@@ -36,7 +36,7 @@ const fn: Fn = {
 const MINIMA: readonly (readonly [number, number])[] = [
   [3, 2],
   newtonMinimum(fn, -2.805118086952745, 3.131312518250573),
-  newtonMinimum(fn, -3.779310253377747, -3.283185991286170),
+  newtonMinimum(fn, -3.779310253377747, -3.28318599128617),
   newtonMinimum(fn, 3.584428340330492, -1.848126526964404),
 ];
 

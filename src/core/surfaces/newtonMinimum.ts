@@ -26,12 +26,14 @@ export function newtonMinimum(
     f.hessian(x, y, h);
     const det = h[0] * h[2] - h[1] * h[1];
     // A minimum has a positive-definite Hessian; anything else means the guess was not near one.
-    if (!(det > 0 && h[0] > 0)) throw new Error(`newtonMinimum: Hessian not positive definite at (${x}, ${y})`);
+    if (!(det > 0 && h[0] > 0))
+      throw new Error(`newtonMinimum: Hessian not positive definite at (${x}, ${y})`);
     const dx = (h[2] * g[0] - h[1] * g[1]) / det;
     const dy = (h[0] * g[1] - h[1] * g[0]) / det;
     x -= dx;
     y -= dy;
-    if (Math.abs(dx) <= 1e-16 * (1 + Math.abs(x)) && Math.abs(dy) <= 1e-16 * (1 + Math.abs(y))) break;
+    if (Math.abs(dx) <= 1e-16 * (1 + Math.abs(x)) && Math.abs(dy) <= 1e-16 * (1 + Math.abs(y)))
+      break;
   }
   return [x, y];
 }

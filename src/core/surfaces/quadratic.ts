@@ -11,7 +11,9 @@ import type { SurfaceSpec } from './surface';
 export const quadratic: SurfaceSpec = {
   id: 'quadratic',
   name: 'Ill-conditioned quadratic',
-  params: [{ key: 'kappa', label: 'Condition number κ', default: 25, min: 1, max: 1000, scale: 'log' }],
+  params: [
+    { key: 'kappa', label: 'Condition number κ', default: 25, min: 1, max: 1000, scale: 'log' },
+  ],
   create(params) {
     const { kappa } = resolveSurfaceParams('quadratic', quadratic.params, params);
     return {

@@ -23,7 +23,8 @@ export const rastrigin: SurfaceSpec = {
       tex: 'f(x,y) = 2A + (x^2 - A\\cos 2\\pi x) + (y^2 - A\\cos 2\\pi y),\\quad A = 10',
       description:
         'A bowl riddled with local minima: gradient descent stops in the nearest one. Large learning rates, momentum or minibatch noise can hop over the bumps, which is the case for noise as a regulariser.',
-      value: (x, y) => 2 * A + (x * x - A * Math.cos(TWO_PI * x)) + (y * y - A * Math.cos(TWO_PI * y)),
+      value: (x, y) =>
+        2 * A + (x * x - A * Math.cos(TWO_PI * x)) + (y * y - A * Math.cos(TWO_PI * y)),
       gradient(x, y, out) {
         out[0] = 2 * x + TWO_PI * A * Math.sin(TWO_PI * x);
         out[1] = 2 * y + TWO_PI * A * Math.sin(TWO_PI * y);

@@ -69,12 +69,18 @@ function makeFn(hFlat: number, offset: number): Pick<Surface, 'value' | 'gradien
  * Solves for h_f with equal minimum values by Newton's method on D(h_f) = v_flat − v_sharp.
  * By the envelope theorem ∂v/∂h_f = −w_f(θ*)/h_f at each minimiser θ*, so D' is cheap.
  */
-function calibrate(): { hFlat: number; offset: number; sharpMin: [number, number]; flatMin: [number, number] } {
+function calibrate(): {
+  hFlat: number;
+  offset: number;
+  sharpMin: [number, number];
+  flatMin: [number, number];
+} {
   let hFlat = SHARP.h;
   let fn = makeFn(hFlat, 0);
   let sharpMin: [number, number] = [SHARP.ax, 0];
   let flatMin: [number, number] = [FLAT_AX, 0];
-  const gauss = (x: number, y: number) => Math.exp(-0.5 * ((x - FLAT_AX) ** 2 + y * y) / (FLAT_SIGMA * FLAT_SIGMA));
+  const gauss = (x: number, y: number) =>
+    Math.exp((-0.5 * ((x - FLAT_AX) ** 2 + y * y)) / (FLAT_SIGMA * FLAT_SIGMA));
   for (let it = 0; it < 30; it++) {
     sharpMin = newtonMinimum(fn, sharpMin[0], sharpMin[1]);
     flatMin = newtonMinimum(fn, flatMin[0], flatMin[1]);

@@ -16,7 +16,11 @@ export type LevelSpacing = 'linear' | 'log' | 'logValue';
  * Contour thresholds for a sampled surface, spaced as `spacing` says.
  * Returns ascending, finite, distinct levels strictly inside (min, max].
  */
-export function contourLevels(grid: Pick<SurfaceGrid, 'min' | 'max'>, count: number, spacing: LevelSpacing): number[] {
+export function contourLevels(
+  grid: Pick<SurfaceGrid, 'min' | 'max'>,
+  count: number,
+  spacing: LevelSpacing,
+): number[] {
   const { min, max } = grid;
   if (!(Number.isFinite(min) && Number.isFinite(max)) || max <= min || count < 1) return [];
   const span = max - min;
@@ -25,8 +29,10 @@ export function contourLevels(grid: Pick<SurfaceGrid, 'min' | 'max'>, count: num
     for (let i = 1; i <= count; i++) levels.push(min * Math.pow(max / min, i / count));
   } else if (spacing !== 'linear') {
     // Offsets from 1e-4·span (the valley floor) to span, evenly spaced in log10.
-    const lo = Math.log10(span) - 4, hi = Math.log10(span);
-    for (let i = 0; i < count; i++) levels.push(min + Math.pow(10, lo + ((hi - lo) * i) / Math.max(1, count - 1)));
+    const lo = Math.log10(span) - 4,
+      hi = Math.log10(span);
+    for (let i = 0; i < count; i++)
+      levels.push(min + Math.pow(10, lo + ((hi - lo) * i) / Math.max(1, count - 1)));
   } else {
     for (let i = 1; i <= count; i++) levels.push(min + (span * i) / (count + 1));
   }

@@ -20,10 +20,13 @@ export interface MeasuredGrid {
 
 /** Coordinates ascending, values reordered to match, non-finite → NaN. */
 function ascending(g: MeasuredGrid): { xs: Float64Array; ys: Float64Array; values: Float64Array } {
-  const nx = g.xs.length, ny = g.ys.length;
+  const nx = g.xs.length,
+    ny = g.ys.length;
   if (nx < 2 || ny < 2) throw new Error(`grid: need at least 2×2 points, got ${nx}×${ny}`);
-  if (g.values.length !== nx * ny) throw new Error(`grid: ${g.values.length} values for ${nx}×${ny} points`);
-  const flipX = g.xs[nx - 1] < g.xs[0], flipY = g.ys[ny - 1] < g.ys[0];
+  if (g.values.length !== nx * ny)
+    throw new Error(`grid: ${g.values.length} values for ${nx}×${ny} points`);
+  const flipX = g.xs[nx - 1] < g.xs[0],
+    flipY = g.ys[ny - 1] < g.ys[0];
   const xs = Float64Array.from({ length: nx }, (_, i) => g.xs[flipX ? nx - 1 - i : i]);
   const ys = Float64Array.from({ length: ny }, (_, j) => g.ys[flipY ? ny - 1 - j : j]);
   const values = new Float64Array(nx * ny);
@@ -39,8 +42,13 @@ function ascending(g: MeasuredGrid): { xs: Float64Array; ys: Float64Array; value
 /** The grid as a regular SurfaceGrid over its coordinates' box (min / max over the finite values). */
 export function gridToSample(g: MeasuredGrid): SurfaceGrid {
   const { xs, ys, values } = ascending(g);
-  let min = Infinity, max = -Infinity;
-  for (const v of values) if (v === v) { if (v < min) min = v; if (v > max) max = v; }
+  let min = Infinity,
+    max = -Infinity;
+  for (const v of values)
+    if (v === v) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   const box = { xmin: xs[0], xmax: xs[xs.length - 1], ymin: ys[0], ymax: ys[ys.length - 1] };
   return { nx: xs.length, ny: ys.length, box, values, min, max };
 }
@@ -50,16 +58,32 @@ function locate(c: Float64Array, v: number): [number, number] {
   const n = c.length;
   if (!(v > c[0])) return [0, 0];
   if (v >= c[n - 1]) return [n - 2, 1];
-  let lo = 0, hi = n - 1;
-  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (c[mid] <= v) lo = mid; else hi = mid; }
+  let lo = 0,
+    hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (c[mid] <= v) lo = mid;
+    else hi = mid;
+  }
   return [lo, (v - c[lo]) / (c[lo + 1] - c[lo])];
 }
 
 /** Bilinear interpolation of an ascending grid at (x, y), clamped to its box; NaN if a corner is NaN. */
-function bilinear(xs: Float64Array, ys: Float64Array, values: Float64Array, x: number, y: number, grad?: Float64Array): number {
+function bilinear(
+  xs: Float64Array,
+  ys: Float64Array,
+  values: Float64Array,
+  x: number,
+  y: number,
+  grad?: Float64Array,
+): number {
   const nx = xs.length;
-  const [i, u] = locate(xs, x), [j, w] = locate(ys, y);
-  const a = values[j * nx + i], b = values[j * nx + i + 1], c = values[(j + 1) * nx + i], d = values[(j + 1) * nx + i + 1];
+  const [i, u] = locate(xs, x),
+    [j, w] = locate(ys, y);
+  const a = values[j * nx + i],
+    b = values[j * nx + i + 1],
+    c = values[(j + 1) * nx + i],
+    d = values[(j + 1) * nx + i + 1];
   if (grad) {
     grad[0] = ((1 - w) * (b - a) + w * (d - c)) / (xs[i + 1] - xs[i]);
     grad[1] = ((1 - u) * (c - a) + u * (d - b)) / (ys[j + 1] - ys[j]);
@@ -82,18 +106,27 @@ export function gridSurface(g: MeasuredGrid, info: GridSurfaceInfo): Surface {
   const { xs, ys, values } = ascending(g);
   const sample = gridToSample(g);
   let best = -1;
-  for (let k = 0; k < values.length; k++) if (values[k] === values[k] && (best < 0 || values[k] < values[best])) best = k;
+  for (let k = 0; k < values.length; k++)
+    if (values[k] === values[k] && (best < 0 || values[k] < values[best])) best = k;
   const nx = xs.length;
   return {
     id: info.id,
     name: info.name,
     tex: 'L(w^{*} + \\alpha\\,\\delta + \\beta\\,\\eta)',
-    description: info.description ?? 'A measured 2-D slice of a network\'s loss, interpolated bilinearly between grid points.',
+    description:
+      info.description ??
+      "A measured 2-D slice of a network's loss, interpolated bilinearly between grid points.",
     value: (x, y) => bilinear(xs, ys, values, x, y),
-    gradient(x, y, out) { bilinear(xs, ys, values, x, y, out); },
+    gradient(x, y, out) {
+      bilinear(xs, ys, values, x, y, out);
+    },
     hessian(x, y, out) {
-      const [i] = locate(xs, x), [j] = locate(ys, y);
-      const a = values[j * nx + i], b = values[j * nx + i + 1], c = values[(j + 1) * nx + i], d = values[(j + 1) * nx + i + 1];
+      const [i] = locate(xs, x),
+        [j] = locate(ys, y);
+      const a = values[j * nx + i],
+        b = values[j * nx + i + 1],
+        c = values[(j + 1) * nx + i],
+        d = values[(j + 1) * nx + i + 1];
       out[0] = 0;
       out[1] = (d - c - b + a) / ((xs[i + 1] - xs[i]) * (ys[j + 1] - ys[j]));
       out[2] = 0;
@@ -101,7 +134,10 @@ export function gridSurface(g: MeasuredGrid, info: GridSurfaceInfo): Surface {
     domain: sample.box,
     minima: best < 0 ? [] : [[xs[best % nx], ys[Math.floor(best / nx)]]],
     minimumValue: best < 0 ? null : values[best],
-    defaultStart: [(sample.box.xmin + sample.box.xmax) / 2, (sample.box.ymin + sample.box.ymax) / 2],
+    defaultStart: [
+      (sample.box.xmin + sample.box.xmax) / 2,
+      (sample.box.ymin + sample.box.ymax) / 2,
+    ],
     // Losses of a slice span orders of magnitude between the basin and the walls.
     logColor: true,
   };

@@ -31,10 +31,17 @@ export interface HeightScale {
 }
 
 /** The scale for values in [range.min, range.max] (a SurfaceGrid's); an empty or flat range still gives a usable scale. */
-export function heightScale(range: { min: number; max: number }, transform: HeightTransform, zMax = 1): HeightScale {
+export function heightScale(
+  range: { min: number; max: number },
+  transform: HeightTransform,
+  zMax = 1,
+): HeightScale {
   const fmin = Number.isFinite(range.min) ? range.min : 0;
   const fmax = Number.isFinite(range.max) && range.max > fmin ? range.max : fmin + 1;
-  const eps = transform === 'logValue' && fmin > 0 ? fmin : Math.max((fmax - fmin) * LOG_EPS_REL, Number.MIN_VALUE * 1e10);
+  const eps =
+    transform === 'logValue' && fmin > 0
+      ? fmin
+      : Math.max((fmax - fmin) * LOG_EPS_REL, Number.MIN_VALUE * 1e10);
   const log = transform !== 'linear';
   const lo = log ? Math.log10(eps) : fmin;
   const hi = log ? Math.log10(fmax - fmin + eps) : fmax;
@@ -51,12 +58,21 @@ export function normalisedHeight(scale: HeightScale, f: number): number {
 }
 
 /** The height of the surface at (x, y), for trajectory points. */
-export function heightAt(surface: Pick<Surface, 'value'>, x: number, y: number, scale: HeightScale): number {
+export function heightAt(
+  surface: Pick<Surface, 'value'>,
+  x: number,
+  y: number,
+  scale: HeightScale,
+): number {
   return normalisedHeight(scale, surface.value(x, y));
 }
 
 /** Heights of every grid value (row-major like the grid), into `out` if given. */
-export function gridHeights(grid: SurfaceGrid, scale: HeightScale, out = new Float32Array(grid.nx * grid.ny)): Float32Array {
+export function gridHeights(
+  grid: SurfaceGrid,
+  scale: HeightScale,
+  out = new Float32Array(grid.nx * grid.ny),
+): Float32Array {
   for (let k = 0; k < grid.values.length; k++) out[k] = normalisedHeight(scale, grid.values[k]);
   return out;
 }
@@ -73,7 +89,10 @@ const VIRIDIS = [
 ] as const;
 
 /** Viridis at t ∈ [0, 1] (clamped; NaN → the top colour) as sRGB [r, g, b] in [0, 1]. */
-export function viridis(t: number, out: [number, number, number] = [0, 0, 0]): [number, number, number] {
+export function viridis(
+  t: number,
+  out: [number, number, number] = [0, 0, 0],
+): [number, number, number] {
   const u = Number.isNaN(t) ? 1 : t <= 0 ? 0 : t >= 1 ? 1 : t;
   for (let c = 0; c < 3; c++) {
     let v = 0;
@@ -106,13 +125,19 @@ export interface SurfaceMeshData {
 }
 
 /** Builds the mesh of a sampled surface: height by `height`, colour by `color` (e.g. log colour for Rosenbrock). */
-export function surfaceMeshData(grid: SurfaceGrid, height: HeightScale, color: HeightScale): SurfaceMeshData {
+export function surfaceMeshData(
+  grid: SurfaceGrid,
+  height: HeightScale,
+  color: HeightScale,
+): SurfaceMeshData {
   const { nx, ny, values } = grid;
-  const positions = new Float32Array(nx * ny * 3), colors = new Float32Array(nx * ny * 3);
+  const positions = new Float32Array(nx * ny * 3),
+    colors = new Float32Array(nx * ny * 3);
   const rgb: [number, number, number] = [0, 0, 0];
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
-      const k = j * nx + i, f = values[k];
+      const k = j * nx + i,
+        f = values[k];
       positions[3 * k] = gridToWorld(i, nx);
       positions[3 * k + 1] = gridToWorld(j, ny);
       positions[3 * k + 2] = normalisedHeight(height, f);
@@ -124,9 +149,16 @@ export function surfaceMeshData(grid: SurfaceGrid, height: HeightScale, color: H
   let t = 0;
   for (let j = 0; j < ny - 1; j++) {
     for (let i = 0; i < nx - 1; i++) {
-      const a = j * nx + i, b = a + 1, c = a + nx, d = c + 1;
-      indices[t++] = a; indices[t++] = b; indices[t++] = d;
-      indices[t++] = a; indices[t++] = d; indices[t++] = c;
+      const a = j * nx + i,
+        b = a + 1,
+        c = a + nx,
+        d = c + 1;
+      indices[t++] = a;
+      indices[t++] = b;
+      indices[t++] = d;
+      indices[t++] = a;
+      indices[t++] = d;
+      indices[t++] = c;
     }
   }
   return { positions, colors, indices };
@@ -146,10 +178,20 @@ function clampTo(v: number, min: number, max: number): number {
 }
 
 /** The last finite (x, y) at or before step k (step 0 is the start; step k ≥ 1 is params[2k−2..2k−1]). */
-function finitePoint(start: readonly [number, number], params: Float64Array, k: number, out: [number, number]): void {
+function finitePoint(
+  start: readonly [number, number],
+  params: Float64Array,
+  k: number,
+  out: [number, number],
+): void {
   for (let s = k; s >= 1; s--) {
-    const x = params[2 * s - 2], y = params[2 * s - 1];
-    if (Number.isFinite(x) && Number.isFinite(y)) { out[0] = x; out[1] = y; return; }
+    const x = params[2 * s - 2],
+      y = params[2 * s - 1];
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      out[0] = x;
+      out[1] = y;
+      return;
+    }
   }
   out[0] = Number.isFinite(start[0]) ? start[0] : 0;
   out[1] = Number.isFinite(start[1]) ? start[1] : 0;
@@ -160,9 +202,17 @@ function finitePoint(start: readonly [number, number], params: Float64Array, k: 
  * point k·subdiv, and the pieces between steps follow the surface. Points outside the box are
  * clamped onto its edge; non-finite points repeat the last finite one. Every output is finite.
  */
-export function placePath(frame: PathFrame, start: readonly [number, number], params: Float64Array, from: number, to: number, out: Float32Array): void {
+export function placePath(
+  frame: PathFrame,
+  start: readonly [number, number],
+  params: Float64Array,
+  from: number,
+  to: number,
+  out: Float32Array,
+): void {
   const { box, subdiv } = frame;
-  const a: [number, number] = [0, 0], b: [number, number] = [0, 0];
+  const a: [number, number] = [0, 0],
+    b: [number, number] = [0, 0];
   const put = (index: number, x: number, y: number) => {
     const p = 3 * index;
     out[p] = toWorld(x, box.xmin, box.xmax);
@@ -173,7 +223,10 @@ export function placePath(frame: PathFrame, start: readonly [number, number], pa
     finitePoint(start, params, k, b);
     b[0] = clampTo(b[0], box.xmin, box.xmax);
     b[1] = clampTo(b[1], box.ymin, box.ymax);
-    if (k === 0) { put(0, b[0], b[1]); continue; }
+    if (k === 0) {
+      put(0, b[0], b[1]);
+      continue;
+    }
     finitePoint(start, params, k - 1, a);
     a[0] = clampTo(a[0], box.xmin, box.xmax);
     a[1] = clampTo(a[1], box.ymin, box.ymax);

@@ -51,18 +51,32 @@ export function lineSliceChart(s: LineSeries, box: ChartBox): LineChart {
   const n = s.alphas.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s.alphas[a] - s.alphas[b]);
   const { l, r, t, b } = box.margin;
-  const lo = n ? s.alphas[order[0]] : 0, hi = n ? s.alphas[order[n - 1]] : 1;
-  const x = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range([l, box.width - r]);
-  const finite = order.filter((i) => isDone(s, i) && Number.isFinite(s.loss[i])).map((i) => s.loss[i]);
-  const ys = chartScales([{ id: 'loss', values: finite }], 1, box.width, box.height, { margin: box.margin });
-  const yAcc = scaleLinear().domain([0, 100]).range([box.height - b, t]).clamp(true);
+  const lo = n ? s.alphas[order[0]] : 0,
+    hi = n ? s.alphas[order[n - 1]] : 1;
+  const x = scaleLinear()
+    .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
+    .range([l, box.width - r]);
+  const finite = order
+    .filter((i) => isDone(s, i) && Number.isFinite(s.loss[i]))
+    .map((i) => s.loss[i]);
+  const ys = chartScales([{ id: 'loss', values: finite }], 1, box.width, box.height, {
+    margin: box.margin,
+  });
+  const yAcc = scaleLinear()
+    .domain([0, 100])
+    .range([box.height - b, t])
+    .clamp(true);
 
   const runs = (values: ArrayLike<number>, y: (v: number) => number): Float64Array[] => {
     const out: Float64Array[] = [];
     let cur: number[] = [];
     for (const i of order) {
       if (!isDone(s, i)) continue;
-      if (!Number.isFinite(values[i])) { if (cur.length) out.push(Float64Array.from(cur)); cur = []; continue; }
+      if (!Number.isFinite(values[i])) {
+        if (cur.length) out.push(Float64Array.from(cur));
+        cur = [];
+        continue;
+      }
       cur.push(x(s.alphas[i]), y(values[i]));
     }
     if (cur.length) out.push(Float64Array.from(cur));
@@ -88,10 +102,16 @@ export function lineSliceChart(s: LineSeries, box: ChartBox): LineChart {
   const dots: number[] = [];
   for (const i of done) if (Number.isFinite(s.loss[i])) dots.push(x(s.alphas[i]), ys.y(s.loss[i]));
   return {
-    x, y: ys.y, log: ys.log, yAcc,
+    x,
+    y: ys.y,
+    log: ys.log,
+    yAcc,
     loss: runs(s.loss, (v) => ys.y(v)),
     acc: s.acc ? runs(s.acc, (v) => yAcc(v)) : [],
-    dots: Float64Array.from(dots), gaps, nonFinite, computed: done.length,
+    dots: Float64Array.from(dots),
+    gaps,
+    nonFinite,
+    computed: done.length,
   };
 }
 
@@ -104,7 +124,8 @@ export function lossTicks(c: Pick<LineChart, 'y' | 'log'>, count = 4): number[] 
 /** A flat [x, y, …] polyline as an SVG path ("M x y L x y …"); empty for no points. */
 export function polylineD(xy: Float64Array): string {
   let d = '';
-  for (let i = 0; i < xy.length; i += 2) d += `${i ? 'L' : 'M'}${xy[i].toFixed(1)} ${xy[i + 1].toFixed(1)}`;
+  for (let i = 0; i < xy.length; i += 2)
+    d += `${i ? 'L' : 'M'}${xy[i].toFixed(1)} ${xy[i + 1].toFixed(1)}`;
   return d;
 }
 
@@ -126,13 +147,16 @@ export function nonFiniteNote(alphas: readonly number[]): string | null {
 /** The computed loss at `alpha` (a mark such as init or trained), or null when not computed (yet). */
 export function lossAtAlpha(series: LineSeries, alpha: number): number | null {
   for (let i = 0; i < series.alphas.length; i++) {
-    if (Math.abs(series.alphas[i] - alpha) < 1e-9) return series.computed[i] ? series.loss[i] : null;
+    if (Math.abs(series.alphas[i] - alpha) < 1e-9)
+      return series.computed[i] ? series.loss[i] : null;
   }
   return null;
 }
 
 export function markLabels(
-  marks: readonly { x: number; text: string; short?: string }[], width: number, font: number,
+  marks: readonly { x: number; text: string; short?: string }[],
+  width: number,
+  font: number,
 ): { x: number; anchor: 'start' | 'end'; text: string }[] {
   const pad = 4;
   const place = (texts: string[]) => {
@@ -142,10 +166,18 @@ export function markLabels(
       if (end && m.x - pad - w < 0) end = false;
       else if (!end && m.x + pad + w > width) end = true;
       const x = m.x + (end ? -pad : pad);
-      return { x, anchor: (end ? 'end' : 'start') as 'start' | 'end', text: texts[k], from: end ? x - w : x, to: end ? x : x + w };
+      return {
+        x,
+        anchor: (end ? 'end' : 'start') as 'start' | 'end',
+        text: texts[k],
+        from: end ? x - w : x,
+        to: end ? x : x + w,
+      };
     });
     const sorted = [...out].sort((a, b) => a.from - b.from);
-    const fits = sorted.every((l, k) => l.from >= 0 && l.to <= width && (k === 0 || l.from >= sorted[k - 1].to + pad));
+    const fits = sorted.every(
+      (l, k) => l.from >= 0 && l.to <= width && (k === 0 || l.from >= sorted[k - 1].to + pad),
+    );
     return { fits, labels: out.map(({ x, anchor, text }) => ({ x, anchor, text })) };
   };
   const full = place(marks.map((m) => m.text));

@@ -33,23 +33,32 @@ const CHUNK = 64;
 /** Iterative Douglas–Peucker: split each span on `stack` at its farthest point until all are within tolerance. */
 function simplifySpans(xy: Float64Array, stack: number[], keep: Uint8Array, t2: number): void {
   while (stack.length) {
-    const b = stack.pop()!, a = stack.pop()!;
+    const b = stack.pop()!,
+      a = stack.pop()!;
     if (b - a < 2) continue;
-    const ax = xy[2 * a], ay = xy[2 * a + 1];
-    const dx = xy[2 * b] - ax, dy = xy[2 * b + 1] - ay;
+    const ax = xy[2 * a],
+      ay = xy[2 * a + 1];
+    const dx = xy[2 * b] - ax,
+      dy = xy[2 * b + 1] - ay;
     const len2 = dx * dx + dy * dy;
-    let far = -1, farD = t2;
+    let far = -1,
+      farD = t2;
     for (let k = a + 1; k < b; k++) {
-      const px = xy[2 * k] - ax, py = xy[2 * k + 1] - ay;
+      const px = xy[2 * k] - ax,
+        py = xy[2 * k + 1] - ay;
       // Distance to the segment a–b (to a itself when a and b coincide, e.g. a loop back to the start).
       let d2: number;
       if (len2 === 0) d2 = px * px + py * py;
       else {
         const u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
-        const ex = px - u * dx, ey = py - u * dy;
+        const ex = px - u * dx,
+          ey = py - u * dy;
         d2 = ex * ex + ey * ey;
       }
-      if (d2 > farD) { farD = d2; far = k; }
+      if (d2 > farD) {
+        farD = d2;
+        far = k;
+      }
     }
     if (far < 0) continue;
     keep[far] = 1;
@@ -62,10 +71,12 @@ function simplifySpans(xy: Float64Array, stack: number[], keep: Uint8Array, t2: 
  * a polyline shown at step `upto` is those points, then point `upto` itself.
  */
 export function keptBefore(kept: Uint32Array, upto: number): number {
-  let lo = 0, hi = kept.length;
+  let lo = 0,
+    hi = kept.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (kept[mid] < upto) lo = mid + 1; else hi = mid;
+    if (kept[mid] < upto) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

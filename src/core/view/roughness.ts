@@ -57,25 +57,33 @@ const usable = (v: number) => Number.isFinite(v) && v > 0;
 
 /** Index of the grid point at exactly 0 on an axis, or −1. */
 function zeroIndex(c: ArrayLike<number>): number {
-  for (let i = 0; i < c.length; i++) if (Math.abs(c[i]) <= 1e-12 * Math.max(1, Math.abs(c[0]), Math.abs(c[c.length - 1]))) return i;
+  for (let i = 0; i < c.length; i++)
+    if (Math.abs(c[i]) <= 1e-12 * Math.max(1, Math.abs(c[0]), Math.abs(c[c.length - 1]))) return i;
   return -1;
 }
 
 export function roughness(g: RoughnessGrid): Roughness {
-  const nx = g.xcoordinates.length, ny = g.ycoordinates.length;
+  const nx = g.xcoordinates.length,
+    ny = g.ycoordinates.length;
   if (nx < 2 || ny < 2) throw new Error(`roughness: need a 2-D grid (nx, ny ≥ 2), got ${nx}×${ny}`);
-  if (g.loss.length !== nx * ny) throw new Error(`roughness: ${g.loss.length} losses for a ${nx}×${ny} grid`);
+  if (g.loss.length !== nx * ny)
+    throw new Error(`roughness: ${g.loss.length} losses for a ${nx}×${ny} grid`);
   const L = g.loss;
   const at = (i: number, j: number) => L[j * nx + i];
   let nonFinite = 0;
   const logL = new Float64Array(nx * ny);
   for (let k = 0; k < nx * ny; k++) {
     if (usable(L[k])) logL[k] = Math.log(L[k]);
-    else { logL[k] = NaN; nonFinite++; }
+    else {
+      logL[k] = NaN;
+      nonFinite++;
+    }
   }
 
   // (a) total variation of log L.
-  let sum = 0, sumPerStep = 0, pairs = 0;
+  let sum = 0,
+    sumPerStep = 0,
+    pairs = 0;
   const add = (a: number, b: number, h: number) => {
     const d = Math.abs(logL[a] - logL[b]);
     if (!Number.isFinite(d)) return;
@@ -86,8 +94,10 @@ export function roughness(g: RoughnessGrid): Roughness {
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
-      if (i + 1 < nx) add(k, k + 1, Math.abs(Number(g.xcoordinates[i + 1]) - Number(g.xcoordinates[i])));
-      if (j + 1 < ny) add(k, k + nx, Math.abs(Number(g.ycoordinates[j + 1]) - Number(g.ycoordinates[j])));
+      if (i + 1 < nx)
+        add(k, k + 1, Math.abs(Number(g.xcoordinates[i + 1]) - Number(g.xcoordinates[i])));
+      if (j + 1 < ny)
+        add(k, k + nx, Math.abs(Number(g.ycoordinates[j + 1]) - Number(g.ycoordinates[j])));
     }
   }
 
@@ -103,7 +113,10 @@ export function roughness(g: RoughnessGrid): Roughness {
           if (di === 0 && dj === 0) continue;
           const w = at(i + di, j + dj);
           // A non-finite neighbour counts as +∞ (larger); NaN compares false, so test it explicitly.
-          if (usable(w) && !(w > v)) { isMin = false; break; }
+          if (usable(w) && !(w > v)) {
+            isMin = false;
+            break;
+          }
         }
       }
       if (isMin) localMinima++;
@@ -111,9 +124,11 @@ export function roughness(g: RoughnessGrid): Roughness {
   }
 
   // (c) basin width.
-  const i0 = zeroIndex(g.xcoordinates), j0 = zeroIndex(g.ycoordinates);
+  const i0 = zeroIndex(g.xcoordinates),
+    j0 = zeroIndex(g.ycoordinates);
   const centreLoss = i0 >= 0 && j0 >= 0 ? at(i0, j0) : (g.centreLoss ?? NaN);
-  let inside = 0, below = 0;
+  let inside = 0,
+    below = 0;
   for (let j = 0; j < ny; j++) {
     const y = Number(g.ycoordinates[j]);
     if (y < -1 || y > 1) continue;

@@ -30,18 +30,31 @@ export function decisionColor(p: number, bg: Rgb): Rgb {
  * RGBA pixels (size × size) of a decision map whose rows run upwards in y (row 0 = ymin), as
  * an image's rows run downwards: row 0 of the image is the map's last row.
  */
-export function decisionPixels(map: { size: number; prob: ArrayLike<number> }, bg: Rgb): Uint8ClampedArray {
-  const n = map.size, out = new Uint8ClampedArray(4 * n * n);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
-    const [r, g, b] = decisionColor(map.prob[j * n + i], bg);
-    const o = 4 * ((n - 1 - j) * n + i);
-    out[o] = r; out[o + 1] = g; out[o + 2] = b; out[o + 3] = 255;
-  }
+export function decisionPixels(
+  map: { size: number; prob: ArrayLike<number> },
+  bg: Rgb,
+): Uint8ClampedArray {
+  const n = map.size,
+    out = new Uint8ClampedArray(4 * n * n);
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      const [r, g, b] = decisionColor(map.prob[j * n + i], bg);
+      const o = 4 * ((n - 1 - j) * n + i);
+      out[o] = r;
+      out[o + 1] = g;
+      out[o + 2] = b;
+      out[o + 3] = 255;
+    }
   return out;
 }
 
 /** Points [x₀, y₀, x₁, y₁, …] of `box` in a width × height drawing (y up). */
-export function pointsInDrawing(points: ArrayLike<number>, box: ViewBox, width: number, height: number): Float64Array {
+export function pointsInDrawing(
+  points: ArrayLike<number>,
+  box: ViewBox,
+  width: number,
+  height: number,
+): Float64Array {
   const out = new Float64Array(points.length);
   for (let k = 0; k < points.length; k += 2) {
     out[k] = ((points[k] - box.xmin) / (box.xmax - box.xmin)) * width;

@@ -17,23 +17,43 @@ export interface ToyCurve {
 }
 
 export function toyTrainingCurve(
-  h: { loss: ArrayLike<number>; lr: ArrayLike<number> }, steps: number, width: number, height: number,
+  h: { loss: ArrayLike<number>; lr: ArrayLike<number> },
+  steps: number,
+  width: number,
+  height: number,
   margin: { l: number; r: number; t: number; b: number },
 ): ToyCurve {
-  const scales = chartScales([{ id: 'loss', values: h.loss }], Math.max(1, steps - 1), width, height, { margin, capFactor: 1e6 });
+  const scales = chartScales(
+    [{ id: 'loss', values: h.loss }],
+    Math.max(1, steps - 1),
+    width,
+    height,
+    { margin, capFactor: 1e6 },
+  );
   let lrMax = 0;
-  for (let i = 0; i < h.lr.length; i++) if (Number.isFinite(h.lr[i])) lrMax = Math.max(lrMax, h.lr[i]);
-  const lrY = scaleLinear().domain([0, lrMax > 0 ? lrMax : 1]).range([height - margin.b, margin.t]);
-  const lossTicks = scales.log ? logTicks(scales.y.domain() as [number, number]) : scales.y.ticks(4);
+  for (let i = 0; i < h.lr.length; i++)
+    if (Number.isFinite(h.lr[i])) lrMax = Math.max(lrMax, h.lr[i]);
+  const lrY = scaleLinear()
+    .domain([0, lrMax > 0 ? lrMax : 1])
+    .range([height - margin.b, margin.t]);
+  const lossTicks = scales.log
+    ? logTicks(scales.y.domain() as [number, number])
+    : scales.y.ticks(4);
   return {
-    scales, lrY, loss: seriesPath(h.loss, scales), lr: seriesPath(h.lr, { x: scales.x, y: lrY }),
-    lossTicks, lrTicks: lrMax > 0 ? [0, lrMax] : [0], stepTicks: scales.x.ticks(width < 420 ? 3 : 5),
+    scales,
+    lrY,
+    loss: seriesPath(h.loss, scales),
+    lr: seriesPath(h.lr, { x: scales.x, y: lrY }),
+    lossTicks,
+    lrTicks: lrMax > 0 ? [0, lrMax] : [0],
+    stepTicks: scales.x.ticks(width < 420 ? 3 : 5),
   };
 }
 
 /** Powers of ten inside [lo, hi] (at least the ends when none is). */
 export function logTicks([lo, hi]: [number, number]): number[] {
   const out: number[] = [];
-  for (let e = Math.ceil(Math.log10(lo)); e <= Math.floor(Math.log10(hi)); e++) out.push(Number(`1e${e}`));
+  for (let e = Math.ceil(Math.log10(lo)); e <= Math.floor(Math.log10(hi)); e++)
+    out.push(Number(`1e${e}`));
   return out.length >= 2 ? out : [lo, hi];
 }

@@ -18,7 +18,11 @@ export function raceDrawingSize(box: ViewBox): { width: number; height: number }
 }
 
 /** Maps the surface's (x, y) box onto a width × height drawing, y pointing up. */
-export function viewScales(box: ViewBox, width: number = RACE_SIZE.width, height: number = RACE_SIZE.height): ViewScales {
+export function viewScales(
+  box: ViewBox,
+  width: number = RACE_SIZE.width,
+  height: number = RACE_SIZE.height,
+): ViewScales {
   return {
     x: scaleLinear().domain([box.xmin, box.xmax]).range([0, width]),
     y: scaleLinear().domain([box.ymin, box.ymax]).range([height, 0]),

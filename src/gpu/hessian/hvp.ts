@@ -46,16 +46,29 @@ export function gradient(loss: LossFn, params: readonly tf.Tensor[]): tf.Tensor[
   return tf.grads((...ps: tf.Tensor[]) => loss(ps))([...params]);
 }
 
-function exactHvp(loss: LossFn, params: readonly tf.Tensor[], v: readonly tf.Tensor[]): tf.Tensor[] {
+function exactHvp(
+  loss: LossFn,
+  params: readonly tf.Tensor[],
+  v: readonly tf.Tensor[],
+): tf.Tensor[] {
   return tf.tidy(() => tf.grads((...ps: tf.Tensor[]) => dot(gradient(loss, ps), v))([...params]));
 }
 
-function fdHvp(loss: LossFn, params: readonly tf.Tensor[], v: readonly tf.Tensor[], step: number): tf.Tensor[] {
+function fdHvp(
+  loss: LossFn,
+  params: readonly tf.Tensor[],
+  v: readonly tf.Tensor[],
+  step: number,
+): tf.Tensor[] {
   return tf.tidy(() => {
     const norm = Math.sqrt(dot(v, v).dataSync()[0]);
     if (norm === 0) return params.map((p) => tf.zerosLike(p));
     const eps = step / norm;
-    const at = (s: number) => gradient(loss, params.map((p, i) => tf.add(p, tf.mul(v[i], s))));
+    const at = (s: number) =>
+      gradient(
+        loss,
+        params.map((p, i) => tf.add(p, tf.mul(v[i], s))),
+      );
     const plus = at(eps);
     const minus = at(-eps);
     return plus.map((g, i) => tf.div(tf.sub(g, minus[i]), 2 * eps));
@@ -63,7 +76,10 @@ function fdHvp(loss: LossFn, params: readonly tf.Tensor[], v: readonly tf.Tensor
 }
 
 /** tfjs's private engine state that a failed double backprop leaves behind. */
-interface TapeState { gradientDepth: number; activeTape: { saved?: tf.Tensor[] }[] | null }
+interface TapeState {
+  gradientDepth: number;
+  activeTape: { saved?: tf.Tensor[] }[] | null;
+}
 
 /**
  * After a throw inside a backward pass, dispose the tensors the gradient tape saved for it. tfjs
@@ -83,7 +99,8 @@ export function makeHvp(loss: LossFn, params: readonly tf.Tensor[], opts: HvpOpt
   const step = opts.fdStep ?? 1e-2;
   let method: HvpMethod | 'auto' = opts.method ?? 'auto';
   const hvp = ((v: readonly tf.Tensor[]) => {
-    if (v.length !== params.length) throw new Error(`hvp: ${v.length} direction tensors for ${params.length} parameters`);
+    if (v.length !== params.length)
+      throw new Error(`hvp: ${v.length} direction tensors for ${params.length} parameters`);
     if (method === 'fd') return fdHvp(loss, params, v, step);
     if (method === 'exact') return exactHvp(loss, params, v);
     try {

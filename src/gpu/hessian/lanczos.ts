@@ -42,7 +42,11 @@ const dot = (a: Float64Array, b: Float64Array): number => {
   return s;
 };
 
-export function topEigenLanczos(hvp: Hvp, like: readonly tf.Tensor[], opts: LanczosOptions = {}): EigenPair[] {
+export function topEigenLanczos(
+  hvp: Hvp,
+  like: readonly tf.Tensor[],
+  opts: LanczosOptions = {},
+): EigenPair[] {
   const { k = 1, tol = 1e-3, seed = 0 } = opts;
   const sizes = like.map((t) => t.size);
   const n = sizes.reduce((a, b) => a + b, 0);
@@ -50,14 +54,23 @@ export function topEigenLanczos(hvp: Hvp, like: readonly tf.Tensor[], opts: Lanc
   const toHost = (ts: readonly tf.Tensor[]): Float64Array => {
     const out = new Float64Array(n);
     let off = 0;
-    ts.forEach((t, i) => { out.set(t.dataSync(), off); off += sizes[i]; });
+    ts.forEach((t, i) => {
+      out.set(t.dataSync(), off);
+      off += sizes[i];
+    });
     return out;
   };
   const toDevice = (v: Float64Array): tf.Tensor[] => {
     let off = 0;
-    return like.map((t, i) => { const s = tf.tensor(Float32Array.from(v.subarray(off, off + sizes[i])), t.shape); off += sizes[i]; return s; });
+    return like.map((t, i) => {
+      const s = tf.tensor(Float32Array.from(v.subarray(off, off + sizes[i])), t.shape);
+      off += sizes[i];
+      return s;
+    });
   };
-  const q0 = tf.tidy(() => like.map((p, i) => tf.randomNormal(p.shape, 0, 1, 'float32', paramSeed(seed, i))));
+  const q0 = tf.tidy(() =>
+    like.map((p, i) => tf.randomNormal(p.shape, 0, 1, 'float32', paramSeed(seed, i))),
+  );
   const first = toHost(q0);
   tf.dispose(q0);
   const n0 = Math.sqrt(dot(first, first));
@@ -66,7 +79,10 @@ export function topEigenLanczos(hvp: Hvp, like: readonly tf.Tensor[], opts: Lanc
   const Q: Float64Array[] = [first];
   const alpha: number[] = [];
   const beta: number[] = [];
-  let ritz: { values: Float64Array; vectors: Float64Array[] } = { values: new Float64Array(0), vectors: [] };
+  let ritz: { values: Float64Array; vectors: Float64Array[] } = {
+    values: new Float64Array(0),
+    vectors: [],
+  };
   let residuals: number[] = [];
   for (let j = 0; j < maxIter; j++) {
     const qj = toDevice(Q[j]);
@@ -89,7 +105,9 @@ export function topEigenLanczos(hvp: Hvp, like: readonly tf.Tensor[], opts: Lanc
       if (i + 1 < m) T[i * m + i + 1] = T[(i + 1) * m + i] = beta[i];
     }
     ritz = symmetricEigen(T, m); // largest first
-    residuals = Array.from({ length: Math.min(k, m) }, (_, r) => Math.abs(b * ritz.vectors[r][m - 1]));
+    residuals = Array.from({ length: Math.min(k, m) }, (_, r) =>
+      Math.abs(b * ritz.vectors[r][m - 1]),
+    );
     const invariant = b <= 1e-10 * Math.max(...alpha.map(Math.abs), 1e-30);
     const done = m >= k && residuals.every((res, r) => res <= tol * Math.abs(ritz.values[r]));
     if (invariant || done || m === maxIter) {
@@ -108,6 +126,11 @@ export function topEigenLanczos(hvp: Hvp, like: readonly tf.Tensor[], opts: Lanc
     }
     const norm = Math.sqrt(dot(x, x));
     x.forEach((v, l) => (x[l] = v / norm));
-    return { value: ritz.values[r], vector: toDevice(x), iterations: m, converged: residuals[r] <= tol * Math.abs(ritz.values[r]) };
+    return {
+      value: ritz.values[r],
+      vector: toDevice(x),
+      iterations: m,
+      converged: residuals[r] <= tol * Math.abs(ritz.values[r]),
+    };
   });
 }

@@ -9,7 +9,11 @@ import type { BnMode, Net } from '../nets/net';
 import type { LossFn } from './hvp';
 
 export function netLoss(
-  net: Net, buffers: readonly tf.Tensor[], x: tf.Tensor, y: tf.Tensor1D, mode: BnMode = 'eval',
+  net: Net,
+  buffers: readonly tf.Tensor[],
+  x: tf.Tensor,
+  y: tf.Tensor1D,
+  mode: BnMode = 'eval',
 ): LossFn {
   return (params) => crossEntropy(net.forward(params, buffers, x, mode).logits, y);
 }

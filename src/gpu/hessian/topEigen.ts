@@ -41,12 +41,18 @@ const dot = (a: readonly tf.Tensor[], b: readonly tf.Tensor[]): number =>
   tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i])))).dataSync()[0]);
 const scale = (a: readonly tf.Tensor[], s: number): tf.Tensor[] => a.map((t) => tf.mul(t, s));
 
-export function topEigen(hvp: Hvp, like: readonly tf.Tensor[], opts: TopEigenOptions = {}): EigenPair[] {
+export function topEigen(
+  hvp: Hvp,
+  like: readonly tf.Tensor[],
+  opts: TopEigenOptions = {},
+): EigenPair[] {
   const { k = 1, maxIter = 100, tol = 1e-3, seed = 0, shift = 0 } = opts;
   const found: EigenPair[] = [];
   for (let j = 0; j < k; j++) {
     let v = tf.tidy(() => {
-      const r = like.map((p, i) => tf.randomNormal(p.shape, 0, 1, 'float32', paramSeed(seed + j, i)));
+      const r = like.map((p, i) =>
+        tf.randomNormal(p.shape, 0, 1, 'float32', paramSeed(seed + j, i)),
+      );
       return scale(r, 1 / Math.sqrt(dot(r, r)));
     });
     let value = NaN;
@@ -80,7 +86,11 @@ export function topEigen(hvp: Hvp, like: readonly tf.Tensor[], opts: TopEigenOpt
  * The largest (algebraic) eigenvalue, the sharpness: the dominant pair if it is positive,
  * else a second run shifted by the (negative) dominant value (see the module comment).
  */
-export function lambdaMax(hvp: Hvp, like: readonly tf.Tensor[], opts: Omit<TopEigenOptions, 'k' | 'shift'> = {}): EigenPair {
+export function lambdaMax(
+  hvp: Hvp,
+  like: readonly tf.Tensor[],
+  opts: Omit<TopEigenOptions, 'k' | 'shift'> = {},
+): EigenPair {
   const [dominant] = topEigen(hvp, like, opts);
   if (!(dominant.value < 0)) return dominant;
   tf.dispose(dominant.vector);

@@ -25,24 +25,37 @@ export interface DirectionOptions {
 }
 
 /** Scale one parameter's direction to its weights (see the module comment). */
-function normalizeOne(d: tf.Tensor, w: tf.Tensor, norm: DirectionNorm, ignore: DirectionIgnore): tf.Tensor {
+function normalizeOne(
+  d: tf.Tensor,
+  w: tf.Tensor,
+  norm: DirectionNorm,
+  ignore: DirectionIgnore,
+): tf.Tensor {
   if (w.rank <= 1) return ignore === 'biasbn' ? tf.zerosLike(w) : tf.clone(w);
   if (norm === 'none') return tf.clone(d);
   if (norm === 'layer') return tf.mul(d, tf.div(tf.norm(w), tf.norm(d)));
   const rows = (t: tf.Tensor) => tf.reshape(t, [t.shape[0], -1]);
-  const scale = tf.div(tf.norm(rows(w), 'euclidean', 1), tf.add(tf.norm(rows(d), 'euclidean', 1), 1e-10));
+  const scale = tf.div(
+    tf.norm(rows(w), 'euclidean', 1),
+    tf.add(tf.norm(rows(d), 'euclidean', 1), 1e-10),
+  );
   return tf.reshape(tf.mul(rows(d), tf.expandDims(scale, 1)), d.shape);
 }
 
 /** Normalise a raw direction (one tensor per parameter, same shapes as `weights`). */
 export function normalizeDirection(
-  raw: readonly tf.Tensor[], weights: readonly tf.Tensor[], opts: DirectionOptions = {},
+  raw: readonly tf.Tensor[],
+  weights: readonly tf.Tensor[],
+  opts: DirectionOptions = {},
 ): tf.Tensor[] {
   const { norm = 'filter', ignore = 'biasbn' } = opts;
-  if (raw.length !== weights.length) throw new Error(`direction has ${raw.length} tensors for ${weights.length} weights`);
+  if (raw.length !== weights.length)
+    throw new Error(`direction has ${raw.length} tensors for ${weights.length} weights`);
   return raw.map((d, i) => {
     if (!tf.util.arraysEqual(d.shape, weights[i].shape)) {
-      throw new Error(`direction ${i}: shape [${d.shape}] differs from weights [${weights[i].shape}]`);
+      throw new Error(
+        `direction ${i}: shape [${d.shape}] differs from weights [${weights[i].shape}]`,
+      );
     }
     return tf.tidy(() => normalizeOne(d, weights[i], norm, ignore));
   });
@@ -76,12 +89,15 @@ export interface RandomDirectionsOptions extends DirectionOptions {
  * x draws parameter i from paramSeed(seed, i), y from paramSeed(seed, n + i).
  */
 export function randomDirections(
-  weights: readonly tf.Tensor[], opts: RandomDirectionsOptions = {},
+  weights: readonly tf.Tensor[],
+  opts: RandomDirectionsOptions = {},
 ): { x: tf.Tensor[]; y: tf.Tensor[] } {
   const { seed = 0, orthogonal = false } = opts;
   const n = weights.length;
   const draw = (offset: number) => {
-    const raw = weights.map((w, i) => tf.randomNormal(w.shape, 0, 1, 'float32', paramSeed(seed, offset + i)));
+    const raw = weights.map((w, i) =>
+      tf.randomNormal(w.shape, 0, 1, 'float32', paramSeed(seed, offset + i)),
+    );
     const d = normalizeDirection(raw, weights, opts);
     tf.dispose(raw);
     return d;

@@ -36,7 +36,11 @@ export function toBatches(x: tf.Tensor, y: tf.Tensor1D, batchSize = Infinity): B
 
 /** [Σ loss, #correct] over all batches, as a [2] tensor (inside the caller's tidy). */
 export function lossAccSums(
-  net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], batches: readonly Batch[], mode: BnMode = 'eval',
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  batches: readonly Batch[],
+  mode: BnMode = 'eval',
 ): tf.Tensor1D {
   const fe = mode === 'eval' ? foldedEvalOf(net) : null;
   if (fe) {
@@ -52,11 +56,23 @@ export function lossAccSums(
  * The logits of all batches are concatenated and scored at once: the loss and accuracy ops then
  * run once per call instead of once per batch (logits are only N × classes).
  */
-export function lossAccSumsOf(forward: (x: tf.Tensor) => tf.Tensor2D, batches: readonly Batch[]): tf.Tensor1D {
+export function lossAccSumsOf(
+  forward: (x: tf.Tensor) => tf.Tensor2D,
+  batches: readonly Batch[],
+): tf.Tensor1D {
   const logits = batches.map((b) => forward(b.x));
   const all = logits.length === 1 ? logits[0] : tf.concat(logits, 0);
-  const labels = batches.length === 1 ? batches[0].y : tf.concat(batches.map((b) => b.y), 0);
-  return tf.stack([tf.sum(crossEntropyPerSample(all, labels)), tf.cast(correctCount(all, labels), 'float32')]) as tf.Tensor1D;
+  const labels =
+    batches.length === 1
+      ? batches[0].y
+      : tf.concat(
+          batches.map((b) => b.y),
+          0,
+        );
+  return tf.stack([
+    tf.sum(crossEntropyPerSample(all, labels)),
+    tf.cast(correctCount(all, labels), 'float32'),
+  ]) as tf.Tensor1D;
 }
 
 export function sampleCount(batches: readonly Batch[]): number {
@@ -65,7 +81,11 @@ export function sampleCount(batches: readonly Batch[]): number {
 
 /** Mean loss and percent accuracy, BN in eval mode by default. */
 export async function evaluate(
-  net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], batches: readonly Batch[], mode: BnMode = 'eval',
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  batches: readonly Batch[],
+  mode: BnMode = 'eval',
 ): Promise<LossAcc> {
   const sums = tf.tidy(() => lossAccSums(net, params, buffers, batches, mode));
   const [loss, correct] = await sums.data();

@@ -17,7 +17,11 @@ export interface FoldedEval {
    * `fold`): fold(w + t·d) = fold(w) + t·foldDirection(w, buffers, d) for every t, provided d
    * is zero on every parameter listed in `nonlinearParams`.
    */
-  foldDirection(params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], d: readonly tf.Tensor[]): tf.Tensor[];
+  foldDirection(
+    params: readonly tf.Tensor[],
+    buffers: readonly tf.Tensor[],
+    d: readonly tf.Tensor[],
+  ): tf.Tensor[];
   /** Indices into `net.params` on which `fold` is not affine (BN γ: it enters as γ/√(σ²+ε) times W). */
   readonly nonlinearParams: readonly number[];
   /** Logits [N, classes] from folded weights; equals `net.forward(params, buffers, x, 'eval').logits`. */

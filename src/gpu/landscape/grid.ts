@@ -15,7 +15,8 @@ export interface Axis {
 
 /** np.linspace(min, max, num): min + i·(max − min)/(num − 1), with the last point exactly max. */
 export function linspace({ min, max, num }: Axis): number[] {
-  if (!Number.isInteger(num) || num < 1) throw new Error(`axis: num must be a positive integer, got ${num}`);
+  if (!Number.isInteger(num) || num < 1)
+    throw new Error(`axis: num must be a positive integer, got ${num}`);
   if (num === 1) return [min];
   const step = (max - min) / (num - 1);
   return Array.from({ length: num }, (_, i) => (i === num - 1 ? max : min + i * step));
@@ -34,7 +35,13 @@ export interface Shard {
  */
 export function shardRange(total: number, shard: Shard = { index: 0, count: 1 }): [number, number] {
   const { index, count } = shard;
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+  if (
+    !Number.isInteger(count) ||
+    count < 1 ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    index >= count
+  ) {
     throw new Error(`shard: need 0 <= index < count, got ${index}/${count}`);
   }
   return shardBounds(total, index, count);
@@ -45,5 +52,7 @@ export function shardRange(total: number, shard: Shard = { index: 0, count: 1 })
  * this is grid[i][j] = value at (x[j], y[i]) (rows are y), the orientation plot_2D.py expects.
  */
 export function toUpstreamGrid(flat: ArrayLike<number>, nx: number, ny: number): number[][] {
-  return Array.from({ length: nx }, (_, r) => Array.from({ length: ny }, (_, c) => flat[r * ny + c]));
+  return Array.from({ length: nx }, (_, r) =>
+    Array.from({ length: ny }, (_, c) => flat[r * ny + c]),
+  );
 }

@@ -120,12 +120,19 @@ export interface HessianDirections {
 }
 
 /** Indices of the parameters the Hessian is restricted to. */
-export function hessianParamIndices(params: readonly tf.Tensor[], restrict: HessianRestrict): number[] {
+export function hessianParamIndices(
+  params: readonly tf.Tensor[],
+  restrict: HessianRestrict,
+): number[] {
   return params.flatMap((p, i) => (restrict === 'all' || p.rank > 1 ? [i] : []));
 }
 
 /** L as a function of the parameters at `indices` only, the others fixed at `params`. */
-function restrictedLoss(loss: LossFn, params: readonly tf.Tensor[], indices: readonly number[]): LossFn {
+function restrictedLoss(
+  loss: LossFn,
+  params: readonly tf.Tensor[],
+  indices: readonly number[],
+): LossFn {
   if (indices.length === params.length) return loss;
   const slot = new Map(indices.map((i, k) => [i, k]));
   return (sub) => loss(params.map((p, i) => (slot.has(i) ? sub[slot.get(i)!] : p)));
@@ -133,18 +140,44 @@ function restrictedLoss(loss: LossFn, params: readonly tf.Tensor[], indices: rea
 
 /** The top-2 Hessian eigenvectors at `params`, scaled into slice directions (module comment). */
 export function hessianDirections(spec: HessianDirectionsSpec): HessianDirections {
-  const { net, params, buffers, restrict = 'weights', scale = 'weights', solver = 'lanczos', maxIter = 30, tol = 1e-3, seed = 0 } = spec;
-  if (params.length !== net.params.length) throw new Error(`hessianDirections: ${params.length} parameters for ${net.id}, expected ${net.params.length}`);
+  const {
+    net,
+    params,
+    buffers,
+    restrict = 'weights',
+    scale = 'weights',
+    solver = 'lanczos',
+    maxIter = 30,
+    tol = 1e-3,
+    seed = 0,
+  } = spec;
+  if (params.length !== net.params.length)
+    throw new Error(
+      `hessianDirections: ${params.length} parameters for ${net.id}, expected ${net.params.length}`,
+    );
   const indices = hessianParamIndices(params, restrict);
-  if (indices.length === 0) throw new Error('hessianDirections: no parameter of rank > 1 to restrict the Hessian to');
+  if (indices.length === 0)
+    throw new Error('hessianDirections: no parameter of rank > 1 to restrict the Hessian to');
   const slot = new Map(indices.map((i, k) => [i, k]));
   const sub = indices.map((i) => params[i]);
-  const inner = makeHvp(restrictedLoss(netLoss(net, buffers, spec.x, spec.y, 'eval'), params, indices), sub, spec.hvp ?? { method: 'fd' });
+  const inner = makeHvp(
+    restrictedLoss(netLoss(net, buffers, spec.x, spec.y, 'eval'), params, indices),
+    sub,
+    spec.hvp ?? { method: 'fd' },
+  );
   let products = 0;
-  const hvp = ((v: readonly tf.Tensor[]) => { products++; return inner(v); }) as Hvp;
+  const hvp = ((v: readonly tf.Tensor[]) => {
+    products++;
+    return inner(v);
+  }) as Hvp;
   Object.defineProperty(hvp, 'method', { get: () => inner.method });
 
-  const pairs = (solver === 'lanczos' ? topEigenLanczos : topEigen)(hvp, sub, { k: 2, maxIter, tol, seed });
+  const pairs = (solver === 'lanczos' ? topEigenLanczos : topEigen)(hvp, sub, {
+    k: 2,
+    maxIter,
+    tol,
+    seed,
+  });
   const owned: tf.Tensor[] = pairs.flatMap((p) => p.vector);
   if (pairs.length < 2) {
     tf.dispose(owned);
@@ -168,13 +201,17 @@ export function hessianDirections(spec: HessianDirectionsSpec): HessianDirection
     });
     owned.push(...v2);
     const scaleFactor = scale === 'weights' ? Math.sqrt(dot(sub, sub)) : scale === 'unit' ? 1 : NaN;
-    const expand = (v: readonly tf.Tensor[]): tf.Tensor[] => tf.tidy(() => {
-      const d = params.map((p, i) => (slot.has(i) ? tf.clone(v[slot.get(i)!]) : tf.zerosLike(p)));
-      if (scale === 'unit') return d;
-      if (scale === 'weights') return d.map((t) => tf.mul(t, scaleFactor));
-      // Upstream's rule for rank ≤ 1 parameters: zero ('biasbn'), or a copy of w when the Hessian covers them.
-      return normalizeDirection(d, params, { norm: 'filter', ignore: restrict === 'all' ? 'none' : 'biasbn' });
-    });
+    const expand = (v: readonly tf.Tensor[]): tf.Tensor[] =>
+      tf.tidy(() => {
+        const d = params.map((p, i) => (slot.has(i) ? tf.clone(v[slot.get(i)!]) : tf.zerosLike(p)));
+        if (scale === 'unit') return d;
+        if (scale === 'weights') return d.map((t) => tf.mul(t, scaleFactor));
+        // Upstream's rule for rank ≤ 1 parameters: zero ('biasbn'), or a copy of w when the Hessian covers them.
+        return normalizeDirection(d, params, {
+          norm: 'filter',
+          ignore: restrict === 'all' ? 'none' : 'biasbn',
+        });
+      });
     result = { x: expand(v1), y: expand(v2) };
     const check = (v: readonly tf.Tensor[]): { rayleigh: number; residual: number } => {
       const hv = hvp(v);
@@ -195,12 +232,21 @@ export function hessianDirections(spec: HessianDirectionsSpec): HessianDirection
     };
     const curvature: [number, number] = [curvatureOf(result.x, 0), curvatureOf(result.y, 1)];
     const info = (k: number): HessianEigenInfo => ({
-      value: pairs[k].value, iterations: pairs[k].iterations, converged: pairs[k].converged, ...checks[k],
+      value: pairs[k].value,
+      iterations: pairs[k].iterations,
+      converged: pairs[k].converged,
+      ...checks[k],
     });
     const out: HessianDirections = {
-      x: result.x, y: result.y,
+      x: result.x,
+      y: result.y,
       eigen: [info(0), info(1)],
-      scaleFactor, scale, restrict, solver, curvature, cosineBefore,
+      scaleFactor,
+      scale,
+      restrict,
+      solver,
+      curvature,
+      cosineBefore,
       dimension: sub.reduce((s, t) => s + t.size, 0),
       method: inner.method === 'auto' ? 'fd' : inner.method,
       products,

@@ -26,12 +26,22 @@ export interface InterpolationSpec {
 }
 
 export async function interpolate(
-  s: InterpolationSpec, onRow?: (row: SliceRow, done: number, total: number) => void,
+  s: InterpolationSpec,
+  onRow?: (row: SliceRow, done: number, total: number) => void,
 ): Promise<SliceResult> {
   const dx = s.to.map((b, i) => tf.sub(b, s.from[i]));
   try {
     return await computeSlice(
-      { net: s.net, params: s.from, buffers: s.buffers, dx, x: s.alpha, batches: s.batches, bn: s.bn, signal: s.signal },
+      {
+        net: s.net,
+        params: s.from,
+        buffers: s.buffers,
+        dx,
+        x: s.alpha,
+        batches: s.batches,
+        bn: s.bn,
+        signal: s.signal,
+      },
       onRow,
     );
   } finally {

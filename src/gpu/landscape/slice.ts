@@ -68,7 +68,8 @@ export interface SliceResult {
 
 function checkSpec(s: SliceSpec): void {
   const n = s.params.length;
-  if (s.dx.length !== n || (s.dy && s.dy.length !== n)) throw new Error('slice: directions and params differ in length');
+  if (s.dx.length !== n || (s.dy && s.dy.length !== n))
+    throw new Error('slice: directions and params differ in length');
   if (!!s.dy !== !!s.y) throw new Error('slice: give both dy and y for a 2D slice, or neither');
 }
 
@@ -98,7 +99,12 @@ interface FoldedPlan {
   ex: tf.Tensor;
   ey: tf.Tensor | null;
   shapes: number[][];
-  host: { centre: Float32Array; ex: Float32Array; ey: Float32Array | null; scratch: Float32Array | null } | null;
+  host: {
+    centre: Float32Array;
+    ex: Float32Array;
+    ey: Float32Array | null;
+    scratch: Float32Array | null;
+  } | null;
 }
 
 function foldedPlan(s: SliceSpec): FoldedPlan | null {
@@ -106,7 +112,9 @@ function foldedPlan(s: SliceSpec): FoldedPlan | null {
   if (!fe) return null;
   const dirs = s.dy ? [s.dx, s.dy] : [s.dx];
   if (fe.nonlinearParams.length) {
-    const m = tf.tidy(() => tf.max(tf.stack(fe.nonlinearParams.flatMap((i) => dirs.map((d) => tf.max(tf.abs(d[i])))))));
+    const m = tf.tidy(() =>
+      tf.max(tf.stack(fe.nonlinearParams.flatMap((i) => dirs.map((d) => tf.max(tf.abs(d[i])))))),
+    );
     const v = m.dataSync()[0];
     m.dispose();
     if (v !== 0) return null; // NaN included
@@ -123,20 +131,33 @@ function foldedPlan(s: SliceSpec): FoldedPlan | null {
   // wasm copies uploaded values into its own heap, so one scratch array serves every point; the
   // cpu backend keeps the array it is given, so there each point needs a fresh one.
   const host = ['wasm', 'cpu'].includes(backend)
-    ? { centre: read(centre), ex: read(ex), ey: ey ? read(ey) : null, scratch: backend === 'wasm' ? new Float32Array(centre.size) : null }
+    ? {
+        centre: read(centre),
+        ex: read(ex),
+        ey: ey ? read(ey) : null,
+        scratch: backend === 'wasm' ? new Float32Array(centre.size) : null,
+      }
     : null;
   return { fe, centre, ex, ey: ey ?? null, shapes, host };
 }
 
 /** The folded weights at (α, β) as one tensor per layer (inside the caller's tidy). */
-function foldedAt(plan: FoldedPlan, sizes: readonly number[], alpha: number, beta: number): tf.Tensor[] {
+function foldedAt(
+  plan: FoldedPlan,
+  sizes: readonly number[],
+  alpha: number,
+  beta: number,
+): tf.Tensor[] {
   if (plan.host) {
     const { centre, ex, ey, scratch } = plan.host;
     const w = scratch ?? new Float32Array(centre.length);
-    if (ey && beta !== 0) for (let i = 0; i < w.length; i++) w[i] = centre[i] + alpha * ex[i] + beta * ey[i];
+    if (ey && beta !== 0)
+      for (let i = 0; i < w.length; i++) w[i] = centre[i] + alpha * ex[i] + beta * ey[i];
     else for (let i = 0; i < w.length; i++) w[i] = centre[i] + alpha * ex[i];
     let off = 0;
-    return plan.shapes.map((shape, i) => tf.tensor(w.subarray(off, (off += sizes[i])), shape, 'float32'));
+    return plan.shapes.map((shape, i) =>
+      tf.tensor(w.subarray(off, (off += sizes[i])), shape, 'float32'),
+    );
   }
   let v = tf.add(plan.centre, tf.mul(plan.ex, alpha));
   if (plan.ey && beta !== 0) v = tf.add(v, tf.mul(plan.ey, beta));
@@ -156,12 +177,13 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
   const plan = start < end && bn === 'eval' ? foldedPlan(s) : null;
   try {
     const sizes = plan?.shapes.map((sh) => sh.reduce((a, b) => a * b, 1));
-    const lossAt = (alpha: number, beta: number): tf.Tensor => tf.tidy(() => {
-      if (!plan) return lossAccSums(s.net, shifted(s, alpha, beta), s.buffers, s.batches, bn);
-      const folded = foldedAt(plan, sizes!, alpha, beta);
-      return lossAccSumsOf((x) => plan.fe.forwardFolded(folded, x), s.batches);
-    });
-    for (let ind = start; ind < end; ) {
+    const lossAt = (alpha: number, beta: number): tf.Tensor =>
+      tf.tidy(() => {
+        if (!plan) return lossAccSums(s.net, shifted(s, alpha, beta), s.buffers, s.batches, bn);
+        const folded = foldedAt(plan, sizes!, alpha, beta);
+        return lossAccSumsOf((x) => plan.fe.forwardFolded(folded, x), s.batches);
+      });
+    for (let ind = start; ind < end;) {
       s.signal?.throwIfAborted();
       const row = Math.floor(ind / nx);
       const rowEnd = Math.min(end, (row + 1) * nx);
@@ -194,7 +216,8 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
 
 /** Run a whole slice (or one shard of it); `onRow` reports progress as rows finish. */
 export async function computeSlice(
-  s: SliceSpec, onRow?: (row: SliceRow, done: number, total: number) => void,
+  s: SliceSpec,
+  onRow?: (row: SliceRow, done: number, total: number) => void,
 ): Promise<SliceResult> {
   const xs = linspace(s.x);
   const ys = s.y ? linspace(s.y) : null;
@@ -220,7 +243,8 @@ export function mergeShards(parts: readonly SliceResult[]): SliceResult {
   const sorted = [...parts].sort((a, b) => a.range[0] - b.range[0]);
   sorted.forEach((p, i) => {
     const expected = i === 0 ? 0 : sorted[i - 1].range[1];
-    if (p.range[0] !== expected) throw new Error(`mergeShards: shard starting at ${p.range[0]}, expected ${expected}`);
+    if (p.range[0] !== expected)
+      throw new Error(`mergeShards: shard starting at ${p.range[0]}, expected ${expected}`);
   });
   const cat = (key: 'loss' | 'acc') => Float64Array.from(sorted.flatMap((p) => Array.from(p[key])));
   const last = sorted[sorted.length - 1];

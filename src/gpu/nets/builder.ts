@@ -70,7 +70,14 @@ export class ForwardContext {
   bn(name: string, x: tf.Tensor4D): tf.Tensor4D {
     const mi = this.bufIndex.get(`${name}.running_mean`)!;
     const vi = this.bufIndex.get(`${name}.running_var`)!;
-    const r = batchNorm(x, this.p(`${name}.weight`), this.p(`${name}.bias`), this.buffers[mi], this.buffers[vi], this.mode);
+    const r = batchNorm(
+      x,
+      this.p(`${name}.weight`),
+      this.p(`${name}.bias`),
+      this.buffers[mi],
+      this.buffers[vi],
+      this.mode,
+    );
     if (r.running && this.newBuffers) [this.newBuffers[mi], this.newBuffers[vi]] = r.running;
     return r.y;
   }

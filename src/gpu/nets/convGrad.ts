@@ -17,7 +17,12 @@ import * as tf from '@tensorflow/tfjs';
 export type ConvPad = 'same' | 'valid' | number;
 
 /** Output size and leading pad of one spatial dimension (tfjs conventions). */
-export function convPadding(size: number, k: number, stride: number, pad: ConvPad): { out: number; before: number; after: number } {
+export function convPadding(
+  size: number,
+  k: number,
+  stride: number,
+  pad: ConvPad,
+): { out: number; before: number; after: number } {
   if (pad === 'valid') return { out: Math.ceil((size - k + 1) / stride), before: 0, after: 0 };
   if (pad === 'same') {
     const out = Math.ceil(size / stride);
@@ -30,7 +35,11 @@ export function convPadding(size: number, k: number, stride: number, pad: ConvPa
 
 /** dL/dW of y = conv2d(x, W) given dy, from strided slices and one matMul (see the module comment). */
 export function conv2dFilterGrad(
-  x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: readonly number[], strides: [number, number], pad: ConvPad,
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: readonly number[],
+  strides: [number, number],
+  pad: ConvPad,
 ): tf.Tensor4D {
   return tf.tidy(() => {
     const [n, h, w, ci] = x.shape;
@@ -38,15 +47,29 @@ export function conv2dFilterGrad(
     const [sh, sw] = strides;
     const ph = convPadding(h, kh, sh, pad);
     const pw = convPadding(w, kw, sw, pad);
-    const ho = ph.out, wo = pw.out;
+    const ho = ph.out,
+      wo = pw.out;
     const needsPad = ph.before + ph.after + pw.before + pw.after > 0;
-    const xp = needsPad ? tf.pad(x, [[0, 0], [ph.before, ph.after], [pw.before, pw.after], [0, 0]]) : x;
+    const xp = needsPad
+      ? tf.pad(x, [
+          [0, 0],
+          [ph.before, ph.after],
+          [pw.before, pw.after],
+          [0, 0],
+        ])
+      : x;
     const taps: tf.Tensor4D[] = [];
     for (let a = 0; a < kh; a++) {
       for (let b = 0; b < kw; b++) {
-        const view = sh === 1 && sw === 1
-          ? tf.slice(xp, [0, a, b, 0], [n, ho, wo, ci])
-          : tf.stridedSlice(xp, [0, a, b, 0], [n, a + (ho - 1) * sh + 1, b + (wo - 1) * sw + 1, ci], [1, sh, sw, 1]);
+        const view =
+          sh === 1 && sw === 1
+            ? tf.slice(xp, [0, a, b, 0], [n, ho, wo, ci])
+            : tf.stridedSlice(
+                xp,
+                [0, a, b, 0],
+                [n, a + (ho - 1) * sh + 1, b + (wo - 1) * sw + 1, ci],
+                [1, sh, sw, 1],
+              );
         taps.push(view as tf.Tensor4D);
       }
     }
@@ -62,7 +85,10 @@ export function conv2dFilterGrad(
  * only Conv2DBackpropInput, slices and matMul. Values are identical to tf.conv2d's.
  */
 export function conv2dTrainable(
-  x: tf.Tensor4D, filter: tf.Tensor4D, strides: number | [number, number], pad: ConvPad,
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  strides: number | [number, number],
+  pad: ConvPad,
 ): tf.Tensor4D {
   const s: [number, number] = typeof strides === 'number' ? [strides, strides] : strides;
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

@@ -10,10 +10,18 @@ export const BN_EPS = 1e-5;
 export const BN_MOMENTUM = 0.1;
 
 /** torch Conv2d (cross-correlation): weight [O, I, kh, kw] → HWIO, symmetric zero padding. */
-export function conv2d(x: tf.Tensor4D, weightOIHW: tf.Tensor, stride: number, pad: number, bias?: tf.Tensor): tf.Tensor4D {
+export function conv2d(
+  x: tf.Tensor4D,
+  weightOIHW: tf.Tensor,
+  stride: number,
+  pad: number,
+  bias?: tf.Tensor,
+): tf.Tensor4D {
   const w = tf.transpose(weightOIHW, [2, 3, 1, 0]) as tf.Tensor4D;
   // wasm lacks Conv2DBackpropFilter: use a conv whose filter gradient is a matMul (convGrad.ts).
-  const y = backendLacksConvFilterGrad() ? conv2dTrainable(x, w, stride, pad) : tf.conv2d(x, w, stride, pad);
+  const y = backendLacksConvFilterGrad()
+    ? conv2dTrainable(x, w, stride, pad)
+    : tf.conv2d(x, w, stride, pad);
   return bias ? (tf.add(y, bias) as typeof y) : y;
 }
 
@@ -36,7 +44,12 @@ export interface BnResult {
  *          r_mean ← (1−m)·r_mean + m·mean, r_var ← (1−m)·r_var + m·var·n/(n−1), n = N·H·W.
  */
 export function batchNorm(
-  x: tf.Tensor4D, gamma: tf.Tensor, beta: tf.Tensor, runMean: tf.Tensor, runVar: tf.Tensor, mode: 'train' | 'eval',
+  x: tf.Tensor4D,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  runMean: tf.Tensor,
+  runVar: tf.Tensor,
+  mode: 'train' | 'eval',
 ): BnResult {
   if (mode === 'eval') {
     const scale = tf.div(gamma, tf.sqrt(tf.add(runVar, BN_EPS)));
@@ -47,7 +60,8 @@ export function batchNorm(
   const y = tf.add(tf.mul(tf.sub(x, mean), scale), beta) as tf.Tensor4D;
   const n = x.shape[0] * x.shape[1] * x.shape[2];
   const unbiased = tf.mul(variance, n / Math.max(n - 1, 1));
-  const ema = (r: tf.Tensor, b: tf.Tensor) => tf.add(tf.mul(r, 1 - BN_MOMENTUM), tf.mul(b, BN_MOMENTUM));
+  const ema = (r: tf.Tensor, b: tf.Tensor) =>
+    tf.add(tf.mul(r, 1 - BN_MOMENTUM), tf.mul(b, BN_MOMENTUM));
   return { y, running: [ema(runMean, mean), ema(runVar, unbiased)] };
 }
 

@@ -52,7 +52,12 @@ export interface Net {
   readonly inputShape: readonly number[];
   readonly numClasses: number;
   /** Pure forward pass: allocates tensors, so call it inside `tf.tidy`. */
-  forward(params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], x: tf.Tensor, mode: BnMode): ForwardResult;
+  forward(
+    params: readonly tf.Tensor[],
+    buffers: readonly tf.Tensor[],
+    x: tf.Tensor,
+    mode: BnMode,
+  ): ForwardResult;
 }
 
 /** Number of scalars in the parameter list. */

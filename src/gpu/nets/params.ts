@@ -65,7 +65,8 @@ export function tensorsFromArrays(
     const v = values[name];
     if (!v) throw new Error(`no values for ${name}`);
     const size = shape.reduce((a, b) => a * b, 1);
-    if (v.length !== size) throw new Error(`${name}: ${v.length} values for shape [${shape.join(', ')}]`);
+    if (v.length !== size)
+      throw new Error(`${name}: ${v.length} values for shape [${shape.join(', ')}]`);
     return tf.tensor(Float32Array.from(v), [...shape]);
   });
 }

@@ -41,7 +41,15 @@ interface Block {
 }
 
 export function resnet(opts: ResNetOptions): Net {
-  const { depth, shortcut = true, width = 16, k = 1, inChannels = 3, inputSize = 32, numClasses = 10 } = opts;
+  const {
+    depth,
+    shortcut = true,
+    width = 16,
+    k = 1,
+    inChannels = 3,
+    inputSize = 32,
+    numClasses = 10,
+  } = opts;
   if (!Number.isInteger(depth) || depth < 8 || (depth - 2) % 6 !== 0) {
     throw new Error(`resnet: depth must be 6n+2 (20, 56, 110), got ${depth}`);
   }
@@ -77,7 +85,9 @@ export function resnet(opts: ResNetOptions): Net {
     const h = tf.relu(c.bn(`${b.prefix}.bn1`, c.conv(`${b.prefix}.conv1`, x, b.stride, 1)));
     const out = c.bn(`${b.prefix}.bn2`, c.conv(`${b.prefix}.conv2`, h, 1, 1));
     if (!shortcut) return tf.relu(out);
-    const skip = b.projection ? c.bn(`${b.prefix}.shortcut.1`, c.conv(`${b.prefix}.shortcut.0`, x, b.stride, 0)) : x;
+    const skip = b.projection
+      ? c.bn(`${b.prefix}.shortcut.1`, c.conv(`${b.prefix}.shortcut.0`, x, b.stride, 0))
+      : x;
     return tf.relu(tf.add(out, skip));
   };
 

@@ -19,10 +19,12 @@ export const denseConvFits = (kernel: number, stride: number, pad: number, size:
 function taps(size: number): Int32Array {
   const p = size * size;
   const t = new Int32Array(p * p);
-  for (let i = 0; i < p; i++) for (let o = 0; o < p; o++) {
-    const ky = Math.floor(i / size) - Math.floor(o / size) + 1, kx = (i % size) - (o % size) + 1;
-    t[i * p + o] = ky >= 0 && ky < 3 && kx >= 0 && kx < 3 ? ky * 3 + kx : 9;
-  }
+  for (let i = 0; i < p; i++)
+    for (let o = 0; o < p; o++) {
+      const ky = Math.floor(i / size) - Math.floor(o / size) + 1,
+        kx = (i % size) - (o % size) + 1;
+      t[i * p + o] = ky >= 0 && ky < 3 && kx >= 0 && kx < 3 ? ky * 3 + kx : 9;
+    }
   return t;
 }
 
@@ -36,11 +38,22 @@ export function denseConvWeights(hwio: tf.Tensor, size: number): tf.Tensor2D {
 }
 
 /** The bias [O] repeated for every output position, as the dense product's bias [s²·O]. */
-export const denseConvBias = (bias: tf.Tensor, size: number): tf.Tensor => tf.tile(bias, [size * size]);
+export const denseConvBias = (bias: tf.Tensor, size: number): tf.Tensor =>
+  tf.tile(bias, [size * size]);
 
 /** conv(x) + bias (and ReLU) through the dense form; x is NHWC [N, s, s, C]. */
-export function denseConv(x: tf.Tensor4D, dense: tf.Tensor2D, bias: tf.Tensor, relu: boolean): tf.Tensor4D {
+export function denseConv(
+  x: tf.Tensor4D,
+  dense: tf.Tensor2D,
+  bias: tf.Tensor,
+  relu: boolean,
+): tf.Tensor4D {
   const [n, s, , c] = x.shape;
-  const y = tf.fused.matMul({ a: tf.reshape(x, [n, s * s * c]) as tf.Tensor2D, b: dense, bias, activation: relu ? 'relu' : 'linear' });
+  const y = tf.fused.matMul({
+    a: tf.reshape(x, [n, s * s * c]) as tf.Tensor2D,
+    b: dense,
+    bias,
+    activation: relu ? 'relu' : 'linear',
+  });
   return tf.reshape(y, [n, s, s, dense.shape[1] / (s * s)]) as tf.Tensor4D;
 }

@@ -15,7 +15,12 @@ import { HP } from '../../core/optimizers/common';
 import type { OptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { layerNorm, trustOrOne } from './layerNorm';
 
-export type LambHp = { lr: number; betas: readonly [number, number]; eps: number; weight_decay: number };
+export type LambHp = {
+  lr: number;
+  betas: readonly [number, number];
+  eps: number;
+  weight_decay: number;
+};
 
 export const lamb: OptimizerSpec<LambHp> = {
   type: 'LAMB',

@@ -17,13 +17,22 @@ import { HP } from '../../core/optimizers/common';
 import type { OptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { layerNorm, trustOrOne } from './layerNorm';
 
-export type LarsHp = { lr: number; momentum: number; weight_decay: number; trust_coefficient: number; eps: number };
+export type LarsHp = {
+  lr: number;
+  momentum: number;
+  weight_decay: number;
+  trust_coefficient: number;
+  eps: number;
+};
 
 /** λ for one layer (a value of A's type, scalar-shaped for tensors). */
 export function larsTrust<T>(A: Algebra<T>, w: T, g: T, hp: LarsHp): T {
   const wn = layerNorm(A, w);
   const gn = layerNorm(A, g);
-  const ratio = A.div(A.mul(wn, hp.trust_coefficient), A.add(A.add(gn, A.mul(wn, hp.weight_decay)), hp.eps));
+  const ratio = A.div(
+    A.mul(wn, hp.trust_coefficient),
+    A.add(A.add(gn, A.mul(wn, hp.weight_decay)), hp.eps),
+  );
   return trustOrOne(A, wn, gn, ratio);
 }
 
@@ -34,7 +43,9 @@ export const lars: OptimizerSpec<LarsHp> = {
   tex: String.raw`\lambda = \eta_{\text{trust}}\frac{\|w\|}{\|g\|+\text{wd}\,\|w\|+\epsilon},\ b_t = \mu b_{t-1} + \eta\lambda(g+\text{wd}\,w),\ w_t = w_{t-1} - b_t`,
   defaults: { lr: 0.1, momentum: 0.9, weight_decay: 0, trust_coefficient: 0.001, eps: 1e-8 },
   hyperparams: [
-    HP.lr, HP.momentum, HP.weightDecay,
+    HP.lr,
+    HP.momentum,
+    HP.weightDecay,
     { key: 'trust_coefficient', kind: 'number', label: 'Trust coefficient', min: 0, scale: 'log' },
     HP.eps,
   ],

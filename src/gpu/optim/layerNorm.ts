@@ -23,7 +23,10 @@ const NORMS = new Map<Algebra<unknown>, NormFn>([
 /** ‖x‖₂ in algebra A; throws for an algebra without a registered norm. */
 export function layerNorm<T>(A: Algebra<T>, x: T): T {
   const norm = NORMS.get(A);
-  if (!norm) throw new Error('layerNorm: this algebra has no registered norm (LARS/LAMB need tensorAlgebra or numberAlgebra)');
+  if (!norm)
+    throw new Error(
+      'layerNorm: this algebra has no registered norm (LARS/LAMB need tensorAlgebra or numberAlgebra)',
+    );
   return norm(x) as T;
 }
 

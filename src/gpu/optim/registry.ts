@@ -13,5 +13,8 @@ export const TENSOR_OPTIMIZERS: readonly OptimizerSpec[] = [...OPTIMIZERS, ...LA
 
 /** Look up by torch-style class name ("LAMB", "AdamW") or id ("lamb", "adamw"). */
 export function findTensorOptimizer(typeOrId: string): OptimizerSpec | undefined {
-  return findOptimizer(typeOrId) ?? LAYERWISE_OPTIMIZERS.find((o) => o.type === typeOrId || o.id === typeOrId);
+  return (
+    findOptimizer(typeOrId) ??
+    LAYERWISE_OPTIMIZERS.find((o) => o.type === typeOrId || o.id === typeOrId)
+  );
 }

@@ -14,7 +14,8 @@ export interface SymmetricEigen {
 
 /** `a` is n×n row-major and symmetric (only read; a copy is rotated). */
 export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen {
-  if (a.length !== n * n) throw new Error(`symmetricEigen: ${a.length} entries for a ${n}×${n} matrix`);
+  if (a.length !== n * n)
+    throw new Error(`symmetricEigen: ${a.length} entries for a ${n}×${n} matrix`);
   const m = Float64Array.from(a);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -34,17 +35,20 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
         const s = t * c;
         for (let k = 0; k < n; k++) {
           // Columns p and q of A·J, then rows p and q of Jᵀ·(A·J); and V ← V·J.
-          const akp = m[k * n + p], akq = m[k * n + q];
+          const akp = m[k * n + p],
+            akq = m[k * n + q];
           m[k * n + p] = c * akp - s * akq;
           m[k * n + q] = s * akp + c * akq;
         }
         for (let k = 0; k < n; k++) {
-          const apk = m[p * n + k], aqk = m[q * n + k];
+          const apk = m[p * n + k],
+            aqk = m[q * n + k];
           m[p * n + k] = c * apk - s * aqk;
           m[q * n + k] = s * apk + c * aqk;
         }
         for (let k = 0; k < n; k++) {
-          const vkp = v[k * n + p], vkq = v[k * n + q];
+          const vkp = v[k * n + p],
+            vkq = v[k * n + q];
           v[k * n + p] = c * vkp - s * vkq;
           v[k * n + q] = s * vkp + c * vkq;
         }

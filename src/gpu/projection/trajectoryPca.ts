@@ -43,19 +43,27 @@ export interface TrajectoryPca {
 }
 
 export function trajectoryPca(
-  checkpoints: readonly Float32Array[], shapes: readonly (readonly number[])[], opts: TrajectoryPcaOptions = {},
+  checkpoints: readonly Float32Array[],
+  shapes: readonly (readonly number[])[],
+  opts: TrajectoryPcaOptions = {},
 ): TrajectoryPca {
   const n = checkpoints.length;
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
   const p = sizes.reduce((a, b) => a + b, 0);
   if (n < 3) throw new Error(`trajectoryPca: need at least 3 checkpoints, got ${n}`);
-  checkpoints.forEach((c, i) => { if (c.length !== p) throw new Error(`trajectoryPca: checkpoint ${i} has ${c.length} values, the shapes hold ${p}`); });
+  checkpoints.forEach((c, i) => {
+    if (c.length !== p)
+      throw new Error(
+        `trajectoryPca: checkpoint ${i} has ${c.length} values, the shapes hold ${p}`,
+      );
+  });
   const final = opts.final ?? checkpoints[n - 1];
   const center = opts.center ?? true;
 
   const d = tf.tidy(() => {
     let m = tf.sub(tf.stack(checkpoints.map((c) => tf.tensor1d(c))), tf.tensor1d(final));
-    if (opts.ignoreBiasBn) m = tf.mul(m, tf.concat(shapes.map((s, i) => tf.fill([sizes[i]], s.length <= 1 ? 0 : 1))));
+    if (opts.ignoreBiasBn)
+      m = tf.mul(m, tf.concat(shapes.map((s, i) => tf.fill([sizes[i]], s.length <= 1 ? 0 : 1))));
     return m as tf.Tensor2D;
   });
   const gramT = tf.matMul(d, d, false, true);
@@ -86,15 +94,22 @@ export function trajectoryPca(
   const residual = Float64Array.from(out.resid.dataSync());
   const dn = out.dnorm.dataSync();
   const relativeResidual = residual.map((r, i) => (dn[i] > 0 ? r / dn[i] : 0));
-  const directions = [0, 1].map((k) => tf.tidy(() => {
-    const row = tf.mul(out.v.slice(k, 1).reshape([p]), flip[k]);
-    return tf.split(row, sizes).map((t, i) => t.reshape([...shapes[i]]));
-  })) as [tf.Tensor[], tf.Tensor[]];
+  const directions = [0, 1].map((k) =>
+    tf.tidy(() => {
+      const row = tf.mul(out.v.slice(k, 1).reshape([p]), flip[k]);
+      return tf.split(row, sizes).map((t, i) => t.reshape([...shapes[i]]));
+    }),
+  ) as [tf.Tensor[], tf.Tensor[]];
   tf.dispose([d, out.v, out.coords, out.resid, out.dnorm]);
   const lam: [number, number] = [Math.max(eig.values[0], 0), Math.max(eig.values[1], 0)];
   return {
-    directions, eigenvalues: lam, explainedVarianceRatio: [lam[0] / trace, lam[1] / trace],
-    x, y, residual, relativeResidual,
+    directions,
+    eigenvalues: lam,
+    explainedVarianceRatio: [lam[0] / trace, lam[1] / trace],
+    x,
+    y,
+    residual,
+    relativeResidual,
   };
 }
 
@@ -102,6 +117,10 @@ export function trajectoryPca(
 function centerGram(g: Float64Array, n: number): Float64Array {
   const row = new Float64Array(n);
   let all = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { row[i] += g[i * n + j] / n; all += g[i * n + j] / (n * n); }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      row[i] += g[i * n + j] / n;
+      all += g[i * n + j] / (n * n);
+    }
   return g.map((x, k) => x - row[Math.floor(k / n)] - row[k % n] + all);
 }

@@ -116,7 +116,13 @@ export function toyBatches(set: Toy2dSet): Batch[] {
 }
 
 /** P(class 1) = softmax(logits)[1] on a size × size grid over `box`. */
-export async function decisionMap(net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], size: number, box: Readonly<ViewBox> = TOY_INPUT_BOX): Promise<DecisionMap> {
+export async function decisionMap(
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  size: number,
+  box: Readonly<ViewBox> = TOY_INPUT_BOX,
+): Promise<DecisionMap> {
   const pts = new Float32Array(2 * size * size);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
@@ -137,10 +143,17 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
   const set = makeToy2d({ kind: spec.data, n: spec.n, noise: spec.noise, seed: spec.seed });
   const split = splitToy2d(set, 1 - spec.testShare, spec.seed);
   const net = mlp({ inputs: 2, hidden: spec.hidden, numClasses: 2, activation: spec.activation });
-  const netInfo = { id: net.id, paramNames: net.params.map((p) => p.name), shapes: net.params.map((p) => [...p.shape]) };
+  const netInfo = {
+    id: net.id,
+    paramNames: net.params.map((p) => p.name),
+    shapes: net.params.map((p) => [...p.shape]),
+  };
   hooks.onStart?.({ netId: net.id, trainPoints: split.train.n, testPoints: split.test.n });
   const owned: tf.Tensor[] = [];
-  const own = <T extends tf.Tensor>(ts: T[]): T[] => { owned.push(...ts); return ts; };
+  const own = <T extends tf.Tensor>(ts: T[]): T[] => {
+    owned.push(...ts);
+    return ts;
+  };
   try {
     const trainData = toyTensorData(split.train);
     own([trainData.x, trainData.y]);
@@ -150,15 +163,34 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
 
     const t0 = performance.now();
     const r = await train({
-      net, data: trainData, optimizer: spec.optimizer as never, scheduler: spec.scheduler, batchSize: spec.batch,
-      steps: spec.steps, seed: spec.seed, checkpointEvery: Math.max(1, Math.ceil(spec.steps / 50)),
-      initScheme: spec.activation === 'tanh' ? 'xavier' : 'kaiming', onProgress: hooks.onTrainProgress, signal: hooks.signal,
+      net,
+      data: trainData,
+      optimizer: spec.optimizer as never,
+      scheduler: spec.scheduler,
+      batchSize: spec.batch,
+      steps: spec.steps,
+      seed: spec.seed,
+      checkpointEvery: Math.max(1, Math.ceil(spec.steps / 50)),
+      initScheme: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
+      onProgress: hooks.onTrainProgress,
+      signal: hooks.signal,
     });
     own([...r.params, ...r.buffers]);
     const trainSeconds = (performance.now() - t0) / 1000;
     const base: ToyOutcome = {
-      net: netInfo, split, history: { loss: r.loss, accuracy: r.accuracy, lr: r.lr }, steps: r.steps, divergedAt: r.divergedAt,
-      seconds: { train: trainSeconds, slice: 0 }, train: null, test: null, weights: null, slice: null, roughness: null, pca: null, map: null,
+      net: netInfo,
+      split,
+      history: { loss: r.loss, accuracy: r.accuracy, lr: r.lr },
+      steps: r.steps,
+      divergedAt: r.divergedAt,
+      seconds: { train: trainSeconds, slice: 0 },
+      train: null,
+      test: null,
+      weights: null,
+      slice: null,
+      roughness: null,
+      pca: null,
+      map: null,
     };
     if (r.divergedAt !== null) return base;
 
@@ -170,35 +202,71 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
     let pca: ReturnType<typeof trajectoryPca> | null = null;
     let range: { x: [number, number]; y: [number, number] };
     if (spec.directions === 'random') {
-      ({ x: dx, y: dy } = randomDirections(r.params, { seed: spec.seed, norm: 'filter', ignore: 'biasbn' }));
+      ({ x: dx, y: dy } = randomDirections(r.params, {
+        seed: spec.seed,
+        norm: 'filter',
+        ignore: 'biasbn',
+      }));
       range = { x: spec.range ?? [-1, 1], y: spec.range ?? [-1, 1] };
     } else {
-      pca = trajectoryPca(r.checkpoints.map((c) => c.params), netInfo.shapes, { ignoreBiasBn: true });
+      pca = trajectoryPca(
+        r.checkpoints.map((c) => c.params),
+        netInfo.shapes,
+        { ignoreBiasBn: true },
+      );
       [dx, dy] = pca.directions;
       const reach = (c: Float64Array) => 1.15 * Math.max(...Array.from(c, Math.abs)) || 1;
-      range = spec.range ? { x: spec.range, y: spec.range } : { x: [-reach(pca.x), reach(pca.x)], y: [-reach(pca.y), reach(pca.y)] };
+      range = spec.range
+        ? { x: spec.range, y: spec.range }
+        : { x: [-reach(pca.x), reach(pca.x)], y: [-reach(pca.y), reach(pca.y)] };
     }
     own([...dx, ...dy]);
     hooks.signal?.throwIfAborted();
     const t1 = performance.now();
-    const slice = await computeSlice({
-      net, params: r.params, buffers: r.buffers, dx, dy, batches: trainBatches,
-      x: { min: range.x[0], max: range.x[1], num: spec.grid }, y: { min: range.y[0], max: range.y[1], num: spec.grid },
-      signal: hooks.signal,
-    }, (_row, done, total) => hooks.onSliceProgress?.(done, total));
+    const slice = await computeSlice(
+      {
+        net,
+        params: r.params,
+        buffers: r.buffers,
+        dx,
+        dy,
+        batches: trainBatches,
+        x: { min: range.x[0], max: range.x[1], num: spec.grid },
+        y: { min: range.y[0], max: range.y[1], num: spec.grid },
+        signal: hooks.signal,
+      },
+      (_row, done, total) => hooks.onSliceProgress?.(done, total),
+    );
     const sliceSeconds = (performance.now() - t1) / 1000;
     hooks.signal?.throwIfAborted();
-    const xs = Float64Array.from(slice.xcoordinates), ys = Float64Array.from(slice.ycoordinates!);
+    const xs = Float64Array.from(slice.xcoordinates),
+      ys = Float64Array.from(slice.ycoordinates!);
     const map = spec.mapSize ? await decisionMap(net, r.params, r.buffers, spec.mapSize) : null;
     return {
       ...base,
       seconds: { train: trainSeconds, slice: sliceSeconds },
-      train: trainEval, test: testEval, weights,
-      slice: { xcoordinates: Array.from(xs), ycoordinates: Array.from(ys), loss: Float64Array.from(slice.loss), acc: Float64Array.from(slice.acc), range },
-      roughness: roughness({ xcoordinates: xs, ycoordinates: ys, loss: slice.loss, centreLoss: trainEval.loss }),
+      train: trainEval,
+      test: testEval,
+      weights,
+      slice: {
+        xcoordinates: Array.from(xs),
+        ycoordinates: Array.from(ys),
+        loss: Float64Array.from(slice.loss),
+        acc: Float64Array.from(slice.acc),
+        range,
+      },
+      roughness: roughness({
+        xcoordinates: xs,
+        ycoordinates: ys,
+        loss: slice.loss,
+        centreLoss: trainEval.loss,
+      }),
       pca: pca && {
-        explainedVarianceRatio: pca.explainedVarianceRatio, steps: r.checkpoints.map((c) => c.step),
-        x: pca.x, y: pca.y, relativeResidual: pca.relativeResidual,
+        explainedVarianceRatio: pca.explainedVarianceRatio,
+        steps: r.checkpoints.map((c) => c.step),
+        x: pca.x,
+        y: pca.y,
+        relativeResidual: pca.relativeResidual,
       },
       map,
     };

@@ -20,9 +20,13 @@ export async function flattenParams(params: readonly tf.Tensor[]): Promise<Float
 }
 
 /** The inverse: tensors of the given shapes from a flat vector (caller owns them). */
-export function unflattenParams(flat: Float32Array, shapes: readonly (readonly number[])[]): tf.Tensor[] {
+export function unflattenParams(
+  flat: Float32Array,
+  shapes: readonly (readonly number[])[],
+): tf.Tensor[] {
   const total = shapes.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0);
-  if (flat.length !== total) throw new Error(`unflattenParams: ${flat.length} values for ${total} parameters`);
+  if (flat.length !== total)
+    throw new Error(`unflattenParams: ${flat.length} values for ${total} parameters`);
   let offset = 0;
   return shapes.map((s) => {
     const size = s.reduce((a, b) => a * b, 1);

@@ -15,7 +15,10 @@ export interface LossAccuracy {
 }
 
 export async function evaluateModel(
-  net: Net, params: readonly tf.Tensor[], buffers: readonly tf.Tensor[], data: TensorData,
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  data: TensorData,
   opts: { batchSize?: number; mode?: BnMode } = {},
 ): Promise<LossAccuracy> {
   const batches = toBatches(data.x, data.y, opts.batchSize ?? 512);

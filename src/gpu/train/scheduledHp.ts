@@ -12,15 +12,21 @@ export function scheduleBaseOf(spec: OptimizerSpec, hp: Hyperparams): ScheduleBa
   if (spec.hyperparams.some((h) => h.key === 'betas')) {
     return { lr, momentum: (hp.betas as readonly number[])[0], momentumKey: 'betas' };
   }
-  if (spec.hyperparams.some((h) => h.key === 'momentum')) return { lr, momentum: hp.momentum as number, momentumKey: 'momentum' };
+  if (spec.hyperparams.some((h) => h.key === 'momentum'))
+    return { lr, momentum: hp.momentum as number, momentumKey: 'momentum' };
   return { lr };
 }
 
 /** The override for the current step: `{lr}` plus the cycled momentum/β₁ if any. */
-export function scheduledOverride(sched: Scheduler, base: ScheduleBase, hp: Hyperparams): Hyperparams {
+export function scheduledOverride(
+  sched: Scheduler,
+  base: ScheduleBase,
+  hp: Hyperparams,
+): Hyperparams {
   const out: Hyperparams = { lr: sched.lr };
   const m = sched.momentum;
   if (m !== undefined && base.momentumKey === 'momentum') out.momentum = m;
-  if (m !== undefined && base.momentumKey === 'betas') out.betas = [m, (hp.betas as readonly [number, number])[1]];
+  if (m !== undefined && base.momentumKey === 'betas')
+    out.betas = [m, (hp.betas as readonly [number, number])[1]];
   return out;
 }

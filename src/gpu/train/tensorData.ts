@@ -16,7 +16,10 @@ export const sampleCountOf = (d: TensorData): number => d.y.shape[0];
 
 /** Toy 2-D points → x [n, 2], y [n] (for the MLP). */
 export function toyTensorData(set: Toy2dSet): TensorData {
-  return { x: tf.tensor2d(Float32Array.from(set.points), [set.n, 2]), y: tf.tensor1d(Int32Array.from(set.labels), 'int32') };
+  return {
+    x: tf.tensor2d(Float32Array.from(set.points), [set.n, 2]),
+    y: tf.tensor1d(Int32Array.from(set.labels), 'int32'),
+  };
 }
 
 /**

@@ -77,8 +77,10 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const spec = findTensorOptimizer(o.optimizer.type);
   if (!spec) throw new Error(`train: unknown optimizer '${o.optimizer.type}'`);
   const n = sampleCountOf(o.data);
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new Error(`train: batchSize must be a positive integer, got ${o.batchSize}`);
-  if (!Number.isInteger(o.steps) || o.steps < 0) throw new Error(`train: steps must be a non-negative integer, got ${o.steps}`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
+    throw new Error(`train: batchSize must be a positive integer, got ${o.batchSize}`);
+  if (!Number.isInteger(o.steps) || o.steps < 0)
+    throw new Error(`train: steps must be a non-negative integer, got ${o.steps}`);
   const seed = o.seed ?? 0;
   const hp = { ...spec.defaults, ...o.optimizer.hp };
   const base = scheduleBaseOf(spec, hp);
@@ -86,12 +88,16 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const batches = new EpochBatches(n, Math.min(o.batchSize, n), createRng(seed));
 
   const vars = tf.tidy(() =>
-    (o.params ?? initParams(o.net, { seed, scheme: o.initScheme })).map((p) => tf.variable(tf.clone(p), true)),
+    (o.params ?? initParams(o.net, { seed, scheme: o.initScheme })).map((p) =>
+      tf.variable(tf.clone(p), true),
+    ),
   );
   let buffers = o.buffers ? o.buffers.map((b) => tf.clone(b)) : initBuffers(o.net);
   const opt = new TensorOptimizer(spec, vars, hp);
   const every = o.checkpointEvery ?? 0;
-  const loss = new Float64Array(o.steps), accuracy = new Float64Array(o.steps), lr = new Float64Array(o.steps);
+  const loss = new Float64Array(o.steps),
+    accuracy = new Float64Array(o.steps),
+    lr = new Float64Array(o.steps);
   const checkpoints: Checkpoint[] = [];
   let divergedAt: number | null = null;
   let k = 0;
@@ -108,13 +114,25 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
       buffers = out.buffers;
       const [l, c] = await out.stats.data();
       out.stats.dispose();
-      if (!Number.isFinite(l)) { divergedAt = k + 1; break; }
-      loss[k] = l; accuracy[k] = c / size; lr[k] = override.lr as number;
+      if (!Number.isFinite(l)) {
+        divergedAt = k + 1;
+        break;
+      }
+      loss[k] = l;
+      accuracy[k] = c / size;
+      lr[k] = override.lr as number;
       sched.advance(l);
       if (every > 0 && ((k + 1) % every === 0 || k + 1 === o.steps)) {
         checkpoints.push({ step: k + 1, params: await flattenParams(vars) });
       }
-      o.onProgress?.({ step: k + 1, steps: o.steps, epoch: batches.epoch, loss: l, accuracy: c / size, lr: lr[k] });
+      o.onProgress?.({
+        step: k + 1,
+        steps: o.steps,
+        epoch: batches.epoch,
+        loss: l,
+        accuracy: c / size,
+        lr: lr[k],
+      });
     }
   } catch (err) {
     opt.dispose();
@@ -126,7 +144,13 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const params = vars.map((v) => tf.clone(v));
   tf.dispose(vars);
   return {
-    params, buffers, loss: loss.subarray(0, k), accuracy: accuracy.subarray(0, k), lr: lr.subarray(0, k),
-    checkpoints, steps: k, divergedAt,
+    params,
+    buffers,
+    loss: loss.subarray(0, k),
+    accuracy: accuracy.subarray(0, k),
+    lr: lr.subarray(0, k),
+    checkpoints,
+    steps: k,
+    divergedAt,
   };
 }

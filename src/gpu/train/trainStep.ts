@@ -18,7 +18,11 @@ export interface StepOutput {
 }
 
 export function trainStep(
-  net: Net, opt: TensorOptimizer, buffers: readonly tf.Tensor[], data: TensorData, indices: Int32Array,
+  net: Net,
+  opt: TensorOptimizer,
+  buffers: readonly tf.Tensor[],
+  data: TensorData,
+  indices: Int32Array,
   override: Hyperparams,
 ): StepOutput {
   let newBuffers: tf.Tensor[] = [...buffers];
@@ -33,7 +37,10 @@ export function trainStep(
       correct = tf.keep(tf.cast(correctCount(r.logits, batch.y), 'float32'));
       return crossEntropy(r.logits, batch.y);
     }, vars);
-    opt.step(vars.map((v) => grads[v.name]), override);
+    opt.step(
+      vars.map((v) => grads[v.name]),
+      override,
+    );
     return tf.stack([value, correct!]) as tf.Tensor1D;
   });
   (correct as tf.Scalar | null)?.dispose();

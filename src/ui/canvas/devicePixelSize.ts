@@ -4,8 +4,12 @@
  * Exact device pixels where the browser reports them (no blur from rounding the CSS size).
  * Returns the function that stops observing.
  */
-export function observeDevicePixelSize(canvas: HTMLCanvasElement, onSize: (width: number, height: number) => void): () => void {
-  const report = (w: number, h: number) => onSize(Math.max(1, Math.round(w)), Math.max(1, Math.round(h)));
+export function observeDevicePixelSize(
+  canvas: HTMLCanvasElement,
+  onSize: (width: number, height: number) => void,
+): () => void {
+  const report = (w: number, h: number) =>
+    onSize(Math.max(1, Math.round(w)), Math.max(1, Math.round(h)));
   const dpr = () => window.devicePixelRatio || 1;
   const box = canvas.getBoundingClientRect();
   report(box.width * dpr(), box.height * dpr());
@@ -14,6 +18,10 @@ export function observeDevicePixelSize(canvas: HTMLCanvasElement, onSize: (width
     if (dev) report(dev.inlineSize, dev.blockSize);
     else report(e.contentRect.width * dpr(), e.contentRect.height * dpr());
   });
-  try { observer.observe(canvas, { box: 'device-pixel-content-box' }); } catch { observer.observe(canvas); }
+  try {
+    observer.observe(canvas, { box: 'device-pixel-content-box' });
+  } catch {
+    observer.observe(canvas);
+  }
   return () => observer.disconnect();
 }

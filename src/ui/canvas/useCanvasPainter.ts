@@ -15,10 +15,17 @@ export type Paint = (ctx: CanvasRenderingContext2D) => void;
  * `paint` runs after every commit that changes `deps`, after a resize, and on `repaint()` (for
  * per-frame playback updates outside React).
  */
-export function useCanvasPainter(width: number, height: number, paint: Paint, deps: readonly unknown[]): { ref: RefObject<HTMLCanvasElement | null>; repaint: () => void } {
+export function useCanvasPainter(
+  width: number,
+  height: number,
+  paint: Paint,
+  deps: readonly unknown[],
+): { ref: RefObject<HTMLCanvasElement | null>; repaint: () => void } {
   const ref = useRef<HTMLCanvasElement>(null);
   const paintRef = useRef(paint);
-  useLayoutEffect(() => { paintRef.current = paint; });
+  useLayoutEffect(() => {
+    paintRef.current = paint;
+  });
 
   const repaint = useCallback(() => {
     const c = ref.current;
@@ -35,13 +42,16 @@ export function useCanvasPainter(width: number, height: number, paint: Paint, de
     if (!c) return;
     return observeDevicePixelSize(c, (w, h) => {
       if (c.width === w && c.height === h) return;
-      c.width = w; c.height = h; // clears the bitmap
+      c.width = w;
+      c.height = h; // clears the bitmap
       repaint();
     });
   }, [repaint]);
 
   // Paint with the `paint` of this render: the ref above is updated by an earlier layout effect.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => { repaint(); }, [repaint, ...deps]);
+  useLayoutEffect(() => {
+    repaint();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repaint, ...deps]);
   return { ref, repaint };
 }

@@ -13,8 +13,19 @@ export function OptimizerPicker() {
         {OPTIMIZERS.map((o) => {
           const i = chosen.indexOf(o.id);
           return (
-            <button key={o.id} type="button" className="chip" aria-pressed={i >= 0} title={o.summary} onClick={() => toggle(o.id)}>
-              <span className="swatch" style={{ background: i >= 0 ? racerStyle(i).color : 'transparent' }} aria-hidden="true" />
+            <button
+              key={o.id}
+              type="button"
+              className="chip"
+              aria-pressed={i >= 0}
+              title={o.summary}
+              onClick={() => toggle(o.id)}
+            >
+              <span
+                className="swatch"
+                style={{ background: i >= 0 ? racerStyle(i).color : 'transparent' }}
+                aria-hidden="true"
+              />
               {o.type}
             </button>
           );

@@ -13,17 +13,40 @@ export const RacerCard = memo(function RacerCard({ id, color }: { id: string; co
   const spec = findOptimizer(id)!;
   const hp = useRaceStore((s) => s.hp[id]);
   const setHp = useRaceStore((s) => s.setHp);
-  const controls = (keep: (key: string) => boolean) => spec.hyperparams.filter((h) => keep(h.key) && !HIDDEN.has(h.key)).map((h) => (
-    <HpControl key={h.key} spec={h} value={hp[h.key]} optName={spec.type} onChange={(v) => setHp(id, h.key, v)} />
-  ));
+  const controls = (keep: (key: string) => boolean) =>
+    spec.hyperparams
+      .filter((h) => keep(h.key) && !HIDDEN.has(h.key))
+      .map((h) => (
+        <HpControl
+          key={h.key}
+          spec={h}
+          value={hp[h.key]}
+          optName={spec.type}
+          onChange={(v) => setHp(id, h.key, v)}
+        />
+      ));
   const more = controls((k) => !MAIN.has(k));
   return (
-    <section className="card racer-card" aria-label={`${spec.type} controls`} style={{ borderLeftColor: color }}>
-      <h3><span className="swatch" style={{ background: color }} aria-hidden="true" />{spec.type}</h3>
+    <section
+      className="card racer-card"
+      aria-label={`${spec.type} controls`}
+      style={{ borderLeftColor: color }}
+    >
+      <h3>
+        <span className="swatch" style={{ background: color }} aria-hidden="true" />
+        {spec.type}
+      </h3>
       <p className="explain">{spec.summary}</p>
-      <div className="update-rule"><Formula tex={spec.tex} label={`${spec.type} update rule`} /></div>
+      <div className="update-rule">
+        <Formula tex={spec.tex} label={`${spec.type} update rule`} />
+      </div>
       {controls((k) => MAIN.has(k))}
-      {more.length > 0 && <details><summary>More {spec.type} settings</summary>{more}</details>}
+      {more.length > 0 && (
+        <details>
+          <summary>More {spec.type} settings</summary>
+          {more}
+        </details>
+      )}
     </section>
   );
 });

@@ -1,5 +1,11 @@
 import { useId } from 'react';
-import { formatValue, positionToValue, SLIDER_POSITIONS, valueToPosition, type SliderScale } from '../../core/view/sliderScale';
+import {
+  formatValue,
+  positionToValue,
+  SLIDER_POSITIONS,
+  valueToPosition,
+  type SliderScale,
+} from '../../core/view/sliderScale';
 
 export interface SliderProps {
   /** Visible label and accessible name ("Learning rate"). */
@@ -16,7 +22,14 @@ export interface SliderProps {
  * A range input over a linear or log scale. Arrow keys move one position, Page Up/Down ten
  * (the browser's own keyboard handling); aria-valuetext reads the real value, not the position.
  */
-export function Slider({ label, ariaLabel, value, scale, onChange, format = formatValue }: SliderProps) {
+export function Slider({
+  label,
+  ariaLabel,
+  value,
+  scale,
+  onChange,
+  format = formatValue,
+}: SliderProps) {
   const id = useId();
   const text = format(value);
   return (

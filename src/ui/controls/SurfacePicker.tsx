@@ -17,13 +17,23 @@ export function SurfacePicker() {
       <label className="field">
         <span className="field-label">Surface</span>
         <select aria-label="Surface" value={id} onChange={(e) => setSurface(e.currentTarget.value)}>
-          {SURFACES.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {SURFACES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       <p className="explain">{surface.description}</p>
       <Formula tex={surface.tex} label={`${surface.name}: ${surface.tex}`} />
       {spec.params.map((p) => (
-        <Slider key={p.key} label={p.label} value={params[p.key]} scale={{ kind: p.scale ?? 'linear', min: p.min, max: p.max }} onChange={(v) => setParam(p.key, v)} />
+        <Slider
+          key={p.key}
+          label={p.label}
+          value={params[p.key]}
+          scale={{ kind: p.scale ?? 'linear', min: p.min, max: p.max }}
+          onChange={(v) => setParam(p.key, v)}
+        />
       ))}
     </section>
   );

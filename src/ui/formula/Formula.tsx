@@ -7,6 +7,16 @@ import { useMemo } from 'react';
  * computed once per `tex`; `label` (default: the TeX source) is what screen readers announce.
  */
 export function Formula({ tex, label }: { tex: string; label?: string }) {
-  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: 'html' }), [tex]);
-  return <span className="formula" role="math" aria-label={label ?? tex} dangerouslySetInnerHTML={{ __html: html }} />;
+  const html = useMemo(
+    () => katex.renderToString(tex, { throwOnError: false, output: 'html' }),
+    [tex],
+  );
+  return (
+    <span
+      className="formula"
+      role="math"
+      aria-label={label ?? tex}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -11,7 +11,10 @@ export function useStepEffect(apply: (step: number) => void, deps: readonly unkn
     apply(last);
     return usePlaybackStore.subscribe((s) => {
       const k = shownStep(s);
-      if (k !== last) { last = k; apply(k); }
+      if (k !== last) {
+        last = k;
+        apply(k);
+      }
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

@@ -20,11 +20,15 @@ export function useRacers(): RacerView[] {
   const optimizers = useRaceStore((s) => s.optimizers);
   const racers = useResultsStore((s) => s.racers);
   const configErrors = useResultsStore((s) => s.configErrors);
-  return useMemo(() => optimizers.map((id, i) => ({
-    id,
-    name: findOptimizer(id)?.type ?? id,
-    ...racerStyle(i),
-    result: racers?.find((r) => r.id === id) ?? null,
-    errors: configErrors.find((e) => e.id === id)?.errors ?? [],
-  })), [optimizers, racers, configErrors]);
+  return useMemo(
+    () =>
+      optimizers.map((id, i) => ({
+        id,
+        name: findOptimizer(id)?.type ?? id,
+        ...racerStyle(i),
+        result: racers?.find((r) => r.id === id) ?? null,
+        errors: configErrors.find((e) => e.id === id)?.errors ?? [],
+      })),
+    [optimizers, racers, configErrors],
+  );
 }

@@ -15,13 +15,27 @@ interface BackendNoteProps {
 }
 
 /** Which backend a worker ran on, and a warning when it fell back from the one it asked for. */
-export function BackendNote({ backend, wanted, status, verbs, dataKey, withId = false }: BackendNoteProps) {
+export function BackendNote({
+  backend,
+  wanted,
+  status,
+  verbs,
+  dataKey,
+  withId = false,
+}: BackendNoteProps) {
   const busy = status === 'running' || status === 'cancelling';
   const fellBack = wanted !== null && backend !== wanted;
   return (
     <p className="ls-backend" {...{ [dataKey]: backend }}>
-      {busy ? verbs[0] : verbs[1]} on {backendLabel(backend)}{withId && <> · tfjs backend “{backend}”</>}
-      {fellBack && <span className="ls-warning"> — {backendLabel(wanted)} is not available in this browser, so this runs on the fallback (slower).</span>}
+      {busy ? verbs[0] : verbs[1]} on {backendLabel(backend)}
+      {withId && <> · tfjs backend “{backend}”</>}
+      {fellBack && (
+        <span className="ls-warning">
+          {' '}
+          — {backendLabel(wanted)} is not available in this browser, so this runs on the fallback
+          (slower).
+        </span>
+      )}
     </p>
   );
 }

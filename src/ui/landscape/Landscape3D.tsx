@@ -12,31 +12,71 @@ const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ defaul
  * The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it.
  * `ariaLabel` names it apart when a page shows two (the toy panel's is "Toy landscape 3D").
  */
-export function Landscape3D({ shown, ariaLabel = 'Landscape 3D' }: { shown: Displayed; ariaLabel?: string }) {
+export function Landscape3D({
+  shown,
+  ariaLabel = 'Landscape 3D',
+}: {
+  shown: Displayed;
+  ariaLabel?: string;
+}) {
   const { theme, logHeight } = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
   const trajectoryColor = LANDSCAPE_PALETTES[theme].trajectory;
   const { view, loss } = shown;
   const surface = useMemo(
-    () => gridSurface({ xs: view.xs, ys: view.ys, values: loss }, { id: 'landscape', name: view.title }),
+    () =>
+      gridSurface(
+        { xs: view.xs, ys: view.ys, values: loss },
+        { id: 'landscape', name: view.title },
+      ),
     [view.xs, view.ys, loss, view.title],
   );
   const trajectories = useMemo(() => {
     const t = view.trajectory;
     if (!t || t.x.length < 2) return [];
     const params = new Float64Array(2 * (t.x.length - 1));
-    for (let k = 1; k < t.x.length; k++) { params[2 * k - 2] = t.x[k]; params[2 * k - 1] = t.y[k]; }
-    return [{ id: 'trajectory', color: trajectoryColor, params, steps: t.x.length - 1, start: [t.x[0], t.y[0]] as const }];
+    for (let k = 1; k < t.x.length; k++) {
+      params[2 * k - 2] = t.x[k];
+      params[2 * k - 1] = t.y[k];
+    }
+    return [
+      {
+        id: 'trajectory',
+        color: trajectoryColor,
+        params,
+        steps: t.x.length - 1,
+        start: [t.x[0], t.y[0]] as const,
+      },
+    ];
   }, [view.trajectory, trajectoryColor]);
   return (
     <>
       <div className="three-wrap ls-three">
-        <Suspense fallback={<div className="three-loading" role="img" aria-label={ariaLabel}>Loading 3D…</div>}>
-          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={trajectories[0]?.steps ?? 0} logHeight={logHeight} logScale="logValue" ariaLabel={ariaLabel} theme={theme} />
+        <Suspense
+          fallback={
+            <div className="three-loading" role="img" aria-label={ariaLabel}>
+              Loading 3D…
+            </div>
+          }
+        >
+          <Surface3D
+            surface={surface}
+            box={surface.domain}
+            trajectories={trajectories}
+            currentStep={trajectories[0]?.steps ?? 0}
+            logHeight={logHeight}
+            logScale="logValue"
+            ariaLabel={ariaLabel}
+            theme={theme}
+          />
         </Suspense>
       </div>
       <div className="panel-caption row">
-        <Toggle label="Log height" checked={logHeight} onChange={(v) => setLook({ logHeight: v })} />
+        <Toggle
+          label="Log height"
+          checked={logHeight}
+          onChange={(v) => setLook({ logHeight: v })}
+        />
         <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
       </div>
     </>

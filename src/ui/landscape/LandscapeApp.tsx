@@ -30,12 +30,19 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
       <header className="app-header">
         <div className="title">
           <h1>Loss Landscape Lab</h1>
-          <p className="subtitle">Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and without skip connections</p>
+          <p className="subtitle">
+            Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and
+            without skip connections
+          </p>
         </div>
         <div className="header-tools">
           <nav className="header-tools" aria-label="Pages">
-            <a className="nav-link" href="./index.html">Optimizer race</a>
-            <a className="nav-link" href="./landscape.html" aria-current="page">Loss landscapes</a>
+            <a className="nav-link" href="./index.html">
+              Optimizer race
+            </a>
+            <a className="nav-link" href="./landscape.html" aria-current="page">
+              Loss landscapes
+            </a>
           </nav>
           <div className="ls-look" role="group" aria-label="Display">
             <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
@@ -49,12 +56,20 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
           <SourceSwitch />
           <div className="views">
             <section className="panel ls-panel" aria-label="Contour map">
-              {shown ? <LandscapeContour shown={shown} /> : <Placeholder name="Landscape contour" message={message} />}
+              {shown ? (
+                <LandscapeContour shown={shown} />
+              ) : (
+                <Placeholder name="Landscape contour" message={message} />
+              )}
             </section>
             <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
               {shown ? (
-                <PanelErrorBoundary name="Landscape 3D" what="The 3D view (it needs WebGL)"><Landscape3D shown={shown} /></PanelErrorBoundary>
-              ) : <Placeholder name="Landscape 3D" message={message} />}
+                <PanelErrorBoundary name="Landscape 3D" what="The 3D view (it needs WebGL)">
+                  <Landscape3D shown={shown} />
+                </PanelErrorBoundary>
+              ) : (
+                <Placeholder name="Landscape 3D" message={message} />
+              )}
             </section>
           </div>
           {shown && <LandscapeFacts view={shown.view} />}
@@ -67,7 +82,9 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
           <H5Open />
         </aside>
       </main>
-      <footer className="app-footer">Every setting is in the address bar: copy the link to share this exact view.</footer>
+      <footer className="app-footer">
+        Every setting is in the address bar: copy the link to share this exact view.
+      </footer>
     </div>
   );
 }

@@ -9,7 +9,8 @@ import type { Displayed } from './useDisplayedView';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 
 /** Drawing size of the plot (SVG units); the SVG scales to its panel. */
-const W = 480, H = 480;
+const W = 480,
+  H = 480;
 /** Filled bands: levels geometric in the loss, so the basin floor gets as many lines as the walls. */
 const LEVELS = 28;
 
@@ -22,7 +23,9 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
   const { grid, bands } = useMemo(() => {
     const grid = gridToSample({ xs: view.xs, ys: view.ys, values: loss });
     // The first threshold is the minimum itself, so the band below the lowest line is filled too.
-    const levels = Number.isFinite(grid.min) ? [grid.min, ...contourLevels(grid, LEVELS, 'logValue')] : [];
+    const levels = Number.isFinite(grid.min)
+      ? [grid.min, ...contourLevels(grid, LEVELS, 'logValue')]
+      : [];
     return { grid, bands: contourPaths(grid, levels, W, H) };
   }, [view.xs, view.ys, loss]);
   const { xmin, xmax, ymin, ymax } = grid.box;
@@ -41,26 +44,62 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
       data-max={grid.max}
     >
       <defs>
-        <clipPath id="ls-clip"><rect width={W} height={H} /></clipPath>
+        <clipPath id="ls-clip">
+          <rect width={W} height={H} />
+        </clipPath>
       </defs>
       <rect className="ls-plot-bg" width={W} height={H} />
       <g className="ls-bands" clipPath="url(#ls-clip)">
-        {bands.map((b) => <path key={b.value} d={b.d} fill={bandColor(b.t)} />)}
+        {bands.map((b) => (
+          <path key={b.value} d={b.d} fill={bandColor(b.t)} />
+        ))}
         {pendingFromY !== null && (
-          <rect className="ls-pending" x={0} y={0} width={W} height={Math.max(0, sy(pendingFromY) + H / (2 * (view.ys.length - 1)))}>
+          <rect
+            className="ls-pending"
+            x={0}
+            y={0}
+            width={W}
+            height={Math.max(0, sy(pendingFromY) + H / (2 * (view.ys.length - 1)))}
+          >
             <title>not computed yet: the coarse preview is shown here</title>
           </rect>
         )}
       </g>
       <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
       <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
-      <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}><title>the trained weights (α = β = 0)</title></circle>
-      {view.trajectory && <TrajectoryOverlay trajectory={view.trajectory} sx={sx} sy={sy} radius={z.point} farRadius={z.farPoint} />}
+      <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}>
+        <title>the trained weights (α = β = 0)</title>
+      </circle>
+      {view.trajectory && (
+        <TrajectoryOverlay
+          trajectory={view.trajectory}
+          sx={sx}
+          sy={sy}
+          radius={z.point}
+          farRadius={z.farPoint}
+        />
+      )}
       <g className="axes">
-        {ticks(xmin, xmax).map((v) => <text key={`x${v}`} x={sx(v)} y={H + z.tickY} textAnchor="middle">{fmt(v)}</text>)}
-        {ticks(ymin, ymax).map((v) => <text key={`y${v}`} x={-6} y={sy(v)} dominantBaseline="central" textAnchor="end">{fmt(v)}</text>)}
-        <text className="axis-label" x={W / 2} y={H + z.labelY} textAnchor="middle">α (direction 1)</text>
-        <text className="axis-label" transform={`translate(${-z.labelX} ${H / 2}) rotate(-90)`} textAnchor="middle">β (direction 2)</text>
+        {ticks(xmin, xmax).map((v) => (
+          <text key={`x${v}`} x={sx(v)} y={H + z.tickY} textAnchor="middle">
+            {fmt(v)}
+          </text>
+        ))}
+        {ticks(ymin, ymax).map((v) => (
+          <text key={`y${v}`} x={-6} y={sy(v)} dominantBaseline="central" textAnchor="end">
+            {fmt(v)}
+          </text>
+        ))}
+        <text className="axis-label" x={W / 2} y={H + z.labelY} textAnchor="middle">
+          α (direction 1)
+        </text>
+        <text
+          className="axis-label"
+          transform={`translate(${-z.labelX} ${H / 2}) rotate(-90)`}
+          textAnchor="middle"
+        >
+          β (direction 2)
+        </text>
       </g>
     </svg>
   );

@@ -5,12 +5,19 @@ import { type LandscapeView, viewSummary } from '../../state/landscapeView';
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
-const num = (v: number) => !Number.isFinite(v) ? '—' : (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(4)).toString());
+const num = (v: number) =>
+  !Number.isFinite(v)
+    ? '—'
+    : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0)
+      ? v.toExponential(2)
+      : Number(v.toPrecision(4)).toString();
 
 /** The numbers beside the figures, each with a sentence saying what it means. */
 export function LandscapeFacts({ view }: { view: LandscapeView }) {
   const settings = useLandscapeStore((s) => s.settings);
-  const sharpness = useLandscapeStore((s) => (view.source === 'shipped' ? s.shipped.sharpness : null));
+  const sharpness = useLandscapeStore((s) =>
+    view.source === 'shipped' ? s.shipped.sharpness : null,
+  );
   const { lo, hi, rough } = useMemo(() => viewSummary(view), [view]);
   return (
     <section className="card ls-facts" aria-label="What the numbers mean">
@@ -19,21 +26,42 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
       <dl className="ls-numbers">
         {view.centre && (
           <div>
-            <dt>{view.data?.split === 'train' ? 'Training accuracy' : 'Test accuracy'} at the centre</dt>
-            <dd>{pct(view.centre.acc)} <span className="explain">(loss {num(view.centre.loss)}{view.data ? ` on ${view.data.samples} ${view.data.split} images` : ''})</span></dd>
+            <dt>
+              {view.data?.split === 'train' ? 'Training accuracy' : 'Test accuracy'} at the centre
+            </dt>
+            <dd>
+              {pct(view.centre.acc)}{' '}
+              <span className="explain">
+                (loss {num(view.centre.loss)}
+                {view.data ? ` on ${view.data.samples} ${view.data.split} images` : ''})
+              </span>
+            </dd>
           </div>
         )}
         <div>
           <dt>Loss on this slice</dt>
-          <dd>{num(lo)} … {num(hi)}</dd>
+          <dd>
+            {num(lo)} … {num(hi)}
+          </dd>
         </div>
-        {rough && ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
-          <div key={k} title={ROUGHNESS_HELP[k]}><dt>{ROUGHNESS_NAMES[k]}</dt><dd>{k === 'basinWidth' ? pct(100 * rough[k]) : num(rough[k])}</dd></div>
-        ))}
+        {rough &&
+          ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
+            <div key={k} title={ROUGHNESS_HELP[k]}>
+              <dt>{ROUGHNESS_NAMES[k]}</dt>
+              <dd>{k === 'basinWidth' ? pct(100 * rough[k]) : num(rough[k])}</dd>
+            </div>
+          ))}
         {sharpness && (
           <div title={SHARPNESS_HELP} data-testid="ls-sharpness">
-            <dt>Sharpness λ<sub>max</sub></dt>
-            <dd>{num(sharpness.eigenvalues[0])} <span className="explain">(λ₂ {num(sharpness.eigenvalues[1])}; {sharpness.samples} {sharpness.split} images)</span></dd>
+            <dt>
+              Sharpness λ<sub>max</sub>
+            </dt>
+            <dd>
+              {num(sharpness.eigenvalues[0])}{' '}
+              <span className="explain">
+                (λ₂ {num(sharpness.eigenvalues[1])}; {sharpness.samples} {sharpness.split} images)
+              </span>
+            </dd>
           </div>
         )}
       </dl>
@@ -47,22 +75,37 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
       )}
       {rough && (
         <ul className="explain ls-rough-help">
-          {ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => <li key={k}><strong>{ROUGHNESS_NAMES[k]}</strong>: {ROUGHNESS_HELP[k]}</li>)}
+          {ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
+            <li key={k}>
+              <strong>{ROUGHNESS_NAMES[k]}</strong>: {ROUGHNESS_HELP[k]}
+            </li>
+          ))}
         </ul>
       )}
       <p className="explain">
-        The centre (α = β = 0) is the trained network; every other point adds α and β times two directions in weight space.
+        The centre (α = β = 0) is the trained network; every other point adds α and β times two
+        directions in weight space.
         {rough
           ? ' The roughness numbers summarise how chaotic this slice is: larger means more bumps, local minima and sharp walls between the centre and the edges. '
           : ' '}
-        {view.source === 'h5' ? '' : settings.skip
-          ? `With skip connections, Li et al. (2018) found a smooth, nearly convex basin even for deep ResNets. Untick "skip connections" to compare with the same network without them.`
-          : `Without skip connections, deep networks' slices turn chaotic (Li et al. 2018, Fig. 5): the basin shrinks and is walled by rough, non-convex terrain. Tick "skip connections" to compare with ${modelLabel({ ...settings, skip: true })}.`}
-        {view.source === 'h5' ? '' : ' A higher accuracy with a wide, smooth basin is the paper\'s link between flat minima and generalisation.'}
+        {view.source === 'h5'
+          ? ''
+          : settings.skip
+            ? `With skip connections, Li et al. (2018) found a smooth, nearly convex basin even for deep ResNets. Untick "skip connections" to compare with the same network without them.`
+            : `Without skip connections, deep networks' slices turn chaotic (Li et al. 2018, Fig. 5): the basin shrinks and is walled by rough, non-convex terrain. Tick "skip connections" to compare with ${modelLabel({ ...settings, skip: true })}.`}
+        {view.source === 'h5'
+          ? ''
+          : " A higher accuracy with a wide, smooth basin is the paper's link between flat minima and generalisation."}
       </p>
       {view.directions && (
         <p className="explain">
-          Directions: {view.directions.kind === 'random' ? `filter-normalised random (seed ${view.directions.seed ?? '?'}), ${view.directions.ignore === 'biasbn' ? 'biases and BatchNorm parameters not perturbed' : 'all parameters perturbed'}, ${view.directions.orthogonal ? 'orthogonalised' : 'not orthogonalised'}` : view.directions.kind === 'pca' ? 'the top two principal components of the training trajectory' : 'top Hessian eigenvectors'}.
+          Directions:{' '}
+          {view.directions.kind === 'random'
+            ? `filter-normalised random (seed ${view.directions.seed ?? '?'}), ${view.directions.ignore === 'biasbn' ? 'biases and BatchNorm parameters not perturbed' : 'all parameters perturbed'}, ${view.directions.orthogonal ? 'orthogonalised' : 'not orthogonalised'}`
+            : view.directions.kind === 'pca'
+              ? 'the top two principal components of the training trajectory'
+              : 'top Hessian eigenvectors'}
+          .
         </p>
       )}
       {view.trajectory && <PcaFacts trajectory={view.trajectory} />}
@@ -70,16 +113,23 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
   );
 }
 
-const SHARPNESS_HELP = 'the largest eigenvalue of the Hessian of the loss at the trained weights (conv and linear weights; computed by landscape-lab sharpness): how fast the loss curves upward along the steepest direction. Larger means a sharper minimum.';
+const SHARPNESS_HELP =
+  'the largest eigenvalue of the Hessian of the loss at the trained weights (conv and linear weights; computed by landscape-lab sharpness): how fast the loss curves upward along the steepest direction. Larger means a sharper minimum.';
 /** A residual above this: λmax is an order of magnitude, not a number. */
 const SHARPNESS_UNDEFINED = 0.5;
 
 const ROUGHNESS_SHOWN = ['tvLogLoss', 'localMinima', 'basinWidth'] as const;
-const ROUGHNESS_NAMES: Record<string, string> = { tvLogLoss: 'Roughness (TV of log loss)', localMinima: 'Local minima', basinWidth: 'Basin width' };
+const ROUGHNESS_NAMES: Record<string, string> = {
+  tvLogLoss: 'Roughness (TV of log loss)',
+  localMinima: 'Local minima',
+  basinWidth: 'Basin width',
+};
 const ROUGHNESS_HELP: Record<string, string> = {
-  tvLogLoss: 'the mean slope of log L across the slice; ripples and cliffs raise it, a smooth bowl keeps it low',
+  tvLogLoss:
+    'the mean slope of log L across the slice; ripples and cliffs raise it, a smooth bowl keeps it low',
   localMinima: 'strict local minima inside the slice: 1 for a convex bowl, many for a chaotic one',
-  basinWidth: 'share of the [−1, 1]² square where the loss stays below twice the centre loss: wider means a flatter minimum',
+  basinWidth:
+    'share of the [−1, 1]² square where the loss stays below twice the centre loss: wider means a flatter minimum',
 };
 
 function PcaFacts({ trajectory: t }: { trajectory: NonNullable<LandscapeView['trajectory']> }) {
@@ -88,16 +138,22 @@ function PcaFacts({ trajectory: t }: { trajectory: NonNullable<LandscapeView['tr
   return (
     <div className="ls-pca">
       <p>
-        <strong>PCA plane:</strong> the two directions explain {pct(100 * a)} and {pct(100 * b)} of the trajectory's variance
-        ({pct(100 * (a + b))} together). The path shows the {t.steps.length} checkpoints projected onto the plane.
+        <strong>PCA plane:</strong> the two directions explain {pct(100 * a)} and {pct(100 * b)} of
+        the trajectory's variance ({pct(100 * (a + b))} together). The path shows the{' '}
+        {t.steps.length} checkpoints projected onto the plane.
       </p>
       {far.length > 0 ? (
         <p className="ls-warning" role="note">
-          {far.length === 1 ? 'The checkpoint at step ' : 'The checkpoints at steps '}{far.join(', ')} {far.length === 1 ? 'lies' : 'lie'} far from the plane
-          (residual more than {FAR_FROM_PLANE * 100} % of the distance to the centre; ringed in red): the contour under {far.length === 1 ? 'this point' : 'these points'} is misleading.
+          {far.length === 1 ? 'The checkpoint at step ' : 'The checkpoints at steps '}
+          {far.join(', ')} {far.length === 1 ? 'lies' : 'lie'} far from the plane (residual more
+          than {FAR_FROM_PLANE * 100} % of the distance to the centre; ringed in red): the contour
+          under {far.length === 1 ? 'this point' : 'these points'} is misleading.
         </p>
       ) : (
-        <p className="explain">Every checkpoint lies close to the plane, so the contours under the path are the loss it actually saw.</p>
+        <p className="explain">
+          Every checkpoint lies close to the plane, so the contours under the path are the loss it
+          actually saw.
+        </p>
       )}
     </div>
   );

@@ -21,9 +21,14 @@ export function LinePanel() {
       <section className="panel ls-line" aria-label="Along a line">
         <div className="ls-line-head">
           <h3>Along a line</h3>
-          <button type="button" aria-expanded={false} onClick={() => setLine('interpolation')}>Show the 1D slices</button>
+          <button type="button" aria-expanded={false} onClick={() => setLine('interpolation')}>
+            Show the 1D slices
+          </button>
         </div>
-        <p className="explain">The loss along one line through weight space: from the initialisation to the trained weights (Goodfellow et al. 2015), or along a random direction.</p>
+        <p className="explain">
+          The loss along one line through weight space: from the initialisation to the trained
+          weights (Goodfellow et al. 2015), or along a random direction.
+        </p>
       </section>
     );
   }
@@ -37,11 +42,32 @@ export function LinePanel() {
     <section className="panel ls-line" aria-label="Along a line">
       <div className="ls-line-head">
         <h3>Along a line</h3>
-        <button type="button" aria-expanded={true} onClick={() => setLine('off')}>Hide</button>
+        <button type="button" aria-expanded={true} onClick={() => setLine('off')}>
+          Hide
+        </button>
       </div>
       <div className="chips" role="group" aria-label="Path">
-        {PATHS.map((k) => <button key={k} type="button" className="chip" aria-pressed={!showFile && open === k} onClick={() => setLine(k)}>{LINE_PATHS[k].label}</button>)}
-        {line.file && <button type="button" className="chip" aria-pressed={showFile} onClick={() => showLineFile(true)}>Your .h5</button>}
+        {PATHS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className="chip"
+            aria-pressed={!showFile && open === k}
+            onClick={() => setLine(k)}
+          >
+            {LINE_PATHS[k].label}
+          </button>
+        ))}
+        {line.file && (
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={showFile}
+            onClick={() => showLineFile(true)}
+          >
+            Your .h5
+          </button>
+        )}
       </div>
       {view ? (
         <>
@@ -51,24 +77,43 @@ export function LinePanel() {
           {sentence && <p className="ls-line-summary">{sentence}</p>}
           <p className="explain">
             {view.bn ?? 'BatchNorm: as the file was computed.'}
-            {view.samples !== null && ` Each point: ${view.samples} test images.`} <span className="ls-provenance">{view.provenance}.</span>
+            {view.samples !== null && ` Each point: ${view.samples} test images.`}{' '}
+            <span className="ls-provenance">{view.provenance}.</span>
           </p>
         </>
       ) : (
-        <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Loss along the line">
-          <p>{run.status === 'idle'
-            ? `Press Compute to evaluate ${p.num} points of this line (α from ${p.range[0]} to ${p.range[1]}) for ${modelLabel(settings)} on ${settings.samples} test images, in a worker; a few seconds on a CPU for ResNet-20.`
-            : run.status === 'error' ? 'The computation failed (see below).' : run.text || 'Starting…'}</p>
+        <div
+          className="ls-placeholder ls-line-placeholder"
+          role="img"
+          aria-label="Loss along the line"
+        >
+          <p>
+            {run.status === 'idle'
+              ? `Press Compute to evaluate ${p.num} points of this line (α from ${p.range[0]} to ${p.range[1]}) for ${modelLabel(settings)} on ${settings.samples} test images, in a worker; a few seconds on a CPU for ResNet-20.`
+              : run.status === 'error'
+                ? 'The computation failed (see below).'
+                : run.text || 'Starting…'}
+          </p>
         </div>
       )}
       {!showFile && (
         <>
           <div className="row ls-buttons">
-            <button type="button" className="primary" onClick={computeLine} disabled={busy}>Compute</button>
-            <button type="button" onClick={cancelLine} disabled={line.runs[line.runPath].status !== 'running'}>Cancel</button>
+            <button type="button" className="primary" onClick={computeLine} disabled={busy}>
+              Compute
+            </button>
+            <button
+              type="button"
+              onClick={cancelLine}
+              disabled={line.runs[line.runPath].status !== 'running'}
+            >
+              Cancel
+            </button>
           </div>
           <LineRunStatus run={run} />
-          {busy && run.status === 'idle' && <p className="explain">The other path is being computed; one line at a time.</p>}
+          {busy && run.status === 'idle' && (
+            <p className="explain">The other path is being computed; one line at a time.</p>
+          )}
         </>
       )}
     </section>
@@ -80,17 +125,36 @@ function LineRunStatus({ run }: { run: LineRun }) {
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <BackendNote backend={run.backend} wanted={run.wanted} status={run.status}
-          verbs={['Computing', 'Computed']} dataKey="data-line-backend" />
+        <BackendNote
+          backend={run.backend}
+          wanted={run.wanted}
+          status={run.status}
+          verbs={['Computing', 'Computed']}
+          dataKey="data-line-backend"
+        />
       )}
       {run.total > 0 && (
         <div className="ls-progress">
           <progress aria-label="Line progress" max={run.total} value={run.done} />
-          <span>{run.done}/{run.total} points</span>
+          <span>
+            {run.done}/{run.total} points
+          </span>
         </div>
       )}
-      {run.text && <p className="explain" data-line-status={run.status} data-num-tensors={run.numTensors ?? undefined}>{run.text}</p>}
-      {run.status === 'error' && <p className="ls-error" role="alert">The computation failed: {run.error}</p>}
+      {run.text && (
+        <p
+          className="explain"
+          data-line-status={run.status}
+          data-num-tensors={run.numTensors ?? undefined}
+        >
+          {run.text}
+        </p>
+      )}
+      {run.status === 'error' && (
+        <p className="ls-error" role="alert">
+          The computation failed: {run.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,10 @@ import { Component, type ReactNode } from 'react';
  * Keeps one panel's failure inside the panel: without WebGL, for example, the 3D view says so
  * and the rest of the page goes on working (never a blank page).
  */
-export class PanelErrorBoundary extends Component<{ name: string; what: string; children: ReactNode }, { error: string | null }> {
+export class PanelErrorBoundary extends Component<
+  { name: string; what: string; children: ReactNode },
+  { error: string | null }
+> {
   override state = { error: null as string | null };
 
   static getDerivedStateFromError(e: unknown) {
@@ -15,7 +18,9 @@ export class PanelErrorBoundary extends Component<{ name: string; what: string; 
     if (this.state.error === null) return this.props.children;
     return (
       <div className="ls-placeholder" role="img" aria-label={this.props.name}>
-        <p>{this.props.what} is not available in this browser: {this.state.error}</p>
+        <p>
+          {this.props.what} is not available in this browser: {this.state.error}
+        </p>
       </div>
     );
   }

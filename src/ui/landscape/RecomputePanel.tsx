@@ -1,9 +1,13 @@
 import { useId } from 'react';
 import { useLandscapeStore, type GpuState } from '../../state/landscapeStore';
 import { BackendNote } from './BackendNote';
-import { RES_RANGE, SAMPLES_RANGE, SEED_RANGE, type LandscapeSettings } from '../../state/landscapeUrl';
+import {
+  RES_RANGE,
+  SAMPLES_RANGE,
+  SEED_RANGE,
+  type LandscapeSettings,
+} from '../../state/landscapeUrl';
 import { Toggle } from '../controls/Toggle';
-
 
 /** "Recompute on my GPU": the knobs, the button, progress and Cancel, and what happened. */
 export function RecomputePanel() {
@@ -15,19 +19,48 @@ export function RecomputePanel() {
     <section className="card ls-recompute" aria-label="Recompute on my GPU">
       <h3>Recompute on my GPU</h3>
       <p className="explain">
-        Slices {settings.init ? 'freshly initialised (init=1)' : 'the shipped trained'} weights along two filter-normalised random directions
-        (Li et al. 2018): each filter of the direction is scaled to the norm of the same filter in the weights; biases and BatchNorm parameters are
+        Slices {settings.init ? 'freshly initialised (init=1)' : 'the shipped trained'} weights
+        along two filter-normalised random directions (Li et al. 2018): each filter of the direction
+        is scaled to the norm of the same filter in the weights; biases and BatchNorm parameters are
         not perturbed. A 7×7 preview comes first, then the full grid row by row.
-        {settings.view === 'pca' && ' (The PCA plane needs the training checkpoints, which the site does not ship, so a recompute always uses random directions.)'}
+        {settings.view === 'pca' &&
+          ' (The PCA plane needs the training checkpoints, which the site does not ship, so a recompute always uses random directions.)'}
       </p>
-      <NumberKnob label="Resolution" value={settings.res} min={RES_RANGE.min} max={RES_RANGE.max} step={2} suffix={`${settings.res}×${settings.res} points`} onChange={(res) => set({ res })} />
-      <NumberKnob label="Samples" value={settings.samples} min={SAMPLES_RANGE.min} max={SAMPLES_RANGE.max} step={8} suffix="test images per point" onChange={(samples) => set({ samples })} />
+      <NumberKnob
+        label="Resolution"
+        value={settings.res}
+        min={RES_RANGE.min}
+        max={RES_RANGE.max}
+        step={2}
+        suffix={`${settings.res}×${settings.res} points`}
+        onChange={(res) => set({ res })}
+      />
+      <NumberKnob
+        label="Samples"
+        value={settings.samples}
+        min={SAMPLES_RANGE.min}
+        max={SAMPLES_RANGE.max}
+        step={8}
+        suffix="test images per point"
+        onChange={(samples) => set({ samples })}
+      />
       <SeedField value={settings.seed} onChange={(seed) => set({ seed })} />
-      <Toggle label="Orthogonalise the directions" checked={settings.orthogonal} onChange={(orthogonal) => set({ orthogonal } as Partial<LandscapeSettings>)} />
-      <p className="explain">Off by default, as in the paper: two random directions in millions of dimensions are already nearly orthogonal, and Gram–Schmidt would break the second one's filter norms.</p>
+      <Toggle
+        label="Orthogonalise the directions"
+        checked={settings.orthogonal}
+        onChange={(orthogonal) => set({ orthogonal } as Partial<LandscapeSettings>)}
+      />
+      <p className="explain">
+        Off by default, as in the paper: two random directions in millions of dimensions are already
+        nearly orthogonal, and Gram–Schmidt would break the second one's filter norms.
+      </p>
       <div className="row ls-buttons">
-        <button type="button" className="primary" onClick={recompute} disabled={busy}>Recompute on my GPU</button>
-        <button type="button" onClick={cancel} disabled={gpu.status !== 'running'}>Cancel</button>
+        <button type="button" className="primary" onClick={recompute} disabled={busy}>
+          Recompute on my GPU
+        </button>
+        <button type="button" onClick={cancel} disabled={gpu.status !== 'running'}>
+          Cancel
+        </button>
       </div>
       <RunStatus gpu={gpu} />
     </section>
@@ -39,32 +72,69 @@ function RunStatus({ gpu }: { gpu: GpuState }) {
   return (
     <div className="ls-status" aria-live="polite">
       {gpu.backend && (
-        <BackendNote backend={gpu.backend} wanted={gpu.wanted} status={gpu.status}
-          verbs={['Computing', 'Computed']} dataKey="data-backend" withId />
+        <BackendNote
+          backend={gpu.backend}
+          wanted={gpu.wanted}
+          status={gpu.status}
+          verbs={['Computing', 'Computed']}
+          dataKey="data-backend"
+          withId
+        />
       )}
       {gpu.phase && (
         <div className="ls-progress">
           <progress aria-label="Progress" max={gpu.total || 1} value={gpu.done} />
-          <span>{gpu.phase === 'coarse' ? 'preview' : 'full grid'} {gpu.done}/{gpu.total} points</span>
+          <span>
+            {gpu.phase === 'coarse' ? 'preview' : 'full grid'} {gpu.done}/{gpu.total} points
+          </span>
         </div>
       )}
-      {gpu.text && <p className="explain" data-status={gpu.status}>{gpu.text}</p>}
+      {gpu.text && (
+        <p className="explain" data-status={gpu.status}>
+          {gpu.text}
+        </p>
+      )}
       {gpu.status === 'error' && (
-        <p className="ls-error" role="alert">{gpu.errorCode === 'no-weights' ? gpu.error : `The computation failed: ${gpu.error}`}</p>
+        <p className="ls-error" role="alert">
+          {gpu.errorCode === 'no-weights' ? gpu.error : `The computation failed: ${gpu.error}`}
+        </p>
       )}
     </div>
   );
 }
 
-function NumberKnob({ label, value, min, max, step, suffix, onChange }: {
-  label: string; value: number; min: number; max: number; step: number; suffix: string; onChange(v: number): void;
+function NumberKnob({
+  label,
+  value,
+  min,
+  max,
+  step,
+  suffix,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  suffix: string;
+  onChange(v: number): void;
 }) {
   const id = useId();
   return (
     <div className="slider">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="range" min={min} max={max} step={step} value={value} aria-label={label} aria-valuetext={`${value} ${suffix}`}
-        onChange={(e) => onChange(Number(e.currentTarget.value))} />
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-label={label}
+        aria-valuetext={`${value} ${suffix}`}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+      />
       <output htmlFor={id}>{value}</output>
     </div>
   );
@@ -74,9 +144,22 @@ function SeedField({ value, onChange }: { value: number; onChange(v: number): vo
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id} className="field-label">Seed of the directions</label>
-      <input id={id} type="number" min={SEED_RANGE.min} max={SEED_RANGE.max} step={1} value={value} aria-label="Seed"
-        onChange={(e) => { const v = Number(e.currentTarget.value); if (Number.isInteger(v) && v >= SEED_RANGE.min && v <= SEED_RANGE.max) onChange(v); }} />
+      <label htmlFor={id} className="field-label">
+        Seed of the directions
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={SEED_RANGE.min}
+        max={SEED_RANGE.max}
+        step={1}
+        value={value}
+        aria-label="Seed"
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (Number.isInteger(v) && v >= SEED_RANGE.min && v <= SEED_RANGE.max) onChange(v);
+        }}
+      />
     </div>
   );
 }

@@ -4,7 +4,13 @@ import type { LandscapeJson } from '../../io/landscapeJson';
 export const FAR_FROM_PLANE = 0.5;
 
 /** The training trajectory projected onto the PCA plane: a path, a dot per checkpoint, far ones flagged. */
-export function TrajectoryOverlay({ trajectory: t, sx, sy, radius, farRadius }: {
+export function TrajectoryOverlay({
+  trajectory: t,
+  sx,
+  sy,
+  radius,
+  farRadius,
+}: {
   trajectory: NonNullable<LandscapeJson['trajectory']>;
   sx(x: number): number;
   sy(y: number): number;
@@ -12,7 +18,9 @@ export function TrajectoryOverlay({ trajectory: t, sx, sy, radius, farRadius }: 
   radius: number;
   farRadius: number;
 }) {
-  const d = t.x.map((x, k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(t.y[k]).toFixed(1)}`).join('');
+  const d = t.x
+    .map((x, k) => `${k === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(t.y[k]).toFixed(1)}`)
+    .join('');
   return (
     <g className="ls-trajectory">
       <path className="ls-traj-halo" d={d} />
@@ -20,7 +28,13 @@ export function TrajectoryOverlay({ trajectory: t, sx, sy, radius, farRadius }: 
       {t.x.map((x, k) => {
         const far = t.relativeResidual[k] > FAR_FROM_PLANE;
         return (
-          <circle key={k} className={far ? 'ls-traj-point far' : 'ls-traj-point'} cx={sx(x)} cy={sy(t.y[k])} r={far ? farRadius : radius}>
+          <circle
+            key={k}
+            className={far ? 'ls-traj-point far' : 'ls-traj-point'}
+            cx={sx(x)}
+            cy={sy(t.y[k])}
+            r={far ? farRadius : radius}
+          >
             <title>
               {`step ${t.steps[k]}: distance from the plane ${(100 * t.relativeResidual[k]).toFixed(0)} % of its distance from the centre` +
                 (far ? ' — the contour under this point is misleading' : '')}

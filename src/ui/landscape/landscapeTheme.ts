@@ -28,14 +28,28 @@ export interface LandscapePalette {
 
 export const LANDSCAPE_PALETTES: Record<LandscapeTheme, LandscapePalette> = {
   light: {
-    trajectory: '#D55E00', halo: '#ffffff', centreFill: '#ffffff', centreStroke: '#111111',
-    cross: 'rgba(255, 255, 255, 0.6)', bandStroke: 'rgba(0, 0, 0, 0.25)', bandOpacity: 1,
-    lineLoss: '#0072B2', lineAcc: '#CC79A7', lineGap: 'rgba(179, 38, 30, 0.35)',
+    trajectory: '#D55E00',
+    halo: '#ffffff',
+    centreFill: '#ffffff',
+    centreStroke: '#111111',
+    cross: 'rgba(255, 255, 255, 0.6)',
+    bandStroke: 'rgba(0, 0, 0, 0.25)',
+    bandOpacity: 1,
+    lineLoss: '#0072B2',
+    lineAcc: '#CC79A7',
+    lineGap: 'rgba(179, 38, 30, 0.35)',
   },
   dark: {
-    trajectory: '#D55E00', halo: '#12161b', centreFill: '#e8eaed', centreStroke: '#12161b',
-    cross: 'rgba(232, 234, 237, 0.45)', bandStroke: 'rgba(0, 0, 0, 0.45)', bandOpacity: 0.5,
-    lineLoss: '#56B4E9', lineAcc: '#CC79A7', lineGap: 'rgba(255, 138, 128, 0.35)',
+    trajectory: '#D55E00',
+    halo: '#12161b',
+    centreFill: '#e8eaed',
+    centreStroke: '#12161b',
+    cross: 'rgba(232, 234, 237, 0.45)',
+    bandStroke: 'rgba(0, 0, 0, 0.45)',
+    bandOpacity: 0.5,
+    lineLoss: '#56B4E9',
+    lineAcc: '#CC79A7',
+    lineGap: 'rgba(255, 138, 128, 0.35)',
   },
 };
 
@@ -62,27 +76,62 @@ export interface LandscapeSizes {
 
 export const LANDSCAPE_SIZES: Record<'normal' | 'large', LandscapeSizes> = {
   normal: {
-    margin: { left: 44, right: 16, top: 12, bottom: 40 }, tickFont: 11, labelFont: 11, tickY: 16, labelY: 34, labelX: 34,
-    line: 2.5, halo: 5, point: 3.5, farPoint: 6, centre: 5, cross: 1,
-    lineMargin: { l: 48, r: 40, t: 26, b: 40 }, lineFont: 12,
+    margin: { left: 44, right: 16, top: 12, bottom: 40 },
+    tickFont: 11,
+    labelFont: 11,
+    tickY: 16,
+    labelY: 34,
+    labelX: 34,
+    line: 2.5,
+    halo: 5,
+    point: 3.5,
+    farPoint: 6,
+    centre: 5,
+    cross: 1,
+    lineMargin: { l: 48, r: 40, t: 26, b: 40 },
+    lineFont: 12,
   },
   large: {
-    margin: { left: 84, right: 32, top: 16, bottom: 72 }, tickFont: 22, labelFont: 22, tickY: 28, labelY: 62, labelX: 66,
-    line: 5, halo: 9, point: 6, farPoint: 9, centre: 8, cross: 2,
-    lineMargin: { l: 66, r: 54, t: 38, b: 60 }, lineFont: 19,
+    margin: { left: 84, right: 32, top: 16, bottom: 72 },
+    tickFont: 22,
+    labelFont: 22,
+    tickY: 28,
+    labelY: 62,
+    labelX: 66,
+    line: 5,
+    halo: 9,
+    point: 6,
+    farPoint: 9,
+    centre: 8,
+    cross: 2,
+    lineMargin: { l: 66, r: 54, t: 38, b: 60 },
+    lineFont: 19,
   },
 };
 
-export const landscapeSizes = (look: LandscapeLook): LandscapeSizes => LANDSCAPE_SIZES[look.large ? 'large' : 'normal'];
+export const landscapeSizes = (look: LandscapeLook): LandscapeSizes =>
+  LANDSCAPE_SIZES[look.large ? 'large' : 'normal'];
 
 /** The look as CSS variables for the page root (the contour's stylesheet reads them). */
 export function lookStyle(look: LandscapeLook): CSSProperties {
-  const p = LANDSCAPE_PALETTES[look.theme], z = landscapeSizes(look);
+  const p = LANDSCAPE_PALETTES[look.theme],
+    z = landscapeSizes(look);
   return {
-    '--ls-traj': p.trajectory, '--ls-halo': p.halo, '--ls-centre-fill': p.centreFill, '--ls-centre-stroke': p.centreStroke,
-    '--ls-cross': p.cross, '--ls-band-stroke': p.bandStroke, '--ls-band-opacity': p.bandOpacity,
-    '--ls-line-loss': p.lineLoss, '--ls-line-acc': p.lineAcc, '--ls-line-gap': p.lineGap, '--ls-line-font': `${z.lineFont}px`,
-    '--ls-tick-font': `${z.tickFont}px`, '--ls-label-font': `${z.labelFont}px`,
-    '--ls-line': z.line, '--ls-halo-width': z.halo, '--ls-cross-width': z.cross,
+    '--ls-traj': p.trajectory,
+    '--ls-halo': p.halo,
+    '--ls-centre-fill': p.centreFill,
+    '--ls-centre-stroke': p.centreStroke,
+    '--ls-cross': p.cross,
+    '--ls-band-stroke': p.bandStroke,
+    '--ls-band-opacity': p.bandOpacity,
+    '--ls-line-loss': p.lineLoss,
+    '--ls-line-acc': p.lineAcc,
+    '--ls-line-gap': p.lineGap,
+    '--ls-line-font': `${z.lineFont}px`,
+    '--ls-tick-font': `${z.tickFont}px`,
+    '--ls-label-font': `${z.labelFont}px`,
+    '--ls-line': z.line,
+    '--ls-halo-width': z.halo,
+    '--ls-cross-width': z.cross,
   } as CSSProperties;
 }

@@ -22,8 +22,20 @@ export function useDisplayedView(): { shown: Displayed | null; message: string |
   return useMemo(() => {
     if (showing === 'h5') {
       if (h5.view) return { shown: whole(h5.view), message: null };
-      if (h5.line) return { shown: null, message: `${h5.fileName} is a 1-D slice (no ycoordinates): it is drawn in “Along a line” below, not in these 2-D panels.` };
-      return { shown: null, message: h5.status === 'reading' ? `Reading ${h5.fileName}…` : h5.error ? `Could not open ${h5.fileName}: ${h5.error}` : 'Open a .h5 file.' };
+      if (h5.line)
+        return {
+          shown: null,
+          message: `${h5.fileName} is a 1-D slice (no ycoordinates): it is drawn in “Along a line” below, not in these 2-D panels.`,
+        };
+      return {
+        shown: null,
+        message:
+          h5.status === 'reading'
+            ? `Reading ${h5.fileName}…`
+            : h5.error
+              ? `Could not open ${h5.fileName}: ${h5.error}`
+              : 'Open a .h5 file.',
+      };
     }
     if (showing === 'gpu') {
       const fineStarted = fine && fine.loss.some((v) => v === v);
@@ -32,11 +44,24 @@ export function useDisplayedView(): { shown: Displayed | null; message: string |
         const loss = refineGrid(g(fine), coarse ? g(coarse) : null);
         return { shown: { view: fine, loss, pendingFromY: firstPendingY(fine) }, message: null };
       }
-      if (coarse) return { shown: { view: coarse, loss: coarse.loss, pendingFromY: firstPendingY(coarse) }, message: null };
-      return { shown: null, message: gpuStatus === 'running' ? 'Computing: the first rows appear in a moment…' : 'No rows were computed.' };
+      if (coarse)
+        return {
+          shown: { view: coarse, loss: coarse.loss, pendingFromY: firstPendingY(coarse) },
+          message: null,
+        };
+      return {
+        shown: null,
+        message:
+          gpuStatus === 'running'
+            ? 'Computing: the first rows appear in a moment…'
+            : 'No rows were computed.',
+      };
     }
     if (shipped.view) return { shown: whole(shipped.view), message: null };
-    return { shown: null, message: shipped.status === 'loading' ? 'Loading the precomputed slice…' : shipped.message };
+    return {
+      shown: null,
+      message: shipped.status === 'loading' ? 'Loading the precomputed slice…' : shipped.message,
+    };
   }, [showing, shipped, h5, coarse, fine, gpuStatus]);
 }
 

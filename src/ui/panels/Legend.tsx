@@ -10,26 +10,60 @@ import { useRacers } from '../hooks/useRacers';
 export function Legend() {
   const racers = useRacers();
   const cells = useRef<(HTMLSpanElement | null)[]>([]);
-  useStepEffect((step) => {
-    racers.forEach((r, i) => {
-      const el = cells.current[i];
-      const res = r.result;
-      if (!el || !res || res.steps === 0) return;
-      const k = Math.min(step, res.steps) - 1;
-      el.textContent = k < 0 ? `loss ${formatValue(res.loss[0])} at start` : `loss ${formatValue(res.loss[k])} at step ${k + 1}`;
-    });
-  }, [racers]);
+  useStepEffect(
+    (step) => {
+      racers.forEach((r, i) => {
+        const el = cells.current[i];
+        const res = r.result;
+        if (!el || !res || res.steps === 0) return;
+        const k = Math.min(step, res.steps) - 1;
+        el.textContent =
+          k < 0
+            ? `loss ${formatValue(res.loss[0])} at start`
+            : `loss ${formatValue(res.loss[k])} at step ${k + 1}`;
+      });
+    },
+    [racers],
+  );
   return (
     <ul className="legend" aria-label="Legend">
       {racers.map((r, i) => {
         const diverged = r.result?.divergedAt ?? null;
         return (
-          <li key={r.id} className={diverged !== null || r.errors.length ? 'legend-item is-diverged' : 'legend-item'}>
-            <svg width="28" height="12" aria-hidden="true"><line x1="2" y1="6" x2="26" y2="6" stroke={r.color} strokeWidth="4" strokeDasharray={r.dashed ? '5 3' : undefined} /></svg>
+          <li
+            key={r.id}
+            className={
+              diverged !== null || r.errors.length ? 'legend-item is-diverged' : 'legend-item'
+            }
+          >
+            <svg width="28" height="12" aria-hidden="true">
+              <line
+                x1="2"
+                y1="6"
+                x2="26"
+                y2="6"
+                stroke={r.color}
+                strokeWidth="4"
+                strokeDasharray={r.dashed ? '5 3' : undefined}
+              />
+            </svg>
             <strong>{r.name}</strong>
-            {r.errors.length > 0 && <span className="legend-status" role="status">not run: {r.errors.join('; ')}</span>}
-            {diverged !== null && <span className="legend-status diverged">diverged at step {diverged}</span>}
-            {diverged === null && r.errors.length === 0 && <span className="legend-status" ref={(el) => { cells.current[i] = el; }} />}
+            {r.errors.length > 0 && (
+              <span className="legend-status" role="status">
+                not run: {r.errors.join('; ')}
+              </span>
+            )}
+            {diverged !== null && (
+              <span className="legend-status diverged">diverged at step {diverged}</span>
+            )}
+            {diverged === null && r.errors.length === 0 && (
+              <span
+                className="legend-status"
+                ref={(el) => {
+                  cells.current[i] = el;
+                }}
+              />
+            )}
           </li>
         );
       })}

@@ -10,7 +10,10 @@ import { observeDevicePixelSize } from '../canvas/devicePixelSize';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import type { RacerView } from '../hooks/useRacers';
 
-interface Props { racers: RacerView[]; scales: ViewScales }
+interface Props {
+  racers: RacerView[];
+  scales: ViewScales;
+}
 
 /** Tells the bench and the tests which race is on screen, and when it was painted (page ms). */
 function announce(seq: number, paintedAt: number, where: 'worker' | 'page'): void {
@@ -26,27 +29,46 @@ function announce(seq: number, paintedAt: number, where: 'worker' | 'page'): voi
  */
 export function RaceTrajectories(props: Props) {
   const client = raceClient();
-  return client?.drawsTrajectories ? <WorkerTrajectories {...props} client={client} /> : <PageTrajectories {...props} />;
+  return client?.drawsTrajectories ? (
+    <WorkerTrajectories {...props} client={client} />
+  ) : (
+    <PageTrajectories {...props} />
+  );
 }
 
 /**
  * Sends the scene everything it shows besides the runs: the canvas size in device pixels, the
  * box, the racer colours and the theme, and the shown step (per playback frame, outside React).
  */
-function useTrajectoryView(ref: RefObject<HTMLCanvasElement | null>, { racers, scales }: Props, send: (view: Partial<TrajectoryView>) => void): void {
+function useTrajectoryView(
+  ref: RefObject<HTMLCanvasElement | null>,
+  { racers, scales }: Props,
+  send: (view: Partial<TrajectoryView>) => void,
+): void {
   const theme = useViewStore((s) => s.theme);
   // Colours follow the racer order only: a new result must not resend them (that recomputes the geometry).
   const styleKey = racers.map((r) => `${r.id} ${r.color} ${r.dashed}`).join('|');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const styles = useMemo(() => Object.fromEntries(racers.map((r) => [r.id, { color: r.color, dashed: r.dashed }])), [styleKey]);
+  const styles = useMemo(
+    () => Object.fromEntries(racers.map((r) => [r.id, { color: r.color, dashed: r.dashed }])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [styleKey],
+  );
   const [xmin, xmax] = scales.x.domain();
   const [ymin, ymax] = scales.y.domain();
   useLayoutEffect(() => {
     const c = ref.current;
-    return c ? observeDevicePixelSize(c, (pixelWidth, pixelHeight) => send({ pixelWidth, pixelHeight })) : undefined;
+    return c
+      ? observeDevicePixelSize(c, (pixelWidth, pixelHeight) => send({ pixelWidth, pixelHeight }))
+      : undefined;
   }, [ref, send]);
   useLayoutEffect(() => {
-    send({ domain: { xmin, xmax, ymin, ymax }, width: scales.width, height: scales.height, styles, card: RACE_INK[theme].card });
+    send({
+      domain: { xmin, xmax, ymin, ymax },
+      width: scales.width,
+      height: scales.height,
+      styles,
+      card: RACE_INK[theme].card,
+    });
   }, [send, xmin, xmax, ymin, ymax, scales.width, scales.height, styles, theme]);
   useStepEffect((step) => send({ step }), [send]);
 }
@@ -64,11 +86,25 @@ function WorkerTrajectories({ client, ...props }: Props & { client: RaceClient }
     handedOver.add(c);
     client.attachTrajectoryCanvas(c.transferControlToOffscreen());
   }, [client]);
-  const send = useMemo(() => (view: Partial<TrajectoryView>) => client.setTrajectoryView(view), [client]);
+  const send = useMemo(
+    () => (view: Partial<TrajectoryView>) => client.setTrajectoryView(view),
+    [client],
+  );
   useTrajectoryView(ref, props, send);
-  useLayoutEffect(() => { if (drawn) announce(drawn.seq, drawn.paintedAt, 'worker'); }, [drawn]);
+  useLayoutEffect(() => {
+    if (drawn) announce(drawn.seq, drawn.paintedAt, 'worker');
+  }, [drawn]);
 
-  return <canvas ref={ref} className="trajectories race-canvas" aria-hidden="true" data-race-seq={drawn?.seq ?? 0} data-fingerprint={drawn?.fingerprint ?? ''} data-drawn-by="worker" />;
+  return (
+    <canvas
+      ref={ref}
+      className="trajectories race-canvas"
+      aria-hidden="true"
+      data-race-seq={drawn?.seq ?? 0}
+      data-fingerprint={drawn?.fingerprint ?? ''}
+      data-drawn-by="worker"
+    />
+  );
 }
 
 /** The same scene kept by the page (no worker, or a browser that cannot draw in one). */
@@ -79,20 +115,35 @@ function PageTrajectories(props: Props) {
   const results = useResultsStore((s) => s.racers);
   const [fingerprint, setFingerprint] = useState('');
   /** Applies `change` to the scene (made on first use, once the canvas exists) and repaints. */
-  const update = useMemo(() => (change: (s: TrajectoryScene) => void) => {
-    if (!scene.current && ref.current) scene.current = new TrajectoryScene(ref.current);
-    const s = scene.current;
-    if (!s) return;
-    change(s);
-    s.paint();
-    setFingerprint(s.fingerprint);
-  }, []);
-  const send = useMemo(() => (view: Partial<TrajectoryView>) => update((s) => s.setView(view)), [update]);
+  const update = useMemo(
+    () => (change: (s: TrajectoryScene) => void) => {
+      if (!scene.current && ref.current) scene.current = new TrajectoryScene(ref.current);
+      const s = scene.current;
+      if (!s) return;
+      change(s);
+      s.paint();
+      setFingerprint(s.fingerprint);
+    },
+    [],
+  );
+  const send = useMemo(
+    () => (view: Partial<TrajectoryView>) => update((s) => s.setView(view)),
+    [update],
+  );
   useTrajectoryView(ref, props, send);
   useLayoutEffect(() => {
     update((s) => s.setRuns(results ?? []));
     if (seq > 0) announce(seq, performance.now(), 'page');
   }, [update, results, seq]);
 
-  return <canvas ref={ref} className="trajectories race-canvas" aria-hidden="true" data-race-seq={seq} data-fingerprint={fingerprint} data-drawn-by="page" />;
+  return (
+    <canvas
+      ref={ref}
+      className="trajectories race-canvas"
+      aria-hidden="true"
+      data-race-seq={seq}
+      data-fingerprint={fingerprint}
+      data-drawn-by="page"
+    />
+  );
 }

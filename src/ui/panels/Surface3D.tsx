@@ -35,7 +35,16 @@ const TARGET = [0, 0, 0.3 * Z_MAX] as const;
  * The surface as a shaded, viridis-coloured 3D mesh with each trajectory drawn on it. Renders on
  * demand: an idle view costs nothing, and a frame is drawn only when data, step or camera change.
  */
-export function Surface3D({ surface, box, trajectories, currentStep, logHeight, logScale = 'log', ariaLabel = '3D surface', theme = 'light' }: Surface3DProps) {
+export function Surface3D({
+  surface,
+  box,
+  trajectories,
+  currentStep,
+  logHeight,
+  logScale = 'log',
+  ariaLabel = '3D surface',
+  theme = 'light',
+}: Surface3DProps) {
   const { xmin, xmax, ymin, ymax } = box;
   const { mesh, frame } = useMemo(() => {
     const b = { xmin, xmax, ymin, ymax };
@@ -50,7 +59,14 @@ export function Surface3D({ surface, box, trajectories, currentStep, logHeight, 
   const [panel, setPanel] = useState<HTMLDivElement | null>(null);
 
   return (
-    <div ref={setPanel} role="img" aria-label={ariaLabel} tabIndex={0} className="surface3d-view" style={{ position: 'relative', width: '100%', height: '100%', minHeight: 320 }}>
+    <div
+      ref={setPanel}
+      role="img"
+      aria-label={ariaLabel}
+      tabIndex={0}
+      className="surface3d-view"
+      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 320 }}
+    >
       <Canvas
         frameloop="demand"
         flat
@@ -65,7 +81,13 @@ export function Surface3D({ surface, box, trajectories, currentStep, logHeight, 
         <SurfaceMesh data={mesh} />
         <BoxFrame height={Z_MAX} color={colors.frame} />
         {trajectories.map((t) => (
-          <TrajectoryPath key={t.id} trajectory={t} frame={frame} currentStep={currentStep} lineWidth={3.5} />
+          <TrajectoryPath
+            key={t.id}
+            trajectory={t}
+            frame={frame}
+            currentStep={currentStep}
+            lineWidth={3.5}
+          />
         ))}
         <OrbitRig target={TARGET} keyTarget={panel} />
       </Canvas>

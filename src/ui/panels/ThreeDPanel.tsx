@@ -15,31 +15,84 @@ export function ThreeDPanel() {
   const theme = useViewStore((s) => s.theme);
   const show = useViewStore((s) => s.show3d);
   const setShow = useViewStore((s) => s.setShow3d);
-  if (!show) return (
-    <section className="panel surface-3d is-off" aria-label="3D surface panel">
-      <p className="explain">The 3D view is off (it is the slowest panel on machines without a GPU).</p>
-      <button type="button" onClick={() => setShow(true)}>Show 3D surface</button>
-    </section>
+  if (!show)
+    return (
+      <section className="panel surface-3d is-off" aria-label="3D surface panel">
+        <p className="explain">
+          The 3D view is off (it is the slowest panel on machines without a GPU).
+        </p>
+        <button type="button" onClick={() => setShow(true)}>
+          Show 3D surface
+        </button>
+      </section>
+    );
+  return (
+    <ThreeDView
+      logHeight={logHeight}
+      setLogHeight={setLogHeight}
+      theme={theme}
+      hide={() => setShow(false)}
+    />
   );
-  return <ThreeDView logHeight={logHeight} setLogHeight={setLogHeight} theme={theme} hide={() => setShow(false)} />;
 }
 
-function ThreeDView({ logHeight, setLogHeight, theme, hide }: { logHeight: boolean; setLogHeight(v: boolean): void; theme: 'light' | 'dark'; hide(): void }) {
+function ThreeDView({
+  logHeight,
+  setLogHeight,
+  theme,
+  hide,
+}: {
+  logHeight: boolean;
+  setLogHeight(v: boolean): void;
+  theme: 'light' | 'dark';
+  hide(): void;
+}) {
   const surface = useSurface();
   const racers = useRacers();
   const step = usePlaybackStore(shownStep);
-  const trajectories = useMemo(() => racers.flatMap((r) => (r.result ? [{ id: r.id, color: r.color, params: r.result.params, steps: r.result.steps, start: r.result.start }] : [])), [racers]);
+  const trajectories = useMemo(
+    () =>
+      racers.flatMap((r) =>
+        r.result
+          ? [
+              {
+                id: r.id,
+                color: r.color,
+                params: r.result.params,
+                steps: r.result.steps,
+                start: r.result.start,
+              },
+            ]
+          : [],
+      ),
+    [racers],
+  );
   return (
     <section className="panel surface-3d" aria-label="3D surface panel">
       <div className="three-wrap">
-        <Suspense fallback={<div className="three-loading" role="img" aria-label="3D surface">Loading 3D…</div>}>
-          <Surface3D surface={surface} box={surface.domain} trajectories={trajectories} currentStep={step} logHeight={logHeight} theme={theme} />
+        <Suspense
+          fallback={
+            <div className="three-loading" role="img" aria-label="3D surface">
+              Loading 3D…
+            </div>
+          }
+        >
+          <Surface3D
+            surface={surface}
+            box={surface.domain}
+            trajectories={trajectories}
+            currentStep={step}
+            logHeight={logHeight}
+            theme={theme}
+          />
         </Suspense>
       </div>
       <div className="panel-caption row">
         <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
         <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
-        <button type="button" onClick={hide}>Hide 3D</button>
+        <button type="button" onClick={hide}>
+          Hide 3D
+        </button>
       </div>
     </section>
   );

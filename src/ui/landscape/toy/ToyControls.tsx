@@ -1,7 +1,14 @@
 import type { SliderScale } from '../../../core/view/sliderScale';
 import { TOY2D_SETS } from '../../../data/toy2d';
 import { useToyStore } from '../../../state/toyStore';
-import { hasMomentum, TOY_OPTIMIZER_LABELS, TOY_OPTIMIZERS, TOY_TRAIN_POINTS, toyData, type ToySettings } from '../../../state/toySpec';
+import {
+  hasMomentum,
+  TOY_OPTIMIZER_LABELS,
+  TOY_OPTIMIZERS,
+  TOY_TRAIN_POINTS,
+  toyData,
+  type ToySettings,
+} from '../../../state/toySpec';
 import { Slider } from '../../controls/Slider';
 
 const SCALES: Record<'lr' | 'momentum' | 'batch' | 'steps' | 'noise' | 'seed', SliderScale> = {
@@ -20,23 +27,90 @@ export function ToyControls({ s }: { s: ToySettings }) {
   return (
     <div className="ls-toy-controls">
       <div className="chips" role="group" aria-label="Data set">
-        {TOY2D_SETS.map((d) => <button key={d.id} type="button" className="chip" aria-pressed={data === d.id} onClick={() => set({ toy: d.id })}>{d.label}</button>)}
+        {TOY2D_SETS.map((d) => (
+          <button
+            key={d.id}
+            type="button"
+            className="chip"
+            aria-pressed={data === d.id}
+            onClick={() => set({ toy: d.id })}
+          >
+            {d.label}
+          </button>
+        ))}
       </div>
-      <Slider label="Noise" value={s.toyNoise} scale={SCALES.noise} onChange={(v) => set({ toyNoise: v })} />
+      <Slider
+        label="Noise"
+        value={s.toyNoise}
+        scale={SCALES.noise}
+        onChange={(v) => set({ toyNoise: v })}
+      />
       <div className="chips" role="group" aria-label="Optimizer">
-        {TOY_OPTIMIZERS.map((o) => <button key={o} type="button" className="chip" aria-pressed={s.toyOpt === o} onClick={() => set({ toyOpt: o })}>{TOY_OPTIMIZER_LABELS[o]}</button>)}
+        {TOY_OPTIMIZERS.map((o) => (
+          <button
+            key={o}
+            type="button"
+            className="chip"
+            aria-pressed={s.toyOpt === o}
+            onClick={() => set({ toyOpt: o })}
+          >
+            {TOY_OPTIMIZER_LABELS[o]}
+          </button>
+        ))}
       </div>
-      <Slider label="Learning rate" value={s.toyLr} scale={SCALES.lr} onChange={(v) => set({ toyLr: v })} />
-      {hasMomentum(s.toyOpt) && <Slider label="Momentum" value={s.toyMomentum} scale={SCALES.momentum} onChange={(v) => set({ toyMomentum: v })} />}
-      <Slider label="Batch size" value={Math.min(s.toyBatch, TOY_TRAIN_POINTS)} scale={SCALES.batch} onChange={(v) => set({ toyBatch: v })} />
+      <Slider
+        label="Learning rate"
+        value={s.toyLr}
+        scale={SCALES.lr}
+        onChange={(v) => set({ toyLr: v })}
+      />
+      {hasMomentum(s.toyOpt) && (
+        <Slider
+          label="Momentum"
+          value={s.toyMomentum}
+          scale={SCALES.momentum}
+          onChange={(v) => set({ toyMomentum: v })}
+        />
+      )}
+      <Slider
+        label="Batch size"
+        value={Math.min(s.toyBatch, TOY_TRAIN_POINTS)}
+        scale={SCALES.batch}
+        onChange={(v) => set({ toyBatch: v })}
+      />
       <p className="explain ls-toy-note">
-        Real minibatches of the {TOY_TRAIN_POINTS} training points, drawn without replacement each epoch; batch = all training points is exact gradient descent.
+        Real minibatches of the {TOY_TRAIN_POINTS} training points, drawn without replacement each
+        epoch; batch = all training points is exact gradient descent.
       </p>
-      <Slider label="Steps" value={s.toySteps} scale={SCALES.steps} onChange={(v) => set({ toySteps: v })} />
-      <Slider label="Seed" value={s.toySeed} scale={SCALES.seed} onChange={(v) => set({ toySeed: v })} />
+      <Slider
+        label="Steps"
+        value={s.toySteps}
+        scale={SCALES.steps}
+        onChange={(v) => set({ toySteps: v })}
+      />
+      <Slider
+        label="Seed"
+        value={s.toySeed}
+        scale={SCALES.seed}
+        onChange={(v) => set({ toySeed: v })}
+      />
       <div className="chips" role="group" aria-label="Slice directions">
-        <button type="button" className="chip" aria-pressed={s.toyDir === 'pca'} onClick={() => set({ toyDir: 'pca' })}>PCA plane of the trajectory</button>
-        <button type="button" className="chip" aria-pressed={s.toyDir === 'random'} onClick={() => set({ toyDir: 'random' })}>Random directions</button>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={s.toyDir === 'pca'}
+          onClick={() => set({ toyDir: 'pca' })}
+        >
+          PCA plane of the trajectory
+        </button>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={s.toyDir === 'random'}
+          onClick={() => set({ toyDir: 'random' })}
+        >
+          Random directions
+        </button>
       </div>
     </div>
   );

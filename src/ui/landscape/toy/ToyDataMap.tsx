@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import { decisionPixels, hexRgb, pointsInDrawing, TOY_CLASS_COLORS } from '../../../core/view/toyDecisionMap';
+import {
+  decisionPixels,
+  hexRgb,
+  pointsInDrawing,
+  TOY_CLASS_COLORS,
+} from '../../../core/view/toyDecisionMap';
 import { TOY_INPUT_BOX, type ToyOutcome } from '../../../gpu/toy/toyExperiment';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { useCanvasPainter } from '../../canvas/useCanvasPainter';
@@ -23,29 +28,54 @@ export function ToyDataMap({ outcome }: { outcome: ToyOutcome }) {
   const train = useMemo(() => pointsInDrawing(split.train.points, box, S, S), [split.train, box]);
   const test = useMemo(() => pointsInDrawing(split.test.points, box, S, S), [split.test, box]);
   const r = large ? 6 : 4.5;
-  const { ref } = useCanvasPainter(S, S, (ctx) => {
-    ctx.fillStyle = bg;
-    ctx.fillRect(0, 0, S, S);
-    if (img && map) {
-      const tile = new OffscreenCanvas(map.size, map.size);
-      tile.getContext('2d')!.putImageData(new ImageData(img as unknown as Uint8ClampedArray<ArrayBuffer>, map.size, map.size), 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(tile, 0, 0, S, S);
-    }
-    const dot = (xy: Float64Array, labels: Uint8Array, filled: boolean) => {
-      for (let k = 0; k < labels.length; k++) {
-        ctx.beginPath();
-        ctx.arc(xy[2 * k], xy[2 * k + 1], filled ? r : r * 0.8, 0, 2 * Math.PI);
-        const c = TOY_CLASS_COLORS[labels[k]];
-        if (filled) { ctx.fillStyle = c; ctx.fill(); ctx.lineWidth = 1; ctx.strokeStyle = theme === 'dark' ? '#000' : '#fff'; ctx.stroke(); }
-        else { ctx.lineWidth = large ? 2.5 : 2; ctx.strokeStyle = c; ctx.stroke(); }
+  const { ref } = useCanvasPainter(
+    S,
+    S,
+    (ctx) => {
+      ctx.fillStyle = bg;
+      ctx.fillRect(0, 0, S, S);
+      if (img && map) {
+        const tile = new OffscreenCanvas(map.size, map.size);
+        tile
+          .getContext('2d')!
+          .putImageData(
+            new ImageData(img as unknown as Uint8ClampedArray<ArrayBuffer>, map.size, map.size),
+            0,
+            0,
+          );
+        ctx.imageSmoothingEnabled = true;
+        ctx.drawImage(tile, 0, 0, S, S);
       }
-    };
-    dot(test, split.test.labels, false);
-    dot(train, split.train.labels, true);
-  }, [img, train, test, bg, r, theme]);
+      const dot = (xy: Float64Array, labels: Uint8Array, filled: boolean) => {
+        for (let k = 0; k < labels.length; k++) {
+          ctx.beginPath();
+          ctx.arc(xy[2 * k], xy[2 * k + 1], filled ? r : r * 0.8, 0, 2 * Math.PI);
+          const c = TOY_CLASS_COLORS[labels[k]];
+          if (filled) {
+            ctx.fillStyle = c;
+            ctx.fill();
+            ctx.lineWidth = 1;
+            ctx.strokeStyle = theme === 'dark' ? '#000' : '#fff';
+            ctx.stroke();
+          } else {
+            ctx.lineWidth = large ? 2.5 : 2;
+            ctx.strokeStyle = c;
+            ctx.stroke();
+          }
+        }
+      };
+      dot(test, split.test.labels, false);
+      dot(train, split.train.labels, true);
+    },
+    [img, train, test, bg, r, theme],
+  );
   return (
-    <canvas ref={ref} className="ls-toy-map" role="img" data-points={split.train.n + split.test.n}
-      aria-label={`The data (${split.train.n} training points filled, ${split.test.n} test points hollow) over the network's decision map`} />
+    <canvas
+      ref={ref}
+      className="ls-toy-map"
+      role="img"
+      data-points={split.train.n + split.test.n}
+      aria-label={`The data (${split.train.n} training points filled, ${split.test.n} test points hollow) over the network's decision map`}
+    />
   );
 }

@@ -18,9 +18,14 @@ export function ToyPanel() {
       <section className="panel ls-line ls-toy" aria-label="Train a small network">
         <div className="ls-line-head">
           <h3>Train a small network</h3>
-          <button type="button" aria-expanded={false} onClick={() => set({ toy: 'spiral' })}>Train a small network</button>
+          <button type="button" aria-expanded={false} onClick={() => set({ toy: 'spiral' })}>
+            Train a small network
+          </button>
         </div>
-        <p className="explain">Train a small neural network on 2-D toy data in your browser, as in TensorFlow Playground, and see its loss landscape.</p>
+        <p className="explain">
+          Train a small neural network on 2-D toy data in your browser, as in TensorFlow Playground,
+          and see its loss landscape.
+        </p>
       </section>
     );
   }
@@ -29,25 +34,37 @@ export function ToyPanel() {
     <section className="panel ls-line ls-toy" aria-label="Train a small network">
       <div className="ls-line-head">
         <h3>Train a small network</h3>
-        <button type="button" aria-expanded={true} onClick={() => set({ toy: 'off' })}>Hide</button>
+        <button type="button" aria-expanded={true} onClick={() => set({ toy: 'off' })}>
+          Hide
+        </button>
       </div>
       <p className="explain">
-        A network with two hidden layers of 16 tanh units classifies 500 points (half for training, half held out for testing)
-        of a 2-D data set. Choose the data and the optimizer, press Train: it trains in a worker, then slices its training loss.
+        A network with two hidden layers of 16 tanh units classifies 500 points (half for training,
+        half held out for testing) of a 2-D data set. Choose the data and the optimizer, press
+        Train: it trains in a worker, then slices its training loss.
       </p>
       <ToyControls s={s} />
       <div className="row ls-buttons">
-        <button type="button" className="primary" onClick={train} disabled={busy}>Train</button>
-        <button type="button" onClick={cancel} disabled={run.status !== 'running'}>Cancel</button>
+        <button type="button" className="primary" onClick={train} disabled={busy}>
+          Train
+        </button>
+        <button type="button" onClick={cancel} disabled={run.status !== 'running'}>
+          Cancel
+        </button>
       </div>
       <ToyStatus run={run} />
-      {run.outcome && run.trained && run.status !== 'running' && run.status !== 'cancelling'
-        ? <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
-        : run.status === 'idle' && (
+      {run.outcome && run.trained && run.status !== 'running' && run.status !== 'cancelling' ? (
+        <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
+      ) : (
+        run.status === 'idle' && (
           <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Toy results">
-            <p>Press Train: it runs in a worker on WebAssembly; the default 1000 steps take about 10 s on a modest CPU, then the slice a few more.</p>
+            <p>
+              Press Train: it runs in a worker on WebAssembly; the default 1000 steps take about 10
+              s on a modest CPU, then the slice a few more.
+            </p>
           </div>
-        )}
+        )
+      )}
     </section>
   );
 }
@@ -58,18 +75,38 @@ function ToyStatus({ run }: { run: ToyRun }) {
   return (
     <div className="ls-status" aria-live="polite">
       {run.backend && (
-        <BackendNote backend={run.backend} wanted={run.wanted} status={run.status}
-          verbs={['Training', 'Trained']} dataKey="data-toy-backend" />
+        <BackendNote
+          backend={run.backend}
+          wanted={run.wanted}
+          status={run.status}
+          verbs={['Training', 'Trained']}
+          dataKey="data-toy-backend"
+        />
       )}
       {(run.status === 'running' || run.status === 'cancelling') && (
         <div className="ls-progress">
-          {run.sliceTotal > 0
-            ? <progress aria-label="Slice progress" max={run.sliceTotal} value={run.sliceDone} />
-            : <progress aria-label="Training progress" max={Math.max(1, run.steps)} value={run.step} />}
+          {run.sliceTotal > 0 ? (
+            <progress aria-label="Slice progress" max={run.sliceTotal} value={run.sliceDone} />
+          ) : (
+            <progress
+              aria-label="Training progress"
+              max={Math.max(1, run.steps)}
+              value={run.step}
+            />
+          )}
         </div>
       )}
-      {text && <p className={run.status === 'error' ? 'ls-error' : 'explain'} role={run.status === 'error' ? 'alert' : undefined}
-        data-toy-status={run.status} data-run={run.runId} data-num-tensors={run.numTensors ?? undefined}>{text}</p>}
+      {text && (
+        <p
+          className={run.status === 'error' ? 'ls-error' : 'explain'}
+          role={run.status === 'error' ? 'alert' : undefined}
+          data-toy-status={run.status}
+          data-run={run.runId}
+          data-num-tensors={run.numTensors ?? undefined}
+        >
+          {text}
+        </p>
+      )}
     </div>
   );
 }

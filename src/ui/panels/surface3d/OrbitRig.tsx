@@ -3,14 +3,21 @@ import { useEffect } from 'react';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { orbitByKey } from './orbitByKey';
 
-const MIN_DISTANCE = 1, MAX_DISTANCE = 10;
+const MIN_DISTANCE = 1,
+  MAX_DISTANCE = 10;
 
 /**
  * Drag to orbit, wheel/pinch to zoom, right-drag to pan; arrow keys orbit and + / − zoom while
  * `keyTarget` (the focusable panel around the canvas) has focus. Each change asks for one frame
  * (demand frameloop).
  */
-export function OrbitRig({ target, keyTarget }: { target: readonly [number, number, number]; keyTarget?: HTMLElement | null }) {
+export function OrbitRig({
+  target,
+  keyTarget,
+}: {
+  target: readonly [number, number, number];
+  keyTarget?: HTMLElement | null;
+}) {
   const camera = useThree((s) => s.camera);
   const dom = useThree((s) => s.gl.domElement);
   const invalidate = useThree((s) => s.invalidate);

@@ -9,7 +9,8 @@ import type { SurfaceMeshData } from '../../../core/view/heightField';
  */
 export function SurfaceMesh({ data }: { data: SurfaceMeshData }) {
   const invalidate = useThree((s) => s.invalidate);
-  const vertexCount = data.positions.length / 3, indexCount = data.indices.length;
+  const vertexCount = data.positions.length / 3,
+    indexCount = data.indices.length;
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(vertexCount * 3), 3));
@@ -35,7 +36,13 @@ export function SurfaceMesh({ data }: { data: SurfaceMeshData }) {
   return (
     <mesh geometry={geometry}>
       {/* Pushed back in depth (slope-scaled) so paths lying on steep walls are not cut by it. */}
-      <meshLambertMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={2} polygonOffsetUnits={2} />
+      <meshLambertMaterial
+        vertexColors
+        side={DoubleSide}
+        polygonOffset
+        polygonOffsetFactor={2}
+        polygonOffsetUnits={2}
+      />
     </mesh>
   );
 }

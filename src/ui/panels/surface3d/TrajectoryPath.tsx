@@ -23,7 +23,12 @@ export const MARKER_RADIUS = 0.04;
  * The line buffer is allocated once (grown by doubling when a longer run arrives) and filled in
  * place when the data changes; moving `currentStep` only changes the instance count and the ball.
  */
-export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
+export function TrajectoryPath({
+  trajectory,
+  frame,
+  currentStep,
+  lineWidth,
+}: {
   trajectory: Trajectory3D;
   frame: PathFrame;
   currentStep: number;
@@ -39,8 +44,18 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
   }, []);
   const ball = useRef<Mesh>(null);
   // points: world (X, Y, Z) of every path vertex; segments: the (start, end) pairs LineSegments2 reads.
-  const buf = useRef({ points: new Float32Array(0), segments: null as InstancedInterleavedBuffer | null, capacity: 0 });
-  useEffect(() => () => { geometry.dispose(); material.dispose(); }, [geometry, material]);
+  const buf = useRef({
+    points: new Float32Array(0),
+    segments: null as InstancedInterleavedBuffer | null,
+    capacity: 0,
+  });
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
 
   useLayoutEffect(() => {
     material.color.set(trajectory.color);
@@ -51,7 +66,8 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
   const { params, steps } = trajectory;
   const [sx, sy] = trajectory.start; // by value: a parent may rebuild the tuple each render
   useLayoutEffect(() => {
-    const b = buf.current, pieces = Math.max(steps, 1) * frame.subdiv;
+    const b = buf.current,
+      pieces = Math.max(steps, 1) * frame.subdiv;
     if (pieces > b.capacity) {
       b.capacity = Math.max(pieces, 2 * b.capacity, 256);
       b.points = new Float32Array((b.capacity + 1) * 3);
@@ -61,7 +77,9 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
       geometry.setAttribute('instanceEnd', new InterleavedBufferAttribute(b.segments, 3, 3));
     }
     placePath(frame, [sx, sy], params, 0, steps, b.points);
-    const seg = b.segments!.array as Float32Array, pts = b.points, n = steps * frame.subdiv;
+    const seg = b.segments!.array as Float32Array,
+      pts = b.points,
+      n = steps * frame.subdiv;
     for (let m = 0; m < n; m++) seg.set(pts.subarray(3 * m, 3 * m + 6), 6 * m);
     b.segments!.clearUpdateRanges();
     b.segments!.addUpdateRange(0, n * 6);
@@ -73,7 +91,8 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
     const k = Math.max(0, Math.min(Math.floor(currentStep) || 0, steps));
     geometry.instanceCount = k * frame.subdiv;
     line.visible = k > 0;
-    const p = 3 * k * frame.subdiv, pts = buf.current.points;
+    const p = 3 * k * frame.subdiv,
+      pts = buf.current.points;
     ball.current?.position.set(pts[p], pts[p + 1], pts[p + 2] + MARKER_RADIUS * 0.5);
     invalidate();
   }, [geometry, line, frame, params, steps, sx, sy, currentStep, invalidate]);
@@ -83,7 +102,11 @@ export function TrajectoryPath({ trajectory, frame, currentStep, lineWidth }: {
       <primitive object={line} />
       <mesh ref={ball}>
         <sphereGeometry args={[MARKER_RADIUS, 24, 16]} />
-        <meshLambertMaterial color={trajectory.color} emissive={trajectory.color} emissiveIntensity={0.35} />
+        <meshLambertMaterial
+          color={trajectory.color}
+          emissive={trajectory.color}
+          emissiveIntensity={0.35}
+        />
       </mesh>
     </group>
   );

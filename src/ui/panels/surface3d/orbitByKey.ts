@@ -2,9 +2,14 @@ import { Quaternion, Spherical, Vector3, type Camera } from 'three';
 
 /** Keys that move the 3D camera, and how far: arrows orbit, + / − zoom. */
 const STEPS: Record<string, { theta?: number; phi?: number; zoom?: number }> = {
-  ArrowLeft: { theta: -Math.PI / 18 }, ArrowRight: { theta: Math.PI / 18 },
-  ArrowUp: { phi: -Math.PI / 36 }, ArrowDown: { phi: Math.PI / 36 },
-  '+': { zoom: 1 / 1.15 }, '=': { zoom: 1 / 1.15 }, '-': { zoom: 1.15 }, _: { zoom: 1.15 },
+  ArrowLeft: { theta: -Math.PI / 18 },
+  ArrowRight: { theta: Math.PI / 18 },
+  ArrowUp: { phi: -Math.PI / 36 },
+  ArrowDown: { phi: Math.PI / 36 },
+  '+': { zoom: 1 / 1.15 },
+  '=': { zoom: 1 / 1.15 },
+  '-': { zoom: 1.15 },
+  _: { zoom: 1.15 },
 };
 
 /**
@@ -12,7 +17,13 @@ const STEPS: Record<string, { theta?: number; phi?: number; zoom?: number }> = {
  * down, 15 % closer or farther), keeping its distance within [minDistance, maxDistance] and its
  * polar angle off the poles, as OrbitControls does for a drag. Returns false for other keys.
  */
-export function orbitByKey(camera: Camera, target: Vector3, key: string, minDistance: number, maxDistance: number): boolean {
+export function orbitByKey(
+  camera: Camera,
+  target: Vector3,
+  key: string,
+  minDistance: number,
+  maxDistance: number,
+): boolean {
   const step = STEPS[key];
   if (!step) return false;
   // Spherical coordinates are y-up; the scene is z-up (camera.up), as in OrbitControls.
