@@ -1,0 +1,151 @@
+"""What is run: the optimizer table, the learning-rate table and the schedule table.
+
+Adding a case:
+* a new optimizer variant: one line in ``OPTIMIZERS`` (+ its lrs in ``LR``, or ``--lr``);
+* a new surface: one entry in ``surfaces.SURFACES`` + one row in ``LR`` (or ``--lr``);
+* a new schedule: one entry in ``SCHEDULES``.
+The committed reference files are exactly ``COMMITTED_SURFACES`` x ``COMMITTED_OPTIMIZERS``
+and ``COMMITTED_SCHEDULES``; everything else in the tables is reachable from the command line
+(see README.md) and is written to ``*_extra.json`` files.
+"""
+from dataclasses import dataclass, field
+from typing import Any, Dict
+
+# --------------------------------------------------------------------------- optimizers
+
+SINGLE_TENSOR = 'single-tensor implementation (foreach=None resolves to False on CPU in torch 1.13)'
+
+
+@dataclass
+class OptimizerCase:
+    cls: str                                   # class name in torch.optim
+    kwargs: Dict[str, Any] = field(default_factory=dict)   # constructor args besides params and lr
+    step: str = 'plain'                        # 'plain' | 'closure' (LBFGS) | 'sparse_grad' (SparseAdam)
+    code_path: str = SINGLE_TENSOR
+
+
+# Every optimizer class torch 1.13 ships (torch.optim.__all__) has at least one entry.
+OPTIMIZERS = {
+    # --- the committed set
+    'sgd': OptimizerCase('SGD', {'momentum': 0}),
+    'sgd_momentum': OptimizerCase('SGD', {'momentum': 0.9}),
+    'sgd_nesterov': OptimizerCase('SGD', {'momentum': 0.9, 'nesterov': True}),
+    'adagrad': OptimizerCase('Adagrad'),
+    'rmsprop': OptimizerCase('RMSprop'),
+    'adam': OptimizerCase('Adam'),
+    'adamw': OptimizerCase('AdamW', {'weight_decay': 0.1}),
+    # --- the other torch 1.13 optimizers (extra files only)
+    'adadelta': OptimizerCase('Adadelta'),
+    'adamax': OptimizerCase('Adamax'),
+    'nadam': OptimizerCase(
+        'NAdam', {'foreach': True},
+        code_path='multi-tensor implementation (foreach=True): torch 1.13\'s single-tensor NAdam '
+                  'multiplies the second update term by an extra mu_t (fixed in torch 2.0, pytorch '
+                  'PR #92699); the 1.13 foreach path already computes the corrected torch >= 2.0 form'),
+    'radam': OptimizerCase('RAdam'),
+    'rprop': OptimizerCase('Rprop'),
+    'asgd': OptimizerCase('ASGD'),
+    'lbfgs': OptimizerCase(
+        'LBFGS', {'max_iter': 1}, step='closure',
+        code_path='optimizer.step(closure), closure = zero_grad; loss = f(p); loss.backward(); '
+                  'return loss. max_iter=1 (so max_eval=1), no line search: one closure evaluation '
+                  'and one L-BFGS update per step, history kept across steps; loss[k] is the value '
+                  'step() returns (its first closure evaluation, at theta_k)'),
+    'sparse_adam': OptimizerCase(
+        'SparseAdam', step='sparse_grad',
+        code_path='SparseAdam accepts only sparse gradients: after backward the dense gradient is '
+                  'replaced by p.grad.to_sparse() (COO); entries that are exactly 0 are dropped, so '
+                  'that coordinate and its moments are not updated in that step (lazy Adam)'),
+    # --- a few common variants
+    'sgd_weight_decay': OptimizerCase('SGD', {'momentum': 0.9, 'weight_decay': 0.01}),
+    'rmsprop_centered_momentum': OptimizerCase('RMSprop', {'momentum': 0.9, 'centered': True}),
+    'adam_amsgrad': OptimizerCase('Adam', {'amsgrad': True}),
+}
+
+# Learning rate per (surface, optimizer id). The committed values are the table in the
+# reference README; the others are choices that give a visible, non-diverging trajectory.
+_SGD = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.05}
+_SGD_MOMENTUM = {'rosenbrock': 0.0003, 'saddle': 0.001, 'quadratic': 0.01}
+_ADAGRAD = {'rosenbrock': 0.1, 'saddle': 0.03, 'quadratic': 0.3}
+_RMSPROP = {'rosenbrock': 0.0001, 'saddle': 0.001, 'quadratic': 0.03}
+_ADAM = {'rosenbrock': 0.01, 'saddle': 0.003, 'quadratic': 0.1}
+_LR_BY_OPTIMIZER = {
+    'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
+    'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
+    'adadelta': {'rosenbrock': 1.0, 'saddle': 1.0, 'quadratic': 1.0},
+    'adamax': _ADAM, 'nadam': _ADAM, 'radam': _ADAM, 'sparse_adam': _ADAM, 'adam_amsgrad': _ADAM,
+    'rprop': {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 0.01},
+    'asgd': _SGD,
+    'lbfgs': {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 1.0},
+    'sgd_weight_decay': _SGD_MOMENTUM,
+    'rmsprop_centered_momentum': _RMSPROP,
+}
+LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
+      for surface in ('rosenbrock', 'saddle', 'quadratic')}
+
+COMMITTED_SURFACES = ['rosenbrock', 'saddle', 'quadratic']
+COMMITTED_OPTIMIZERS = ['sgd', 'sgd_momentum', 'sgd_nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
+
+# --------------------------------------------------------------------------- schedules
+
+# Every schedule case runs: opt = SGD([p], **SCHEDULE_OPTIMIZER), sched = <class>(opt, **constructor),
+# NUM_SCHEDULE_STEPS steps on SCHEDULE_SURFACE from its start 'A' (see runs.run_schedule).
+SCHEDULE_OPTIMIZER = {'lr': 0.1, 'momentum': 0.9}
+SCHEDULE_SURFACE = 'quadratic'
+NUM_SCHEDULE_STEPS = 100
+
+
+@dataclass
+class ScheduleCase:
+    cls: str                       # class name in torch.optim.lr_scheduler
+    constructor: Dict[str, Any]    # written as "constructor"; see runs.build_scheduler for
+                                   # 'lambda ...' strings and nested {"class", "constructor"} entries
+
+
+# Every scheduler class torch 1.13 ships has an entry. Python callables (LambdaLR /
+# MultiplicativeLR lr_lambda, CyclicLR scale_fn) are given as the source text of a lambda,
+# which is what the JSON shows and what is eval'ed. SequentialLR / ChainedScheduler take their
+# sub-schedulers as {"class": ..., "constructor": {...}} objects.
+SCHEDULES = {
+    # --- the committed set
+    'step_lr': ScheduleCase('StepLR', {'step_size': 30, 'gamma': 0.1}),
+    'cosine_annealing_lr': ScheduleCase('CosineAnnealingLR', {'T_max': 100, 'eta_min': 0.001}),
+    'linear_lr_warmup': ScheduleCase('LinearLR', {'start_factor': 0.1, 'end_factor': 1.0, 'total_iters': 10}),
+    'one_cycle_lr': ScheduleCase('OneCycleLR', {
+        'max_lr': 0.1, 'total_steps': 100, 'pct_start': 0.3, 'anneal_strategy': 'cos',
+        'cycle_momentum': True, 'base_momentum': 0.85, 'max_momentum': 0.95,
+        'div_factor': 25.0, 'final_div_factor': 10000.0, 'three_phase': False}),
+    # --- the other torch 1.13 schedulers (extra file only)
+    'lambda_lr': ScheduleCase('LambdaLR', {'lr_lambda': 'lambda epoch: 1.0 / (1.0 + 0.05 * epoch)'}),
+    'multiplicative_lr': ScheduleCase('MultiplicativeLR', {'lr_lambda': 'lambda epoch: 0.97'}),
+    'multi_step_lr': ScheduleCase('MultiStepLR', {'milestones': [30, 60, 80], 'gamma': 0.5}),
+    'constant_lr': ScheduleCase('ConstantLR', {'factor': 0.5, 'total_iters': 20}),
+    'exponential_lr': ScheduleCase('ExponentialLR', {'gamma': 0.97}),
+    'polynomial_lr': ScheduleCase('PolynomialLR', {'total_iters': 80, 'power': 2.0}),
+    'cosine_annealing_warm_restarts': ScheduleCase(
+        'CosineAnnealingWarmRestarts', {'T_0': 10, 'T_mult': 2, 'eta_min': 0.001}),
+    'cyclic_lr': ScheduleCase('CyclicLR', {
+        'base_lr': 0.001, 'max_lr': 0.1, 'step_size_up': 10, 'step_size_down': None,
+        'mode': 'triangular2', 'gamma': 1.0, 'scale_fn': None, 'scale_mode': 'cycle',
+        'cycle_momentum': True, 'base_momentum': 0.8, 'max_momentum': 0.9}),
+    'one_cycle_lr_linear_three_phase': ScheduleCase('OneCycleLR', {
+        'max_lr': 0.1, 'total_steps': 100, 'pct_start': 0.25, 'anneal_strategy': 'linear',
+        'cycle_momentum': True, 'base_momentum': 0.85, 'max_momentum': 0.95,
+        'div_factor': 25.0, 'final_div_factor': 10000.0, 'three_phase': True}),
+    'sequential_lr_warmup_cosine': ScheduleCase('SequentialLR', {
+        'schedulers': [
+            {'class': 'LinearLR', 'constructor': {'start_factor': 0.1, 'end_factor': 1.0, 'total_iters': 10}},
+            {'class': 'CosineAnnealingLR', 'constructor': {'T_max': 90, 'eta_min': 0.001}},
+        ],
+        'milestones': [10]}),
+    'chained_scheduler': ScheduleCase('ChainedScheduler', {
+        'schedulers': [
+            {'class': 'ConstantLR', 'constructor': {'factor': 0.5, 'total_iters': 10}},
+            {'class': 'ExponentialLR', 'constructor': {'gamma': 0.98}},
+        ]}),
+    'reduce_lr_on_plateau': ScheduleCase('ReduceLROnPlateau', {
+        'mode': 'min', 'factor': 0.5, 'patience': 5, 'threshold': 0.0001, 'threshold_mode': 'rel',
+        'cooldown': 0, 'min_lr': 0, 'eps': 1e-08}),
+}
+
+COMMITTED_SCHEDULES = ['step_lr', 'cosine_annealing_lr', 'linear_lr_warmup', 'one_cycle_lr']
