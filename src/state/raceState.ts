@@ -37,28 +37,11 @@ export interface PlaybackState {
   speed: number;
 }
 
-/**
- * Learning rates that make a good race on the default surface (Rosenbrock from (−1.5, 2), 300
- * steps), where torch's defaults (1e-3) would barely move. Checked by test/state/raceDefaults.
- */
-export const RACE_HP: Record<string, Hyperparams> = {
-  sgd: { lr: 1e-3, momentum: 0.9 },
-  adagrad: { lr: 0.5 },
-  rmsprop: { lr: 1e-2 },
-  adadelta: { lr: 1 },
-  adam: { lr: 0.1 },
-  adamw: { lr: 0.1 },
-  adamax: { lr: 0.1 },
-  nadam: { lr: 0.1 },
-  radam: { lr: 1e-2 },
-  lion: { lr: 1e-2 },
-};
-
-/** An optimizer's race defaults: torch's defaults with the race's learning rate (and momentum). */
+/** An optimizer's race defaults: torch's defaults with its record's race learning rate (and momentum). */
 export function raceDefaultsFor(id: string): Hyperparams {
   const spec = OPTIMIZERS.find((o) => o.id === id);
   if (!spec) throw new Error(`unknown optimizer '${id}'`);
-  return { ...spec.defaults, ...(RACE_HP[id] ?? {}) };
+  return { ...spec.defaults, ...spec.race } as Hyperparams;
 }
 
 export function defaultSurfaceParams(id: string): Record<string, number> {

@@ -19,9 +19,17 @@ export const adadelta: OptimizerSpec<AdadeltaHp> = {
   summary: 'Step = RMS of past steps / RMS of past gradients: unit-consistent, lr ≈ 1.',
   tex: String.raw`v_t = \rho v_{t-1} + (1-\rho) g_t^2,\ \Delta_t = \frac{\sqrt{u_{t-1}+\epsilon}}{\sqrt{v_t+\epsilon}} g_t,\ u_t = \rho u_{t-1} + (1-\rho)\Delta_t^2,\ \theta_t = \theta_{t-1} - \eta\Delta_t`,
   defaults: { lr: 1.0, rho: 0.9, eps: 1e-6, weight_decay: 0, maximize: false },
+  race: { lr: 1 },
   hyperparams: [
     HP.lr,
-    { key: 'rho', kind: 'number', label: 'Rho', min: 0, max: 1 },
+    {
+      key: 'rho',
+      kind: 'number',
+      label: 'Rho',
+      min: 0,
+      max: 1,
+      slider: { kind: 'linear', min: 0.5, max: 0.999 },
+    },
     HP.eps,
     HP.weightDecay,
     HP.maximize,

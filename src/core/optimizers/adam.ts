@@ -48,6 +48,7 @@ export const adam: OptimizerSpec<AdamHp> = {
     amsgrad: false,
     maximize: false,
   },
+  race: { lr: 0.1 },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.amsgrad, HP.maximize],
   // Zero-filled, not null: torch starts from zeros, and a number-typed state keeps V8's hot path monomorphic.
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0), vmax: null }),

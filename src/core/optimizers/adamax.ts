@@ -19,6 +19,7 @@ export const adamax: OptimizerSpec<AdamaxHp> = {
   summary: 'Adam with the infinity norm: scales by a decaying max of |g| instead of an RMS.',
   tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ u_t = \max(\beta_2 u_{t-1}, |g_t|+\epsilon),\ \theta_t = \theta_{t-1} - \frac{\eta}{1-\beta_1^t}\frac{m_t}{u_t}`,
   defaults: { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, maximize: false },
+  race: { lr: 0.1 },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.maximize],
   init: () => ({ m: null, u: null }),
   step(A, theta, grad, state, hp, t) {

@@ -13,6 +13,7 @@ export const adamw: OptimizerSpec<AdamHp> = {
   summary: 'Adam with decoupled weight decay (shrinks θ directly, not through the gradient).',
   tex: String.raw`\theta \leftarrow \theta(1-\eta\lambda),\ \text{then Adam: } \theta_t = \theta - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon}`,
   defaults: { ...adam.defaults, weight_decay: 1e-2 },
+  race: { lr: 0.1 },
   step(A, theta, grad, state, hp, t) {
     const decayed = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
     return adamMoments(A, decayed, effectiveGrad(A, theta, grad, 0, hp.maximize), state, hp, t);

@@ -48,8 +48,23 @@ export function biasCorrection(beta: number, t: number): number {
 
 /** Hyperparameter descriptions shared by many optimizers (bounds are torch's own checks). */
 export const HP = {
-  lr: { key: 'lr', kind: 'number', label: 'Learning rate', min: 0, scale: 'log' },
-  momentum: { key: 'momentum', kind: 'number', label: 'Momentum', min: 0, max: 1, scale: 'linear' },
+  lr: {
+    key: 'lr',
+    kind: 'number',
+    label: 'Learning rate',
+    min: 0,
+    scale: 'log',
+    slider: { kind: 'log', min: 1e-5, max: 10 },
+  },
+  momentum: {
+    key: 'momentum',
+    kind: 'number',
+    label: 'Momentum',
+    min: 0,
+    max: 1,
+    scale: 'linear',
+    slider: { kind: 'linear', min: 0, max: 0.99 },
+  },
   betas: {
     key: 'betas',
     kind: 'pair',
@@ -57,9 +72,27 @@ export const HP = {
     min: 0,
     max: 1,
     maxExclusive: true,
+    entries: [
+      { label: 'Beta 1 (β₁)', slider: { kind: 'linear', min: 0, max: 0.999 } },
+      { label: 'Beta 2 (β₂)', slider: { kind: 'linear', min: 0.9, max: 0.9999 } },
+    ],
   },
-  eps: { key: 'eps', kind: 'number', label: 'Epsilon', min: 0, scale: 'log' },
-  weightDecay: { key: 'weight_decay', kind: 'number', label: 'Weight decay', min: 0, scale: 'log' },
+  eps: {
+    key: 'eps',
+    kind: 'number',
+    label: 'Epsilon',
+    min: 0,
+    scale: 'log',
+    slider: { kind: 'log', min: 1e-10, max: 1 },
+  },
+  weightDecay: {
+    key: 'weight_decay',
+    kind: 'number',
+    label: 'Weight decay',
+    min: 0,
+    scale: 'log',
+    slider: { kind: 'log', min: 1e-4, max: 1, zero: true },
+  },
   maximize: { key: 'maximize', kind: 'boolean', label: 'Maximize' },
   amsgrad: { key: 'amsgrad', kind: 'boolean', label: 'AMSGrad' },
 } as const satisfies Record<string, HpSpec>;

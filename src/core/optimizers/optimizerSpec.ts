@@ -1,4 +1,5 @@
 import type { Algebra } from '../algebra';
+import type { SliderScale } from '../view/sliderScale';
 
 /** Hyperparameter values as torch takes them: numbers, booleans and (beta1, beta2) pairs. */
 export type HpValue = number | boolean | readonly [number, number];
@@ -19,6 +20,18 @@ export interface HpSpec {
   maxExclusive?: boolean;
   /** Slider scale hint for the UI. */
   scale?: 'log' | 'linear';
+  /**
+   * The slider: the range worth sweeping by hand (min/max above say what is legal). A value
+   * outside it (from a link) is kept and shown, with the slider at its end.
+   */
+  slider?: SliderScale;
+  /** Pairs: each entry's own label and slider, e.g. β₁ and β₂. */
+  entries?: readonly [PairEntry, PairEntry];
+}
+
+export interface PairEntry {
+  label: string;
+  slider: SliderScale;
 }
 
 /**
@@ -50,6 +63,12 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
   /** The update rule as TeX, shown beside the controls. */
   tex: string;
   defaults: H;
+  /**
+   * Where the race differs from torch's defaults: the learning rate (and momentum) that make a
+   * good race on the default surface (Rosenbrock from (−1.5, 2), 300 steps), where torch's
+   * defaults would barely move (absent: torch's defaults race). test/state/raceStore.test.ts runs each.
+   */
+  race?: Partial<H>;
   hyperparams: readonly HpSpec[];
   /** Cross-field checks torch makes (e.g. nesterov needs momentum > 0); messages name the key. */
   validate?(hp: H): string[];

@@ -29,6 +29,7 @@ export const radam: OptimizerSpec<RadamHp> = {
     decoupled_weight_decay: false,
     maximize: false,
   },
+  race: { lr: 1e-2 },
   hyperparams: [
     HP.lr,
     HP.betas,

@@ -30,9 +30,17 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
     centered: false,
     maximize: false,
   },
+  race: { lr: 1e-2 },
   hyperparams: [
     HP.lr,
-    { key: 'alpha', kind: 'number', label: 'Alpha (smoothing)', min: 0, max: 1 },
+    {
+      key: 'alpha',
+      kind: 'number',
+      label: 'Alpha (smoothing)',
+      min: 0,
+      max: 1,
+      slider: { kind: 'linear', min: 0.5, max: 0.999 },
+    },
     HP.eps,
     HP.weightDecay,
     HP.momentum,

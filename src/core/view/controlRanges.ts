@@ -1,25 +1,5 @@
 import type { SliderScale } from './sliderScale';
 
-/**
- * Slider ranges for hyperparameters, by torch keyword. The core's bounds say what is legal;
- * these say what is useful to sweep by hand. A value outside (from a link) is kept and shown,
- * with the slider at its end.
- */
-export const HP_RANGES: Record<string, SliderScale> = {
-  lr: { kind: 'log', min: 1e-5, max: 10 },
-  momentum: { kind: 'linear', min: 0, max: 0.99 },
-  beta1: { kind: 'linear', min: 0, max: 0.999 },
-  beta2: { kind: 'linear', min: 0.9, max: 0.9999 },
-  weight_decay: { kind: 'log', min: 1e-4, max: 1, zero: true },
-  eps: { kind: 'log', min: 1e-10, max: 1 },
-  dampening: { kind: 'linear', min: 0, max: 1 },
-  alpha: { kind: 'linear', min: 0.5, max: 0.999 },
-  rho: { kind: 'linear', min: 0.5, max: 0.999 },
-  lr_decay: { kind: 'log', min: 1e-4, max: 1, zero: true },
-  initial_accumulator_value: { kind: 'log', min: 1e-3, max: 10, zero: true },
-  momentum_decay: { kind: 'log', min: 1e-4, max: 0.1, zero: true },
-};
-
 /** Slider ranges for schedule keywords (numbers); integer lengths use 1…steps. */
 export const SCHEDULE_RANGES: Record<string, SliderScale> = {
   gamma: { kind: 'linear', min: 0.01, max: 1 },

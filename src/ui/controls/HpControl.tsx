@@ -1,9 +1,9 @@
 import type { HpSpec, HpValue } from '../../core/optimizers/optimizerSpec';
-import { HP_RANGES } from '../../core/view/controlRanges';
 import type { SliderScale } from '../../core/view/sliderScale';
 import { Slider } from './Slider';
 import { Toggle } from './Toggle';
 
+/** For a hyperparameter whose record names no slider range. */
 const FALLBACK: SliderScale = { kind: 'log', min: 1e-6, max: 10, zero: true };
 
 /** One hyperparameter of one racer: a slider, a pair of sliders (betas) or a checkbox. */
@@ -29,23 +29,22 @@ export function HpControl({
       />
     );
   if (spec.kind === 'pair') {
-    const [b1, b2] = value as readonly [number, number];
+    const pair = value as readonly [number, number];
+    const entries =
+      spec.entries ?? [0, 1].map((k) => ({ label: `${spec.label} [${k + 1}]`, slider: FALLBACK }));
+    const set = (k: number, v: number) => onChange(k === 0 ? [v, pair[1]] : [pair[0], v]);
     return (
       <>
-        <Slider
-          label="Beta 1 (β₁)"
-          ariaLabel={aria('Beta 1')}
-          value={b1}
-          scale={HP_RANGES.beta1}
-          onChange={(v) => onChange([v, b2])}
-        />
-        <Slider
-          label="Beta 2 (β₂)"
-          ariaLabel={aria('Beta 2')}
-          value={b2}
-          scale={HP_RANGES.beta2}
-          onChange={(v) => onChange([b1, v])}
-        />
+        {entries.map((e, k) => (
+          <Slider
+            key={e.label}
+            label={e.label}
+            ariaLabel={aria(e.label.replace(/ \(.*\)$/, ''))}
+            value={pair[k]}
+            scale={e.slider}
+            onChange={(v) => set(k, v)}
+          />
+        ))}
       </>
     );
   }
@@ -54,7 +53,7 @@ export function HpControl({
       label={spec.label}
       ariaLabel={aria(spec.label)}
       value={value as number}
-      scale={HP_RANGES[spec.key] ?? FALLBACK}
+      scale={spec.slider ?? FALLBACK}
       onChange={onChange}
     />
   );
