@@ -15,6 +15,14 @@ import {
 import { racerConfigs } from '../state/racerConfigs';
 import { RACE_SCHEDULES } from '../state/scheduleDefaults';
 import {
+  decodeQuery,
+  echo,
+  ignoredNote,
+  MALFORMED_KEY_NOTE,
+  MALFORMED_NOTE,
+  repeatedNote,
+} from './queryParams';
+import {
   boolCodec,
   enumCodec,
   intCodec,
@@ -351,36 +359,44 @@ function urlKeyOfConfigError(error: string, id: string): string {
 /**
  * A query string (with or without '?') → the state it describes, plus one message per bad
  * parameter ("Invalid URL parameter 'lr.adam': must be ≥ 0 (got '-1'); using the default").
- * A bad value leaves its default in place; the rest of the link still applies. Never throws.
+ * A bad value (or one with a malformed percent-escape) leaves its default in place; the rest of
+ * the link still applies; a repeated parameter is read once, from its first value, and named.
+ * Never throws, whatever the link (see queryParams.ts).
  */
 export function parseUrlState(query: string): { state: UrlState; errors: string[] } {
-  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const { params, badKeys } = decodeQuery(query);
   const s = defaultUrlState();
   const errors: string[] = [];
+  const say = (key: string, why: string) =>
+    errors.push(`Invalid URL parameter '${echo(key)}': ${why}`);
+  for (const key of badKeys) say(key, `${MALFORMED_KEY_NOTE}; ignored`);
   const used = new Set<string>();
   for (const group of GROUPS)
     for (const f of group(s)) {
-      const raw = params.get(f.key);
+      const p = params.get(f.key);
       used.add(f.key);
-      if (raw === null) continue;
-      const r = f.codec.parse(raw);
+      if (p === undefined) continue;
+      if (p.count > 1) say(f.key, repeatedNote(p));
+      if (p.value === null) {
+        say(f.key, `${MALFORMED_NOTE} (got '${echo(p.raw)}'); using the default`);
+        continue;
+      }
+      const r = f.codec.parse(p.value);
       if (r.ok) f.set(s, r.value);
-      else
-        errors.push(
-          `Invalid URL parameter '${f.key}': ${r.error} (got '${raw}'); using the default`,
-        );
+      else say(f.key, `${r.error} (got '${echo(p.value)}'); using the default`);
     }
-  for (const key of new Set(params.keys()))
-    if (!used.has(key)) errors.push(`Invalid URL parameter '${key}': unknown parameter; ignored`);
+  for (const key of params.keys())
+    if (!used.has(key)) say(key, `${ignoredNote(key) ?? 'unknown parameter'}; ignored`);
   // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
   for (const rc of racerConfigs(s.race)) {
     if (rc.ok) continue;
     for (const e of rc.errors)
-      errors.push(
-        `Invalid URL parameter '${urlKeyOfConfigError(e, rc.id)}': ${e.split(': ').slice(1).join(': ') || e}; using the default`,
+      say(
+        urlKeyOfConfigError(e, rc.id),
+        `${e.split(': ').slice(1).join(': ') || e}; using the default`,
       );
     if (rc.errors.some((e) => e.startsWith('scheduler'))) s.race.schedule.params = {};
     if (rc.errors.some((e) => e.startsWith('optimizer'))) s.race.hp[rc.id] = raceDefaultsFor(rc.id);
   }
-  return { state: s, errors };
+  return { state: s, errors: [...new Set(errors)] };
 }

@@ -1,3 +1,5 @@
+import { echo } from './queryParams';
+
 /**
  * Value codecs for URL parameters: each turns one readable string into a typed value (or a
  * complaint) and back. `format(parse(s))` need not equal `s`, but `parse(format(v))` equals v.
@@ -64,7 +66,7 @@ export function listCodec<T>(
       const out: T[] = [];
       for (const p of parts) {
         const r = item.parse(p);
-        if (!r.ok) return bad(`'${p}': ${r.error}`);
+        if (!r.ok) return bad(`'${echo(p)}': ${r.error}`);
         out.push(r.value);
       }
       if (opts.unique && new Set(out).size !== out.length) return bad('must not repeat a value');

@@ -23,6 +23,14 @@
  */
 import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
 import {
+  decodeQuery,
+  echo,
+  ignoredNote,
+  MALFORMED_KEY_NOTE,
+  MALFORMED_NOTE,
+  repeatedNote,
+} from '../io/queryParams';
+import {
   defaultToySettings,
   TOY_OPTIMIZERS,
   TOY_TRAIN_POINTS,
@@ -275,36 +283,50 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
   },
 ];
 
-/** Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad or unknown key gives a message. */
+/**
+ * Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad, unreadable (malformed
+ * percent-escape), repeated or unknown key gives a message, and a bad value keeps its default.
+ * Never throws, whatever the link (io/queryParams.ts decodes it, as for the race page).
+ */
 export function parseLandscapeUrl(query: string): {
   settings: LandscapeSettings;
   look: LandscapeLook;
   toy: ToySettings;
   errors: string[];
 } {
-  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const { params, badKeys } = decodeQuery(query);
   const values: LinkValues = {
     ...defaultLandscapeSettings(),
     ...defaultLandscapeLook(),
     ...defaultToySettings(),
   };
   const errors: string[] = [];
+  for (const key of badKeys)
+    errors.push(`link parameter '${echo(key)}': ${MALFORMED_KEY_NOTE}; ignored`);
   const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
   for (const f of LANDSCAPE_URL_FIELDS) {
-    const raw = params.get(f.key);
-    if (raw === null) continue;
-    const v = f.parse(raw);
-    if (typeof v === 'object' && v !== null && 'error' in v) {
-      errors.push(
-        `${f.key}=${JSON.stringify(raw)} ${v.error}; using ${(f.write as (x: unknown) => string)(values[f.field])}`,
-      );
-    } else {
-      (values as unknown as Record<string, unknown>)[f.field] = v;
+    const p = params.get(f.key);
+    if (p === undefined) continue;
+    const using = () => `using ${(f.write as (x: unknown) => string)(values[f.field])}`;
+    if (p.count > 1) errors.push(`${f.key} is ${repeatedNote(p)}`);
+    if (p.value === null) {
+      errors.push(`${f.key}=${JSON.stringify(echo(p.raw))} has a ${MALFORMED_NOTE}; ${using()}`);
+      continue;
     }
+    const v = f.parse(p.value);
+    if (typeof v === 'object' && v !== null && 'error' in v)
+      errors.push(`${f.key}=${JSON.stringify(echo(p.value))} ${v.error}; ${using()}`);
+    else (values as unknown as Record<string, unknown>)[f.field] = v;
   }
-  for (const key of params.keys())
-    if (!known.has(key))
-      errors.push(`unknown link parameter '${key}' (known: ${[...known].join(', ')}); ignored`);
+  for (const key of params.keys()) {
+    if (known.has(key)) continue;
+    const note = ignoredNote(key);
+    errors.push(
+      note
+        ? `link parameter '${key}': ${note}; ignored`
+        : `unknown link parameter '${echo(key)}' (known: ${[...known].join(', ')}); ignored`,
+    );
+  }
   const {
     theme,
     large,
@@ -323,7 +345,8 @@ export function parseLandscapeUrl(query: string): {
   return {
     settings,
     look: { theme, large, logHeight },
-    errors,
+    // Two long names cut to the same 40 characters say the same thing once.
+    errors: [...new Set(errors)],
     toy: { toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir },
   };
 }
