@@ -19,7 +19,8 @@ export function numberCodec(check: (v: number) => string | null = () => null): C
       const v = raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isFinite(v)) return bad('must be a finite number');
       const why = check(v);
-      return why ? bad(why) : ok(v);
+      // -0 reads as 0 (String(-0) is '0': the link writes it so, and reads it back the same).
+      return why ? bad(why) : ok(v + 0);
     },
     format: (v) => String(v),
   };

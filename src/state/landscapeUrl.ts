@@ -132,7 +132,7 @@ const int =
   (raw: string): number | { error: string } => {
     const v = Number(raw);
     return raw.trim() !== '' && Number.isInteger(v) && v >= min && v <= max
-      ? v
+      ? v + 0 // -0 reads as 0, as the link writes it
       : { error: `must be a whole number from ${min} to ${max}` };
   };
 
@@ -141,7 +141,7 @@ const num =
   (raw: string): number | { error: string } => {
     const v = Number(raw);
     return raw.trim() !== '' && Number.isFinite(v) && v >= min && v <= max
-      ? v
+      ? v + 0 // -0 reads as 0, as the link writes it
       : { error: `must be ${what}` };
   };
 const TOY_KINDS = ['off', ...TOY2D_SETS.map((d) => d.id)] as readonly string[];
