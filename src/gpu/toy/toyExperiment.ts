@@ -20,6 +20,7 @@ import { computeSlice } from '../landscape/slice';
 import { mlp } from '../nets/mlp';
 import type { Net } from '../nets/net';
 import { trajectoryPca } from '../projection/trajectoryPca';
+import { TOY_INPUT_BOX } from './toyInputBox';
 import { toyTensorData } from '../train/tensorData';
 import { train, type TrainProgress } from '../train/train';
 
@@ -104,8 +105,7 @@ export interface ToyOutcome {
   map: DecisionMap | null;
 }
 
-/** The box the toy sets live in (toy2d.ts: roughly [−6, 6]²), as Playground draws it. */
-export const TOY_INPUT_BOX: Readonly<ViewBox> = { xmin: -6, xmax: 6, ymin: -6, ymax: 6 };
+export { TOY_INPUT_BOX };
 
 /** All of a set as one evaluation batch (toy sets are small), its source tensors freed. */
 export function toyBatches(set: Toy2dSet): Batch[] {

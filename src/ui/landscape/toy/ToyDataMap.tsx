@@ -5,7 +5,9 @@ import {
   pointsInDrawing,
   TOY_CLASS_COLORS,
 } from '../../../core/view/toyDecisionMap';
-import { TOY_INPUT_BOX, type ToyOutcome } from '../../../gpu/toy/toyExperiment';
+import type { ToyOutcome } from '../../../gpu/toy/toyExperiment';
+// Not from toyExperiment: that would put tfjs in the page's main bundle.
+import { TOY_INPUT_BOX } from '../../../gpu/toy/toyInputBox';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { useCanvasPainter } from '../../canvas/useCanvasPainter';
 import { LANDSCAPE_PALETTES } from '../landscapeTheme';
