@@ -4,12 +4,13 @@ Adding a case:
 * a new optimizer variant: one line in ``OPTIMIZERS`` (+ its lrs in ``LR``, or ``--lr``);
 * a new surface: one entry in ``surfaces.SURFACES`` + one row in ``LR`` (or ``--lr``);
 * a new schedule: one entry in ``SCHEDULES``.
-The committed reference files are exactly ``COMMITTED_SURFACES`` x ``COMMITTED_OPTIMIZERS``
-and ``COMMITTED_SCHEDULES``; everything else in the tables is reachable from the command line
-(see README.md) and is written to ``*_extra.json`` files.
+The committed reference files are ``COMMITTED_SURFACES`` x ``COMMITTED_OPTIMIZERS`` and
+``COMMITTED_SCHEDULES`` (the original four), ``COMMITTED_SURFACES`` x ``MORE_OPTIMIZERS`` and
+every schedule (the ``_more`` files); other selections from the command line (see README.md)
+are written to ``*_extra.json`` files.
 """
 from dataclasses import dataclass, field
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 # --------------------------------------------------------------------------- optimizers
 
@@ -18,10 +19,17 @@ SINGLE_TENSOR = 'single-tensor implementation (foreach=None resolves to False on
 
 @dataclass
 class OptimizerCase:
-    cls: str                                   # class name in torch.optim
+    cls: str                                   # class name in torch.optim (or in `port`)
     kwargs: Dict[str, Any] = field(default_factory=dict)   # constructor args besides params and lr
     step: str = 'plain'                        # 'plain' | 'closure' (LBFGS) | 'sparse_grad' (SparseAdam)
     code_path: str = SINGLE_TENSOR
+    # For optimizers torch does not ship: a Python file (repo-relative) whose class `cls` is an
+    # independent port of the authors' published algorithm (test/fixtures/ports/).
+    port: Optional[str] = None
+
+
+def _port(path, cls, kwargs=None):
+    return OptimizerCase(cls, kwargs or {}, port=path, code_path='independent port: ' + path)
 
 
 # Every optimizer class torch 1.13 ships (torch.optim.__all__) has at least one entry.
@@ -60,6 +68,13 @@ OPTIMIZERS = {
     'sgd_weight_decay': OptimizerCase('SGD', {'momentum': 0.9, 'weight_decay': 0.01}),
     'rmsprop_centered_momentum': OptimizerCase('RMSprop', {'momentum': 0.9, 'centered': True}),
     'adam_amsgrad': OptimizerCase('Adam', {'amsgrad': True}),
+    'radam_short_warmup': OptimizerCase('RAdam', {'betas': (0.9, 0.6)}),   # rectified from step 3
+    # --- not in torch: independent ports of the authors' algorithms
+    'signsgd': _port('test/fixtures/ports/signum.py', 'SignSGD'),
+    'signum': _port('test/fixtures/ports/signum.py', 'Signum'),
+    'lion': _port('test/fixtures/ports/lion.py', 'Lion'),
+    'signum_weight_decay': _port('test/fixtures/ports/signum.py', 'Signum', {'weight_decay': 0.1}),
+    'lion_weight_decay': _port('test/fixtures/ports/lion.py', 'Lion', {'weight_decay': 0.5}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -69,6 +84,7 @@ _SGD_MOMENTUM = {'rosenbrock': 0.0003, 'saddle': 0.001, 'quadratic': 0.01}
 _ADAGRAD = {'rosenbrock': 0.1, 'saddle': 0.03, 'quadratic': 0.3}
 _RMSPROP = {'rosenbrock': 0.0001, 'saddle': 0.001, 'quadratic': 0.03}
 _ADAM = {'rosenbrock': 0.01, 'saddle': 0.003, 'quadratic': 0.1}
+_SIGN = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
 _LR_BY_OPTIMIZER = {
     'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
     'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
@@ -79,12 +95,20 @@ _LR_BY_OPTIMIZER = {
     'lbfgs': {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 1.0},
     'sgd_weight_decay': _SGD_MOMENTUM,
     'rmsprop_centered_momentum': _RMSPROP,
+    'radam_short_warmup': _ADAM,
+    'signsgd': _SIGN, 'signum': _SIGN, 'lion': _SIGN,
+    'signum_weight_decay': _SIGN, 'lion_weight_decay': _SIGN,
 }
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
       for surface in ('rosenbrock', 'saddle', 'quadratic')}
 
 COMMITTED_SURFACES = ['rosenbrock', 'saddle', 'quadratic']
 COMMITTED_OPTIMIZERS = ['sgd', 'sgd_momentum', 'sgd_nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
+# The runs of the committed surface_<name>_more.json files: every optimizer the app offers
+# beyond the first seven (LBFGS and SparseAdam it does not offer).
+MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup', 'rprop', 'asgd',
+                   'sgd_weight_decay', 'rmsprop_centered_momentum', 'adam_amsgrad',
+                   'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay']
 
 # --------------------------------------------------------------------------- schedules
 

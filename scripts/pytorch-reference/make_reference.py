@@ -24,7 +24,6 @@ from surfaces import SURFACES  # noqa: E402
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 DEFAULT_OUT = os.path.join(REPO_ROOT, 'test', 'fixtures', 'pytorch')
-COMMITTED_FILES = ['surface_%s.json' % s for s in cases.COMMITTED_SURFACES] + ['schedules.json']
 
 TRAJECTORY_CONVENTIONS = {
     'params': 'params[k] = [x, y] AFTER optimizer step k+1 (k = 0 .. steps-1); the start point is not repeated',
@@ -128,6 +127,20 @@ def schedules_file(schedule_ids, extra_conventions=False):
     }
 
 
+def committed_files():
+    """The files committed in test/fixtures/pytorch: name -> a callable that makes its JSON.
+    The first four are the original reference; the `_more` ones add the other torch 1.13
+    optimizers and schedulers, variants, and the independent ports of test/fixtures/ports."""
+    files = {}
+    for s in cases.COMMITTED_SURFACES:
+        files['surface_%s.json' % s] = lambda s=s: surface_file(s, cases.COMMITTED_OPTIMIZERS)
+    files['schedules.json'] = lambda: schedules_file(cases.COMMITTED_SCHEDULES)
+    for s in cases.COMMITTED_SURFACES:
+        files['surface_%s_more.json' % s] = lambda s=s: surface_file(s, cases.MORE_OPTIMIZERS)
+    files['schedules_more.json'] = lambda: schedules_file(list(cases.SCHEDULES), extra_conventions=True)
+    return files
+
+
 def _list(arg, table, what):
     if arg is None:
         return None
@@ -146,15 +159,12 @@ def plan(args):
     custom = surfaces is not None or optimizers is not None or schedules is not None
     jobs = []
     if not custom:
-        files = COMMITTED_FILES if args.files is None else [f.strip() for f in args.files.split(',')]
+        committed = committed_files()
+        files = list(committed) if args.files is None else [f.strip() for f in args.files.split(',')]
         for name in files:
-            if name not in COMMITTED_FILES:
-                sys.exit('--files: %s is not one of %s' % (name, ', '.join(COMMITTED_FILES)))
-            if name == 'schedules.json':
-                jobs.append((name, lambda: schedules_file(cases.COMMITTED_SCHEDULES)))
-            else:
-                s = name[len('surface_'):-len('.json')]
-                jobs.append((name, lambda s=s: surface_file(s, cases.COMMITTED_OPTIMIZERS)))
+            if name not in committed:
+                sys.exit('--files: %s is not one of %s' % (name, ', '.join(committed)))
+            jobs.append((name, committed[name]))
         return jobs
     if args.files is not None:
         sys.exit('--files selects committed files; do not combine it with --surfaces/--optimizers/--schedules')

@@ -4,6 +4,8 @@ All numbers returned here are unrounded Python floats; rounding happens when the
 written (jsonfmt). Inputs (starts, check points) are rounded to 12 significant digits before
 use, so the stored inputs are exactly the inputs behind the stored outputs.
 """
+import importlib.util
+import os
 import warnings
 import zlib
 
@@ -11,16 +13,27 @@ import torch
 
 import jsonfmt
 
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 ULP = 2.0 ** -52
 DEV_THRESHOLD = 1e-9
 
 
 # --------------------------------------------------------------------------- optimizers
 
+def _optimizer_class(case):
+    if case.port is None:
+        return getattr(torch.optim, case.cls)
+    path = os.path.join(REPO_ROOT, case.port)
+    spec = importlib.util.spec_from_file_location('port_' + case.cls, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, case.cls)
+
+
 def build_optimizer(case, lr, param):
     kwargs = dict(case.kwargs)
     kwargs['lr'] = lr
-    return getattr(torch.optim, case.cls)([param], **kwargs)
+    return _optimizer_class(case)([param], **kwargs)
 
 
 def _step(opt, case, surface, p):
@@ -110,8 +123,8 @@ def trajectory_run(surface, start_id, opt_id, case, lr, steps):
         'steps': steps,
         'optimizer': {
             'id': opt_id,
-            'source': 'torch.optim',
-            'class': 'torch.optim.' + case.cls,
+            'source': 'torch.optim' if case.port is None else 'independent-port',
+            'class': 'torch.optim.' + case.cls if case.port is None else case.cls,
             'code_path': case.code_path,
             'hyperparams': dict(opt.defaults),   # every ctor argument, in torch's own order
         },

@@ -16,6 +16,7 @@ export interface Algebra<T> {
   abs(a: T): T;
   sign(a: T): T;
   maximum(a: T | number, b: T | number): T;
+  minimum(a: T | number, b: T | number): T;
   /** Elementwise `cond > 0 ? a : b`. */
   where(cond: T, a: T | number, b: T | number): T;
   /** A constant shaped like `like` (zeros for state initialisation). */
@@ -33,6 +34,7 @@ export const numberAlgebra: Algebra<number> = {
   // torch.sign(0) is 0 and sign(NaN) is NaN; Math.sign agrees (it also keeps -0, harmless).
   sign: Math.sign,
   maximum: (a, b) => (a !== a || b !== b ? NaN : a > b ? a : b),
+  minimum: (a, b) => (a !== a || b !== b ? NaN : a < b ? a : b),
   where: (cond, a, b) => (cond > 0 ? a : b),
   fill: (_like, value) => value,
 };

@@ -5,7 +5,7 @@
  * `tidy` itself: callers (TensorOptimizer) wrap a whole step in one `tf.tidy`, so the
  * intermediates of an update rule are freed together.
  *
- * NaN semantics follow torch, not the backends: `maximum(x, NaN)` and `sign(NaN)` are NaN
+ * NaN semantics follow torch, not the backends: `maximum(x, NaN)`, `minimum` and `sign(NaN)` are NaN
  * (tfjs-wasm returns the other operand and 0), so a diverged run stays visibly diverged.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -32,6 +32,11 @@ export const tensorAlgebra: Algebra<T> = {
     const ta = t(a);
     const tb = t(b);
     return keepNaN(tf.maximum(ta, tb), ta, tb);
+  },
+  minimum(a, b) {
+    const ta = t(a);
+    const tb = t(b);
+    return keepNaN(tf.minimum(ta, tb), ta, tb);
   },
   where(cond, a, b) {
     // Broadcast both branches to the common shape: tf.where wants them equal.

@@ -15,8 +15,10 @@ function configFile(name: string, config: unknown): string {
 const within = (a: number, ref: number, atol: number) =>
   Math.abs(a - ref) <= atol + 1e-9 * Math.abs(ref);
 
-describe('landscape-lab trajectory reproduces every PyTorch reference run', () => {
-  const runs = referenceRuns();
+describe('landscape-lab trajectory reproduces the PyTorch reference runs', () => {
+  // Every optimizer and variant once, on the quadratic bowl (300 steps): the CLI's plumbing is
+  // what is tested here; run() itself meets all the surfaces in test/core.
+  const runs = referenceRuns().filter((r) => r.id.startsWith('quadratic/'));
   // One process per case, as a user would run them; in parallel to keep the suite quick.
   const outputs = Promise.all(
     runs.map((r) => cli(['trajectory', '--config', configFile(r.id, r.config)])),

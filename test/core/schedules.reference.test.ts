@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleValues } from '../../src/core/schedules';
 import type { ScheduleBase, ScheduleConfig } from '../../src/core/schedules';
-import { loadReference, type ScheduleFile } from '../referencePath';
+import { scheduleByType } from '../../src/core/schedules/registry';
+import {
+  allReferenceScheduleCases,
+  SCHEDULERS_NOT_OFFERED,
+  schedulerConfig,
+} from './referenceCases';
 
-const reference = loadReference<ScheduleFile>('schedules.json');
+const cases = allReferenceScheduleCases();
 
 /** Relative 1e-9 (README: torch's recursive forms drift ~4e-12 from closed forms), tiny absolute floor. */
 function expectClose(actual: readonly number[], expected: readonly number[]) {
@@ -18,16 +23,23 @@ function expectClose(actual: readonly number[], expected: readonly number[]) {
   });
 }
 
-describe('schedules against torch 1.13 (schedules.json)', () => {
-  it('covers at least the four reference schedules', () => {
-    expect(reference.schedules.map((s) => s.class.split('.').pop())).toEqual(
-      expect.arrayContaining(['StepLR', 'CosineAnnealingLR', 'LinearLR', 'OneCycleLR']),
+describe('schedules against torch 1.13 (schedules.json, schedules_more.json)', () => {
+  const typeOf = (c: (typeof cases)[number]) => c.class.split('.').pop() as string;
+
+  it('has a reference case for every torch 1.13 scheduler, and offers all but the listed ones', () => {
+    const types = new Set(cases.map(typeOf));
+    expect(types.size).toBe(15);
+    expect([...types].filter((t) => !scheduleByType(t)).sort()).toEqual(
+      [...SCHEDULERS_NOT_OFFERED].sort(),
     );
   });
 
-  for (const ref of reference.schedules) {
-    const type = ref.class.split('.').pop() as string;
-    const config: ScheduleConfig = { type, ...ref.constructor };
+  // ReduceLROnPlateau follows the loss, so only a whole run checks it (scheduledRuns.reference).
+  const standalone = cases.filter(
+    (c) => scheduleByType(typeOf(c)) && typeOf(c) !== 'ReduceLROnPlateau',
+  );
+  for (const ref of standalone) {
+    const config = schedulerConfig(ref) as ScheduleConfig;
     // The reference optimizer is SGD(lr=0.1, momentum=0.9).
     const base: ScheduleBase = {
       lr: ref.optimizer.constructed_with.lr,

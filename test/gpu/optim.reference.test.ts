@@ -22,7 +22,10 @@ import { numTensors, useTestBackend } from './setup';
 
 beforeAll(useTestBackend);
 
-const sensitivity = new Map<string, { float32_torch_max_abs_dev: number }>(
+const sensitivity = new Map<
+  string,
+  { float32_torch_max_abs_dev: number; float32_torch_max_abs_dev_first_50_steps: number }
+>(
   SURFACE_FILES.flatMap((f) =>
     loadReference<TrajectoryFile>(f).runs.map((r) => [r.id, r.sensitivity] as const),
   ),
@@ -53,14 +56,25 @@ function tensorRun(config: Record<string, unknown>): Float64Array {
 
 describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32', () => {
   const cases = referenceRuns();
-  it('covers all 21 reference cases', () => expect(cases.length).toBe(21));
+  it('covers all 66 reference cases', () => expect(cases.length).toBe(66));
   for (const ref of cases) {
     it(`${ref.id}`, () => {
       const before = numTensors();
       const got = tensorRun(ref.config);
       expect(numTensors()).toBe(before);
-      const atol = Math.max(1e-4, 10 * sensitivity.get(ref.id)!.float32_torch_max_abs_dev);
-      const want = ref.params.flat();
+      // Rprop reacts to the gradient's sign flipping: once float32 round-off moves a flip by one
+      // step (quadratic: step 55) the runs differ by a whole step size for good, so its float32
+      // check covers the first 50 steps (the reference README's alternative tolerance).
+      const signDriven = ref.id.endsWith('/rprop');
+      const sens = sensitivity.get(ref.id)!;
+      const atol = Math.max(
+        1e-4,
+        10 *
+          (signDriven
+            ? sens.float32_torch_max_abs_dev_first_50_steps
+            : sens.float32_torch_max_abs_dev),
+      );
+      const want = ref.params.slice(0, signDriven ? 50 : undefined).flat();
       let worst = -Infinity;
       for (let i = 0; i < want.length; i++)
         worst = Math.max(worst, Math.abs(got[i] - want[i]) - atol);

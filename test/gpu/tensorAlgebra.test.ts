@@ -21,7 +21,7 @@ describe('tensorAlgebra', () => {
     tf.tidy(() => {
       const x = tf.tensor1d(xs);
       const y = tf.tensor1d(ys);
-      for (const op of ['add', 'sub', 'mul', 'div', 'maximum'] as const) {
+      for (const op of ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const) {
         const want = xs.map((a, i) => numberAlgebra[op](a, ys[i]));
         expect(Array.from(A[op](x, y).dataSync())).toEqual(want.map(Math.fround));
         expect(Array.from(A[op](x, 2).dataSync())).toEqual(
@@ -47,11 +47,16 @@ describe('tensorAlgebra', () => {
     cond.dispose();
   });
 
-  test('maximum and sign propagate NaN like torch', () => {
+  test('maximum, minimum and sign propagate NaN like torch', () => {
     expect(read(() => A.maximum(tf.tensor1d([NaN, 1, 2]), tf.tensor1d([0, NaN, 1])))).toEqual([
       NaN,
       NaN,
       2,
+    ]);
+    expect(read(() => A.minimum(tf.tensor1d([NaN, 1, 2]), tf.tensor1d([0, NaN, 1])))).toEqual([
+      NaN,
+      NaN,
+      1,
     ]);
     expect(read(() => A.sign(tf.tensor1d([NaN, -3, 0])))).toEqual([NaN, -1, 0]);
   });

@@ -9,6 +9,9 @@ import { adamax } from './adamax';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { lion } from './lion';
+import { rprop } from './rprop';
+import { asgd } from './asgd';
+import { signSGD, signum } from './signSGD';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -22,6 +25,10 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   nadam,
   radam,
   lion,
+  rprop,
+  asgd,
+  signSGD,
+  signum,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */

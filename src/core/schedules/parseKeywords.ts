@@ -5,6 +5,11 @@ export type ParseNested = (raw: unknown, field: string) => ParseResult<ScheduleC
 
 /** torch keyword arguments that do not change the schedule; accepted and dropped. */
 const IGNORED = ['verbose'];
+/**
+ * torch keyword arguments that take a Python callable, which JSON cannot carry: their default
+ * `null` (None) is accepted, as torch's own signature writes it; anything else is named.
+ */
+const CALLABLE_ONLY_NULL = ['scale_fn'];
 
 /** "in [0, 1)", "> 0", "<= 1" or "" from a spec's bounds. */
 function rangeText(hp: ScheduleHpSpec): string {
@@ -110,6 +115,11 @@ export function parseKeywords(
   const known = new Set(['type', ...def.hyperparams.map((hp) => hp.key)]);
   for (const key of Object.keys(raw)) {
     if (known.has(key) || IGNORED.includes(key)) continue;
+    if (CALLABLE_ONLY_NULL.includes(key) && def.type === 'CyclicLR') {
+      if (raw[key] !== null)
+        errors.push(`${field}.${key}: a Python callable cannot be given here; use mode instead`);
+      continue;
+    }
     if (key === 'last_epoch') {
       // -1 is torch's "start from the beginning"; other values resume a run we do not have.
       if (raw[key] !== -1)
