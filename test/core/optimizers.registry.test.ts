@@ -3,6 +3,7 @@
  * each pair's entries, and the race's learning rate. Adding an optimizer is its file and one
  * registry line; these checks say what that file must hold.
  */
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, findOptimizer } from '../../src/core/optimizers/registry';
 import type { HpSpec } from '../../src/core/optimizers/optimizerSpec';
@@ -40,6 +41,11 @@ describe('optimizer records', () => {
             expect(withinBounds(h, e.slider), `${where} ${e.label}`).toBe(true);
         }
       }
+  });
+
+  it('write their update rule in TeX that KaTeX renders', () => {
+    for (const o of OPTIMIZERS)
+      expect(() => katex.renderToString(o.tex, { throwOnError: true }), o.id).not.toThrow();
   });
 
   it('name only their own hyperparameters in the race settings, and every default has a control', () => {

@@ -20,8 +20,10 @@ export const rprop: OptimizerSpec<RpropHp> = {
   type: 'Rprop',
   id: 'rprop',
   summary:
-    'Per-coordinate step sizes that grow while the gradient keeps its sign and shrink when it flips.',
-  tex: String.raw`\Delta_t = \operatorname{clip}\!\big(\Delta_{t-1}\cdot\begin{cases}\eta_+ & g_t g_{t-1} > 0\\ \eta_- & g_t g_{t-1} < 0\\ 1 & \text{else}\end{cases},\ \Gamma_{\min}, \Gamma_{\max}\big),\quad \theta_t = \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t`,
+    'Per-coordinate step sizes that grow by η₊ while the gradient keeps its sign and shrink by η₋ when it flips.',
+  // η₊ where g_t·g_{t−1} > 0, η₋ where < 0 (the summary says which): the cases stay out of the
+  // formula so that it fits a racer card.
+  tex: String.raw`\Delta_t = \operatorname{clip}\big(\Delta_{t-1}\,\eta_{\pm},\ \Gamma_{\min},\ \Gamma_{\max}\big),\quad \theta_t = \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t`,
   defaults: { lr: 1e-2, etas: [0.5, 1.2], step_sizes: [1e-6, 50], maximize: false },
   race: { lr: 1e-2 },
   hyperparams: [
