@@ -137,6 +137,32 @@ describe('train (MLP on toy 2-D data)', () => {
     tf.dispose([d.train.x, d.train.y, d.test.x, d.test.y]);
   });
 
+  test('Rprop, ASGD, signSGD and Signum train the MLP through the tensor path, leaving no tensor', async () => {
+    const d = circles();
+    const before = numTensors();
+    const cases: [string, Record<string, number>][] = [
+      ['Rprop', { lr: 0.01 }],
+      ['ASGD', { lr: 0.3 }],
+      ['SignSGD', { lr: 0.01 }],
+      ['Signum', { lr: 0.01 }],
+    ];
+    for (const [type, hp] of cases) {
+      const q = await train({
+        net,
+        data: d.train,
+        optimizer: { type, hp },
+        batchSize: 210,
+        steps: 60,
+        seed: 1,
+      });
+      const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+      expect(mean(q.loss.subarray(50)), type).toBeLessThan(0.8 * mean(q.loss.subarray(0, 5)));
+      disposeResult(q);
+      expect(numTensors(), type).toBe(before);
+    }
+    tf.dispose([d.train.x, d.train.y, d.test.x, d.test.y]);
+  });
+
   test('a cycled momentum goes into momentum (SGD, LARS) or β₁ (Adam, LAMB)', () => {
     const sched = { type: 'OneCycleLR', max_lr: 0.2, total_steps: 30 };
     for (const [type, key] of [
