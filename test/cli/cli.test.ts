@@ -24,23 +24,29 @@ describe('landscape-lab trajectory reproduces the PyTorch reference runs', () =>
     runs.map((r) => cli(['trajectory', '--config', configFile(r.id, r.config)])),
   );
   runs.forEach((ref, i) => {
-    it(ref.id, async () => {
-      const out = (await outputs)[i];
-      expect(out.stderr).toBe('');
-      expect(out.code).toBe(0);
-      const json = JSON.parse(out.stdout);
-      expect(json.params).toHaveLength(ref.params.length);
-      json.params
-        .flat()
-        .forEach((v: number, k: number) =>
-          expect(within(v, ref.params.flat()[k], ref.atol)).toBe(true),
+    it(
+      ref.id,
+      async () => {
+        const out = (await outputs)[i];
+        expect(out.stderr).toBe('');
+        expect(out.code).toBe(0);
+        const json = JSON.parse(out.stdout);
+        expect(json.params).toHaveLength(ref.params.length);
+        json.params
+          .flat()
+          .forEach((v: number, k: number) =>
+            expect(within(v, ref.params.flat()[k], ref.atol)).toBe(true),
+          );
+        json.loss.forEach((v: number, k: number) =>
+          expect(Math.abs(v - ref.loss[k]) <= ref.atol * (1 + Math.abs(ref.loss[k]))).toBe(true),
         );
-      json.loss.forEach((v: number, k: number) =>
-        expect(Math.abs(v - ref.loss[k]) <= ref.atol * (1 + Math.abs(ref.loss[k]))).toBe(true),
-      );
-      expect(json.lr.every((v: number) => v === ref.lr)).toBe(true);
-      expect(json.divergedAt).toBeNull();
-    });
+        expect(json.lr.every((v: number) => v === ref.lr)).toBe(true);
+        expect(json.divergedAt).toBeNull();
+        // The first case waits for all the processes started together: on a loaded 2-core
+        // machine that is minutes, not the default minute.
+      },
+      300_000,
+    );
   });
 
   it('reads the config from stdin with --config -', async () => {
