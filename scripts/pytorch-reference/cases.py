@@ -75,6 +75,11 @@ OPTIMIZERS = {
     'lion': _port('test/fixtures/ports/lion.py', 'Lion'),
     'signum_weight_decay': _port('test/fixtures/ports/signum.py', 'Signum', {'weight_decay': 0.1}),
     'lion_weight_decay': _port('test/fixtures/ports/lion.py', 'Lion', {'weight_decay': 0.5}),
+    # LARS / LAMB: the whole (x, y) parameter is the one layer their norms are taken over.
+    'lars': _port('test/fixtures/ports/lars.py', 'LARS', {'trust_coefficient': 0.01}),
+    'lars_weight_decay': _port('test/fixtures/ports/lars.py', 'LARS',
+                               {'trust_coefficient': 0.01, 'weight_decay': 0.01}),
+    'lamb': _port('test/fixtures/ports/lamb.py', 'LAMB', {'weight_decay': 0.01}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -85,6 +90,7 @@ _ADAGRAD = {'rosenbrock': 0.1, 'saddle': 0.03, 'quadratic': 0.3}
 _RMSPROP = {'rosenbrock': 0.0001, 'saddle': 0.001, 'quadratic': 0.03}
 _ADAM = {'rosenbrock': 0.01, 'saddle': 0.003, 'quadratic': 0.1}
 _SIGN = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
+_LARS = {'rosenbrock': 0.3, 'saddle': 1.0, 'quadratic': 1.0}
 _LR_BY_OPTIMIZER = {
     'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
     'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
@@ -98,6 +104,7 @@ _LR_BY_OPTIMIZER = {
     'radam_short_warmup': _ADAM,
     'signsgd': _SIGN, 'signum': _SIGN, 'lion': _SIGN,
     'signum_weight_decay': _SIGN, 'lion_weight_decay': _SIGN,
+    'lars': _LARS, 'lars_weight_decay': _LARS, 'lamb': _SIGN,
 }
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
       for surface in ('rosenbrock', 'saddle', 'quadratic')}
@@ -108,7 +115,8 @@ COMMITTED_OPTIMIZERS = ['sgd', 'sgd_momentum', 'sgd_nesterov', 'adagrad', 'rmspr
 # beyond the first seven (LBFGS and SparseAdam it does not offer).
 MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup', 'rprop', 'asgd',
                    'sgd_weight_decay', 'rmsprop_centered_momentum', 'adam_amsgrad',
-                   'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay']
+                   'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay',
+                   'lars', 'lars_weight_decay', 'lamb']
 
 # --------------------------------------------------------------------------- schedules
 

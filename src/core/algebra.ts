@@ -1,11 +1,16 @@
 /**
- * The small elementwise algebra every optimizer is written against (DESIGN §3).
+ * The small algebra every optimizer is written against (DESIGN §3).
  *
  * An update rule is written once as `step(A, ...)`; the same code runs on plain `number`s
- * (exact float64: live 2D races and the PyTorch reference tests, one call per coordinate)
- * and on tfjs tensors (GPU: networks and batched sweeps, see src/gpu). Every operation is
- * pure: it returns a new value and never mutates its arguments, which is what tfjs needs
- * and costs nothing for numbers.
+ * (exact float64: live 2D races and the PyTorch reference tests, one call per coordinate),
+ * on Float64Arrays (vectorAlgebra: the whole point (x, y) at once, for optimizers that read
+ * the whole parameter) and on tfjs tensors (GPU: networks, one call per parameter tensor, see
+ * src/gpu). Every operation is pure: it returns a new value and never mutates its arguments,
+ * which is what tfjs needs and costs nothing for numbers.
+ *
+ * Everything is elementwise (numbers broadcast) except `sum`, the one reduction: over the
+ * value the step was given, which is a whole parameter tensor on networks, the point (x, y)
+ * in vectorAlgebra, and one coordinate in numberAlgebra.
  */
 export interface Algebra<T> {
   add(a: T | number, b: T | number): T;
@@ -21,7 +26,12 @@ export interface Algebra<T> {
   where(cond: T, a: T | number, b: T | number): T;
   /** A constant shaped like `like` (zeros for state initialisation). */
   fill(like: T, value: number): T;
+  /** The sum of every element, as a value that broadcasts against `a` (a scalar tensor). */
+  sum(a: T): T;
 }
+
+/** ‖x‖₂ over the whole value, in A (a broadcasting scalar). */
+export const norm = <T>(A: Algebra<T>, x: T): T => A.sqrt(A.sum(A.mul(x, x)));
 
 /** The exact float64 algebra: T = number, one coordinate at a time. */
 export const numberAlgebra: Algebra<number> = {
@@ -37,4 +47,7 @@ export const numberAlgebra: Algebra<number> = {
   minimum: (a, b) => (a !== a || b !== b ? NaN : a < b ? a : b),
   where: (cond, a, b) => (cond > 0 ? a : b),
   fill: (_like, value) => value,
+  // One coordinate is the whole value here: optimizers that need the whole parameter
+  // (scope 'whole') run on vectorAlgebra instead.
+  sum: (a) => a,
 };

@@ -1,7 +1,8 @@
 import { numberAlgebra } from './algebra';
+import { vectorAlgebra } from './vectorAlgebra';
 import type { RunConfig } from './config';
 import { scheduleBase } from './config';
-import type { Hyperparams, OptState } from './optimizers/optimizerSpec';
+import type { Hyperparams, OptimizerSpec, OptState } from './optimizers/optimizerSpec';
 import { findOptimizer } from './optimizers/registry';
 import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
@@ -42,12 +43,11 @@ export function run(config: RunConfig): RunResult {
     loss = new Float64Array(n),
     lr = new Float64Array(n);
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
-  const A = numberAlgebra;
   let x = config.start[0],
     y = config.start[1];
-  let sx: OptState<number> = spec.init(A, x),
-    sy: OptState<number> = spec.init(A, y);
-  const g = new Float64Array(2);
+  const stepPoint = pointStepper(spec, x, y);
+  const g = new Float64Array(2),
+    next = new Float64Array(2);
   let divergedAt: number | null = null;
   let k = 0;
   for (; k < n; k++) {
@@ -64,16 +64,13 @@ export function run(config: RunConfig): RunResult {
       if (base.momentumKey === 'momentum') hp.momentum = m;
       else hp.betas = [m, (hp.betas as readonly [number, number])[1]];
     }
-    const rx = spec.step(A, x, g[0], sx, hp, k + 1);
-    const ry = spec.step(A, y, g[1], sy, hp, k + 1);
-    if (!Number.isFinite(rx.theta) || !Number.isFinite(ry.theta)) {
+    stepPoint(x, y, g, hp, k + 1, next);
+    if (!Number.isFinite(next[0]) || !Number.isFinite(next[1])) {
       divergedAt = k + 1;
       break;
     }
-    x = rx.theta;
-    y = ry.theta;
-    sx = rx.state;
-    sy = ry.state;
+    x = next[0];
+    y = next[1];
     params[2 * k] = x;
     params[2 * k + 1] = y;
     loss[k] = f;
@@ -86,6 +83,43 @@ export function run(config: RunConfig): RunResult {
     momentum: momentum ? momentum.subarray(0, k) : null,
     steps: k,
     divergedAt,
+  };
+}
+
+type PointStep = (
+  x: number,
+  y: number,
+  g: Float64Array,
+  hp: Hyperparams,
+  t: number,
+  out: Float64Array,
+) => void;
+
+/**
+ * One optimizer step of the point (x, y) into `out`, keeping the optimizer's state: per
+ * coordinate on plain numbers for elementwise rules (no allocation: the race's hot loop), or on
+ * the vector (x, y) for rules that read the whole parameter.
+ */
+function pointStepper(spec: OptimizerSpec, x0: number, y0: number): PointStep {
+  if (spec.scope === 'whole') {
+    const A = vectorAlgebra;
+    let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
+    return (x, y, g, hp, t, out) => {
+      const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t);
+      s = r.state;
+      out.set(r.theta);
+    };
+  }
+  const A = numberAlgebra;
+  let sx: OptState<number> = spec.init(A, x0),
+    sy: OptState<number> = spec.init(A, y0);
+  return (x, y, g, hp, t, out) => {
+    const rx = spec.step(A, x, g[0], sx, hp, t);
+    const ry = spec.step(A, y, g[1], sy, hp, t);
+    sx = rx.state;
+    sy = ry.state;
+    out[0] = rx.theta;
+    out[1] = ry.theta;
   };
 }
 

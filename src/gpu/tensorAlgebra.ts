@@ -53,4 +53,5 @@ export const tensorAlgebra: Algebra<T> = {
     );
   },
   fill: (like, value) => tf.fill(like.shape, value, 'float32'),
+  sum: (a) => tf.sum(a),
 };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { numberAlgebra } from '../../src/core/algebra';
-import { lamb } from '../../src/gpu/optim/lamb';
-import { lars, larsTrust } from '../../src/gpu/optim/lars';
+import { lamb } from '../../src/core/optimizers/lamb';
+import { lars, larsTrust } from '../../src/core/optimizers/lars';
 import { findTensorOptimizer } from '../../src/gpu/optim/registry';
 import { tensorAlgebra } from '../../src/gpu/tensorAlgebra';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';

@@ -118,3 +118,12 @@ export function decayedParamAndGrad<T>(
     g: effectiveGrad(A, theta, grad, decoupled ? 0 : hp.weight_decay, hp.maximize),
   };
 }
+
+/**
+ * `both norms > 0 ? ratio : 1`, elementwise in A: a layer-wise trust ratio (LARS, LAMB) falls
+ * back to 1 when either norm is 0 (a zero-initialised layer, or one the loss does not reach).
+ * sign(‖w‖)·sign(‖g‖) is 1 exactly when both are positive; a product of the norms could underflow.
+ */
+export function trustOrOne<T>(A: Algebra<T>, wNorm: T, gNorm: T, ratio: T): T {
+  return A.where(A.mul(A.sign(wNorm), A.sign(gNorm)), ratio, 1);
+}

@@ -72,6 +72,13 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
   hyperparams: readonly HpSpec[];
   /** Cross-field checks torch makes (e.g. nesterov needs momentum > 0); messages name the key. */
   validate?(hp: H): string[];
+  /**
+   * 'elementwise' (the default): every coordinate follows its own rule, so the 2D race steps
+   * x and y apart on plain numbers (the fast path). 'whole': the rule reads the whole
+   * parameter (norms, sums: LARS, LAMB), so the race steps the point (x, y) as one vector, as
+   * a network steps each parameter tensor.
+   */
+  scope?: 'elementwise' | 'whole';
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(A: Algebra<T>, theta: T, grad: T, state: OptState<T>, hp: H, t: number): StepResult<T>;
 }

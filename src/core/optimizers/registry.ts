@@ -12,6 +12,8 @@ import { lion } from './lion';
 import { rprop } from './rprop';
 import { asgd } from './asgd';
 import { signSGD, signum } from './signSGD';
+import { lars } from './lars';
+import { lamb } from './lamb';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -29,6 +31,8 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   asgd,
   signSGD,
   signum,
+  lars,
+  lamb,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */

@@ -10,12 +10,12 @@
  * lr sits inside the momentum buffer (torchlars scales the gradient by lr·λ before its SGD
  * step), so a scheduled lr changes only new contributions. The buffer starts as the first
  * update, as torch's SGD does. The trust ratio makes the step size of each layer proportional
- * to its weight norm, whatever the scale of its gradient.
+ * to its weight norm, whatever the scale of its gradient. On a 2-D surface the point (x, y) is
+ * the one layer (scope 'whole').
  */
-import type { Algebra } from '../../core/algebra';
-import { HP } from '../../core/optimizers/common';
-import type { OptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { layerNorm, trustOrOne } from './layerNorm';
+import { norm, type Algebra } from '../algebra';
+import { HP, trustOrOne } from './common';
+import type { OptimizerSpec } from './optimizerSpec';
 
 export type LarsHp = {
   lr: number;
@@ -27,8 +27,8 @@ export type LarsHp = {
 
 /** λ for one layer (a value of A's type, scalar-shaped for tensors). */
 export function larsTrust<T>(A: Algebra<T>, w: T, g: T, hp: LarsHp): T {
-  const wn = layerNorm(A, w);
-  const gn = layerNorm(A, g);
+  const wn = norm(A, w);
+  const gn = norm(A, g);
   const ratio = A.div(
     A.mul(wn, hp.trust_coefficient),
     A.add(A.add(gn, A.mul(wn, hp.weight_decay)), hp.eps),
@@ -42,11 +42,21 @@ export const lars: OptimizerSpec<LarsHp> = {
   summary: 'Momentum SGD whose per-layer step is scaled by the trust ratio ‖w‖/‖g‖.',
   tex: String.raw`\lambda = \eta_{\text{trust}}\frac{\|w\|}{\|g\|+\text{wd}\,\|w\|+\epsilon},\ b_t = \mu b_{t-1} + \eta\lambda(g+\text{wd}\,w),\ w_t = w_{t-1} - b_t`,
   defaults: { lr: 0.1, momentum: 0.9, weight_decay: 0, trust_coefficient: 0.001, eps: 1e-8 },
+  race: { lr: 1, trust_coefficient: 0.01 },
+  scope: 'whole',
   hyperparams: [
     HP.lr,
     HP.momentum,
     HP.weightDecay,
-    { key: 'trust_coefficient', kind: 'number', label: 'Trust coefficient', min: 0, scale: 'log' },
+    {
+      key: 'trust_coefficient',
+      kind: 'number',
+      label: 'Trust coefficient',
+      min: 0,
+      minExclusive: true,
+      scale: 'log',
+      slider: { kind: 'log', min: 1e-4, max: 1 },
+    },
     HP.eps,
   ],
   init: () => ({ buf: null }),

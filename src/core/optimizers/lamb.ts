@@ -9,11 +9,12 @@
  *   w ← w − lr·τ·r
  *
  * The paper's scaling function φ is the identity here (no clamp of ‖w‖, unlike some ports
- * that cap it at 10). Adam's direction, but each layer moves by lr·‖w‖ per step.
+ * that cap it at 10). Adam's direction, but each layer moves by lr·‖w‖ per step. On a 2-D
+ * surface the point (x, y) is the one layer (scope 'whole').
  */
-import { HP } from '../../core/optimizers/common';
-import type { OptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { layerNorm, trustOrOne } from './layerNorm';
+import { norm } from '../algebra';
+import { HP, trustOrOne } from './common';
+import type { OptimizerSpec } from './optimizerSpec';
 
 export type LambHp = {
   lr: number;
@@ -28,6 +29,8 @@ export const lamb: OptimizerSpec<LambHp> = {
   summary: 'Adam direction with decoupled weight decay, rescaled per layer by ‖w‖/‖update‖.',
   tex: String.raw`r_t = \frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon} + \text{wd}\,w,\ w_t = w_{t-1} - \eta\,\frac{\|w\|}{\|r_t\|}\,r_t`,
   defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-6, weight_decay: 0 },
+  race: { lr: 0.02 },
+  scope: 'whole',
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay],
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0) }),
   step(A, theta, grad, state, hp, t) {
@@ -38,8 +41,8 @@ export const lamb: OptimizerSpec<LambHp> = {
     const vHat = A.div(v, 1 - Math.pow(b2, t));
     let r = A.div(mHat, A.add(A.sqrt(vHat), hp.eps));
     if (hp.weight_decay !== 0) r = A.add(r, A.mul(theta, hp.weight_decay));
-    const wn = layerNorm(A, theta);
-    const rn = layerNorm(A, r);
+    const wn = norm(A, theta);
+    const rn = norm(A, r);
     const trust = trustOrOne(A, wn, rn, A.div(wn, rn));
     return { theta: A.sub(theta, A.mul(r, A.mul(trust, hp.lr))), state: { m, v } };
   },
