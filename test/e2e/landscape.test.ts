@@ -7,7 +7,6 @@ import {
   parseLandscapeJson,
   type LandscapeJson,
 } from '../../src/io/landscapeJson';
-import { build, preview } from 'vite';
 import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
 import {
@@ -22,6 +21,7 @@ import {
   type App,
 } from './harness';
 import { pixelDiff, pixelStats, waitForPainted } from './pixels';
+import { buildAndServeBoth } from './sites';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
 import { buildModel, modelPreset } from '../../src/gpu/modelZoo';
@@ -102,27 +102,6 @@ function addFixtures(outDir: string): string[] {
         added.push(file);
       }
   return added;
-}
-
-/** Builds both pages (the race links to it, this page links back) and serves them with `vite preview`. */
-async function buildAndServeBoth(outDir: string): Promise<App> {
-  const input = { main: resolve(ROOT, 'index.html'), landscape: resolve(ROOT, 'landscape.html') };
-  await build({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
-  });
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', open: false },
-  });
-  const { port } = server.httpServer.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
-  };
 }
 
 beforeAll(async () => {
