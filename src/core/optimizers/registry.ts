@@ -14,6 +14,7 @@ import { asgd } from './asgd';
 import { signSGD, signum } from './signSGD';
 import { lars } from './lars';
 import { lamb } from './lamb';
+import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -33,6 +34,8 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   signum,
   lars,
   lamb,
+  sgdScheduleFree,
+  adamwScheduleFree,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
