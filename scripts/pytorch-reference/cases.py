@@ -80,6 +80,13 @@ OPTIMIZERS = {
     'lars_weight_decay': _port('test/fixtures/ports/lars.py', 'LARS',
                                {'trust_coefficient': 0.01, 'weight_decay': 0.01}),
     'lamb': _port('test/fixtures/ports/lamb.py', 'LAMB', {'weight_decay': 0.01}),
+    'sgd_schedule_free': _port('test/fixtures/ports/schedule_free.py', 'SGDScheduleFree'),
+    'adamw_schedule_free': _port('test/fixtures/ports/schedule_free.py', 'AdamWScheduleFree'),
+    'sgd_schedule_free_warmup': _port('test/fixtures/ports/schedule_free.py', 'SGDScheduleFree',
+                                      {'warmup_steps': 50, 'weight_decay': 0.01}),
+    'adamw_schedule_free_warmup': _port(
+        'test/fixtures/ports/schedule_free.py', 'AdamWScheduleFree',
+        {'warmup_steps': 20, 'weight_decay': 0.05, 'r': 0.5, 'weight_lr_power': 1.0}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -105,6 +112,8 @@ _LR_BY_OPTIMIZER = {
     'signsgd': _SIGN, 'signum': _SIGN, 'lion': _SIGN,
     'signum_weight_decay': _SIGN, 'lion_weight_decay': _SIGN,
     'lars': _LARS, 'lars_weight_decay': _LARS, 'lamb': _SIGN,
+    'sgd_schedule_free': _SGD, 'sgd_schedule_free_warmup': _SGD,
+    'adamw_schedule_free': _ADAM, 'adamw_schedule_free_warmup': _ADAM,
 }
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
       for surface in ('rosenbrock', 'saddle', 'quadratic')}
@@ -116,7 +125,9 @@ COMMITTED_OPTIMIZERS = ['sgd', 'sgd_momentum', 'sgd_nesterov', 'adagrad', 'rmspr
 MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup', 'rprop', 'asgd',
                    'sgd_weight_decay', 'rmsprop_centered_momentum', 'adam_amsgrad',
                    'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay',
-                   'lars', 'lars_weight_decay', 'lamb']
+                   'lars', 'lars_weight_decay', 'lamb',
+                   'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
+                   'adamw_schedule_free_warmup']
 
 # --------------------------------------------------------------------------- schedules
 

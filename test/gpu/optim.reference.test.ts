@@ -56,7 +56,7 @@ function tensorRun(config: Record<string, unknown>): Float64Array {
 
 describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32', () => {
   const cases = referenceRuns();
-  it('covers all 75 reference cases', () => expect(cases.length).toBe(75));
+  it('covers all 87 reference cases', () => expect(cases.length).toBe(87));
   for (const ref of cases) {
     it(`${ref.id}`, () => {
       const before = numTensors();
