@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
@@ -10,37 +9,41 @@ export { skipBrowser, launchChromium } from './browser';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-
 export interface App {
   url: string;
   close(): Promise<void>;
 }
 
-/** Builds the site once (into test-artifacts/) and serves it with `vite preview` on a free port. */
-export async function buildAndServe(name = 'e2e-dist'): Promise<App> {
+/** The site's pages, by rolldown input name. */
+export const PAGES = {
+  main: resolve(ROOT, 'index.html'),
+  landscape: resolve(ROOT, 'landscape.html'),
+} as const;
+
+/**
+ * Builds the given pages (default: the race page alone) into test-artifacts/`name` and serves
+ * them with `vite preview` on a free port. Tests build only the pages they open, since a build
+ * is most of a test file's start-up time; the race links to the landscape page and back, so a
+ * test that follows those links builds both.
+ */
+export async function buildAndServe(
+  name = 'e2e-dist',
+  pages: readonly (keyof typeof PAGES)[] = ['main'],
+): Promise<App> {
   const outDir = resolve(ARTIFACTS, name);
-  // Only the race page: these tests do not depend on other pages of the site being in place.
+  const input = Object.fromEntries(pages.map((p) => [p, PAGES[p]]));
   await build({
     root: ROOT,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(ROOT, 'index.html') } },
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
   });
-  const port = await freePort();
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: 'warn',
     build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    preview: { port: 0, host: '127.0.0.1', open: false },
   });
+  const { port } = server.httpServer.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((res) => server.httpServer.close(() => res())),

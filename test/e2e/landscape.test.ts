@@ -11,6 +11,7 @@ import { roughness } from '../../src/core/view/roughness';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../src/io/surfaceFile';
 import {
   ARTIFACTS,
+  buildAndServe,
   launch,
   launchChromium,
   LINK_WAIT,
@@ -21,7 +22,6 @@ import {
   type App,
 } from './harness';
 import { pixelDiff, pixelStats, waitForPainted } from './pixels';
-import { buildAndServeBoth } from './sites';
 import { initBackend } from '../../src/gpu/backend';
 import { evaluate } from '../../src/gpu/landscape/evaluate';
 import { buildModel, modelPreset } from '../../src/gpu/modelZoo';
@@ -106,7 +106,7 @@ function addFixtures(outDir: string): string[] {
 
 beforeAll(async () => {
   if (skipBrowser) return;
-  app = await buildAndServeBoth(resolve(ARTIFACTS, DIST));
+  app = await buildAndServe(DIST, ['main', 'landscape']);
   const added = addFixtures(resolve(ARTIFACTS, DIST));
   if (added.length)
     console.info(

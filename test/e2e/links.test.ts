@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, skipBrowser, waitForRace, watchErrors, type App } from './harness';
-import { buildAndServeBoth } from './sites';
+import { buildAndServe, launch, skipBrowser, waitForRace, watchErrors, type App } from './harness';
 
 /**
  * Mangled links on both pages (issue 16): each opens the page drawn, with no page error, the bad
@@ -14,7 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (skipBrowser) return;
-  app = await buildAndServeBoth(resolve(ARTIFACTS, DIST));
+  app = await buildAndServe(DIST, ['main', 'landscape']);
   browser = await launch();
 });
 afterAll(async () => {

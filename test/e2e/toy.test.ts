@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARTIFACTS,
+  buildAndServe,
   launch,
   LINK_WAIT,
-  ROOT,
   screenshotPath,
   skipBrowser,
   watchErrors,
@@ -19,32 +16,9 @@ const DIST = 'toy-e2e-dist';
 let app: App;
 let browser: Browser;
 
-async function buildAndServeLandscape(outDir: string): Promise<App> {
-  await build({
-    root: ROOT,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rolldownOptions: { input: { landscape: resolve(ROOT, 'landscape.html') } },
-    },
-  });
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', open: false },
-  });
-  const { port } = server.httpServer.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
-  };
-}
-
 beforeAll(async () => {
   if (skipBrowser) return;
-  app = await buildAndServeLandscape(resolve(ARTIFACTS, DIST));
+  app = await buildAndServe(DIST, ['landscape']);
   browser = await launch();
 }, 120_000);
 afterAll(async () => {
