@@ -22,14 +22,16 @@ class OptimizerCase:
     cls: str                                   # class name in torch.optim (or in `port`)
     kwargs: Dict[str, Any] = field(default_factory=dict)   # constructor args besides params and lr
     step: str = 'plain'                        # 'plain' | 'closure' (LBFGS) | 'sparse_grad' (SparseAdam)
+                                               # | 'objective' (step(f): ports that need the Hessian)
     code_path: str = SINGLE_TENSOR
     # For optimizers torch does not ship: a Python file (repo-relative) whose class `cls` is an
     # independent port of the authors' published algorithm (test/fixtures/ports/).
     port: Optional[str] = None
 
 
-def _port(path, cls, kwargs=None):
-    return OptimizerCase(cls, kwargs or {}, port=path, code_path='independent port: ' + path)
+def _port(path, cls, kwargs=None, step='plain'):
+    return OptimizerCase(cls, kwargs or {}, step=step, port=path,
+                         code_path='independent port: ' + path)
 
 
 # Every optimizer class torch 1.13 ships (torch.optim.__all__) has at least one entry.
@@ -80,6 +82,10 @@ OPTIMIZERS = {
     'lars_weight_decay': _port('test/fixtures/ports/lars.py', 'LARS',
                                {'trust_coefficient': 0.01, 'weight_decay': 0.01}),
     'lamb': _port('test/fixtures/ports/lamb.py', 'LAMB', {'weight_decay': 0.01}),
+    # Newton: the Hessian by torch autograd of the surface's expression, solved by torch.linalg.
+    'newton': _port('test/fixtures/ports/newton.py', 'Newton', {'damping': 0.1}, step='objective'),
+    'saddle_free_newton': _port('test/fixtures/ports/newton.py', 'SaddleFreeNewton',
+                                {'damping': 0.1}, step='objective'),
     'sgd_schedule_free': _port('test/fixtures/ports/schedule_free.py', 'SGDScheduleFree'),
     'adamw_schedule_free': _port('test/fixtures/ports/schedule_free.py', 'AdamWScheduleFree'),
     'sgd_schedule_free_warmup': _port('test/fixtures/ports/schedule_free.py', 'SGDScheduleFree',
@@ -98,6 +104,7 @@ _RMSPROP = {'rosenbrock': 0.0001, 'saddle': 0.001, 'quadratic': 0.03}
 _ADAM = {'rosenbrock': 0.01, 'saddle': 0.003, 'quadratic': 0.1}
 _SIGN = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
 _LARS = {'rosenbrock': 0.3, 'saddle': 1.0, 'quadratic': 1.0}
+_NEWTON = {'rosenbrock': 0.5, 'saddle': 0.5, 'quadratic': 0.5}
 _LR_BY_OPTIMIZER = {
     'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
     'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
@@ -112,6 +119,7 @@ _LR_BY_OPTIMIZER = {
     'signsgd': _SIGN, 'signum': _SIGN, 'lion': _SIGN,
     'signum_weight_decay': _SIGN, 'lion_weight_decay': _SIGN,
     'lars': _LARS, 'lars_weight_decay': _LARS, 'lamb': _SIGN,
+    'newton': _NEWTON, 'saddle_free_newton': _NEWTON,
     'sgd_schedule_free': _SGD, 'sgd_schedule_free_warmup': _SGD,
     'adamw_schedule_free': _ADAM, 'adamw_schedule_free_warmup': _ADAM,
 }
@@ -127,7 +135,7 @@ MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup',
                    'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay',
                    'lars', 'lars_weight_decay', 'lamb',
                    'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
-                   'adamw_schedule_free_warmup']
+                   'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton']
 
 # --------------------------------------------------------------------------- schedules
 

@@ -2,7 +2,9 @@ import { numberAlgebra } from './algebra';
 import { vectorAlgebra } from './vectorAlgebra';
 import type { RunConfig } from './config';
 import { scheduleBase } from './config';
-import type { Hyperparams, OptimizerSpec, OptState } from './optimizers/optimizerSpec';
+import type { Hyperparams, OptimizerSpec, OptState, StepContext } from './optimizers/optimizerSpec';
+import { solveSym2 } from './sym2';
+import type { Surface } from './surfaces/surface';
 import { findOptimizer } from './optimizers/registry';
 import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
@@ -45,7 +47,7 @@ export function run(config: RunConfig): RunResult {
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
   let x = config.start[0],
     y = config.start[1];
-  const stepPoint = pointStepper(spec, x, y);
+  const stepPoint = pointStepper(spec, surface, x, y);
   const g = new Float64Array(2),
     next = new Float64Array(2);
   let divergedAt: number | null = null;
@@ -100,16 +102,28 @@ type PointStep = (
  * coordinate on plain numbers for elementwise rules (no allocation: the race's hot loop), or on
  * the vector (x, y) for rules that read the whole parameter.
  */
-function pointStepper(spec: OptimizerSpec, x0: number, y0: number): PointStep {
+function pointStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: number): PointStep {
   if (spec.scope === 'whole') {
     const A = vectorAlgebra;
     let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
+    const h = new Float64Array(3);
     return (x, y, g, hp, t, out) => {
-      const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t);
+      // The exact Hessian at θ, for the optimizers that ask for it (Newton).
+      const ctx: StepContext<Float64Array> = {
+        solveHessian(v, damping, abs) {
+          surface.hessian(x, y, h);
+          const r = new Float64Array(2);
+          solveSym2(h[0], h[1], h[2], v[0], v[1], damping, abs, r);
+          return r;
+        },
+      };
+      const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t, ctx);
       s = r.state;
       out.set(r.theta);
     };
   }
+  if (spec.curvature)
+    throw new Error(`${spec.type}: an optimizer that needs the Hessian must have scope 'whole'`);
   const A = numberAlgebra;
   let sx: OptState<number> = spec.init(A, x0),
     sy: OptState<number> = spec.init(A, y0);

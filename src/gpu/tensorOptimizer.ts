@@ -26,6 +26,10 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
     readonly vars: readonly tf.Variable[],
     private hp: Partial<H> = {},
   ) {
+    if (spec.curvature)
+      throw new Error(
+        `${spec.type} needs the exact Hessian, which only the 2-D surfaces provide: it is not offered for networks`,
+      );
     this.states = vars.map((v) => {
       let s: TState = {};
       tf.tidy(() => {

@@ -55,8 +55,12 @@ function tensorRun(config: Record<string, unknown>): Float64Array {
 }
 
 describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32', () => {
-  const cases = referenceRuns();
-  it('covers all 87 reference cases', () => expect(cases.length).toBe(87));
+  // Newton needs the exact Hessian, which networks do not have: the tensor path refuses it
+  // (test/gpu/tensorOptimizer.test.ts), so its 6 runs are checked in float64 only.
+  const cases = referenceRuns().filter(
+    (r) => !findOptimizer((r.config.optimizer as { type: string }).type)!.curvature,
+  );
+  it('covers all 87 reference cases the tensor path offers', () => expect(cases.length).toBe(87));
   for (const ref of cases) {
     it(`${ref.id}`, () => {
       const before = numTensors();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Algebra } from '../../src/core/algebra';
 import type { OptimizerSpec, OptState } from '../../src/core/optimizers/optimizerSpec';
+import { findOptimizer } from '../../src/core/optimizers/registry';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
 import { numTensors, useTestBackend } from './setup';
 
@@ -83,6 +84,15 @@ describe('TensorOptimizer', () => {
     expect(numTensors()).toBe(withVars);
     tf.dispose([w, b, data]);
     expect(numTensors()).toBe(start);
+  });
+
+  test('refuses, by name, an optimizer that needs the exact Hessian (Newton)', () => {
+    const x = tf.variable(tf.tensor1d([1]));
+    const spec = findOptimizer('Newton')!;
+    expect(() => new TensorOptimizer(spec, [x])).toThrow(
+      /Newton needs the exact Hessian.*not offered for networks/,
+    );
+    x.dispose();
   });
 
   test('rejects a gradient list of the wrong length and stepping after dispose()', () => {

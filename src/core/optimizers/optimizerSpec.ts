@@ -40,6 +40,19 @@ export interface PairEntry {
  */
 export type OptState<T> = Record<string, T | number | null>;
 
+/**
+ * Second-order information a step may use, where the run can provide it. On a 2-D surface
+ * run() gives the exact Hessian at θ (the point whose gradient drives the step); networks give
+ * none yet, so an optimizer that needs it says so (`curvature`) and is offered on surfaces only.
+ */
+export interface StepContext<T> {
+  /**
+   * (H + δI)⁻¹v; with `abs`, (|H| + δI)⁻¹v where |H| = Q|Λ|Qᵀ takes the absolute value of each
+   * eigenvalue (Dauphin et al. 2014). H is the exact Hessian at θ.
+   */
+  solveHessian?(v: T, damping: number, abs: boolean): T;
+}
+
 /** What one optimizer step returns: the new parameter and the new state. */
 export interface StepResult<T> {
   theta: T;
@@ -79,8 +92,21 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
    * a network steps each parameter tensor.
    */
   scope?: 'elementwise' | 'whole';
+  /**
+   * 'exact-hessian': the step calls `ctx.solveHessian`, which only the analytic surfaces
+   * provide; such an optimizer races on surfaces and is refused on networks, by name.
+   */
+  curvature?: 'exact-hessian';
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
-  step<T>(A: Algebra<T>, theta: T, grad: T, state: OptState<T>, hp: H, t: number): StepResult<T>;
+  step<T>(
+    A: Algebra<T>,
+    theta: T,
+    grad: T,
+    state: OptState<T>,
+    hp: H,
+    t: number,
+    ctx?: StepContext<T>,
+  ): StepResult<T>;
 }
 
 /** Keyword arguments torch accepts that do not change the arithmetic; accepted and ignored. */

@@ -14,6 +14,7 @@ import { asgd } from './asgd';
 import { signSGD, signum } from './signSGD';
 import { lars } from './lars';
 import { lamb } from './lamb';
+import { newton, saddleFreeNewton } from './newton';
 import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
@@ -34,6 +35,8 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   signum,
   lars,
   lamb,
+  newton,
+  saddleFreeNewton,
   sgdScheduleFree,
   adamwScheduleFree,
 ];
