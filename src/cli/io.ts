@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { CliError } from './cliError';
+import { parseJsonText } from './jsonText';
 
 /** Where a command reads and writes; tests pass their own. */
 export interface CliIo {
@@ -18,7 +19,10 @@ export const processIo: CliIo = {
   },
 };
 
-/** Reads a JSON config from a file path, or from stdin for `-`; errors name the file and the problem. */
+/**
+ * Reads a JSON config from a file path, or from stdin for `-`; errors name the file and the
+ * problem, or the field (a byte-order mark is fine; 1e999 and too-deep nesting are not).
+ */
 export async function readJsonConfig(source: string | undefined, io: CliIo): Promise<unknown> {
   if (!source) throw new CliError('missing --config FILE (use - to read the config from stdin)');
   let text: string;
@@ -29,11 +33,7 @@ export async function readJsonConfig(source: string | undefined, io: CliIo): Pro
       `cannot read config '${source}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`config '${source}' is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseJsonText(text, `config '${source}'`);
 }
 
 /** Writes a result file; a failure is a CLI error naming the file. */

@@ -25,12 +25,20 @@ import type { HessianScale } from '../gpu/landscape/hessianDirections';
 import type { Net } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { CliError } from './cliError';
+import { rangeFlag } from './flags';
 
 /** The repository's public/ folder (shipped data and models). */
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export const GRID_MIN = 2;
 export const GRID_MAX = 201;
+/** --samples at most (the data's test split, 1000 images for the shipped presets, bounds it further). */
+export const SAMPLES_MAX = 1_000_000;
+/** --batch (images per forward) at most. */
+export const BATCH_MAX = 100_000;
+/** --hessian-iters / sharpness --iters: Hessian-vector products, at least 2 (Lanczos), at most 1000. */
+export const HESSIAN_ITERS_MIN = 2;
+export const HESSIAN_ITERS_MAX = 1000;
 
 /** `--directions hessian`: the slice plane of the top-2 Hessian eigenvectors (gpu/landscape/hessianDirections.ts). */
 export interface HessianDirectionOptions {
@@ -93,14 +101,9 @@ export function parseShard(
   return { index, count };
 }
 
+/** --range MIN:MAX (default -1:1), checked by the shared `rangeFlag`. */
 export function parseRange(raw: string | undefined): [number, number] {
-  if (raw === undefined) return [-1, 1];
-  const parts = raw.split(':');
-  const [a, b] = parts.map((s) => (s.trim() === '' ? NaN : Number(s)));
-  if (parts.length !== 2 || !Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) {
-    throw new CliError(`--range must be MIN:MAX with MIN < MAX (e.g. -1:1), got '${raw}'`);
-  }
-  return [a, b];
+  return raw === undefined ? [-1, 1] : rangeFlag('range', raw);
 }
 
 /** Resolves --weights (a manifest .json or a folder holding weights.json) / --init / the shipped default. */

@@ -10,19 +10,16 @@ import type { ScheduleConfig } from '../core/schedules/scheduleSpec';
 import { findTensorOptimizer } from '../gpu/optim/registry';
 import { scheduleBaseOf } from '../gpu/train/scheduledHp';
 import { CliError } from './cliError';
+import { parseJsonText } from './jsonText';
 
 export interface OptimizerChoice {
   type: string;
   hp: Record<string, unknown>;
 }
 
-/** A flag's JSON value, or a CLI error naming the flag. */
+/** A flag's JSON value, or a CLI error naming the flag (or the field, for 1e999 and deep nesting). */
 export function parseJsonFlag(flag: string, raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch (e) {
-    throw new CliError(`--${flag}: not valid JSON (${(e as Error).message}): ${raw}`);
-  }
+  return parseJsonText(raw, `--${flag}`, { prefix: `--${flag}`, echo: true });
 }
 
 /** {type, ...torch kwargs} → {type, hp}; LARS/LAMB (tensor-only) take their numbers as given. */

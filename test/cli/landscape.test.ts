@@ -110,8 +110,8 @@ describe('landscape-lab landscape', () => {
   });
 
   const bad: [string[], RegExp][] = [
-    [['--grid', '1'], /--grid must be an integer between 2 and 201/],
-    [['--grid', '202'], /--grid must be an integer between 2 and 201/],
+    [['--grid', '1'], /--grid must be between 2 and 201, got 1/],
+    [['--grid', '202'], /--grid must be between 2 and 201, got 202/],
     [['--grid', 'abc'], /--grid must be an integer/],
     [['--samples', '0'], /--samples must be between 1/],
     [['--samples', '1001'], /--samples must be at most 1000/],

@@ -64,7 +64,7 @@ const bad: [string[], RegExp][] = [
   ],
   [['--data', 'xor', '--optimizer', '{lr: 1'], /--optimizer: not valid JSON/],
   [['--data', 'xor', '--grid', '1000'], /--grid must be between 2 and 201, got 1000/],
-  [['--data', 'xor', '--steps', 'many'], /--steps must be an integer, got 'many'/],
+  [['--data', 'xor', '--steps', 'many'], /--steps must be an integer ≥ 1, got 'many'/],
 ];
 
 describe('landscape-lab toy', () => {

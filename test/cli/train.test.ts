@@ -105,12 +105,12 @@ describe('landscape-lab train', () => {
     [
       'zero batch',
       ['--model', 'resnet-20', '--batch', '0', '--out', 'x'],
-      /--batch: must be an integer ≥ 1/,
+      /--batch must be between 1 and 1000000, got 0/,
     ],
     [
       'fractional steps',
       ['--model', 'resnet-20', '--steps', '2.5', '--out', 'x'],
-      /--steps: must be an integer/,
+      /--steps must be an integer ≥ 1, got '2.5'/,
     ],
     [
       'epochs and steps',

@@ -8,9 +8,11 @@ import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
 import { interpolationSummary } from '../../core/view/interpolationSummary';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import { glueDashValues, intFlag, parseFlags } from '../flags';
+import { intFlag, parseFlags, RANGE_HELP, SEED_MAX } from '../flags';
+import { checkOutputs } from '../outputs';
 import { type CliIo, fmtTime, writeOrFail } from '../io';
 import {
+  BATCH_MAX,
   GRID_MAX,
   GRID_MIN,
   loadLandscapeData,
@@ -19,6 +21,7 @@ import {
   netFor,
   parseRange,
   resolveWeights,
+  SAMPLES_MAX,
 } from '../landscapeOptions';
 
 /** BatchNorm along the path: each batch's own statistics, or the running statistics of one end. */
@@ -57,6 +60,7 @@ const FLAGS = {
   json: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
+export { FLAGS as INTERPOLATE_FLAGS };
 
 /** 'init', or a manifest (file or folder) resolved like --weights; absent = `dflt`. */
 function endpoint(
@@ -90,7 +94,7 @@ async function trainingSeed(manifest: string): Promise<number | null> {
 }
 
 export async function parseInterpolateFlags(args: string[]): Promise<InterpolateOptions | 'help'> {
-  const { values: v } = parseFlags(glueDashValues(args, ['--range']), FLAGS, 'interpolate');
+  const { values: v } = parseFlags(args, FLAGS, 'interpolate');
   if (v.help) return 'help';
   const preset = modelFromFlag(v.model as string | undefined);
   const from = endpoint(preset, 'from', v.from as string | undefined, 'init');
@@ -99,7 +103,7 @@ export async function parseInterpolateFlags(args: string[]): Promise<Interpolate
     throw new CliError(
       `--from and --to are the same weights ('${from}'): the line would be a single point`,
     );
-  let seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
+  let seed = intFlag('seed', v.seed as string | undefined, 0, 0, SEED_MAX);
   let seedSource = v.seed === undefined ? 'default' : '--seed';
   if (v.seed === undefined && (from === 'init' || to === 'init')) {
     // The init a trained model started from: its manifest records the seed.
@@ -111,7 +115,7 @@ export async function parseInterpolateFlags(args: string[]): Promise<Interpolate
     }
   }
   const points = intFlag('points', v.points as string | undefined, 41, GRID_MIN, GRID_MAX);
-  const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
+  const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, SAMPLES_MAX);
   const bn = ((v.bn as string | undefined) ?? 'batch') as InterpolationBn;
   if (!INTERPOLATION_BN.includes(bn))
     throw new CliError(`--bn must be batch, from or to, got '${bn}'`);
@@ -121,7 +125,7 @@ export async function parseInterpolateFlags(args: string[]): Promise<Interpolate
     v.batch as string | undefined,
     bn === 'batch' ? samples : 1000,
     1,
-    100_000,
+    BATCH_MAX,
   );
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
@@ -160,27 +164,34 @@ and writes upstream's 1-D .h5 layout (xcoordinates, train_loss, train_acc). α =
   --from init|FILE   start (default init: the seeded Kaiming initialisation the training started
                      from). FILE: a weights manifest (.json with its .bin) or a folder holding one
   --to FILE|shipped  end (default shipped: public/models/NAME/weights.json)
-  --seed K           seed of 'init' (default: the training.seed the trained end's manifest records,
-                     else 0)
-  --range MIN:MAX    α range (default -0.5:1.5: a little past both ends)
+  --seed K           seed of 'init', 0…${SEED_MAX} (default: the training.seed the trained end's
+                     manifest records, else 0)
+  --range MIN:MAX    α range (default -0.5:1.5: a little past both ends); ${RANGE_HELP}
   --points N         points on the line, ${GRID_MIN}…${GRID_MAX} (default 41)
-  --samples S        test images (default 1000)
+  --samples S        test images, 1…1000 (the test split; default 1000)
   --bn batch|from|to BatchNorm statistics along the line (default batch): each batch's own mean
                      and variance, which describe the weights being evaluated; or the running
                      statistics of one end (upstream's choice: right at that end only)
-  --batch B          images per forward (default: all --samples with --bn batch, else 1000)
+  --batch B          images per forward, 1…${BATCH_MAX} (default: all --samples with --bn batch,
+                     else 1000)
   --out FILE.h5      1-D surface file (required); records path, from, to and bn as extra datasets
   --json FILE        also write {model, from, to, xcoordinates, train_loss, train_acc, summary, …}
   -q, --quiet        no progress on stderr
 
 stdout: the loss at both ends, the highest loss between them and whether the loss falls
-monotonically from α = 0 to α = 1. Exit codes: 0 ok, 2 bad flags or files.`,
+monotonically from α = 0 to α = 1. Its largest job, ${GRID_MAX} points × 1000 images, takes a few
+minutes for resnet-110 on a 2-core CPU, so it has no cap (and no --no-cap). Outputs are checked
+for writing before any work starts. Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = await parseInterpolateFlags(args);
     if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
+    await checkOutputs([
+      { flag: 'out', path: opts.out, kind: 'file' },
+      { flag: 'json', path: opts.json, kind: 'file' },
+    ]);
     return runInterpolate(opts, io);
   },
 };

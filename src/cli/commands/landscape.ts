@@ -14,15 +14,29 @@ import type { Net } from '../../gpu/nets/net';
 import { writeDirectionsH5 } from '../../io/h5Directions';
 import { emptySurfaceGrid, type SurfaceExtras, writeSurfaceH5 } from '../../io/surfaceFile';
 import { shardFlatIndices } from '../../io/surfaceFileMerge';
+import { shardRange } from '../../gpu/landscape/grid';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
-import { glueDashValues, intFlag, parseFlags } from '../flags';
 import {
+  CAPS,
+  checkCaps,
+  type Cost,
+  fmtCount,
+  zooCapTimes,
+  zooEvalSeconds,
+  zooHessianSeconds,
+} from '../caps';
+import { intFlag, parseFlags, RANGE_HELP, SEED_MAX } from '../flags';
+import { checkOutputs } from '../outputs';
+import {
+  BATCH_MAX,
   differentiableNetFor,
   GRID_MAX,
   GRID_MIN,
   HESSIAN_ITERS_DEFAULT,
+  HESSIAN_ITERS_MAX,
+  HESSIAN_ITERS_MIN,
   HESSIAN_SAMPLES_DEFAULT,
   type HessianDirectionOptions,
   type LandscapeOptions,
@@ -33,6 +47,7 @@ import {
   parseRange,
   parseShard,
   resolveWeights,
+  SAMPLES_MAX,
 } from '../landscapeOptions';
 
 const FLAGS = {
@@ -55,22 +70,27 @@ const FLAGS = {
   'hessian-iters': { type: 'string' },
   'hessian-scale': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-cap': { type: 'boolean' },
 } as const;
+export { FLAGS as LANDSCAPE_FLAGS };
 
-export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
-  const { values: v } = parseFlags(glueDashValues(args, ['--range']), FLAGS, 'landscape');
+/**
+ * The flags of `landscape`, checked: ranges, then the caps (CAPS.landscapeImageEvals, and
+ * CAPS.hessianImageProducts with --directions hessian), over which only --no-cap runs, said
+ * through `note`.
+ */
+export function parseLandscapeFlags(
+  args: string[],
+  note: (line: string) => void = () => {},
+): LandscapeOptions | 'help' {
+  const { values: v } = parseFlags(args, FLAGS, 'landscape');
   if (v.help) return 'help';
   const preset = modelFromFlag(v.model as string | undefined);
-  const grid = v.grid === undefined ? 31 : Number(v.grid);
-  if (!Number.isInteger(grid) || grid < GRID_MIN || grid > GRID_MAX) {
-    throw new CliError(
-      `--grid must be an integer between ${GRID_MIN} and ${GRID_MAX} (points per axis), got '${v.grid}'`,
-    );
-  }
+  const grid = intFlag('grid', v.grid as string | undefined, 31, GRID_MIN, GRID_MAX);
   const dim = intFlag('dim', v.dim as string | undefined, 2, 1, 2) as 1 | 2;
-  const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, 1_000_000);
-  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
-  const batch = intFlag('batch', v.batch as string | undefined, 1000, 1, 100_000);
+  const samples = intFlag('samples', v.samples as string | undefined, 1000, 1, SAMPLES_MAX);
+  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, SEED_MAX);
+  const batch = intFlag('batch', v.batch as string | undefined, 1000, 1, BATCH_MAX);
   const directions = (v.directions as string | undefined) ?? 'random';
   if (directions !== 'random' && directions !== 'hessian')
     throw new CliError(`--directions must be random or hessian, got '${directions}'`);
@@ -90,10 +110,36 @@ export function parseLandscapeFlags(args: string[]): LandscapeOptions | 'help' {
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
   const range = parseRange(v.range as string | undefined);
-  const shard = parseShard(v.shard as string | undefined, dim === 2 ? grid * grid : grid);
+  const points = dim === 2 ? grid * grid : grid;
+  const shard = parseShard(v.shard as string | undefined, points);
+  const [first, end] = shardRange(points, shard);
+  const weights = resolveWeights(preset, v.weights as string | undefined, !!v.init);
+  const evals = zooEvalSeconds(preset);
+  const work: Cost[] = [
+    {
+      flags: `--grid${shard.count > 1 ? ' (this shard)' : ''} × --samples`,
+      amount: (end - first) * samples,
+      unit: 'image evaluations',
+      cap: CAPS.landscapeImageEvals,
+      seconds: (end - first) * samples * evals.perImage,
+      basis: evals.basis,
+    },
+  ];
+  if (hessian) {
+    const h = zooHessianSeconds(preset);
+    work.push({
+      flags: '--hessian-iters × --hessian-samples',
+      amount: hessian.iters * hessian.samples,
+      unit: 'image-products',
+      cap: CAPS.hessianImageProducts,
+      seconds: hessian.iters * hessian.samples * h.perImage,
+      basis: h.basis,
+    });
+  }
+  checkCaps(work, !!v['no-cap'], note);
   return {
     preset,
-    weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
+    weights,
     dim,
     grid,
     samples,
@@ -120,7 +166,7 @@ function parseHessianFlags(v: Record<string, unknown>, samples: number): Hessian
     raw,
     Math.min(HESSIAN_SAMPLES_DEFAULT, samples),
     1,
-    1_000_000,
+    SAMPLES_MAX,
   );
   if (n > samples) {
     throw new CliError(
@@ -131,8 +177,8 @@ function parseHessianFlags(v: Record<string, unknown>, samples: number): Hessian
     'hessian-iters',
     v['hessian-iters'] as string | undefined,
     HESSIAN_ITERS_DEFAULT,
-    2,
-    1000,
+    HESSIAN_ITERS_MIN,
+    HESSIAN_ITERS_MAX,
   );
   const scale = ((v['hessian-scale'] as string | undefined) ?? 'weights') as HessianScale;
   if (!HESSIAN_SCALES.includes(scale))
@@ -284,12 +330,14 @@ Surface:
   --grid N           points per axis, ${GRID_MIN}…${GRID_MAX} (default 31)
   --dim 1|2          2 (default): the α × β grid; 1: the line along dx alone (the top
                      eigenvector with --directions hessian)
-  --range MIN:MAX    α and β range (default -1:1; '--range -1:1' and '--range=-1:1' both work)
-  --samples S        test images to average over (default 1000)
-  --seed K           seed of the random directions (default 0); same seed = same directions
-                     (hessian: seed of the Lanczos start vector)
+  --range MIN:MAX    α and β range (default -1:1; '--range -1:1' and '--range=-1:1' both work);
+                     ${RANGE_HELP}
+  --samples S        test images to average over, 1…1000 (the test split; default 1000)
+  --seed K           seed of the random directions, 0…${SEED_MAX} (default 0); same seed = same
+                     directions (hessian: seed of the Lanczos start vector)
   --norm filter|layer  direction normalisation (default filter; biases and BN are ignored)
-  --batch B          images per forward pass (default 1000; larger batches amortise per-op overhead)
+  --batch B          images per forward pass, 1…${fmtCount(BATCH_MAX)} (default 1000; larger batches
+                     amortise per-op overhead)
 
 Directions:
   --directions random|hessian
@@ -306,7 +354,7 @@ Directions:
                      Every shard recomputes the same eigenvectors (same data, same --seed).
   --hessian-samples N  images for the Hessian: the first N of the slice's --samples
                      (default min(${HESSIAN_SAMPLES_DEFAULT}, --samples); each product costs two gradients over them)
-  --hessian-iters N  Hessian-vector products at most (default ${HESSIAN_ITERS_DEFAULT})
+  --hessian-iters N  Hessian-vector products at most, ${HESSIAN_ITERS_MIN}…${HESSIAN_ITERS_MAX} (default ${HESSIAN_ITERS_DEFAULT})
   --hessian-scale weights|unit|filter
                      weights (default): each unit eigenvector times ‖w‖ (the conv/linear weights'
                      norm), the norm a filter-normalised random direction has, so α = 1 moves as
@@ -322,6 +370,14 @@ Output:
   --dir-out FILE.h5  also write the directions (upstream's direction-file layout, float32);
                      its path is recorded as dir_file in the surface file
   -q, --quiet        no progress rows on stderr
+  --no-cap           run a job over the caps below (the estimate is still printed)
+
+Caps (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.landscapeImageEvals)} image
+evaluations (grid points of this shard × --samples: a 141×141 grid at 1000 images;
+${zooCapTimes((p) => CAPS.landscapeImageEvals * zooEvalSeconds(p).perImage)} on a 2-core CPU); with
+--directions hessian also ${fmtCount(CAPS.hessianImageProducts)} image-products (--hessian-iters × --hessian-samples;
+${zooCapTimes((p) => CAPS.hessianImageProducts * zooHessianSeconds(p).perImage)}). Outputs are checked for writing
+before any work starts.
 
 Cluster array jobs:
   --shard i/n        compute only shard i of n, 0-based (0 <= i < n): a contiguous block of the
@@ -333,11 +389,16 @@ Cluster array jobs:
 
 Progress rows go to stderr; stdout gets one summary line (with --directions hessian, the λ's first). Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
-    const opts = parseLandscapeFlags(args);
+    const opts = parseLandscapeFlags(args, (line) => io.stderr(`landscape-lab landscape: ${line}`));
     if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
+    await checkOutputs([
+      { flag: 'out', path: opts.out, kind: 'file' },
+      { flag: 'json', path: opts.json, kind: 'file' },
+      { flag: 'dir-out', path: opts.dirOut, kind: 'file' },
+    ]);
     await initBackend(['wasm', 'cpu']);
     const net = netFor(opts.preset);
     const { params, buffers } = await loadModelWeights(net, opts.weights, opts.seed);

@@ -12,6 +12,12 @@ import { mergeSurfaceExtras, mergeSurfaceGrids } from '../../io/surfaceFileMerge
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { parseFlags } from '../flags';
+import { checkOutputs } from '../outputs';
+
+export const MERGE_FLAGS = {
+  out: { type: 'string', short: 'o' },
+  json: { type: 'string' },
+} as const;
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -27,13 +33,11 @@ quantities or dir_file, when two shards computed the same point, or when a point
 names any that the shards do not all hold with the same value.
 
   --out FILE.h5   merged surface file (required)
-  --json FILE     also write {xcoordinates, ycoordinates, train_loss, train_acc, …} as JSON`,
+  --json FILE     also write {xcoordinates, ycoordinates, train_loss, train_acc, …} as JSON
+Both are checked for writing before the shards are read. No numeric flags, no cap: a merge
+reads and writes each point once.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(
-      args,
-      { out: { type: 'string', short: 'o' }, json: { type: 'string' } },
-      'merge',
-    );
+    const { values, positionals } = parseFlags(args, MERGE_FLAGS, 'merge');
     if (values.help) {
       io.stdout(this.help + '\n');
       return 0;
@@ -42,6 +46,10 @@ names any that the shards do not all hold with the same value.
     if (!out) throw new CliError('missing --out FILE.h5');
     if (positionals.length === 0)
       throw new CliError('no shard files given (landscape-lab merge SHARD.h5 … --out FILE.h5)');
+    await checkOutputs([
+      { flag: 'out', path: out, kind: 'file' },
+      { flag: 'json', path: values.json as string | undefined, kind: 'file' },
+    ]);
     const parts: SurfaceGrid[] = [];
     const partExtras: SurfaceExtras[] = [];
     for (const file of positionals) {

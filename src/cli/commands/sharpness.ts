@@ -10,16 +10,21 @@ import {
 import { MODEL_NAMES, type ModelPreset } from '../../gpu/modelZoo';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import { intFlag, parseFlags } from '../flags';
+import { CAPS, checkCaps, fmtCount, zooCapTimes, zooHessianSeconds } from '../caps';
+import { intFlag, parseFlags, SEED_MAX } from '../flags';
+import { checkOutputs } from '../outputs';
 import { type CliIo, fmtNumber, fmtTime, writeOrFail } from '../io';
 import {
   differentiableNetFor,
   HESSIAN_ITERS_DEFAULT,
+  HESSIAN_ITERS_MAX,
+  HESSIAN_ITERS_MIN,
   HESSIAN_SAMPLES_DEFAULT,
   loadLandscapeData,
   loadModelWeights,
   modelFromFlag,
   resolveWeights,
+  SAMPLES_MAX,
 } from '../landscapeOptions';
 
 export interface SharpnessOptions {
@@ -45,9 +50,19 @@ const FLAGS = {
   seed: { type: 'string' },
   json: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-cap': { type: 'boolean' },
 } as const;
+export { FLAGS as SHARPNESS_FLAGS };
 
-export function parseSharpnessFlags(args: string[]): SharpnessOptions | 'help' {
+/**
+ * The flags of `sharpness`, checked: ranges, then the cap CAPS.hessianImageProducts (products ×
+ * images, twice for power iteration's two eigenvalues), over which only --no-cap runs (said
+ * through `note`).
+ */
+export function parseSharpnessFlags(
+  args: string[],
+  note: (line: string) => void = () => {},
+): SharpnessOptions | 'help' {
   const { values: v } = parseFlags(args, FLAGS, 'sharpness');
   if (v.help) return 'help';
   const preset = modelFromFlag(v.model as string | undefined);
@@ -57,20 +72,46 @@ export function parseSharpnessFlags(args: string[]): SharpnessOptions | 'help' {
   const restrict = ((v.restrict as string | undefined) ?? 'weights') as HessianRestrict;
   if (restrict !== 'weights' && restrict !== 'all')
     throw new CliError(`--restrict must be weights or all, got '${restrict}'`);
+  const samples = intFlag(
+    'samples',
+    v.samples as string | undefined,
+    HESSIAN_SAMPLES_DEFAULT,
+    1,
+    SAMPLES_MAX,
+  );
+  const iters = intFlag(
+    'iters',
+    v.iters as string | undefined,
+    HESSIAN_ITERS_DEFAULT,
+    HESSIAN_ITERS_MIN,
+    HESSIAN_ITERS_MAX,
+  );
+  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, SEED_MAX);
+  const weights = resolveWeights(preset, v.weights as string | undefined, !!v.init);
+  const h = zooHessianSeconds(preset);
+  const products = iters * (solver === 'power' ? 2 : 1);
+  checkCaps(
+    [
+      {
+        flags: `--iters${solver === 'power' ? ' (× 2 eigenvalues)' : ''} × --samples`,
+        amount: products * samples,
+        unit: 'image-products',
+        cap: CAPS.hessianImageProducts,
+        seconds: products * samples * h.perImage,
+        basis: h.basis,
+      },
+    ],
+    !!v['no-cap'],
+    note,
+  );
   return {
     preset,
-    weights: resolveWeights(preset, v.weights as string | undefined, !!v.init),
-    samples: intFlag(
-      'samples',
-      v.samples as string | undefined,
-      HESSIAN_SAMPLES_DEFAULT,
-      1,
-      1_000_000,
-    ),
-    iters: intFlag('iters', v.iters as string | undefined, HESSIAN_ITERS_DEFAULT, 2, 1000),
+    weights,
+    samples,
+    iters,
     solver,
     restrict,
-    seed: intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1),
+    seed,
     json: (v.json as string | undefined) ?? null,
     quiet: !!v.quiet,
   };
@@ -93,26 +134,34 @@ smooth at the finite-difference step, so expect 0.1 or more there and read λ as
   --model NAME       ${MODEL_NAMES.join(', ')}
   --weights FILE     weights manifest or folder (default: the shipped weights)
   --init             freshly initialised weights (seeded with --seed)
-  --samples N        images (default ${HESSIAN_SAMPLES_DEFAULT}; each product costs two gradients over them)
-  --iters N          Hessian-vector products at most (default ${HESSIAN_ITERS_DEFAULT}; per eigenvalue with --solver power)
+  --samples N        test images, 1…1000 (the test split; default ${HESSIAN_SAMPLES_DEFAULT}); each product
+                     costs two gradients over them
+  --iters N          Hessian-vector products at most, ${HESSIAN_ITERS_MIN}…${HESSIAN_ITERS_MAX} (default ${HESSIAN_ITERS_DEFAULT}; per eigenvalue
+                     with --solver power)
   --solver lanczos|power
                      lanczos (default): the two algebraically largest eigenvalues.
                      power: power iteration with deflation, ordered by |λ|; slow when λ2 ≈ λ1
   --restrict weights|all
                      weights (default): the conv/linear weights' block of the Hessian (biases and
                      BN held fixed, as slices perturb them); all: every parameter
-  --seed K           seed of the start vector (and of --init)
+  --seed K           seed of the start vector (and of --init), 0…${SEED_MAX} (default 0)
   --json FILE        also write {model, weights, samples, loss, eigenvalues, iterations, converged,
                      rayleigh, residual, products, seconds, …}
   -q, --quiet        no progress on stderr
+  --no-cap           run a job over the cap below (the estimate is still printed)
+
+Cap (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.hessianImageProducts)} image-products
+(--iters × --samples, × 2 with --solver power; ${zooCapTimes((p) => CAPS.hessianImageProducts * zooHessianSeconds(p).perImage)}
+on a 2-core CPU). --json is checked for writing before any work starts.
 
 Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
-    const opts = parseSharpnessFlags(args);
+    const opts = parseSharpnessFlags(args, (line) => io.stderr(`landscape-lab sharpness: ${line}`));
     if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
+    await checkOutputs([{ flag: 'json', path: opts.json, kind: 'file' }]);
     return runSharpness(opts, io);
   },
 };

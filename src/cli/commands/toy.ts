@@ -10,7 +10,9 @@ import { runToyExperiment, type ToySpec } from '../../gpu/toy/toyExperiment';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import { glueDashValues, intFlag, parseFlags } from '../flags';
+import { CAPS, checkCaps, fmtCount, fmtDuration, SPEEDS } from '../caps';
+import { intFlag, numberFlag, parseFlags, RANGE_HELP, SEED_MAX } from '../flags';
+import { checkOutputs } from '../outputs';
 import { type CliIo, fmtTime, writeOrFail } from '../io';
 import { parseJsonFlag, parseOptimizerFlag, parseSchedulerFlag } from '../optimizerFlags';
 import { GRID_MAX, GRID_MIN, parseRange } from '../landscapeOptions';
@@ -60,22 +62,24 @@ const FLAGS = {
   out: { type: 'string', short: 'o' },
   json: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-cap': { type: 'boolean' },
 } as const;
+export { FLAGS as TOY_FLAGS };
 
-function numberFlag(
-  name: string,
-  raw: string | undefined,
-  dflt: number,
-  min: number,
-  max: number,
-): number {
-  if (raw === undefined) return dflt;
-  const x = raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(x)) throw new CliError(`--${name} must be a number, got '${raw}'`);
-  if (x < min || x > max)
-    throw new CliError(`--${name} must be between ${min} and ${max}, got ${x}`);
-  return x;
-}
+export const TOY_N_MAX = 1_000_000;
+export const TOY_STEPS_MAX = 10_000_000;
+export const TOY_BATCH_MAX = 1_000_000;
+/**
+ * Points of one forward × the hidden units they pass through, at most, even with --no-cap: the
+ * slice and the evaluations run a whole split as one batch in WASM's 4 GB heap. 10⁸ floats of
+ * activations is 400 MB; 400,000 points × 512 units (2·10⁸) peaked at 1.4 GB, and 10⁶ × 1024
+ * aborted inside WASM.
+ */
+export const TOY_MAX_ACTIVATIONS = 1e8;
+
+/** Multiply-adds of one example's forward pass through a 2 → hidden → 2 MLP. */
+export const toyMacs = (hidden: readonly number[]) =>
+  [2, ...hidden, 2].reduce((sum, w, i, a) => (i ? sum + a[i - 1] * w : 0), 0);
 
 /** `8,8` → [8, 8]; '' (no hidden layer: logistic regression) → []. */
 function parseHidden(raw: string | undefined): number[] {
@@ -93,8 +97,16 @@ function parseHidden(raw: string | undefined): number[] {
   return parts.map(Number);
 }
 
-export function parseToyFlags(args: string[]): ToyOptions | 'help' {
-  const { values: v, positionals } = parseFlags(glueDashValues(args, ['--range']), FLAGS, 'toy');
+/**
+ * The flags of `toy`, checked: ranges, the activation memory (TOY_MAX_ACTIVATIONS), then the caps
+ * (CAPS.toySteps, CAPS.toyTrainMacs, CAPS.toySliceMacs), over which only --no-cap runs, said
+ * through `note`.
+ */
+export function parseToyFlags(
+  args: string[],
+  note: (line: string) => void = () => {},
+): ToyOptions | 'help' {
+  const { values: v, positionals } = parseFlags(args, FLAGS, 'toy');
   if (v.help) return 'help';
   if (positionals.length)
     throw new CliError(
@@ -105,7 +117,7 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
   const data = (ALIASES[rawData] ?? rawData) as Toy2dKind;
   if (!DATA_IDS.includes(data))
     throw new CliError(`--data: unknown data set '${rawData}' (known: ${DATA_IDS.join(', ')})`);
-  const n = intFlag('n', v.n as string | undefined, 500, 4, 1_000_000);
+  const n = intFlag('n', v.n as string | undefined, 500, 4, TOY_N_MAX);
   const noise = numberFlag('noise', v.noise as string | undefined, 0.1, 0, 0.5);
   const testShare = numberFlag('test-share', v['test-share'] as string | undefined, 0.5, 0, 1);
   const nTrain = Math.round((1 - testShare) * n);
@@ -118,10 +130,18 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
   const activation = ((v.activation as string | undefined) ?? 'tanh') as 'tanh' | 'relu';
   if (activation !== 'tanh' && activation !== 'relu')
     throw new CliError(`--activation must be tanh or relu, got '${activation}'`);
-  const steps = intFlag('steps', v.steps as string | undefined, TOY_DEFAULT_STEPS, 1, 10_000_000);
-  const batch = intFlag('batch', v.batch as string | undefined, TOY_DEFAULT_BATCH, 1, 1_000_000);
-  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, 2 ** 31 - 1);
+  // No upper bound here: the caps judge a huge count (with an estimate) before TOY_STEPS_MAX does.
+  const steps = intFlag('steps', v.steps as string | undefined, TOY_DEFAULT_STEPS, 1, Infinity);
+  const batch = intFlag(
+    'batch',
+    v.batch as string | undefined,
+    TOY_DEFAULT_BATCH,
+    1,
+    TOY_BATCH_MAX,
+  );
+  const seed = intFlag('seed', v.seed as string | undefined, 0, 0, SEED_MAX);
   const grid = intFlag('grid', v.grid as string | undefined, 31, GRID_MIN, GRID_MAX);
+  const range = v.range === undefined ? null : parseRange(v.range as string);
   const directions = ((v.directions as string | undefined) ?? 'random') as 'random' | 'pca';
   if (directions !== 'random' && directions !== 'pca')
     throw new CliError(`--directions must be random or pca, got '${directions}'`);
@@ -146,6 +166,7 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
 
   const out = v.out as string | undefined;
   if (!out) throw new CliError('missing --out FILE.h5');
+  checkToyCosts({ n, nTrain, hidden, steps, batch, grid }, !!v['no-cap'], note);
   return {
     data,
     n,
@@ -159,12 +180,67 @@ export function parseToyFlags(args: string[]): ToyOptions | 'help' {
     batch,
     seed,
     grid,
-    range: v.range === undefined ? null : parseRange(v.range as string),
+    range,
     directions,
     out,
     json: (v.json as string | undefined) ?? null,
     quiet: !!v.quiet,
   };
+}
+
+/** The hard memory limit, then the caps of a toy run (CliErrors naming the flags). */
+function checkToyCosts(
+  o: { n: number; nTrain: number; hidden: number[]; steps: number; batch: number; grid: number },
+  noCap: boolean,
+  note: (line: string) => void,
+): void {
+  const units = o.hidden.reduce((a, b) => a + b, 0);
+  const largestBatch = Math.max(o.nTrain, o.n - o.nTrain);
+  if (largestBatch * units > TOY_MAX_ACTIVATIONS)
+    throw new CliError(
+      `--n × --hidden: ${fmtCount(largestBatch)} points in one forward × ${units} hidden units = ` +
+        `${fmtCount(largestBatch * units)} activations; at most ${fmtCount(TOY_MAX_ACTIVATIONS)} ` +
+        `even with --no-cap (the slice runs the whole training split at once in WASM's 4 GB)`,
+    );
+  const macs = toyMacs(o.hidden);
+  const trainMacs = 3 * o.steps * Math.min(o.batch, o.nTrain) * macs;
+  const sliceMacs = o.grid * o.grid * o.nTrain * macs;
+  const stepSeconds = o.steps * SPEEDS.toyStepSeconds;
+  const trainSeconds = stepSeconds + trainMacs / SPEEDS.toyTrainMacs;
+  checkCaps(
+    [
+      {
+        flags: '--steps',
+        amount: o.steps,
+        unit: 'steps',
+        cap: CAPS.toySteps,
+        seconds: trainSeconds,
+        basis: `~${SPEEDS.toyStepSeconds * 1000} ms per step + ${SPEEDS.toyTrainMacs / 1e9} G multiply-adds/s, measured on a 2-core CPU`,
+      },
+      {
+        flags: '--steps × --batch × --hidden',
+        amount: trainMacs,
+        unit: 'multiply-adds of training',
+        cap: CAPS.toyTrainMacs,
+        seconds: trainSeconds,
+        basis: `${fmtCount(macs)} per example forward, ×3 with the backward pass, at ~${SPEEDS.toyTrainMacs / 1e9} G/s measured on a 2-core CPU`,
+      },
+      {
+        flags: '--grid × --n × --hidden',
+        amount: sliceMacs,
+        unit: 'multiply-adds of the slice',
+        cap: CAPS.toySliceMacs,
+        seconds: sliceMacs / SPEEDS.toySliceMacs,
+        basis: `${fmtCount(o.grid ** 2)} points × ${fmtCount(o.nTrain)} training points × ${fmtCount(macs)}, at ~${SPEEDS.toySliceMacs / 1e9} G/s measured on a 2-core CPU`,
+      },
+    ],
+    noCap,
+    note,
+  );
+  if (o.steps > TOY_STEPS_MAX)
+    throw new CliError(
+      `--steps must be at most ${fmtCount(TOY_STEPS_MAX)} even with --no-cap (the JSON keeps every step), got ${fmtCount(o.steps)}`,
+    );
 }
 
 export const toyCommand: Command = {
@@ -181,26 +257,28 @@ on the TRAIN split (Li et al. 2018 plot training loss), and writes upstream's .h
 
 Data:
   --data NAME        ${DATA_IDS.join(', ')} (also spirals, circles)
-  --n N              points in all, 4…1000000 (default 500, Playground's)
+  --n N              points in all, 4…${fmtCount(TOY_N_MAX)} (default 500, Playground's)
   --noise X          Playground's noise slider / 100, 0…0.5 (default 0.1)
-  --test-share X     fraction held out for testing (default 0.5, Playground's ratio)
+  --test-share X     fraction held out for testing, 0…1, leaving ≥ 2 training and ≥ 1 test
+                     points (default 0.5, Playground's ratio)
 
 Network and training:
-  --hidden W,W,…     hidden layer widths (default ${TOY_DEFAULT_HIDDEN.join(',')}; '' = none, logistic regression)
+  --hidden W,W,…     hidden layer widths, up to 8 layers of 1…1024 (default ${TOY_DEFAULT_HIDDEN.join(',')}; '' = none,
+                     logistic regression)
   --activation A     tanh (default, Playground's; Xavier init) or relu (Kaiming init)
   --optimizer JSON   torch.optim-style, default '${JSON.stringify(TOY_DEFAULT_OPTIMIZER)}'
   --scheduler JSON   torch lr_scheduler-style, stepped every step; 'null' for a constant lr;
                      default {"type":"CosineAnnealingLR","T_max":<steps>} (lr falls to 0)
-  --steps N          optimizer steps (default ${TOY_DEFAULT_STEPS})
-  --batch B          minibatch size (default ${TOY_DEFAULT_BATCH}; Playground's 10 is noisier); drawn without
-                     replacement per epoch
-  --seed K           seed of everything (default 0): the data set, the split, the init, the
-                     shuffling and the random directions; the same seed gives the same file
+  --steps N          optimizer steps, ≥ 1 (default ${TOY_DEFAULT_STEPS})
+  --batch B          minibatch size, 1…${fmtCount(TOY_BATCH_MAX)} (default ${TOY_DEFAULT_BATCH}; Playground's 10 is noisier; above the
+                     training points: all of them); drawn without replacement per epoch
+  --seed K           seed of everything, 0…${SEED_MAX} (default 0): the data set, the split, the
+                     init, the shuffling and the random directions; the same seed gives the same file
 
 Slice:
   --grid N           points per axis, ${GRID_MIN}…${GRID_MAX} (default 31); odd N puts the trained weights on the grid
   --range MIN:MAX    α and β range (default -1:1 for random directions; for pca, symmetric and
-                     1.15× the trajectory's extent along each axis)
+                     1.15× the trajectory's extent along each axis); ${RANGE_HELP}
   --directions D     random (default): two filter-normalised Gaussian directions from --seed
                      (each output row of a Linear weight scaled to that row's norm; biases get
                      zero direction). pca: the top-2 principal directions of the trajectory of
@@ -215,6 +293,14 @@ Output:
                      and for pca the explained variance and the projected trajectory. Accuracies
                      are fractions in [0, 1], except train_acc: percent, as in the .h5
   -q, --quiet        no progress lines on stderr
+  --no-cap           run a job over the caps below (the estimate is still printed)
+
+Caps (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.toySteps)} steps (${fmtDuration(CAPS.toySteps * SPEEDS.toyStepSeconds)} at the
+default net's ~${SPEEDS.toyStepSeconds * 1000} ms per step on a 2-core CPU); ${CAPS.toyTrainMacs.toExponential(0)} multiply-adds of training
+(3 × steps × batch × the net's weights) and ${CAPS.toySliceMacs.toExponential(0)} of the slice (grid² × training
+points × the net's weights), ${fmtDuration(CAPS.toyTrainMacs / SPEEDS.toyTrainMacs)} and ${fmtDuration(CAPS.toySliceMacs / SPEEDS.toySliceMacs)}. Even with --no-cap: at most
+${fmtCount(TOY_STEPS_MAX)} steps, and ${TOY_MAX_ACTIVATIONS.toExponential(0)} activations in one forward (the larger split's
+points × the hidden units). Outputs are checked for writing before any work starts.
 
 Example:
   landscape-lab toy --data spiral --steps 2000 --directions pca --out spiral.h5 --json spiral.json
@@ -223,11 +309,15 @@ stdout: the train and test loss and accuracy, steps, time, whether training dive
 slice's centre loss and roughness. Exit codes: 0 ok, 1 training diverged (nothing written),
 2 bad flags.`,
   async run(args, io) {
-    const opts = parseToyFlags(args);
+    const opts = parseToyFlags(args, (line) => io.stderr(`landscape-lab toy: ${line}`));
     if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
+    await checkOutputs([
+      { flag: 'out', path: opts.out, kind: 'file' },
+      { flag: 'json', path: opts.json, kind: 'file' },
+    ]);
     return runToy(opts, args, io);
   },
 };

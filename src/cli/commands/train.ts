@@ -21,8 +21,16 @@ import { fashionTensorData, type TensorData } from '../../gpu/train/tensorData';
 import { train, type TrainProgress, type TrainResult } from '../../gpu/train/train';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
-import { parseFlags } from '../flags';
-import { parseJsonFlag, parseOptimizerFlag, parseSchedulerFlag } from '../optimizerFlags';
+import { CAPS, checkCaps, fmtCount, zooCapTimes, zooStepSeconds } from '../caps';
+import { intFlag, parseFlags, SEED_MAX } from '../flags';
+import { parseJsonText } from '../jsonText';
+import {
+  type OptimizerChoice,
+  parseJsonFlag,
+  parseOptimizerFlag,
+  parseSchedulerFlag,
+} from '../optimizerFlags';
+import { checkOutputs } from '../outputs';
 
 /** public/data of this checkout (src/cli/commands → ../../../public/data). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../public/data/', import.meta.url));
@@ -214,13 +222,186 @@ export async function readCheckpoints(
 
 const round = (v: number, d = 6) => Number(v.toPrecision(d));
 
-const positiveInt = (flag: string, raw: unknown, min = 1): number => {
-  const v = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min) {
-    throw new CliError(`--${flag}: must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
+/** Steps at most, even with --no-cap: train.json keeps three numbers per step. */
+export const TRAIN_MAX_STEPS = 10_000_000;
+/** Batch sizes above the train split's size use all of it (one full batch per step). */
+export const TRAIN_MAX_BATCH = 1_000_000;
+/** Checkpoints are held in memory and written as one file: at most this many bytes, even with --no-cap. */
+export const TRAIN_MAX_CHECKPOINT_BYTES = 2 ** 30;
+
+export const TRAIN_FLAGS = {
+  model: { type: 'string', short: 'm' },
+  out: { type: 'string', short: 'o' },
+  epochs: { type: 'string' },
+  steps: { type: 'string' },
+  batch: { type: 'string' },
+  optimizer: { type: 'string' },
+  scheduler: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  seed: { type: 'string' },
+  'checkpoint-every': { type: 'string' },
+  data: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'no-cap': { type: 'boolean' },
+} as const;
+
+/** The flags of `train`, checked; what needs the data set's size is checked by `planTrain`. */
+export interface TrainOptions {
+  preset: ModelPreset;
+  out: string;
+  /** --epochs (default 5) when --steps is not given. */
+  epochs: number | null;
+  steps: number | null;
+  batch: number;
+  seed: number;
+  checkpointEvery: number | null;
+  optimizer: OptimizerChoice;
+  /** A parsed --scheduler / config scheduler (null: constant lr), or 'default' (warm-up + cosine over the steps). */
+  scheduler: ScheduleConfig | null | 'default';
+  dataDir: string;
+  quiet: boolean;
+  noCap: boolean;
+}
+
+/** Parses and checks the flags of `train` (reads --config); no data, no backend. */
+export async function parseTrainFlags(args: string[]): Promise<TrainOptions | 'help'> {
+  const { values, positionals } = parseFlags(args, TRAIN_FLAGS, 'train');
+  if (values.help) return 'help';
+  if (positionals.length)
+    throw new CliError(
+      `unexpected argument '${positionals[0]}'\nRun 'landscape-lab train --help' for usage.`,
+    );
+  if (!values.model) throw new CliError(`--model: missing (one of ${MODEL_NAMES.join(', ')})`);
+  if (!MODEL_NAMES.includes(values.model))
+    throw new CliError(
+      `--model: unknown model '${values.model}' (known: ${MODEL_NAMES.join(', ')})`,
+    );
+  if (values.out === undefined) throw new CliError('--out: missing output folder');
+  if (values.epochs !== undefined && values.steps !== undefined)
+    throw new CliError('--epochs and --steps: give one, not both');
+  const preset = modelPreset(values.model);
+  // No upper bound here: a huge count is refused by the caps (with an estimate) or TRAIN_MAX_STEPS.
+  const steps = values.steps === undefined ? null : intFlag('steps', values.steps, 0, 1, Infinity);
+  const epochs =
+    values.steps !== undefined ? null : intFlag('epochs', values.epochs, 5, 1, Infinity);
+  const batch = intFlag('batch', values.batch, 128, 1, TRAIN_MAX_BATCH);
+  const seed = intFlag('seed', values.seed, 0, 0, SEED_MAX);
+  const checkpointEvery =
+    values['checkpoint-every'] === undefined
+      ? null
+      : intFlag('checkpoint-every', values['checkpoint-every'], 1, 1, TRAIN_MAX_STEPS);
+
+  let config: Record<string, unknown> = {};
+  if (values.config !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(values.config, 'utf8');
+    } catch (e) {
+      throw new CliError(
+        `--config: cannot read '${values.config}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
+    }
+    const c = parseJsonText(text, `--config '${values.config}'`);
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
+    const unknown = Object.keys(c).filter((k) => k !== 'optimizer' && k !== 'scheduler');
+    if (unknown.length)
+      throw new CliError(`--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`);
+    config = c as Record<string, unknown>;
   }
-  return v;
-};
+  const optRaw =
+    values.optimizer !== undefined
+      ? parseJsonFlag('optimizer', values.optimizer)
+      : (config.optimizer ?? DEFAULT_OPTIMIZER);
+  const optimizer = parseOptimizerFlag(
+    optRaw,
+    values.optimizer !== undefined ? '--optimizer' : 'optimizer',
+  );
+  const schedRaw =
+    values.scheduler !== undefined
+      ? parseJsonFlag('scheduler', values.scheduler)
+      : 'scheduler' in config
+        ? config.scheduler
+        : undefined;
+  const scheduler =
+    schedRaw === undefined
+      ? 'default'
+      : parseSchedulerFlag(
+          schedRaw,
+          values.scheduler !== undefined ? '--scheduler' : 'scheduler',
+          optimizer,
+        );
+  return {
+    preset,
+    out: values.out,
+    epochs,
+    steps,
+    batch,
+    seed,
+    checkpointEvery,
+    optimizer,
+    scheduler,
+    dataDir: values.data === undefined ? DEFAULT_DATA_DIR : path.resolve(values.data),
+    quiet: !!values.quiet,
+    noCap: !!values['no-cap'],
+  };
+}
+
+/** What a checked run will do on a train split of `n` images. */
+export interface TrainPlan {
+  steps: number;
+  stepsPerEpoch: number;
+  checkpointEvery: number;
+  scheduler: ScheduleConfig | null;
+}
+
+/**
+ * The steps, checkpoints and schedule of a run on `n` training images, with the caps checked
+ * (CAPS.trainSteps, CAPS.trainImageSteps; over them only with --no-cap, said through `note`) and
+ * the hard limits (TRAIN_MAX_STEPS, TRAIN_MAX_CHECKPOINT_BYTES), each a CliError naming its flag.
+ */
+export function planTrain(o: TrainOptions, n: number, note: (line: string) => void): TrainPlan {
+  const stepsPerEpoch = Math.ceil(n / o.batch);
+  const steps = o.steps ?? o.epochs! * stepsPerEpoch;
+  const stepsFlag =
+    o.steps !== null ? '--steps' : `--epochs (${o.epochs} × ${stepsPerEpoch} steps)`;
+  const batch = Math.min(o.batch, n);
+  const step = zooStepSeconds(o.preset, batch);
+  const seconds = steps * step.seconds;
+  const basis = `${step.basis}, batch ${batch}`;
+  checkCaps(
+    [
+      { flags: stepsFlag, amount: steps, unit: 'steps', cap: CAPS.trainSteps, seconds, basis },
+      {
+        flags: `${o.steps !== null ? '--steps' : '--epochs'} × --batch`,
+        amount: steps * batch,
+        unit: 'image-steps',
+        cap: CAPS.trainImageSteps,
+        seconds,
+        basis,
+      },
+    ],
+    o.noCap,
+    note,
+  );
+  if (steps > TRAIN_MAX_STEPS)
+    throw new CliError(
+      `${stepsFlag}: ${fmtCount(steps)} steps; at most ${fmtCount(TRAIN_MAX_STEPS)} even with --no-cap (train.json keeps every step's loss, accuracy and lr)`,
+    );
+  const checkpointEvery = o.checkpointEvery ?? Math.max(1, Math.ceil(steps / 50));
+  const count = Math.ceil(steps / checkpointEvery) + 1;
+  const params = buildModel(o.preset).params.reduce(
+    (a, p) => a + p.shape.reduce((x, y) => x * y, 1),
+    0,
+  );
+  if (count * params * 4 > TRAIN_MAX_CHECKPOINT_BYTES)
+    throw new CliError(
+      `--checkpoint-every ${checkpointEvery}: ${fmtCount(count)} checkpoints of ${o.preset.name} (${(params * 4e-6).toPrecision(2)} MB each) ` +
+        `would take ${((count * params * 4) / 2 ** 30).toPrecision(3)} GiB; at most 1 GiB, so use --checkpoint-every ${Math.ceil(steps / Math.floor(TRAIN_MAX_CHECKPOINT_BYTES / (params * 4) - 1))} or more`,
+    );
+  const scheduler = o.scheduler === 'default' ? defaultScheduler(steps) : o.scheduler;
+  return { steps, stepsPerEpoch, checkpointEvery, scheduler };
+}
 
 export const trainCommand: Command = {
   name: 'train',
@@ -241,95 +422,42 @@ split and writes into DIR:
 
 Options:
   --model NAME          ${MODEL_NAMES.join(' | ')}
-  --out DIR             output folder (created)
-  --epochs E            passes over the train split (default 5); steps = E·⌈N/B⌉
-  --steps N             optimizer steps instead of --epochs
-  --batch B             minibatch size (default 128)
+  --out DIR             output folder (created; checked for writing before training starts)
+  --epochs E            passes over the train split (default 5), an integer ≥ 1; steps = E·⌈N/B⌉
+  --steps N             optimizer steps instead of --epochs, an integer ≥ 1
+  --batch B             minibatch size, 1…${fmtCount(TRAIN_MAX_BATCH)} (default 128; above N: the whole split)
   --optimizer JSON      torch.optim-style, default '${JSON.stringify(DEFAULT_OPTIMIZER)}'
   --scheduler JSON      torch lr_scheduler-style, per step; 'null' for a constant lr;
                         default: linear warm-up from 0.1·lr over min(32, steps/4)
                         steps, then {"type":"CosineAnnealingLR","T_max":<the rest>}
   --config FILE         JSON {"optimizer": {...}, "scheduler": {...} | null} (the flags override it)
-  --seed K              init and shuffling seed (default 0)
-  --checkpoint-every K  steps between checkpoints (default: about 50 checkpoints in all)
+  --seed K              init and shuffling seed, 0…${SEED_MAX} (default 0)
+  --checkpoint-every K  steps between checkpoints, ≥ 1 (default: about 50 checkpoints in all;
+                        all of them at most 1 GiB)
   --data DIR            folder holding the data sets (default: this checkout's public/data)
   --quiet               no progress lines on stderr
+  --no-cap              run a job over the caps below (the estimate is still printed)
+
+Caps (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.trainSteps)} steps, and
+${fmtCount(CAPS.trainImageSteps)} image-steps (steps × min(B, N): 250 epochs of the 4000 images at batch 128;
+${zooCapTimes((p) => (CAPS.trainImageSteps / 128) * zooStepSeconds(p, 128).seconds)} on a 2-core CPU). Even with
+--no-cap: at most ${fmtCount(TRAIN_MAX_STEPS)} steps.
 
 Example:
   landscape-lab train --model resnet-20 --epochs 3 --seed 1 --out runs/r20
 
-Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad flags.`,
+Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad flags (also an
+unwritable --out, found before training starts).`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(
-      args,
-      {
-        model: { type: 'string', short: 'm' },
-        out: { type: 'string', short: 'o' },
-        epochs: { type: 'string' },
-        steps: { type: 'string' },
-        batch: { type: 'string' },
-        optimizer: { type: 'string' },
-        scheduler: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        seed: { type: 'string' },
-        'checkpoint-every': { type: 'string' },
-        data: { type: 'string' },
-        quiet: { type: 'boolean' },
-      },
-      'train',
-    );
-    if (values.help) {
+    const opts = await parseTrainFlags(args);
+    if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
-    if (positionals.length)
-      throw new CliError(
-        `unexpected argument '${positionals[0]}'\nRun 'landscape-lab train --help' for usage.`,
-      );
-    if (!values.model) throw new CliError(`--model: missing (one of ${MODEL_NAMES.join(', ')})`);
-    if (!MODEL_NAMES.includes(values.model as string))
-      throw new CliError(
-        `--model: unknown model '${values.model}' (known: ${MODEL_NAMES.join(', ')})`,
-      );
-    if (!values.out) throw new CliError('--out: missing output folder');
-    if (values.epochs !== undefined && values.steps !== undefined)
-      throw new CliError('--epochs and --steps: give one, not both');
-    const preset = modelPreset(values.model as string);
-    const batchSize = values.batch === undefined ? 128 : positiveInt('batch', values.batch);
-    const seed = values.seed === undefined ? 0 : positiveInt('seed', values.seed, 0);
-
-    let config: Record<string, unknown> = {};
-    if (values.config !== undefined) {
-      let text: string;
-      try {
-        text = await readFile(values.config as string, 'utf8');
-      } catch (e) {
-        throw new CliError(
-          `--config: cannot read '${values.config}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-        );
-      }
-      const c = parseJsonFlag('config', text);
-      if (typeof c !== 'object' || c === null || Array.isArray(c))
-        throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
-      const unknown = Object.keys(c).filter((k) => k !== 'optimizer' && k !== 'scheduler');
-      if (unknown.length)
-        throw new CliError(
-          `--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`,
-        );
-      config = c as Record<string, unknown>;
-    }
-    const optRaw =
-      values.optimizer !== undefined
-        ? parseJsonFlag('optimizer', values.optimizer as string)
-        : (config.optimizer ?? DEFAULT_OPTIMIZER);
-    const optimizer = parseOptimizerFlag(
-      optRaw,
-      values.optimizer !== undefined ? '--optimizer' : 'optimizer',
-    );
-
+    await checkOutputs([{ flag: 'out', path: opts.out, kind: 'folder' }]);
+    const { preset, batch: batchSize, seed, optimizer, quiet } = opts;
     const backend = await initBackend();
-    let dataDir = DEFAULT_DATA_DIR;
-    if (values.data !== undefined) dataDir = path.resolve(values.data as string);
+    const dataDir = opts.dataDir;
     let data: ZooData;
     try {
       data = await loadZooData(preset, dataDir);
@@ -339,29 +467,16 @@ Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad fl
       );
     }
     const n = data.train.y.shape[0];
-    const stepsPerEpoch = Math.ceil(n / batchSize);
-    const steps =
-      values.steps !== undefined
-        ? positiveInt('steps', values.steps)
-        : (values.epochs !== undefined ? positiveInt('epochs', values.epochs) : 5) * stepsPerEpoch;
-    const schedRaw =
-      values.scheduler !== undefined
-        ? parseJsonFlag('scheduler', values.scheduler as string)
-        : 'scheduler' in config
-          ? config.scheduler
-          : defaultScheduler(steps);
-    const scheduler = parseSchedulerFlag(
-      schedRaw,
-      values.scheduler !== undefined ? '--scheduler' : 'scheduler',
-      optimizer,
-    );
-    const checkpointEvery =
-      values['checkpoint-every'] !== undefined
-        ? positiveInt('checkpoint-every', values['checkpoint-every'])
-        : Math.max(1, Math.ceil(steps / 50));
-    const out = path.resolve(values.out as string);
+    let plan: TrainPlan;
+    try {
+      plan = planTrain(opts, n, (line) => io.stderr(`landscape-lab train: ${line}`));
+    } catch (e) {
+      tf.dispose([data.train.x, data.train.y, data.test.x, data.test.y]);
+      throw e;
+    }
+    const { steps, stepsPerEpoch, checkpointEvery, scheduler } = plan;
+    const out = path.resolve(opts.out);
 
-    const quiet = !!values.quiet;
     const t0 = performance.now();
     let lastPrint = 0;
     if (!quiet)

@@ -1,14 +1,55 @@
-import { parseRunConfig } from '../../core/config';
+import { LIMITS, parseRunConfig, type RunConfig } from '../../core/config';
 import { run, runToJson } from '../../core/trajectory';
+import { CAPS, checkCaps, fmtCount, fmtDuration, SPEEDS } from '../caps';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { parseFlags } from '../flags';
 import { readJsonConfig } from '../io';
 
+export const TRAJECTORY_FLAGS = {
+  config: { type: 'string', short: 'c' },
+  pretty: { type: 'boolean' },
+  'no-cap': { type: 'boolean' },
+} as const;
+
+/** A parsed JSON config → a checked RunConfig, every bad field named (exit 2). */
+export function runConfigOrFail(raw: unknown): RunConfig {
+  const parsed = parseRunConfig(raw);
+  if (!parsed.ok) throw new CliError(`invalid config:\n  ${parsed.errors.join('\n  ')}`);
+  return parsed.value;
+}
+
+/**
+ * The cap on running a config: steps × batch.size sample gradients (CAPS.coreSampleGradients),
+ * over which only `noCap` runs (said through `note`). Shared by `trajectory` and `schedule`.
+ */
+export function checkRunCost(cfg: RunConfig, noCap: boolean, note: (line: string) => void): void {
+  if (!cfg.batch) return;
+  const amount = cfg.steps * cfg.batch.size;
+  checkCaps(
+    [
+      {
+        flags: 'steps × batch.size',
+        amount,
+        unit: 'sample gradients',
+        cap: CAPS.coreSampleGradients,
+        seconds: amount * SPEEDS.coreSampleGradientSeconds,
+        basis: `~${SPEEDS.coreSampleGradientSeconds * 1e9} ns each, measured on a 2-core CPU`,
+      },
+    ],
+    noCap,
+    note,
+  );
+}
+
+/** The cap, for --help. */
+export const RUN_CAP_HELP = `Cap (refused with an estimate of the time unless --no-cap): steps × batch.size ≤ ${fmtCount(CAPS.coreSampleGradients)}
+sample gradients (${fmtDuration(CAPS.coreSampleGradients * SPEEDS.coreSampleGradientSeconds)} on a 2-core CPU). Always: steps ≤ ${fmtCount(LIMITS.maxSteps)}, batch.samples ≤ ${fmtCount(LIMITS.maxSamples)}.`;
+
 export const trajectoryCommand: Command = {
   name: 'trajectory',
   summary: 'run one optimizer on an analytic surface and print its trajectory as JSON',
-  help: `Usage: landscape-lab trajectory --config FILE|-
+  help: `Usage: landscape-lab trajectory --config FILE|- [--pretty] [--no-cap]
 
 Runs the optimizer described by a JSON config (use - to read it from stdin) and prints
 {"params": [[x, y] after each step], "loss": [loss before each step], "lr": [lr used by each step],
@@ -19,23 +60,20 @@ Config (names as in torch.optim):
    "optimizer": {"type": "AdamW", "lr": 0.01, "betas": [0.9, 0.999], "weight_decay": 0.1},
    "scheduler": {"type": "CosineAnnealingLR", "T_max": 300} | null,
    "batch": {"size": 32, "samples": 256, "noise": 1, "seed": 1} | null}
+Numbers must be finite (1e999 is named, not read as Infinity); a UTF-8 byte-order mark is fine.
+
+${RUN_CAP_HELP}
 
 Exit codes: 0 ok (also when the run diverged: see "divergedAt"), 2 bad flags or config.`,
   async run(args, io) {
-    const { values } = parseFlags(
-      args,
-      { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' } },
-      'trajectory',
-    );
+    const { values } = parseFlags(args, TRAJECTORY_FLAGS, 'trajectory');
     if (values.help) {
       io.stdout(this.help + '\n');
       return 0;
     }
-    const parsed = parseRunConfig(await readJsonConfig(values.config as string | undefined, io));
-    if (!parsed.ok) throw new CliError(`invalid config:\n  ${parsed.errors.join('\n  ')}`);
-    io.stdout(
-      JSON.stringify(runToJson(run(parsed.value)), null, values.pretty ? 1 : undefined) + '\n',
-    );
+    const cfg = runConfigOrFail(await readJsonConfig(values.config, io));
+    checkRunCost(cfg, !!values['no-cap'], (line) => io.stderr(`landscape-lab trajectory: ${line}`));
+    io.stdout(JSON.stringify(runToJson(run(cfg)), null, values.pretty ? 1 : undefined) + '\n');
     return 0;
   },
 };
