@@ -23,3 +23,40 @@ export function cli(args: string[], stdin?: string): Promise<CliRun> {
     child.stdin.end(stdin ?? '');
   });
 }
+
+/**
+ * Runs `landscape-lab ARGS` until its stderr matches `until` (then kills it: for jobs that are
+ * meant to start but not to finish in a test) or it exits by itself; `killed` says which.
+ */
+export function cliUntil(
+  args: string[],
+  until: RegExp,
+  timeoutMs = 60_000,
+): Promise<CliRun & { killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], {
+      cwd: repoRoot,
+    });
+    let stdout = '',
+      stderr = '',
+      killed = false;
+    const stop = () => {
+      if (!killed && child.exitCode === null) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(stop, timeoutMs);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (until.test(stderr)) stop();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, killed });
+    });
+    child.stdin.end('');
+  });
+}
