@@ -1,13 +1,13 @@
 /**
  * The optimizer and scheduler a training command takes (`--optimizer JSON`, `--scheduler JSON`,
- * torch names), parsed once for `train` and `toy`: the core's optimizers plus the tensor-only
- * LARS/LAMB, and a scheduler checked against the optimizer's hyperparameters (e.g. OneCycleLR's
- * momentum cycling needs a momentum).
+ * torch names), parsed once for `train` and `toy`: any optimizer of the one registry but those
+ * that need a surface's exact Hessian, and a scheduler checked against the optimizer's
+ * hyperparameters (e.g. OneCycleLR's momentum cycling needs a momentum).
  */
 import { parseOptimizerConfig } from '../core/optimizers/parseOptimizer';
 import { parseScheduleConfig, scheduleBaseErrors } from '../core/schedules';
 import type { ScheduleConfig } from '../core/schedules/scheduleSpec';
-import { findTensorOptimizer } from '../gpu/optim/registry';
+import { findOptimizer } from '../core/optimizers/registry';
 import { scheduleBaseOf } from '../gpu/train/scheduledHp';
 import { CliError } from './cliError';
 import { parseJsonText } from './jsonText';
@@ -22,23 +22,17 @@ export function parseJsonFlag(flag: string, raw: string): unknown {
   return parseJsonText(raw, `--${flag}`, { prefix: `--${flag}`, echo: true });
 }
 
-/** {type, ...torch kwargs} → {type, hp}; LARS/LAMB (tensor-only) take their numbers as given. */
+/** {type, ...torch kwargs} → {type, hp}, validated as every optimizer is (bounds, names). */
 export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice {
   const parsed = parseOptimizerConfig(raw, flag);
-  if (parsed.ok) return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
-  const r = raw as Record<string, unknown> | null;
-  const spec = r && typeof r.type === 'string' ? findTensorOptimizer(r.type) : undefined;
-  if (spec && parsed.errors.every((e) => e.includes('unknown optimizer'))) {
-    const hp: Record<string, unknown> = { ...spec.defaults };
-    for (const [k, v] of Object.entries(r!)) {
-      if (k === 'type') continue;
-      if (!(k in spec.defaults))
-        throw new CliError(`${flag}.${k}: ${spec.type} has no hyperparameter '${k}'`);
-      hp[k] = v;
-    }
-    return { type: spec.type, hp };
-  }
-  throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok) throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
+  const spec = findOptimizer(parsed.value.type)!;
+  if (spec.curvature)
+    throw new CliError(
+      `${flag}.type: ${spec.type} needs the exact Hessian, which only the 2-D surfaces provide: ` +
+        `it is not offered for networks (race it with 'landscape-lab trajectory')`,
+    );
+  return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
 }
 
 /** A scheduler config (null = constant lr), valid for `optimizer`'s hyperparameters. */
@@ -50,7 +44,7 @@ export function parseSchedulerFlag(
   if (raw === null) return null;
   const p = parseScheduleConfig(raw, flag);
   if (!p.ok) throw new CliError(`invalid scheduler:\n  ${p.errors.join('\n  ')}`);
-  const spec = findTensorOptimizer(optimizer.type)!;
+  const spec = findOptimizer(optimizer.type)!;
   const baseErrors = scheduleBaseErrors(
     p.value,
     scheduleBaseOf(spec, { ...spec.defaults, ...optimizer.hp } as never),

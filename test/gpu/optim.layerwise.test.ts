@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { numberAlgebra } from '../../src/core/algebra';
 import { lamb } from '../../src/core/optimizers/lamb';
 import { lars, larsTrust } from '../../src/core/optimizers/lars';
-import { findTensorOptimizer } from '../../src/gpu/optim/registry';
+import { findOptimizer } from '../../src/core/optimizers/registry';
 import { tensorAlgebra } from '../../src/gpu/tensorAlgebra';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
 import { numTensors, useTestBackend } from './setup';
@@ -140,7 +140,7 @@ describe('LAMB', () => {
 
 describe('layer-wise optimizers on tensors', () => {
   test.each(['lars', 'LAMB'])('%s: numTensors is flat across steps and after dispose', (name) => {
-    const spec = findTensorOptimizer(name)!;
+    const spec = findOptimizer(name)!;
     expect(spec).toBeDefined();
     const before = numTensors();
     const w = [variable([1, -2, 3]), tf.tidy(() => tf.variable(tf.ones([2, 2])))];

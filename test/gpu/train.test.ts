@@ -13,7 +13,7 @@ import { evaluateModel } from '../../src/gpu/train/evaluateModel';
 import { fashionTensorData, toyTensorData } from '../../src/gpu/train/tensorData';
 import { scheduleBaseOf, scheduledOverride } from '../../src/gpu/train/scheduledHp';
 import { train, type TrainResult } from '../../src/gpu/train/train';
-import { findTensorOptimizer } from '../../src/gpu/optim/registry';
+import { findOptimizer } from '../../src/core/optimizers/registry';
 import { repoRoot } from '../referencePath';
 import { numTensors, useTestBackend } from './setup';
 
@@ -171,7 +171,7 @@ describe('train (MLP on toy 2-D data)', () => {
       ['Adam', 'betas'],
       ['LAMB', 'betas'],
     ] as const) {
-      const spec = findTensorOptimizer(type)!;
+      const spec = findOptimizer(type)!;
       const hp = { ...spec.defaults, momentum: 0.9 };
       const base = scheduleBaseOf(spec, hp);
       expect(base.momentumKey).toBe(key);

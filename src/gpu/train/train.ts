@@ -21,7 +21,7 @@ import { createScheduler } from '../../core/schedules/createScheduler';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
 import type { Net } from '../nets/net';
 import { initBuffers, initParams, type InitScheme } from '../nets/params';
-import { findTensorOptimizer } from '../optim/registry';
+import { findOptimizer } from '../../core/optimizers/registry';
 import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
@@ -74,7 +74,7 @@ export interface TrainResult {
 }
 
 export async function train(o: TrainOptions): Promise<TrainResult> {
-  const spec = findTensorOptimizer(o.optimizer.type);
+  const spec = findOptimizer(o.optimizer.type);
   if (!spec) throw new Error(`train: unknown optimizer '${o.optimizer.type}'`);
   const n = sampleCountOf(o.data);
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1)

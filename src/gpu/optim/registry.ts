@@ -1,1 +1,0 @@
-export { findOptimizer as findTensorOptimizer } from '../../core/optimizers/registry';
