@@ -9,6 +9,7 @@ import { findOptimizer } from './optimizers/registry';
 import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
 import { createMinibatchSampler } from './sampling/finiteSum';
+import { rademacherSigns } from './sampling/rademacher';
 
 /** One optimizer run on a 2D surface, in the conventions of test/fixtures/pytorch/README.md. */
 export interface RunResult {
@@ -108,14 +109,30 @@ function pointStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: num
     let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
     const h = new Float64Array(3);
     return (x, y, g, hp, t, out) => {
-      // The exact Hessian at θ, for the optimizers that ask for it (Newton).
+      // The exact Hessian at θ, for the optimizers that ask for it (Newton, Sophia), taken
+      // once per step and only when asked: h = [f_xx, f_xy, f_yy].
+      let hAtTheta = false;
+      const hessian = () => {
+        if (!hAtTheta) surface.hessian(x, y, h);
+        hAtTheta = true;
+        return h;
+      };
       const ctx: StepContext<Float64Array> = {
         solveHessian(v, damping, abs) {
-          surface.hessian(x, y, h);
+          const [a, b, c] = hessian();
           const r = new Float64Array(2);
-          solveSym2(h[0], h[1], h[2], v[0], v[1], damping, abs, r);
+          solveSym2(a, b, c, v[0], v[1], damping, abs, r);
           return r;
         },
+        hessianDiag() {
+          const [a, , c] = hessian();
+          return Float64Array.of(a, c);
+        },
+        hvp(v) {
+          const [a, b, c] = hessian();
+          return Float64Array.of(a * v[0] + b * v[1], b * v[0] + c * v[1]);
+        },
+        rademacher: (like, seed, draw) => rademacherSigns(like.length, seed, draw),
       };
       const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t, ctx);
       s = r.state;

@@ -51,6 +51,15 @@ export interface StepContext<T> {
    * eigenvalue (Dauphin et al. 2014). H is the exact Hessian at θ.
    */
   solveHessian?(v: T, damping: number, abs: boolean): T;
+  /** diag(H): the exact diagonal of the Hessian at θ (Sophia's exact estimator). */
+  hessianDiag?(): T;
+  /** Hv, the Hessian-vector product at θ (Hutchinson's estimator u ⊙ Hu). */
+  hvp?(v: T): T;
+  /**
+   * A Rademacher vector shaped like `like` (entries ±1, each with probability ½), a pure
+   * function of (seed, draw): the same pair gives the same vector, so a run is reproducible.
+   */
+  rademacher?(like: T, seed: number, draw: number): T;
 }
 
 /** What one optimizer step returns: the new parameter and the new state. */
@@ -93,8 +102,9 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
    */
   scope?: 'elementwise' | 'whole';
   /**
-   * 'exact-hessian': the step calls `ctx.solveHessian`, which only the analytic surfaces
-   * provide; such an optimizer races on surfaces and is refused on networks, by name.
+   * 'exact-hessian': the step calls `ctx.solveHessian`, `hessianDiag` or `hvp`, which only the
+   * analytic surfaces provide; such an optimizer races on surfaces and is refused on networks,
+   * by name.
    */
   curvature?: 'exact-hessian';
   init<T>(A: Algebra<T>, theta: T): OptState<T>;

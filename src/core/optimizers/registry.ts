@@ -16,6 +16,7 @@ import { lars } from './lars';
 import { lamb } from './lamb';
 import { newton, saddleFreeNewton } from './newton';
 import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
+import { sophia, sophiaExact } from './sophia';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -39,6 +40,8 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   saddleFreeNewton,
   sgdScheduleFree,
   adamwScheduleFree,
+  sophia,
+  sophiaExact,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
