@@ -93,6 +93,11 @@ OPTIMIZERS = {
     'adamw_schedule_free_warmup': _port(
         'test/fixtures/ports/schedule_free.py', 'AdamWScheduleFree',
         {'warmup_steps': 20, 'weight_decay': 0.05, 'r': 0.5, 'weight_lr_power': 1.0}),
+    # Sophia (the authors' SophiaG) with the exact diagonal of the autograd Hessian as its
+    # curvature estimate: their defaults (k = 10, weight decay 0.1), and k = 1 without decay.
+    'sophia_exact': _port('test/fixtures/ports/sophia.py', 'SophiaExact', step='objective'),
+    'sophia_exact_k1': _port('test/fixtures/ports/sophia.py', 'SophiaExact',
+                             {'k': 1, 'weight_decay': 0.0}, step='objective'),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -105,6 +110,7 @@ _ADAM = {'rosenbrock': 0.01, 'saddle': 0.003, 'quadratic': 0.1}
 _SIGN = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
 _LARS = {'rosenbrock': 0.3, 'saddle': 1.0, 'quadratic': 1.0}
 _NEWTON = {'rosenbrock': 0.5, 'saddle': 0.5, 'quadratic': 0.5}
+_SOPHIA = {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 0.04}
 _LR_BY_OPTIMIZER = {
     'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
     'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
@@ -122,6 +128,7 @@ _LR_BY_OPTIMIZER = {
     'newton': _NEWTON, 'saddle_free_newton': _NEWTON,
     'sgd_schedule_free': _SGD, 'sgd_schedule_free_warmup': _SGD,
     'adamw_schedule_free': _ADAM, 'adamw_schedule_free_warmup': _ADAM,
+    'sophia_exact': _SOPHIA, 'sophia_exact_k1': _SOPHIA,
 }
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
       for surface in ('rosenbrock', 'saddle', 'quadratic')}
@@ -135,7 +142,8 @@ MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup',
                    'signsgd', 'signum', 'lion', 'signum_weight_decay', 'lion_weight_decay',
                    'lars', 'lars_weight_decay', 'lamb',
                    'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
-                   'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton']
+                   'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton',
+                   'sophia_exact', 'sophia_exact_k1']
 
 # --------------------------------------------------------------------------- schedules
 

@@ -50,8 +50,8 @@ def _step(opt, case, surface, p):
     loss.backward()
     if case.step == 'sparse_grad':
         p.grad = p.grad.to_sparse()
-    # 'objective': a second-order port (Newton) gets the objective itself, to take its exact
-    # Hessian by autograd at the current point.
+    # 'objective': a second-order port (Newton, Sophia) gets the objective itself, to take its
+    # exact Hessian by autograd at the current point.
     opt.step(surface.f) if case.step == 'objective' else opt.step()
     return loss.item()
 

@@ -55,8 +55,9 @@ function tensorRun(config: Record<string, unknown>): Float64Array {
 }
 
 describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32', () => {
-  // Newton needs the exact Hessian, which networks do not have: the tensor path refuses it
-  // (test/gpu/tensorOptimizer.test.ts), so its 6 runs are checked in float64 only.
+  // Newton and Sophia's exact estimator need the exact Hessian, which networks do not have: the
+  // tensor path refuses them (test/gpu/tensorOptimizer.test.ts), so their 12 runs are checked
+  // in float64 only.
   const cases = referenceRuns().filter(
     (r) => !findOptimizer((r.config.optimizer as { type: string }).type)!.curvature,
   );
