@@ -4,6 +4,7 @@ import {
   buildAndServe,
   LINK_WAIT,
   launch,
+  launchChromium,
   screenshotPath,
   skipBrowser,
   waitForRace,
@@ -218,6 +219,28 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     expect(errors).toEqual([]);
     await page.close();
     await fallback.close();
+  });
+
+  it('races without WebGL (as a locked-down browser): the 3D view says why, nothing throws', async () => {
+    // --disable-webgl as enterprise policies do, and no GPU or software rasteriser either.
+    const noGl = await launchChromium(['--disable-webgl', '--disable-3d-apis'], { webgl: false });
+    try {
+      const page = await noGl.newPage({ viewport: { width: 1440, height: 1000 } });
+      const errors = watchErrors(page);
+      await page.goto(app.url + '?opt=adam,sgd');
+      await waitForRace(page);
+      const three = page.getByRole('img', { name: '3D surface' });
+      await expect(three.textContent()).resolves.toMatch(
+        /3D view \(it needs WebGL\) is not available in this browser: WebGL is turned off/,
+      );
+      expect(await page.locator('.surface-3d canvas').count()).toBe(0);
+      const contour = await pixelStats(page, await page.locator('.race-canvas').screenshot());
+      expect(contour.distinct).toBeGreaterThan(50);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: screenshotPath('race-no-webgl'), fullPage: true });
+    } finally {
+      await noGl.close();
+    }
   });
 
   it('names an invalid URL parameter in a visible message and falls back to the default', async () => {

@@ -9,7 +9,7 @@ import { LandscapeFacts } from './LandscapeFacts';
 import { LinePanel } from './LinePanel';
 import { lookStyle } from './landscapeTheme';
 import { ModelPicker } from './ModelPicker';
-import { PanelErrorBoundary } from './PanelErrorBoundary';
+import { ThreeDGate } from '../panels/ThreeDGate';
 import { RecomputePanel } from './RecomputePanel';
 import { SourceSwitch } from './SourceSwitch';
 import { ToyPanel } from './toy/ToyPanel';
@@ -64,9 +64,9 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             </section>
             <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
               {shown ? (
-                <PanelErrorBoundary name="Landscape 3D" what="The 3D view (it needs WebGL)">
+                <ThreeDGate name="Landscape 3D">
                   <Landscape3D shown={shown} />
-                </PanelErrorBoundary>
+                </ThreeDGate>
               ) : (
                 <Placeholder name="Landscape 3D" message={message} />
               )}

@@ -5,7 +5,13 @@ import { Component, type ReactNode } from 'react';
  * and the rest of the page goes on working (never a blank page).
  */
 export class PanelErrorBoundary extends Component<
-  { name: string; what: string; children: ReactNode },
+  {
+    name: string;
+    what: string;
+    /** Known before rendering: the children are not rendered, and this is the reason shown. */
+    unavailable?: string | null;
+    children: ReactNode;
+  },
   { error: string | null }
 > {
   override state = { error: null as string | null };
@@ -15,11 +21,12 @@ export class PanelErrorBoundary extends Component<
   }
 
   override render() {
-    if (this.state.error === null) return this.props.children;
+    const reason = this.props.unavailable ?? this.state.error;
+    if (reason === null) return this.props.children;
     return (
       <div className="ls-placeholder" role="img" aria-label={this.props.name}>
         <p>
-          {this.props.what} is not available in this browser: {this.state.error}
+          {this.props.what} is not available in this browser: {reason}
         </p>
       </div>
     );

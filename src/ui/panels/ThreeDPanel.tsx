@@ -4,6 +4,7 @@ import { useViewStore } from '../../state/viewStore';
 import { Toggle } from '../controls/Toggle';
 import { useRacers } from '../hooks/useRacers';
 import { useSurface } from '../hooks/useSurface';
+import { ThreeDGate } from './ThreeDGate';
 
 // three.js is large: load it after the race is on screen.
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
@@ -70,22 +71,24 @@ function ThreeDView({
   return (
     <section className="panel surface-3d" aria-label="3D surface panel">
       <div className="three-wrap">
-        <Suspense
-          fallback={
-            <div className="three-loading" role="img" aria-label="3D surface">
-              Loading 3D…
-            </div>
-          }
-        >
-          <Surface3D
-            surface={surface}
-            box={surface.domain}
-            trajectories={trajectories}
-            currentStep={step}
-            logHeight={logHeight}
-            theme={theme}
-          />
-        </Suspense>
+        <ThreeDGate name="3D surface">
+          <Suspense
+            fallback={
+              <div className="three-loading" role="img" aria-label="3D surface">
+                Loading 3D…
+              </div>
+            }
+          >
+            <Surface3D
+              surface={surface}
+              box={surface.domain}
+              trajectories={trajectories}
+              currentStep={step}
+              logHeight={logHeight}
+              theme={theme}
+            />
+          </Suspense>
+        </ThreeDGate>
       </div>
       <div className="panel-caption row">
         <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />

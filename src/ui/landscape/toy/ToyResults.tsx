@@ -5,7 +5,7 @@ import type { ToySettings } from '../../../state/toySpec';
 import { toyFacts, toyLandscapeView, toyWarning } from '../../../state/toyView';
 import { Landscape3D } from '../Landscape3D';
 import { LandscapeContour } from '../LandscapeContour';
-import { PanelErrorBoundary } from '../PanelErrorBoundary';
+import { ThreeDGate } from '../../panels/ThreeDGate';
 import { ToyCurve } from './ToyCurve';
 import { ToyDataMap } from './ToyDataMap';
 
@@ -76,12 +76,12 @@ export function ToyResults({
         {view && (
           <figure className="ls-toy-figure ls-toy-3d">
             <h4>Loss landscape in 3D</h4>
-            <PanelErrorBoundary name="Toy landscape 3D" what="The 3D view (it needs WebGL)">
+            <ThreeDGate name="Toy landscape 3D">
               <Landscape3D
                 shown={{ view, loss: view.loss, pendingFromY: null }}
                 ariaLabel="Toy landscape 3D"
               />
-            </PanelErrorBoundary>
+            </ThreeDGate>
           </figure>
         )}
       </div>
