@@ -133,6 +133,7 @@ describe('surface registry', () => {
       'quadratic',
       'rastrigin',
       'rosenbrock',
+      'rotated_quadratic',
       'saddle',
       'sharp_flat',
     ]);

@@ -6,6 +6,7 @@ import { rastrigin } from './rastrigin';
 import { rosenbrock } from './rosenbrock';
 import { saddle } from './saddle';
 import { sharpFlat } from './sharpFlat';
+import { rotatedQuadratic } from './rotatedQuadratic';
 import type { Surface, SurfaceSpec } from './surface';
 
 /**
@@ -21,6 +22,7 @@ export const SURFACES: readonly SurfaceSpec[] = [
   himmelblau,
   rastrigin,
   sharpFlat,
+  rotatedQuadratic,
 ];
 
 /**
