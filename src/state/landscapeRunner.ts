@@ -201,11 +201,12 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
 
 /**
  * Reads a user's .h5 file and shows it. A bad file's error is shown beside the file input and
- * the panels keep what they showed (errors are shown, never thrown).
+ * the panels keep what they showed, a good file opened before it included (errors are shown,
+ * never thrown).
  */
 export async function openH5(fileName: string, bytes: Uint8Array): Promise<void> {
   const store = useLandscapeStore;
-  store.setState({ h5: { fileName, status: 'reading', view: null, line: false, error: null } });
+  store.setState((s) => ({ h5: { ...s.h5, attempt: fileName, status: 'reading', error: null } }));
   try {
     const grid = await readSurfaceH5(bytes);
     if (grid.ycoordinates === null) {
@@ -214,7 +215,7 @@ export async function openH5(fileName: string, bytes: Uint8Array): Promise<void>
       const file = lineFromSurfaceGrid(grid, fileName, extras);
       const s = store.getState();
       store.setState({
-        h5: { fileName, status: 'ready', view: null, line: true, error: null },
+        h5: { fileName, attempt: null, status: 'ready', view: null, line: true, error: null },
         showing: 'h5',
         settings: s.settings.line === 'off' ? { ...s.settings, line: 'interpolation' } : s.settings,
         line: { ...s.line, file, showingFile: true },
@@ -223,20 +224,13 @@ export async function openH5(fileName: string, bytes: Uint8Array): Promise<void>
     }
     const view = fromSurfaceGrid(grid, fileName);
     store.setState({
-      h5: { fileName, status: 'ready', view, line: false, error: null },
+      h5: { fileName, attempt: null, status: 'ready', view, line: false, error: null },
       showing: 'h5',
     });
   } catch (e) {
-    const s = store.getState();
-    store.setState({
-      h5: {
-        fileName,
-        status: 'error',
-        view: null,
-        line: false,
-        error: (e as Error).message ?? String(e),
-      },
-      showing: s.showing === 'h5' ? 'shipped' : s.showing,
-    });
+    // The file shown before (if any) stays shown: only the attempt failed.
+    store.setState((s) => ({
+      h5: { ...s.h5, attempt: fileName, status: 'error', error: (e as Error).message ?? String(e) },
+    }));
   }
 }

@@ -47,7 +47,10 @@ export interface GpuState {
 }
 
 export interface H5State {
+  /** The file shown (its view or line); a failed attempt after it leaves it shown. */
   fileName: string | null;
+  /** The file being read ('reading'), or the one that could not be read ('error'). */
+  attempt: string | null;
   status: 'idle' | 'reading' | 'ready' | 'error';
   /** A 2-D file's view; null for a 1-D file (see `line`). */
   view: LandscapeView | null;
@@ -164,7 +167,7 @@ export function initialLandscapeState(
     showing: 'shipped',
     shipped: { file: '', status: 'loading', view: null, message: null, sharpness: null },
     gpu: idleGpu(),
-    h5: { fileName: null, status: 'idle', view: null, line: false, error: null },
+    h5: { fileName: null, attempt: null, status: 'idle', view: null, line: false, error: null },
     line: idleLine(),
   };
 }

@@ -311,6 +311,13 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
   it('shows the error of a bad .h5 file', async () => {
     const { page } = await open();
     await drawn(page);
+    // A good file first: a bad one after it must leave it shown (it used to fall back).
+    await page
+      .getByLabel('Open .h5', { exact: true })
+      .setInputFiles(resolve(ROOT, 'test/fixtures/pytorch/sample_surface.h5'));
+    await expect
+      .poll(() => page.locator('.ls-h5').textContent(), LINK_WAIT)
+      .toContain('Showing sample_surface.h5');
     await page.getByLabel('Open .h5', { exact: true }).setInputFiles({
       name: 'broken.h5',
       mimeType: 'application/x-hdf5',
@@ -318,7 +325,9 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     });
     const alert = page.locator('.ls-h5 [role=alert]');
     await alert.waitFor({ timeout: 30_000 });
-    await expect(alert.textContent()).resolves.toMatch(/Could not open broken\.h5: .+/);
+    await expect(alert.textContent()).resolves.toMatch(
+      /Could not open broken\.h5: .+ Still showing sample_surface\.h5\./,
+    );
     await page.screenshot({ path: screenshotPath('landscape-bad-h5'), fullPage: true });
     // The panels keep the slice they showed.
     await expect(contour(page).getAttribute('data-bands').then(Number)).resolves.toBeGreaterThan(0);

@@ -29,7 +29,7 @@ export function H5Open() {
         aria-label="Open .h5"
         onChange={(e) => void onFile(e.currentTarget.files?.[0])}
       />
-      {h5.status === 'reading' && <p className="explain">Reading {h5.fileName}…</p>}
+      {h5.status === 'reading' && <p className="explain">Reading {h5.attempt}…</p>}
       {h5.status === 'ready' && (
         <p className="explain">
           Showing {h5.fileName}
@@ -38,7 +38,8 @@ export function H5Open() {
       )}
       {h5.status === 'error' && (
         <p className="ls-error" role="alert">
-          Could not open {h5.fileName}: {h5.error}
+          Could not open {h5.attempt}: {h5.error}
+          {h5.fileName !== null && ` Still showing ${h5.fileName}.`}
         </p>
       )}
     </section>
