@@ -98,6 +98,11 @@ OPTIMIZERS = {
     'sophia_exact': _port('test/fixtures/ports/sophia.py', 'SophiaExact', step='objective'),
     'sophia_exact_k1': _port('test/fixtures/ports/sophia.py', 'SophiaExact',
                              {'k': 1, 'weight_decay': 0.0}, step='objective'),
+    # Adafactor as torch >= 2.5 has it (torch 1.13 lacks it): torch's defaults (eps1 written 0.0
+    # for None, the dtype's eps), and decoupled weight decay with a looser clipping threshold.
+    'adafactor': _port('test/fixtures/ports/adafactor.py', 'Adafactor'),
+    'adafactor_weight_decay': _port('test/fixtures/ports/adafactor.py', 'Adafactor',
+                                    {'weight_decay': 0.05, 'd': 2.0}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -111,6 +116,7 @@ _SIGN = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
 _LARS = {'rosenbrock': 0.3, 'saddle': 1.0, 'quadratic': 1.0}
 _NEWTON = {'rosenbrock': 0.5, 'saddle': 0.5, 'quadratic': 0.5}
 _SOPHIA = {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 0.04}
+_ADAFACTOR = {'rosenbrock': 0.001, 'saddle': 0.01, 'quadratic': 0.01}
 _LR_BY_OPTIMIZER = {
     'sgd': _SGD, 'sgd_momentum': _SGD_MOMENTUM, 'sgd_nesterov': _SGD_MOMENTUM,
     'adagrad': _ADAGRAD, 'rmsprop': _RMSPROP, 'adam': _ADAM, 'adamw': _ADAM,
@@ -129,6 +135,7 @@ _LR_BY_OPTIMIZER = {
     'sgd_schedule_free': _SGD, 'sgd_schedule_free_warmup': _SGD,
     'adamw_schedule_free': _ADAM, 'adamw_schedule_free_warmup': _ADAM,
     'sophia_exact': _SOPHIA, 'sophia_exact_k1': _SOPHIA,
+    'adafactor': _ADAFACTOR, 'adafactor_weight_decay': _ADAFACTOR,
 }
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
       for surface in ('rosenbrock', 'saddle', 'quadratic')}
@@ -143,7 +150,7 @@ MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup',
                    'lars', 'lars_weight_decay', 'lamb',
                    'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
                    'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton',
-                   'sophia_exact', 'sophia_exact_k1']
+                   'sophia_exact', 'sophia_exact_k1', 'adafactor', 'adafactor_weight_decay']
 
 # --------------------------------------------------------------------------- schedules
 

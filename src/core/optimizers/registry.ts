@@ -17,6 +17,7 @@ import { lamb } from './lamb';
 import { newton, saddleFreeNewton } from './newton';
 import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
 import { sophia, sophiaExact } from './sophia';
+import { adafactor } from './adafactor';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -42,6 +43,7 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   adamwScheduleFree,
   sophia,
   sophiaExact,
+  adafactor,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */

@@ -1,0 +1,114 @@
+/**
+ * Adafactor as torch.optim.Adafactor implements it (torch ≥ 2.5, torch/optim/_adafactor.py,
+ * `_single_tensor_adafactor`; Shazeer & Stern 2018 with torch's use of lr and ε₁). Per
+ * parameter tensor θ with gradient g (−g with `maximize`), t = 1, 2, …:
+ *
+ *   w = t^τ                      (τ = beta2_decay ≤ 0; β̂₂ₜ = 1 − w)
+ *   ρ = min(lr, 1/√t)            (relative step)
+ *   α = max(ε₂, RMS(θₜ₋₁))·ρ     (RMS(x) = ‖x‖/√n, n the element count)
+ *   θ ← θ(1 − lr·λ)              (decoupled weight decay, before the update; skipped at λ = 0)
+ *   v ← lerp(v, g², w)           (= β̂₂ₜ v + (1 − β̂₂ₜ) g²; torch's lerp rounding, see below)
+ *   u = g / √max(v, ε₁²)
+ *   θ ← θ − α/max(1, RMS(u)/d) · u
+ *
+ * At t = 1, w = 1: v = g², so u = sign(g) (±1 where g ≠ 0) and the first step moves every
+ * coordinate by α = max(ε₂, RMS(θ₀))·min(lr, 1).
+ *
+ * ε₁ = 0 stands for torch's default `None`, "the parameter dtype's eps" (torch.finfo(dtype).eps):
+ * a JSON pair (links, configs) cannot carry None. The step finds the dtype by arithmetic —
+ * 1 + 2⁻⁵² rounds to 1 in float32 — so it is 2⁻⁵² ≈ 2.2e-16 in the float64 core (the 2-D race,
+ * the CLI, the float64 reference) and 2⁻²³ ≈ 1.19e-7 on float32 tensors (networks), as torch
+ * gives for float64 and float32 parameters. A literal ε₁ = 0 in torch differs only where v is
+ * exactly 0 (torch divides 0 by 0 there); a tiny positive ε₁ (1e-300) gets that behaviour here.
+ *
+ * Vectors only: torch factors the second moment of a parameter with ≥ 2 dimensions into row
+ * and column means (v̂ = R·C / max(mean(R), ε₁)); the Algebra has no row/column reductions, so
+ * here every tensor keeps the unfactored v (the same memory as Adam's v). On a 2-D surface the
+ * point (x, y) is a vector, where torch does not factor either, so the race and the references
+ * are torch's algorithm exactly; on networks, weight matrices use the unfactored estimate.
+ * RMS(θ) and RMS(u) are over the whole parameter: scope 'whole'.
+ */
+import { norm, type Algebra } from '../algebra';
+import { HP } from './common';
+import type { OptimizerSpec } from './optimizerSpec';
+
+export type AdafactorHp = {
+  lr: number;
+  beta2_decay: number;
+  eps: readonly [number, number];
+  d: number;
+  weight_decay: number;
+  maximize: boolean;
+};
+
+/** torch.finfo(dtype).eps of A's arithmetic, shaped like `like`: 2⁻⁵² in float64, 2⁻²³ in float32. */
+export function dtypeEps<T>(A: Algebra<T>, like: T): T {
+  const float64 = A.sub(A.fill(like, 1 + 2 ** -52), 1); // 2⁻⁵² in float64, 0 in float32
+  return A.where(float64, 2 ** -52, 2 ** -23);
+}
+
+/**
+ * torch's `start.lerp_(end, weight)` on CPU: start + w·(end − start) for w < 0.5, else
+ * end − (end − start)·(1 − w) (exact at w = 1, as Adafactor's first step needs).
+ */
+function lerp<T>(A: Algebra<T>, start: T, end: T, w: number): T {
+  const diff = A.sub(end, start);
+  return w < 0.5 ? A.add(start, A.mul(diff, w)) : A.sub(end, A.mul(diff, 1 - w));
+}
+
+export const adafactor: OptimizerSpec<AdafactorHp> = {
+  type: 'Adafactor',
+  id: 'adafactor',
+  summary:
+    'Relative steps: each move is lr-capped 1/√t times the parameter’s RMS, with the update clipped by its RMS.',
+  tex: String.raw`\rho_t=\min(\eta,\tfrac{1}{\sqrt t}),\ \alpha_t=\max(\epsilon_2,\mathrm{RMS}(\theta))\,\rho_t,\ v_t=(1-t^{\tau})\,v_{t-1}+t^{\tau}g^2,\ u=\frac{g}{\max(\sqrt{v_t},\,\epsilon_1)},\ \theta\leftarrow\theta(1-\eta\lambda)-\frac{\alpha_t\,u}{\max(1,\,\mathrm{RMS}(u)/d)}`,
+  defaults: { lr: 1e-2, beta2_decay: -0.8, eps: [0, 1e-3], d: 1, weight_decay: 0, maximize: false },
+  race: { lr: 1 },
+  scope: 'whole',
+  hyperparams: [
+    HP.lr,
+    {
+      key: 'beta2_decay',
+      kind: 'number',
+      label: 'β₂ decay (τ)',
+      max: 0,
+      scale: 'linear',
+      slider: { kind: 'linear', min: -1, max: 0 },
+    },
+    {
+      key: 'eps',
+      kind: 'pair',
+      label: 'Epsilons (ε₁, ε₂)',
+      min: 0,
+      entries: [
+        { label: 'ε₁ (0 = dtype eps)', slider: { kind: 'log', min: 1e-30, max: 1e-3, zero: true } },
+        { label: 'ε₂ (RMS floor)', slider: { kind: 'log', min: 1e-6, max: 1, zero: true } },
+      ],
+    },
+    {
+      key: 'd',
+      kind: 'number',
+      label: 'Clipping threshold d',
+      min: 1,
+      scale: 'log',
+      slider: { kind: 'log', min: 1, max: 100 },
+    },
+    HP.weightDecay,
+    HP.maximize,
+  ],
+  init: (A, theta) => ({ v: A.fill(theta, 0) }),
+  step(A, theta, grad, state, hp, t) {
+    const g = hp.maximize ? A.mul(grad, -1) : grad;
+    const [eps1, eps2] = hp.eps;
+    const w = Math.pow(t, hp.beta2_decay);
+    const rho = Math.min(hp.lr, 1 / Math.sqrt(t));
+    const rootN = A.sqrt(A.sum(A.fill(theta, 1)));
+    const alpha = A.mul(A.maximum(A.div(norm(A, theta), rootN), eps2), rho);
+    const p = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
+    const v = lerp(A, state.v as typeof grad, A.mul(g, g), w);
+    const e1 = eps1 === 0 ? dtypeEps(A, rootN) : eps1;
+    const u = A.div(g, A.sqrt(A.maximum(v, A.mul(e1, e1))));
+    const clip = A.maximum(1, A.div(norm(A, u), A.mul(rootN, hp.d)));
+    return { theta: A.sub(p, A.mul(u, A.div(alpha, clip))), state: { v } };
+  },
+};
