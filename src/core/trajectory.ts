@@ -4,6 +4,7 @@ import type { RunConfig } from './config';
 import { scheduleBase } from './config';
 import type { Hyperparams, OptimizerSpec, OptState, StepContext } from './optimizers/optimizerSpec';
 import { solveSym2 } from './sym2';
+import { dense2 } from './dense2';
 import type { Surface } from './surfaces/surface';
 import { findOptimizer } from './optimizers/registry';
 import { createScheduler } from './schedules';
@@ -133,6 +134,7 @@ function pointStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: num
           return Float64Array.of(a * v[0] + b * v[1], b * v[0] + c * v[1]);
         },
         rademacher: (like, seed, draw) => rademacherSigns(like.length, seed, draw),
+        dense: dense2,
       };
       const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t, ctx);
       s = r.state;

@@ -60,6 +60,32 @@ export interface StepContext<T> {
    * function of (seed, draw): the same pair gives the same vector, so a run is reproducible.
    */
   rademacher?(like: T, seed: number, draw: number): T;
+  /**
+   * Small dense linear algebra on the whole 2-D parameter (`core/dense2.ts`): what full-matrix
+   * AdaGrad, Shampoo and SOAP need. Offered on the 2-D surfaces only.
+   */
+  dense?: Dense2<T>;
+}
+
+/**
+ * 2×2 matrices for a 2-vector parameter: a symmetric S stored as [s00, s01, s11], a general
+ * (orthogonal) Q column-major as [q00, q10, q01, q11], its columns the basis vectors.
+ */
+export interface Dense2<T> {
+  /** v vᵀ, symmetric. */
+  outer(v: T): T;
+  /** f(S)v = Q f(Λ) Qᵀv, S = QΛQᵀ (f gets each eigenvalue; clamp rounding negatives there). */
+  symFn(S: T, f: (lambda: number) => number, v: T): T;
+  /** The eigenvectors of S as Q's columns, the largest eigenvalue's first. */
+  eigvecs(S: T): T;
+  /** Qᵀv: v in the basis of Q's columns. */
+  project(Q: T, v: T): T;
+  /** Qw: back from that basis. */
+  projectBack(Q: T, w: T): T;
+  /** Q's columns reordered by their Rayleigh quotients qᵀSq, largest first; v's entries alike. */
+  sortColumns(S: T, Q: T, v: T): { Q: T; v: T };
+  /** One power iteration SQ, orthonormalised (the Q factor of a QR decomposition). */
+  powerQR(S: T, Q: T): T;
 }
 
 /** What one optimizer step returns: the new parameter and the new state. */
@@ -104,9 +130,10 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
   /**
    * 'exact-hessian': the step calls `ctx.solveHessian`, `hessianDiag` or `hvp`, which only the
    * analytic surfaces provide; such an optimizer races on surfaces and is refused on networks,
-   * by name.
+   * by name. 'dense-2x2': the step calls `ctx.dense`, the 2×2 linear algebra of a 2-vector
+   * parameter (full-matrix AdaGrad, Shampoo, SOAP): surfaces only, likewise.
    */
-  curvature?: 'exact-hessian';
+  curvature?: 'exact-hessian' | 'dense-2x2';
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(
     A: Algebra<T>,

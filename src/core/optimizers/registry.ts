@@ -17,6 +17,9 @@ import { lamb } from './lamb';
 import { newton, saddleFreeNewton } from './newton';
 import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
 import { sophia, sophiaExact } from './sophia';
+import { fullMatrixAdagrad } from './fullMatrixAdagrad';
+import { shampoo } from './shampoo';
+import { soap } from './soap';
 import { adafactor } from './adafactor';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
