@@ -47,6 +47,9 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   sophia,
   sophiaExact,
   adafactor,
+  fullMatrixAdagrad,
+  shampoo,
+  soap,
 ];
 
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
