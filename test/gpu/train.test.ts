@@ -183,6 +183,31 @@ describe('train (MLP on toy 2-D data)', () => {
     }
   });
 
+  test('an abort that arrives as a task (a worker message, a timer) stops a run on WASM/CPU', async () => {
+    // tensor.data() resolves as a microtask on these backends: without yielding to the task
+    // queue the timer below could only fire after the last step.
+    const before = numTensors();
+    const d = circles();
+    const ctl = new AbortController();
+    let steps = 0;
+    const timer = setTimeout(() => ctl.abort(), 100);
+    const run = train({
+      net,
+      data: d.train,
+      optimizer: adam,
+      batchSize: 30,
+      steps: 100_000,
+      signal: ctl.signal,
+      onProgress: (p) => (steps = p.step),
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    clearTimeout(timer);
+    expect(steps).toBeGreaterThan(0);
+    expect(steps).toBeLessThan(100_000);
+    tf.dispose([d.train.x, d.train.y, d.test.x, d.test.y]);
+    expect(numTensors()).toBe(before);
+  });
+
   test('reports progress, and an AbortSignal stops it with every tensor freed', async () => {
     const d = circles();
     const before = numTensors();

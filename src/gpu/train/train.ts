@@ -26,6 +26,7 @@ import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
 import { sampleCountOf, type TensorData } from './tensorData';
+import { macrotask } from './macrotask';
 import { trainStep } from './trainStep';
 
 export interface TrainOptions {
@@ -101,9 +102,16 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const checkpoints: Checkpoint[] = [];
   let divergedAt: number | null = null;
   let k = 0;
+  // Where the run can be aborted, let the task queue run every ~30 ms so an abort posted to this
+  // worker is read (see macrotask.ts); it costs well under 1 % of a step's time.
+  let yieldedAt = performance.now();
   try {
     if (every > 0) checkpoints.push({ step: 0, params: await flattenParams(vars) });
     for (; k < o.steps; k++) {
+      if (o.signal && performance.now() - yieldedAt > 30) {
+        await macrotask();
+        yieldedAt = performance.now();
+      }
       o.signal?.throwIfAborted();
       const size = batches.advance();
       const indices = batches.order.subarray(batches.start, batches.start + size);
