@@ -10,7 +10,9 @@
  *
  * Everything is elementwise (numbers broadcast) except `sum`, the one reduction: over the
  * value the step was given, which is a whole parameter tensor on networks, the point (x, y)
- * in vectorAlgebra, and one coordinate in numberAlgebra.
+ * in vectorAlgebra, and one coordinate in numberAlgebra. The one exception is a matrix's row
+ * and column means (`rowMean`, `colMean`, with `rank` to ask first), which only tensors of
+ * rank ≥ 2 have: Adafactor's factored second moment on networks.
  */
 export interface Algebra<T> {
   add(a: T | number, b: T | number): T;
@@ -28,6 +30,20 @@ export interface Algebra<T> {
   fill(like: T, value: number): T;
   /** The sum of every element, as a value that broadcasts against `a` (a scalar tensor). */
   sum(a: T): T;
+  /**
+   * The number of axes: 0 for numberAlgebra's coordinate, 1 for vectorAlgebra's point, the
+   * tensor's rank on networks. An optimizer that treats matrices apart (Adafactor's factored
+   * second moment) asks this before it calls `rowMean` or `colMean`.
+   */
+  rank(a: T): number;
+  /**
+   * The mean over the last axis, kept as an axis of length 1 ([..., m, n] → [..., m, 1]), and
+   * over the second-to-last ([..., m, n] → [..., 1, n]): a matrix's row and column means
+   * (Adafactor's factors), which broadcast back against it. Only for rank ≥ 2; numbers and
+   * vectors never have a second axis, so numberAlgebra and vectorAlgebra throw.
+   */
+  rowMean(a: T): T;
+  colMean(a: T): T;
 }
 
 /** ‖x‖₂ over the whole value, in A (a broadcasting scalar). */
@@ -50,4 +66,12 @@ export const numberAlgebra: Algebra<number> = {
   // One coordinate is the whole value here: optimizers that need the whole parameter
   // (scope 'whole') run on vectorAlgebra instead.
   sum: (a) => a,
+  rank: () => 0,
+  rowMean: () => noMatrix('numberAlgebra'),
+  colMean: () => noMatrix('numberAlgebra'),
 };
+
+/** The row/column means of an algebra whose values are never matrices (see `rank`). */
+export function noMatrix(algebra: string): never {
+  throw new Error(`${algebra}: rowMean and colMean need a value of rank ≥ 2`);
+}

@@ -7,7 +7,7 @@
  * Each op allocates its result: that is fine for the few optimizers that need it (the
  * elementwise ones keep the allocation-free per-coordinate path of numberAlgebra).
  */
-import { numberAlgebra, type Algebra } from './algebra';
+import { noMatrix, numberAlgebra, type Algebra } from './algebra';
 
 type V = Float64Array;
 
@@ -43,6 +43,9 @@ export const vectorAlgebra: Algebra<V> = {
   fill: (like, value) => new Float64Array(like.length).fill(value),
   // Left to right, as torch sums a 2-element tensor.
   sum: (a) => Float64Array.of(a.reduce((s, x) => s + x, 0)),
+  rank: () => 1,
+  rowMean: () => noMatrix('vectorAlgebra'),
+  colMean: () => noMatrix('vectorAlgebra'),
 };
 
 /** `cond > 0 ? a : b` elementwise, broadcasting like `zip`. */

@@ -54,4 +54,7 @@ export const tensorAlgebra: Algebra<T> = {
   },
   fill: (like, value) => tf.fill(like.shape, value, 'float32'),
   sum: (a) => tf.sum(a),
+  rank: (a) => a.rank,
+  rowMean: (a) => tf.mean(a, -1, true),
+  colMean: (a) => tf.mean(a, -2, true),
 };

@@ -3,12 +3,14 @@
  * `_single_tensor_adafactor`; Shazeer & Stern 2018 with torch's use of lr and ε₁). Per
  * parameter tensor θ with gradient g (−g with `maximize`), t = 1, 2, …:
  *
- *   w = t^τ                      (τ = beta2_decay ≤ 0; β̂₂ₜ = 1 − w)
+ *   w = t^τ                      (τ = beta2_decay ≤ 0; β̂₂ₜ = 1 − w; lerp as torch's CPU lerp)
  *   ρ = min(lr, 1/√t)            (relative step)
  *   α = max(ε₂, RMS(θₜ₋₁))·ρ     (RMS(x) = ‖x‖/√n, n the element count)
  *   θ ← θ(1 − lr·λ)              (decoupled weight decay, before the update; skipped at λ = 0)
- *   v ← lerp(v, g², w)           (= β̂₂ₜ v + (1 − β̂₂ₜ) g²; torch's lerp rounding, see below)
- *   u = g / √max(v, ε₁²)
+ *   vectors (rank ≤ 1):   v ← lerp(v, g², w),  v̂ = v   (= β̂₂ₜ v + (1 − β̂₂ₜ) g²)
+ *   matrices (rank ≥ 2):  R ← lerp(R, rowMean(g²), w),  C ← lerp(C, colMean(g²), w),
+ *                         v̂ = R·C / max(colMean(R), ε₁)      (R·C the outer product, broadcast)
+ *   u = g / √max(v̂, ε₁²)
  *   θ ← θ − α/max(1, RMS(u)/d) · u
  *
  * At t = 1, w = 1: v = g², so u = sign(g) (±1 where g ≠ 0) and the first step moves every
@@ -21,16 +23,16 @@
  * gives for float64 and float32 parameters. A literal ε₁ = 0 in torch differs only where v is
  * exactly 0 (torch divides 0 by 0 there); a tiny positive ε₁ (1e-300) gets that behaviour here.
  *
- * Vectors only: torch factors the second moment of a parameter with ≥ 2 dimensions into row
- * and column means (v̂ = R·C / max(mean(R), ε₁)); the Algebra has no row/column reductions, so
- * here every tensor keeps the unfactored v (the same memory as Adam's v). On a 2-D surface the
- * point (x, y) is a vector, where torch does not factor either, so the race and the references
- * are torch's algorithm exactly; on networks, weight matrices use the unfactored estimate.
- * RMS(θ) and RMS(u) are over the whole parameter: scope 'whole'.
+ * Factored as torch factors: a parameter with ≥ 2 axes keeps only the means of g² over its last
+ * and second-to-last axes (R: [..., m, 1], C: [..., 1, n]; the Algebra's `rowMean`/`colMean`).
+ * On a 2-D surface the point (x, y) is a vector,
+ * so the race and the references take the unfactored branch, as torch does for a 1-D tensor;
+ * on networks, weight matrices take the factored one and biases the unfactored one. RMS(θ) and
+ * RMS(u) are over the whole parameter: scope 'whole'.
  */
 import { norm, type Algebra } from '../algebra';
 import { HP } from './common';
-import type { OptimizerSpec } from './optimizerSpec';
+import type { OptimizerSpec, OptState } from './optimizerSpec';
 
 export type AdafactorHp = {
   lr: number;
@@ -96,7 +98,11 @@ export const adafactor: OptimizerSpec<AdafactorHp> = {
     HP.weightDecay,
     HP.maximize,
   ],
-  init: (A, theta) => ({ v: A.fill(theta, 0) }),
+  init<T>(A: Algebra<T>, theta: T): OptState<T> {
+    if (A.rank(theta) < 2) return { v: A.fill(theta, 0) };
+    const zero = A.fill(theta, 0);
+    return { row: A.rowMean(zero), col: A.colMean(zero) };
+  },
   step(A, theta, grad, state, hp, t) {
     const g = hp.maximize ? A.mul(grad, -1) : grad;
     const [eps1, eps2] = hp.eps;
@@ -105,10 +111,21 @@ export const adafactor: OptimizerSpec<AdafactorHp> = {
     const rootN = A.sqrt(A.sum(A.fill(theta, 1)));
     const alpha = A.mul(A.maximum(A.div(norm(A, theta), rootN), eps2), rho);
     const p = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
-    const v = lerp(A, state.v as typeof grad, A.mul(g, g), w);
+    const g2 = A.mul(g, g);
     const e1 = eps1 === 0 ? dtypeEps(A, rootN) : eps1;
-    const u = A.div(g, A.sqrt(A.maximum(v, A.mul(e1, e1))));
+    let vHat: typeof grad;
+    let next: OptState<typeof grad>;
+    if (A.rank(g) < 2) {
+      vHat = lerp(A, state.v as typeof grad, g2, w);
+      next = { v: vHat };
+    } else {
+      const row = lerp(A, state.row as typeof grad, A.rowMean(g2), w);
+      const col = lerp(A, state.col as typeof grad, A.colMean(g2), w);
+      vHat = A.div(A.mul(row, col), A.maximum(A.colMean(row), e1));
+      next = { row, col };
+    }
+    const u = A.div(g, A.sqrt(A.maximum(vHat, A.mul(e1, e1))));
     const clip = A.maximum(1, A.div(norm(A, u), A.mul(rootN, hp.d)));
-    return { theta: A.sub(p, A.mul(u, A.div(alpha, clip))), state: { v } };
+    return { theta: A.sub(p, A.mul(u, A.div(alpha, clip))), state: next };
   },
 };
