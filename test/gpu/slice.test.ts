@@ -112,4 +112,20 @@ describe('2D slice of the filter_norm.json model', () => {
     expect(r.loss[12]).toBeCloseTo(at.loss, 6);
     expect(maxRelErr([at.loss], [refCase.at_origin.loss])).toBeLessThan(1e-4);
   });
+
+  test("an abort that arrives as a task (the page's Cancel in a worker) stops a slice on WASM/CPU", async () => {
+    // data() resolves as a microtask on these backends: without a task-queue turn per row the
+    // timer could only fire once the whole 200×200 grid was done.
+    const before = numTensors();
+    const ctl = new AbortController();
+    const axis = { min: -1, max: 1, num: 200 };
+    let rows = 0;
+    const timer = setTimeout(() => ctl.abort(), 50);
+    await expect(
+      computeSlice({ ...spec, x: axis, y: axis, signal: ctl.signal }, () => rows++),
+    ).rejects.toThrow(/abort/i);
+    clearTimeout(timer);
+    expect(rows).toBeLessThan(200);
+    expect(numTensors()).toBe(before);
+  });
 });

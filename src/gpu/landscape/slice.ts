@@ -16,6 +16,7 @@ import type { BnMode, Net } from '../nets/net';
 import { type Batch, lossAccSums, lossAccSumsOf, sampleCount } from './evaluate';
 import { type FoldedEval, foldedEvalOf } from './foldedEval';
 import { type Axis, linspace, type Shard, shardRange } from './grid';
+import { macrotask } from '../macrotask';
 
 export interface SliceSpec {
   net: Net;
@@ -196,6 +197,9 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
         const stacked = tf.stack(sums);
         const values = await stacked.data();
         stacked.dispose();
+        // On WASM/CPU data() resolves as a microtask: one task-queue turn per row lets the
+        // worker read a Cancel (see gpu/macrotask.ts).
+        if (s.signal) await macrotask();
         const points = Array.from({ length: rowEnd - ind }, (_, j) => ({
           index: ind + j,
           alpha: xs[(ind + j) % nx],

@@ -26,7 +26,7 @@ import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
 import { sampleCountOf, type TensorData } from './tensorData';
-import { macrotask } from './macrotask';
+import { macrotask } from '../macrotask';
 import { trainStep } from './trainStep';
 
 export interface TrainOptions {
