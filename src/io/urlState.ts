@@ -4,8 +4,10 @@ import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
 import { SURFACES } from '../core/surfaces/registry';
 import { LIMITS } from '../core/config';
 import {
+  cappedBatchSize,
   defaultRaceState,
   defaultStart,
+  MAX_STEPS_X_BATCH,
   defaultSurfaceParams,
   defaultViewState,
   raceDefaultsFor,
@@ -387,6 +389,16 @@ export function parseUrlState(query: string): { state: UrlState; errors: string[
     }
   for (const key of params.keys())
     if (!used.has(key)) say(key, `${ignoredNote(key) ?? 'unknown parameter'}; ignored`);
+  // Each number may be within its range and their product still hours of work.
+  const { steps, batch } = s.race;
+  const capped = cappedBatchSize(steps, batch);
+  if (capped !== null) {
+    say(
+      'batch',
+      `steps × batch = ${steps} × ${batch.size} sampled gradients per optimizer is over the cap of ${MAX_STEPS_X_BATCH} (5000 × 4096); using batch=${capped}`,
+    );
+    batch.size = capped;
+  }
   // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
   for (const rc of racerConfigs(s.race)) {
     if (rc.ok) continue;

@@ -57,6 +57,25 @@ export function defaultStart(surface: string, params: Record<string, number>): [
 
 export const DEFAULT_BATCH = { size: 256, samples: 256, noise: 1, seed: 1 } as const;
 
+/**
+ * The most sampled gradients one optimizer computes in a race: steps × batch size, when the batch
+ * is a minibatch (a full batch is the surface's exact gradient, whose cost does not grow with N).
+ * The worker's cost is racers × steps × batch (about 50 million sampled gradients a second on one
+ * core), so a number-by-number check let `steps=10000&batch=99999` run for over a minute. The cap
+ * is per optimizer and equal to what the sliders reach (5,000 steps × a batch of 4,095 of 4,096),
+ * so any state the controls make still round-trips through its link.
+ */
+export const MAX_STEPS_X_BATCH = 5_000 * 4_096;
+
+/**
+ * The batch size to use instead of `batch.size` when steps × batch is over MAX_STEPS_X_BATCH
+ * (the largest within it), or null when the race is within the cap.
+ */
+export function cappedBatchSize(steps: number, batch: RaceState['batch']): number | null {
+  if (batch.size >= batch.samples || steps * batch.size <= MAX_STEPS_X_BATCH) return null;
+  return Math.max(1, Math.floor(MAX_STEPS_X_BATCH / steps));
+}
+
 export function defaultRaceState(): RaceState {
   const surface = 'rosenbrock';
   const surfaceParams = defaultSurfaceParams(surface);

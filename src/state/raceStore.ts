@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { HpValue } from '../core/optimizers/optimizerSpec';
-import { defaultRaceState, defaultStart, defaultSurfaceParams, type RaceState } from './raceState';
+import {
+  cappedBatchSize,
+  defaultRaceState,
+  defaultStart,
+  defaultSurfaceParams,
+  type RaceState,
+} from './raceState';
 
 export interface RaceActions {
   setSurface(id: string): void;
@@ -39,10 +45,14 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
     set({ hp: { ...hp, [optId]: { ...hp[optId], [key]: value } } });
   },
   setStart: (start) => set({ start }),
-  setSteps: (steps) => set({ steps }),
+  setSteps: (steps) => {
+    const size = cappedBatchSize(steps, get().batch);
+    set(size === null ? { steps } : { steps, batch: { ...get().batch, size } });
+  },
   setBatch: (patch) => {
     const batch = { ...get().batch, ...patch };
     batch.size = Math.min(batch.size, batch.samples);
+    batch.size = cappedBatchSize(get().steps, batch) ?? batch.size;
     set({ batch });
   },
   setSchedule: (id) => set({ schedule: { id, params: {} } }),
