@@ -27,8 +27,12 @@
  * and second-to-last axes (R: [..., m, 1], C: [..., 1, n]; the Algebra's `rowMean`/`colMean`).
  * On a 2-D surface the point (x, y) is a vector,
  * so the race and the references take the unfactored branch, as torch does for a 1-D tensor;
- * on networks, weight matrices take the factored one and biases the unfactored one. RMS(θ) and
- * RMS(u) are over the whole parameter: scope 'whole'.
+ * on networks, weight matrices take the factored one and biases the unfactored one. tfjs lays a
+ * dense kernel out as torch's weight transposed ([in, out] for [out, in]), which gives the same
+ * v̂ (R and C swap; mean(R) = mean(C) = mean(g²)); a conv kernel is [kh, kw, in, out] in tfjs and
+ * [out, in, kh, kw] in torch, so both factor their last two axes, which are (in, out) here and
+ * (kh, kw) in torch: the same rule, on another pair of axes. RMS(θ) and RMS(u) are over the
+ * whole parameter: scope 'whole'.
  */
 import { norm, type Algebra } from '../algebra';
 import { HP } from './common';
