@@ -103,6 +103,15 @@ OPTIMIZERS = {
     'adafactor': _port('test/fixtures/ports/adafactor.py', 'Adafactor'),
     'adafactor_weight_decay': _port('test/fixtures/ports/adafactor.py', 'Adafactor',
                                     {'weight_decay': 0.05, 'd': 2.0}),
+    # Rotation-aware preconditioners on the whole point (x, y): full-matrix AdaGrad, Shampoo
+    # with (x, y) as a 1x2 matrix, and the authors' SOAP for a 1-D parameter (precondition_1d):
+    # their defaults, and a basis refreshed every step without weight decay.
+    'full_matrix_adagrad': _port('test/fixtures/ports/full_matrix_adagrad.py', 'FullMatrixAdagrad'),
+    'shampoo': _port('test/fixtures/ports/shampoo.py', 'Shampoo'),
+    'soap': _port('test/fixtures/ports/soap.py', 'SOAP'),
+    'soap_every_step': _port('test/fixtures/ports/soap.py', 'SOAP',
+                             {'precondition_frequency': 1, 'shampoo_beta': 0.9, 'weight_decay': 0.0,
+                              'eps': 1e-4}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -137,8 +146,19 @@ _LR_BY_OPTIMIZER = {
     'sophia_exact': _SOPHIA, 'sophia_exact_k1': _SOPHIA,
     'adafactor': _ADAFACTOR, 'adafactor_weight_decay': _ADAFACTOR,
 }
+_FULL_MATRIX = {'rosenbrock': 0.02, 'saddle': 0.1, 'quadratic': 0.5, 'rotated_quadratic': 0.5}
+_SOAP = {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 0.05, 'rotated_quadratic': 0.05}
+_LR_BY_OPTIMIZER.update({
+    'full_matrix_adagrad': _FULL_MATRIX, 'shampoo': _FULL_MATRIX,
+    'soap': _SOAP, 'soap_every_step': _SOAP,
+})
+# rotated_quadratic (kappa = 25 turned by 45 degrees: the eigenvalues of `quadratic`) takes the
+# quadratic's learning rates for the torch optimizers it runs.
+for _opt in ('sgd', 'adagrad', 'rmsprop', 'adam'):
+    _LR_BY_OPTIMIZER[_opt] = dict(_LR_BY_OPTIMIZER[_opt],
+                                  rotated_quadratic=_LR_BY_OPTIMIZER[_opt]['quadratic'])
 LR = {surface: {opt: table[surface] for opt, table in _LR_BY_OPTIMIZER.items() if surface in table}
-      for surface in ('rosenbrock', 'saddle', 'quadratic')}
+      for surface in ('rosenbrock', 'saddle', 'quadratic', 'rotated_quadratic')}
 
 COMMITTED_SURFACES = ['rosenbrock', 'saddle', 'quadratic']
 COMMITTED_OPTIMIZERS = ['sgd', 'sgd_momentum', 'sgd_nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
@@ -150,7 +170,15 @@ MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup',
                    'lars', 'lars_weight_decay', 'lamb',
                    'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
                    'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton',
-                   'sophia_exact', 'sophia_exact_k1', 'adafactor', 'adafactor_weight_decay']
+                   'sophia_exact', 'sophia_exact_k1', 'adafactor', 'adafactor_weight_decay',
+                   'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step']
+# Committed surfaces beyond COMMITTED_SURFACES, each with one surface_<name>_more.json of these
+# runs: rotated_quadratic checks the surface itself against torch's diagonal methods and races
+# the rotation-aware ports on it.
+EXTRA_COMMITTED_SURFACES = {
+    'rotated_quadratic': ['sgd', 'adagrad', 'rmsprop', 'adam',
+                          'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step'],
+}
 
 # --------------------------------------------------------------------------- schedules
 

@@ -138,6 +138,8 @@ def committed_files():
     for s in cases.COMMITTED_SURFACES:
         files['surface_%s_more.json' % s] = lambda s=s: surface_file(s, cases.MORE_OPTIMIZERS)
     files['schedules_more.json'] = lambda: schedules_file(list(cases.SCHEDULES), extra_conventions=True)
+    for s, opt_ids in cases.EXTRA_COMMITTED_SURFACES.items():
+        files['surface_%s_more.json' % s] = lambda s=s, o=opt_ids: surface_file(s, o)
     return files
 
 

@@ -73,4 +73,13 @@ SURFACES = {s.name: s for s in [
         view_box={'xmin': -5.0, 'xmax': 5.0, 'ymin': -3.0, 'ymax': 3.0},
         starts={'A': (-4.0, 1.0)}, steps=300,
     ),
+    Surface(
+        name='rotated_quadratic',
+        formula='f(x,y) = 0.5*(13*x^2 - 24*x*y + 13*y^2)   (the quadratic bowl turned by 45 degrees: '
+                'Hessian R diag(1, 25) R^T, R the rotation by 45 degrees, condition number 25)',
+        expression='0.5*(13*x**2 - 24*x*y + 13*y**2)',
+        known_minima=[(0.0, 0.0)], minimum_value=0.0,
+        view_box={'xmin': -5.0, 'xmax': 5.0, 'ymin': -5.0, 'ymax': 5.0},
+        starts={'A': (-4.0, -3.0)}, steps=300,
+    ),
 ]}

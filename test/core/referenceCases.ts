@@ -21,6 +21,9 @@ export const SURFACE_FILES = [
   'surface_rosenbrock_more.json',
   'surface_saddle_more.json',
   'surface_quadratic_more.json',
+  // rotated_quadratic: torch's SGD, Adagrad, RMSprop and Adam check the surface itself; the
+  // ports of full-matrix AdaGrad, Shampoo and SOAP race on it.
+  'surface_rotated_quadratic_more.json',
 ];
 
 /** Every trajectory in the PyTorch reference (test/fixtures/pytorch), as configs a user could paste into the CLI. */

@@ -95,10 +95,11 @@ describe.each(SURFACES.map((spec) => [spec.id, spec.create()] as const))('surfac
 });
 
 describe('surfaces against the PyTorch reference', () => {
-  it.each(['rosenbrock', 'saddle', 'quadratic'])(
+  it.each(['rosenbrock', 'saddle', 'quadratic', 'rotated_quadratic'])(
     '%s reproduces every check, the view box, start and minima',
     (id) => {
-      const ref = loadReference<TrajectoryFile>(`surface_${id}.json`).surface;
+      const file = id === 'rotated_quadratic' ? `surface_${id}_more.json` : `surface_${id}.json`;
+      const ref = loadReference<TrajectoryFile>(file).surface;
       const s = getSurface(id);
       const g = new Float64Array(2);
       expect(ref.checks.length).toBeGreaterThan(0);

@@ -61,7 +61,7 @@ describe('TensorOptimizer reproduces the PyTorch optimizer reference in float32'
   const cases = referenceRuns().filter(
     (r) => !findOptimizer((r.config.optimizer as { type: string }).type)!.curvature,
   );
-  it('covers all 93 reference cases the tensor path offers', () => expect(cases.length).toBe(93));
+  it('covers all 97 reference cases the tensor path offers', () => expect(cases.length).toBe(97));
   for (const ref of cases) {
     it(`${ref.id}`, () => {
       const before = numTensors();
