@@ -7,6 +7,7 @@
 import { parseOptimizerConfig } from '../core/optimizers/parseOptimizer';
 import { parseScheduleConfig, scheduleBaseErrors } from '../core/schedules';
 import type { ScheduleConfig } from '../core/schedules/scheduleSpec';
+import { networkRefusal } from '../core/optimizers/optimizerSpec';
 import { findOptimizer } from '../core/optimizers/registry';
 import { scheduleBaseOf } from '../gpu/train/scheduledHp';
 import { CliError } from './cliError';
@@ -27,11 +28,9 @@ export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice 
   const parsed = parseOptimizerConfig(raw, flag);
   if (!parsed.ok) throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
   const spec = findOptimizer(parsed.value.type)!;
-  if (spec.curvature)
-    throw new CliError(
-      `${flag}.type: ${spec.type} needs the exact Hessian, which only the 2-D surfaces provide: ` +
-        `it is not offered for networks (race it with 'landscape-lab trajectory')`,
-    );
+  const refusal = networkRefusal(spec);
+  if (refusal)
+    throw new CliError(`${flag}.type: ${refusal} (race it with 'landscape-lab trajectory')`);
   return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
 }
 

@@ -8,16 +8,16 @@
  * a general 2×2 matrix M column-major, [m00, m10, m01, m11], so its columns are M[0..1] and
  * M[2..3] (an orthogonal basis Q keeps its basis vectors as columns, as torch's eigh/qr do).
  *
- * The eigendecomposition is one Jacobi rotation with the stable tangent formula, the same one
- * `sym2.ts` uses for saddle-free Newton: a diagonal S gives the axes exactly, and eigenvectors
- * are orthonormal to rounding.
+ * The eigendecomposition is one Jacobi rotation with the stable tangent formula (`jacobi`, which
+ * `sym2.ts` uses for saddle-free Newton too): a diagonal S gives the axes exactly, and
+ * eigenvectors are orthonormal to rounding.
  */
 import type { Dense2 } from './optimizers/optimizerSpec';
 
 type V = Float64Array;
 
 /** Eigen-pairs of [[a, b], [b, c]]: λ₀ with (cs, −sn), λ₁ with (sn, cs). */
-function jacobi(a: number, b: number, c: number): [number, number, number, number] {
+export function jacobi(a: number, b: number, c: number): [number, number, number, number] {
   if (b === 0) return [1, 0, a, c];
   const zeta = (c - a) / (2 * b);
   const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));

@@ -2,11 +2,13 @@
  * (H + δI)⁻¹v for a symmetric 2×2 H = [[a, b], [b, c]], or (|H| + δI)⁻¹v with |H| = Q|Λ|Qᵀ:
  * the solves Newton and saddle-free Newton take on a 2-D surface. Writes into `out`.
  *
- * The eigendecomposition is one Jacobi rotation (the stable tangent formula), so a diagonal H
- * (b = 0) gives axis-aligned eigenvectors exactly. The plain solve uses Cramer's rule instead:
+ * The eigendecomposition is dense2's one Jacobi rotation (the stable tangent formula), so a
+ * diagonal H (b = 0) gives axis-aligned eigenvectors exactly. The plain solve uses Cramer's rule instead:
  * fewer roundings than going through the eigenvectors. A singular system gives ±∞ or NaN,
  * which the run reports as divergence, as torch.linalg.solve's inf would.
  */
+import { jacobi } from './dense2';
+
 export function solveSym2(
   a: number,
   b: number,
@@ -25,19 +27,7 @@ export function solveSym2(
     out[1] = (p * v1 - b * v0) / det;
     return;
   }
-  // Rotation (cos, sin) that diagonalises H: tan φ = t, t from (c − a)/(2b).
-  let cs = 1,
-    sn = 0,
-    l0 = a,
-    l1 = c;
-  if (b !== 0) {
-    const zeta = (c - a) / (2 * b);
-    const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-    cs = 1 / Math.sqrt(1 + t * t);
-    sn = t * cs;
-    l0 = a - t * b;
-    l1 = c + t * b;
-  }
+  const [cs, sn, l0, l1] = jacobi(a, b, c);
   // Eigenvectors q0 = (cs, −sn), q1 = (sn, cs); x = Σ qᵢ (qᵢ·v) / (|λᵢ| + δ).
   const w0 = (cs * v0 - sn * v1) / (Math.abs(l0) + damping);
   const w1 = (sn * v0 + cs * v1) / (Math.abs(l1) + damping);

@@ -7,7 +7,12 @@
  * the state (the variables belong to the caller).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Hyperparams, OptimizerSpec, OptState } from '../core/optimizers/optimizerSpec';
+import {
+  networkRefusal,
+  type Hyperparams,
+  type OptimizerSpec,
+  type OptState,
+} from '../core/optimizers/optimizerSpec';
 import { tensorAlgebra } from './tensorAlgebra';
 
 type TState = OptState<tf.Tensor>;
@@ -26,10 +31,8 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
     readonly vars: readonly tf.Variable[],
     private hp: Partial<H> = {},
   ) {
-    if (spec.curvature)
-      throw new Error(
-        `${spec.type} needs the exact Hessian, which only the 2-D surfaces provide: it is not offered for networks`,
-      );
+    const refusal = networkRefusal(spec);
+    if (refusal) throw new Error(refusal);
     this.states = vars.map((v) => {
       let s: TState = {};
       tf.tidy(() => {

@@ -148,3 +148,16 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
 
 /** Keyword arguments torch accepts that do not change the arithmetic; accepted and ignored. */
 export const IGNORED_TORCH_KWARGS = ['foreach', 'capturable', 'differentiable', 'fused'] as const;
+
+/**
+ * Why `spec` cannot train a network, or null: the one message the CLI and TensorOptimizer give
+ * for the optimizers that need what only a 2-D surface provides.
+ */
+export function networkRefusal(spec: Pick<OptimizerSpec, 'type' | 'curvature'>): string | null {
+  if (!spec.curvature) return null;
+  const needs =
+    spec.curvature === 'exact-hessian'
+      ? 'the exact Hessian'
+      : 'the 2×2 matrix algebra of a 2-D parameter (x, y)';
+  return `${spec.type} needs ${needs}, which only the 2-D surfaces provide: it is not offered for networks`;
+}
