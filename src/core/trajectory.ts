@@ -49,7 +49,14 @@ export function run(config: RunConfig): RunResult {
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
   let x = config.start[0],
     y = config.start[1];
-  const stepPoint = pointStepper(spec, surface, x, y);
+  // Elementwise rules step x and y apart on plain numbers, inline (the race's hot loop); rules
+  // that read the whole parameter step the vector (x, y) through wholeStepper.
+  const A = numberAlgebra;
+  let sx: OptState<number> = spec.init(A, x),
+    sy: OptState<number> = spec.init(A, y);
+  const stepWhole = spec.scope === 'whole' ? wholeStepper(spec, surface, x, y) : null;
+  if (!stepWhole && spec.curvature)
+    throw new Error(`${spec.type}: an optimizer that needs the Hessian must have scope 'whole'`);
   const g = new Float64Array(2),
     next = new Float64Array(2);
   let divergedAt: number | null = null;
@@ -68,13 +75,25 @@ export function run(config: RunConfig): RunResult {
       if (base.momentumKey === 'momentum') hp.momentum = m;
       else hp.betas = [m, (hp.betas as readonly [number, number])[1]];
     }
-    stepPoint(x, y, g, hp, k + 1, next);
-    if (!Number.isFinite(next[0]) || !Number.isFinite(next[1])) {
+    let nx: number, ny: number;
+    if (stepWhole) {
+      stepWhole(x, y, g, hp, k + 1, next);
+      nx = next[0];
+      ny = next[1];
+    } else {
+      const rx = spec.step(A, x, g[0], sx, hp, k + 1);
+      const ry = spec.step(A, y, g[1], sy, hp, k + 1);
+      sx = rx.state;
+      sy = ry.state;
+      nx = rx.theta;
+      ny = ry.theta;
+    }
+    if (!Number.isFinite(nx) || !Number.isFinite(ny)) {
       divergedAt = k + 1;
       break;
     }
-    x = next[0];
-    y = next[1];
+    x = nx;
+    y = ny;
     params[2 * k] = x;
     params[2 * k + 1] = y;
     loss[k] = f;
@@ -100,59 +119,43 @@ type PointStep = (
 ) => void;
 
 /**
- * One optimizer step of the point (x, y) into `out`, keeping the optimizer's state: per
- * coordinate on plain numbers for elementwise rules (no allocation: the race's hot loop), or on
- * the vector (x, y) for rules that read the whole parameter.
+ * One step of the point (x, y) as one vector into `out`, keeping the optimizer's state, for the
+ * rules that read the whole parameter (scope 'whole'), with the surface's second-order context.
  */
-function pointStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: number): PointStep {
-  if (spec.scope === 'whole') {
-    const A = vectorAlgebra;
-    let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
-    const h = new Float64Array(3);
-    return (x, y, g, hp, t, out) => {
-      // The exact Hessian at θ, for the optimizers that ask for it (Newton, Sophia), taken
-      // once per step and only when asked: h = [f_xx, f_xy, f_yy].
-      let hAtTheta = false;
-      const hessian = () => {
-        if (!hAtTheta) surface.hessian(x, y, h);
-        hAtTheta = true;
-        return h;
-      };
-      const ctx: StepContext<Float64Array> = {
-        solveHessian(v, damping, abs) {
-          const [a, b, c] = hessian();
-          const r = new Float64Array(2);
-          solveSym2(a, b, c, v[0], v[1], damping, abs, r);
-          return r;
-        },
-        hessianDiag() {
-          const [a, , c] = hessian();
-          return Float64Array.of(a, c);
-        },
-        hvp(v) {
-          const [a, b, c] = hessian();
-          return Float64Array.of(a * v[0] + b * v[1], b * v[0] + c * v[1]);
-        },
-        rademacher: (like, seed, draw) => rademacherSigns(like.length, seed, draw),
-        dense: dense2,
-      };
-      const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t, ctx);
-      s = r.state;
-      out.set(r.theta);
-    };
-  }
-  if (spec.curvature)
-    throw new Error(`${spec.type}: an optimizer that needs the Hessian must have scope 'whole'`);
-  const A = numberAlgebra;
-  let sx: OptState<number> = spec.init(A, x0),
-    sy: OptState<number> = spec.init(A, y0);
+function wholeStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: number): PointStep {
+  const A = vectorAlgebra;
+  let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
+  const h = new Float64Array(3);
   return (x, y, g, hp, t, out) => {
-    const rx = spec.step(A, x, g[0], sx, hp, t);
-    const ry = spec.step(A, y, g[1], sy, hp, t);
-    sx = rx.state;
-    sy = ry.state;
-    out[0] = rx.theta;
-    out[1] = ry.theta;
+    // The exact Hessian at θ, for the optimizers that ask for it (Newton, Sophia), taken
+    // once per step and only when asked: h = [f_xx, f_xy, f_yy].
+    let hAtTheta = false;
+    const hessian = () => {
+      if (!hAtTheta) surface.hessian(x, y, h);
+      hAtTheta = true;
+      return h;
+    };
+    const ctx: StepContext<Float64Array> = {
+      solveHessian(v, damping, abs) {
+        const [a, b, c] = hessian();
+        const r = new Float64Array(2);
+        solveSym2(a, b, c, v[0], v[1], damping, abs, r);
+        return r;
+      },
+      hessianDiag() {
+        const [a, , c] = hessian();
+        return Float64Array.of(a, c);
+      },
+      hvp(v) {
+        const [a, b, c] = hessian();
+        return Float64Array.of(a * v[0] + b * v[1], b * v[0] + c * v[1]);
+      },
+      rademacher: (like, seed, draw) => rademacherSigns(like.length, seed, draw),
+      dense: dense2,
+    };
+    const r = spec.step(A, Float64Array.of(x, y), Float64Array.of(g[0], g[1]), s, hp, t, ctx);
+    s = r.state;
+    out.set(r.theta);
   };
 }
 
