@@ -7,6 +7,26 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: strin
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A received value as an error message quotes it: strings in quotes, the rest as JSON. */
-export const quoteValue = (v: unknown): string =>
-  typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? String(v));
+/** How long a quoted value may be in a message: a 10,000-character value must not be echoed. */
+const MAX_QUOTE = 60;
+
+/**
+ * A received value as an error message quotes it: strings in quotes, non-finite numbers by
+ * name (JSON would say null for Infinity and NaN, which the user never wrote), the rest as JSON,
+ * cut to MAX_QUOTE characters. Every parser of untrusted input in the core quotes through this.
+ */
+export function quoteValue(v: unknown): string {
+  let text: string;
+  if (typeof v === 'string') text = `'${v}'`;
+  else if (typeof v === 'number' && !Number.isFinite(v)) text = String(v);
+  else {
+    try {
+      const finite = (_k: string, x: unknown) =>
+        typeof x === 'number' && !Number.isFinite(x) ? String(x) : x;
+      text = JSON.stringify(v, finite) ?? String(v);
+    } catch {
+      text = 'a value nested too deep to show'; // JSON.stringify overflows the stack first
+    }
+  }
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
+}

@@ -101,14 +101,14 @@ describe('bad configs name the field', () => {
     expect(errorsOf({ type: 'StepLR' })).toEqual(['scheduler.step_size: required for StepLR']);
     expect(errorsOf({ type: 'StepLR', step_size: 2.5, gamma: '0.1' })).toEqual([
       'scheduler.step_size: must be a positive integer, got 2.5',
-      'scheduler.gamma: must be a number >= 0, got "0.1"',
+      "scheduler.gamma: must be a number >= 0, got '0.1'",
     ]);
     expect(errorsOf({ type: 'LinearLR', start_factor: 0 })).toEqual([
       'scheduler.start_factor: must be a number in (0, 1], got 0',
     ]);
     expect(
       errorsOf({ type: 'OneCycleLR', max_lr: 1, total_steps: 5, anneal_strategy: 'cosine' }),
-    ).toEqual(["scheduler.anneal_strategy: must be one of 'cos', 'linear', got \"cosine\""]);
+    ).toEqual(["scheduler.anneal_strategy: must be one of 'cos', 'linear', got 'cosine'"]);
     expect(errorsOf({ type: 'ReduceLROnPlateau', factor: 1 })).toEqual([
       'scheduler.factor: must be a number in [0, 1), got 1',
     ]);
@@ -169,6 +169,44 @@ describe('bad configs name the field', () => {
     expect(errorsOf({ type: 'SequentialLR', schedulers: [], milestones: [] })).toEqual([
       'scheduler.schedulers: must list at least one scheduler',
     ]);
+  });
+});
+
+describe('untrusted schedule configs: depth and quoting', () => {
+  it('stops parsing nested schedulers 16 levels down: no stack overflow, the depth named', () => {
+    // torch refuses SequentialLR inside SequentialLR anyway, but that check runs after the
+    // children parse: a config nested 3,000 deep used to overflow the stack first.
+    const nest = (n: number): unknown =>
+      n === 0
+        ? { type: 'StepLR', step_size: 1 }
+        : {
+            type: 'SequentialLR',
+            milestones: [1],
+            schedulers: [{ type: 'StepLR', step_size: 1 }, nest(n - 1)],
+          };
+    const parse = () => parseScheduleConfig(nest(3000));
+    expect(parse).not.toThrow();
+    const deep = parse();
+    const errors = deep.ok ? [] : deep.errors;
+    // The two schedulers 17 levels down are each named by their path.
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors)
+      expect(e).toMatch(
+        /^scheduler(\.schedulers\[1\]){16}\.schedulers\[[01]\]: schedulers nested more than 16 deep$/,
+      );
+  });
+
+  it('quotes Infinity and NaN by name (JSON would print null) and cuts a huge value', () => {
+    const inf = parseScheduleConfig({ type: 'StepLR', step_size: 10, gamma: Infinity });
+    expect(inf.ok ? [] : inf.errors).toEqual([
+      'scheduler.gamma: must be a number >= 0, got Infinity',
+    ]);
+    const nan = parseScheduleConfig({ type: 'StepLR', step_size: [1, NaN] });
+    expect(nan.ok ? [] : nan.errors).toEqual([
+      'scheduler.step_size: must be a positive integer, got [1,"NaN"]',
+    ]);
+    const huge = parseScheduleConfig({ type: 'x'.repeat(10_000) });
+    expect(huge.ok ? '' : huge.errors.join()).not.toContain('x'.repeat(100));
   });
 });
 

@@ -1,3 +1,4 @@
+import { quoteValue } from '../parse';
 import type { ParseResult, ScheduleConfig, ScheduleDef, ScheduleHpSpec } from './scheduleSpec';
 
 /** Parses a nested schedule config (passed in so that this file does not import the registry). */
@@ -44,8 +45,11 @@ function parseValue(
   path: string,
   parseNested: ParseNested,
 ): { value: unknown; errors: string[] } {
-  const got = `, got ${JSON.stringify(v)}`;
-  const fail = (what: string) => ({ value: v, errors: [`${path}: must be ${what}${got}`] });
+  // Quoted only on failure: quoting a deeply nested value that parses fine would cost a walk of it.
+  const fail = (what: string) => ({
+    value: v,
+    errors: [`${path}: must be ${what}, got ${quoteValue(v)}`],
+  });
   switch (hp.kind) {
     case 'boolean':
       return typeof v === 'boolean' ? { value: v, errors: [] } : fail('true or false');
@@ -65,7 +69,7 @@ function parseValue(
       const errors = v.flatMap((x, i) =>
         isInteger(x) && inRange(hp, x)
           ? []
-          : [`${path}[${i}]: must be ${integerText(hp)}, got ${JSON.stringify(x)}`],
+          : [`${path}[${i}]: must be ${integerText(hp)}, got ${quoteValue(x)}`],
       );
       return { value: [...v], errors };
     }
@@ -124,7 +128,7 @@ export function parseKeywords(
       // -1 is torch's "start from the beginning"; other values resume a run we do not have.
       if (raw[key] !== -1)
         errors.push(
-          `${field}.last_epoch: only -1 (start from step 0) is supported, got ${JSON.stringify(raw[key])}`,
+          `${field}.last_epoch: only -1 (start from step 0) is supported, got ${quoteValue(raw[key])}`,
         );
       continue;
     }
