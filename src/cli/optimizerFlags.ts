@@ -28,9 +28,8 @@ export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice 
   const parsed = parseOptimizerConfig(raw, flag);
   if (!parsed.ok) throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
   const spec = findOptimizer(parsed.value.type)!;
-  const refusal = networkRefusal(spec);
-  if (refusal)
-    throw new CliError(`${flag}.type: ${refusal} (race it with 'landscape-lab trajectory')`);
+  const refusal = networkRefusal(spec, parsed.value.hp);
+  if (refusal) throw new CliError(`${flag}.${refusal} (race it with 'landscape-lab trajectory')`);
   return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
 }
 

@@ -1,5 +1,6 @@
 import { parseOptimizerConfig, type OptimizerConfig } from './optimizers/parseOptimizer';
 import { findOptimizer } from './optimizers/registry';
+import { surfaceRefusal } from './optimizers/optimizerSpec';
 import { parseScheduleConfig, scheduleBaseErrors, type ScheduleConfig } from './schedules';
 import { SURFACES } from './surfaces/registry';
 import type { BatchConfig } from './sampling/finiteSum';
@@ -114,6 +115,10 @@ export function parseRunConfig(raw: unknown): ParseResult<RunConfig> {
 
   const opt = parseOptimizerConfig(raw.optimizer ?? { type: 'SGD' });
   if (!opt.ok) errors.push(...opt.errors);
+  else {
+    const refusal = surfaceRefusal(findOptimizer(opt.value.type)!, opt.value.hp);
+    if (refusal) errors.push(`optimizer.${refusal}`);
+  }
 
   let scheduler: ScheduleConfig | null = null;
   if (raw.scheduler !== null && raw.scheduler !== undefined) {

@@ -2,7 +2,14 @@ import { numberAlgebra } from './algebra';
 import { vectorAlgebra } from './vectorAlgebra';
 import type { RunConfig } from './config';
 import { scheduleBase } from './config';
-import type { Hyperparams, OptimizerSpec, OptState, StepContext } from './optimizers/optimizerSpec';
+import {
+  curvatureOf,
+  surfaceRefusal,
+  type Hyperparams,
+  type OptimizerSpec,
+  type OptState,
+  type StepContext,
+} from './optimizers/optimizerSpec';
 import { solveSym2 } from './sym2';
 import { dense2 } from './dense2';
 import type { Surface } from './surfaces/surface';
@@ -20,6 +27,11 @@ export interface RunResult {
   loss: Float64Array;
   /** Learning rate used by each completed step. */
   lr: Float64Array;
+  /**
+   * The optimizer's second point after each step (its record's `shadow`: schedule-free's x,
+   * Lookahead's slow weights), flat like `params`; null for optimizers without one.
+   */
+  shadow: Float64Array | null;
   /** Momentum (or β₁) used by each step when a schedule cycles it, else null. */
   momentum: Float64Array | null;
   /** Number of completed steps (all arrays hold this many entries). */
@@ -47,6 +59,8 @@ export function run(config: RunConfig): RunResult {
     loss = new Float64Array(n),
     lr = new Float64Array(n);
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
+  const shadowKey = spec.shadow?.key;
+  const shadow = shadowKey ? new Float64Array(2 * n) : null;
   let x = config.start[0],
     y = config.start[1];
   // Elementwise rules step x and y apart on plain numbers, inline (the race's hot loop); rules
@@ -55,8 +69,10 @@ export function run(config: RunConfig): RunResult {
   let sx: OptState<number> = spec.init(A, x),
     sy: OptState<number> = spec.init(A, y);
   const stepWhole = spec.scope === 'whole' ? wholeStepper(spec, surface, x, y) : null;
-  if (!stepWhole && spec.curvature)
+  if (!stepWhole && curvatureOf(spec, hp))
     throw new Error(`${spec.type}: an optimizer that needs the Hessian must have scope 'whole'`);
+  const refusal = surfaceRefusal(spec, hp);
+  if (refusal) throw new Error(`optimizer.${refusal}`);
   const g = new Float64Array(2),
     next = new Float64Array(2);
   let divergedAt: number | null = null;
@@ -96,6 +112,13 @@ export function run(config: RunConfig): RunResult {
     y = ny;
     params[2 * k] = x;
     params[2 * k + 1] = y;
+    if (shadow) {
+      if (stepWhole) shadow.set(stepWhole.state()[shadowKey!] as Float64Array, 2 * k);
+      else {
+        shadow[2 * k] = sx[shadowKey!] as number;
+        shadow[2 * k + 1] = sy[shadowKey!] as number;
+      }
+    }
     loss[k] = f;
     scheduler.advance(f);
   }
@@ -103,20 +126,18 @@ export function run(config: RunConfig): RunResult {
     params: params.subarray(0, 2 * k),
     loss: loss.subarray(0, k),
     lr: lr.subarray(0, k),
+    shadow: shadow ? shadow.subarray(0, 2 * k) : null,
     momentum: momentum ? momentum.subarray(0, k) : null,
     steps: k,
     divergedAt,
   };
 }
 
-type PointStep = (
-  x: number,
-  y: number,
-  g: Float64Array,
-  hp: Hyperparams,
-  t: number,
-  out: Float64Array,
-) => void;
+interface PointStep {
+  (x: number, y: number, g: Float64Array, hp: Hyperparams, t: number, out: Float64Array): void;
+  /** The optimizer's state after the last step. */
+  state(): OptState<Float64Array>;
+}
 
 /**
  * One step of the point (x, y) as one vector into `out`, keeping the optimizer's state, for the
@@ -126,7 +147,14 @@ function wholeStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: num
   const A = vectorAlgebra;
   let s: OptState<Float64Array> = spec.init(A, Float64Array.of(x0, y0));
   const h = new Float64Array(3);
-  return (x, y, g, hp, t, out) => {
+  const step = (
+    x: number,
+    y: number,
+    g: Float64Array,
+    hp: Hyperparams,
+    t: number,
+    out: Float64Array,
+  ) => {
     // The exact Hessian at θ, for the optimizers that ask for it (Newton, Sophia), taken
     // once per step and only when asked: h = [f_xx, f_xy, f_yy].
     let hAtTheta = false;
@@ -157,6 +185,7 @@ function wholeStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: num
     s = r.state;
     out.set(r.theta);
   };
+  return Object.assign(step, { state: () => s });
 }
 
 /** The run as the reference/CLI JSON: `{params: [[x, y], …], loss, lr, divergedAt}`. */

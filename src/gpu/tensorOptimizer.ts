@@ -31,7 +31,7 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
     readonly vars: readonly tf.Variable[],
     private hp: Partial<H> = {},
   ) {
-    const refusal = networkRefusal(spec);
+    const refusal = networkRefusal(spec, hp);
     if (refusal) throw new Error(refusal);
     this.states = vars.map((v) => {
       let s: TState = {};

@@ -87,6 +87,7 @@ const boundCheck =
 
 function hpCodec(spec: HpSpec): Codec<HpValue> {
   if (spec.kind === 'boolean') return boolCodec;
+  if (spec.kind === 'choice') return enumCodec(spec.choices ?? []);
   const num = numberCodec(boundCheck(spec));
   // A list of exactly two numbers (the codec checks the length) is a pair.
   return spec.kind === 'pair'

@@ -26,6 +26,14 @@ export const SURFACE_FILES = [
   'surface_rotated_quadratic_more.json',
 ];
 
+/**
+ * A port's class name → our config: the port of Sophia names its exact-diagonal variant
+ * `SophiaExact`, which is our Sophia with `estimator: 'exact'`.
+ */
+function portConfig(cls: string): Record<string, unknown> {
+  return cls === 'SophiaExact' ? { type: 'Sophia', estimator: 'exact' } : { type: cls };
+}
+
 /** Every trajectory in the PyTorch reference (test/fixtures/pytorch), as configs a user could paste into the CLI. */
 export function referenceRuns(): ReferenceRun[] {
   return SURFACE_FILES.flatMap((file) => {
@@ -39,7 +47,7 @@ export function referenceRuns(): ReferenceRun[] {
           start: r.start,
           steps: r.steps,
           optimizer: {
-            type: String(r.optimizer.class).replace('torch.optim.', ''),
+            ...portConfig(String(r.optimizer.class).replace('torch.optim.', '')),
             ...hyperparams,
             foreach: r.optimizer.hyperparams.foreach,
           },

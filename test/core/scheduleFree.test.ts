@@ -138,3 +138,40 @@ describe('both schedule-free optimizers', () => {
       ).toBe(false);
   });
 });
+
+describe('schedule-free in the race: x drawn beside y', () => {
+  it('records x, the average, after every step, and it is the running average of z', () => {
+    // With r = 0, weight_lr_power = 0 and no warm-up, every weight is 1, so c_t = 1/t and x is
+    // the plain mean of z₁…z_t; y = (1 − β)z + βx, so x = (y − (1 − β)z)/β. Check x against
+    // the mean of the z's recovered from the trajectory of y and x itself: z_t = (y_t − βx_t)/(1 − β).
+    const p = parseRunConfig({
+      surface: 'quadratic',
+      start: [-4, 1],
+      steps: 40,
+      optimizer: { type: 'SGDScheduleFree', lr: 0.02, r: 0, weight_lr_power: 0 },
+    });
+    if (!p.ok) throw new Error(p.errors.join());
+    const r = run(p.value);
+    const x = r.shadow!;
+    expect(x).toHaveLength(2 * r.steps);
+    const beta = 0.9;
+    for (let c = 0; c < 2; c++) {
+      let sum = 0;
+      for (let k = 0; k < r.steps; k++) {
+        const z = (r.params[2 * k + c] - beta * x[2 * k + c]) / (1 - beta);
+        sum += z;
+        expect(x[2 * k + c]).toBeCloseTo(sum / (k + 1), 10);
+      }
+    }
+    // x lags y: after step 1 (c₁ = 1: x₁ = z₁ = y₁) it is an average, so it has moved less.
+    const moved = (p: Float64Array, k: number) => Math.hypot(p[2 * k] + 4, p[2 * k + 1] - 1);
+    expect(moved(x, 0)).toBe(moved(r.params, 0));
+    expect(moved(x, 9)).toBeLessThan(moved(r.params, 9));
+  });
+
+  it('has no shadow for an optimizer without a second point', () => {
+    const p = parseRunConfig({ surface: 'quadratic', steps: 3, optimizer: { type: 'SGD' } });
+    if (!p.ok) throw new Error(p.errors.join());
+    expect(run(p.value).shadow).toBeNull();
+  });
+});

@@ -19,7 +19,7 @@ function runOf(raw: Record<string, unknown>) {
 
 const bowl = { surface: 'quadratic', start: [-4, 1] };
 
-describe('SophiaExact', () => {
+describe("Sophia with the exact diagonal (estimator 'exact')", () => {
   it('takes the hand-derived first two steps on the bowl ½(x² + 25y²) from (−4, 1)', () => {
     // lr = 0.5, ρ = 100, k = 1, λ = 0, β = (0.965, 0.99), ε = 1e-15.
     // Step 1: g = (x, 25y) = (−4, 25); m₁ = 0.035·g = (−0.14, 0.875). h = 0, so the ratio is
@@ -32,7 +32,7 @@ describe('SophiaExact', () => {
     const r = runOf({
       ...bowl,
       steps: 2,
-      optimizer: { type: 'SophiaExact', lr: 0.5, rho: 100, k: 1, weight_decay: 0 },
+      optimizer: { type: 'Sophia', estimator: 'exact', lr: 0.5, rho: 100, k: 1, weight_decay: 0 },
     });
     expect(r.params[0]).toBe(-3.5);
     expect(r.params[1]).toBe(0.5);
@@ -45,7 +45,7 @@ describe('SophiaExact', () => {
     const r = runOf({
       ...bowl,
       steps: 3,
-      optimizer: { type: 'SophiaExact', lr: 0.5, rho: 100, k: 2, weight_decay: 0 },
+      optimizer: { type: 'Sophia', estimator: 'exact', lr: 0.5, rho: 100, k: 2, weight_decay: 0 },
     });
     expect(Array.from(r.params.subarray(0, 4))).toEqual([-3.5, 0.5, -3, 0]);
     // Step 3 reads h = 0.01·diag(H) = (0.01, 0.25): x moves by 0.5·|m₃|/1 < 0.5.
@@ -57,7 +57,7 @@ describe('SophiaExact', () => {
     const r = runOf({
       ...bowl,
       steps: 1,
-      optimizer: { type: 'SophiaExact', lr: 0.5, weight_decay: 0.1 },
+      optimizer: { type: 'Sophia', estimator: 'exact', lr: 0.5, weight_decay: 0.1 },
     });
     expect(r.params[0]).toBeCloseTo(-3.3, 15);
     expect(r.params[1]).toBeCloseTo(0.45, 15);
@@ -70,7 +70,7 @@ describe('SophiaExact', () => {
       surface: 'saddle',
       start: [-1, 0.001],
       steps: 30,
-      optimizer: { type: 'SophiaExact', lr: 0.01, k: 1, weight_decay: 0 },
+      optimizer: { type: 'Sophia', estimator: 'exact', lr: 0.01, k: 1, weight_decay: 0 },
     });
     for (let k = 0; k < r.steps; k++)
       expect(r.params[2 * k + 1]).toBeCloseTo(0.001 + 0.01 * (k + 1), 14);
@@ -89,7 +89,7 @@ describe('Sophia with Hutchinson’s estimator', () => {
           const opts = { surface, steps: 60 };
           const hp = { lr: 0.05, k, weight_decay: 0.01, rho: 0.5 };
           const h = runOf({ ...opts, optimizer: { type: 'Sophia', seed, ...hp } });
-          const e = runOf({ ...opts, optimizer: { type: 'SophiaExact', ...hp } });
+          const e = runOf({ ...opts, optimizer: { type: 'Sophia', estimator: 'exact', ...hp } });
           expect(Array.from(h.params)).toEqual(Array.from(e.params));
         },
       ),
@@ -176,7 +176,7 @@ describe('Rademacher vectors', () => {
 });
 
 describe('Sophia configs', () => {
-  it('take k as an integer ≥ 1 and the seed as an integer ≥ 0, naming the field', () => {
+  it('take k as an integer ≥ 1, the seed as an integer ≥ 0 and an estimator a surface has, naming the field', () => {
     const errors = (optimizer: Record<string, unknown>) => {
       const p = parseRunConfig({ surface: 'rosenbrock', optimizer });
       return p.ok ? [] : p.errors;
@@ -184,13 +184,19 @@ describe('Sophia configs', () => {
     expect(errors({ type: 'Sophia', k: 2.5 })).toEqual([
       'optimizer.k: must be an integer ≥ 1 (got 2.5)',
     ]);
-    expect(errors({ type: 'SophiaExact', k: 0 })).toEqual(['optimizer.k: must be ≥ 1 (got 0)']);
+    expect(errors({ type: 'Sophia', estimator: 'exact', k: 0 })).toEqual([
+      'optimizer.k: must be ≥ 1 (got 0)',
+    ]);
     expect(errors({ type: 'Sophia', seed: 1.5 })).toEqual([
       'optimizer.seed: must be an integer ≥ 0 (got 1.5)',
     ]);
-    expect(errors({ type: 'SophiaExact', seed: 1 })[0]).toMatch(
-      /^optimizer\.seed: SophiaExact has no hyperparameter 'seed'/,
-    );
+    expect(errors({ type: 'Sophia', estimator: 'newton' })).toEqual([
+      "optimizer.estimator: must be one of 'hutchinson', 'exact', 'gnb' (got 'newton')",
+    ]);
+    // Gauss–Newton–Bartlett samples labels from a network's predictions: a surface has none.
+    expect(errors({ type: 'Sophia', estimator: 'gnb' })).toEqual([
+      'optimizer.estimator: Sophia with estimator "gnb" needs labels sampled from a network\'s own predictions, which only networks provide: it is not offered on the 2-D surfaces',
+    ]);
     expect(errors({ type: 'Sophia', eps: 0 })).toEqual(['optimizer.eps: must be > 0 (got 0)']);
   });
 });

@@ -19,7 +19,7 @@ test('the tensor path refuses full-matrix AdaGrad, Shampoo and SOAP by name, lea
   const before = numTensors();
   for (const type of TYPES)
     expect(() => new TensorOptimizer(findOptimizer(type)!, [x])).toThrow(
-      new RegExp(`^${type} .*not offered for networks`),
+      new RegExp(`^type: ${type} .*not offered for networks`),
     );
   expect(numTensors()).toBe(before);
   x.dispose();

@@ -1,15 +1,18 @@
 import type { Algebra } from '../algebra';
 import type { SliderScale } from '../view/sliderScale';
 
-/** Hyperparameter values as torch takes them: numbers, booleans and (beta1, beta2) pairs. */
-export type HpValue = number | boolean | readonly [number, number];
+/**
+ * Hyperparameter values as torch takes them: numbers, booleans and (beta1, beta2) pairs; and
+ * choices among named strings (Sophia's estimator).
+ */
+export type HpValue = number | boolean | string | readonly [number, number];
 export type Hyperparams = Record<string, HpValue>;
 
 /** How a hyperparameter is described, validated and offered as a control. */
 export interface HpSpec {
   /** torch's keyword, e.g. `lr`, `betas`, `weight_decay`. */
   key: string;
-  kind: 'number' | 'boolean' | 'pair';
+  kind: 'number' | 'boolean' | 'pair' | 'choice';
   /** Human name shown beside the control ("Learning rate"). */
   label: string;
   /** Lower bound, inclusive unless `minExclusive`. Pairs apply bounds to each entry. */
@@ -27,6 +30,10 @@ export interface HpSpec {
   slider?: SliderScale;
   /** Pairs: each entry's own label and slider, e.g. β₁ and β₂. */
   entries?: readonly [PairEntry, PairEntry];
+  /** Choices: the values, as the config and the link spell them (and schedules' choices do). */
+  choices?: readonly string[];
+  /** What the UI calls each choice, where the value alone would not say. */
+  choiceLabels?: Readonly<Record<string, string>>;
 }
 
 export interface PairEntry {
@@ -42,8 +49,9 @@ export type OptState<T> = Record<string, T | number | null>;
 
 /**
  * Second-order information a step may use, where the run can provide it. On a 2-D surface
- * run() gives the exact Hessian at θ (the point whose gradient drives the step); networks give
- * none yet, so an optimizer that needs it says so (`curvature`) and is offered on surfaces only.
+ * run() gives the exact Hessian at θ (the point whose gradient drives the step); a network
+ * gives Hessian-vector products and sampled-label gradients. An optimizer says which it needs
+ * (`curvature`), and is refused by name where that is missing.
  */
 export interface StepContext<T> {
   /**
@@ -53,7 +61,11 @@ export interface StepContext<T> {
   solveHessian?(v: T, damping: number, abs: boolean): T;
   /** diag(H): the exact diagonal of the Hessian at θ (Sophia's exact estimator). */
   hessianDiag?(): T;
-  /** Hv, the Hessian-vector product at θ (Hutchinson's estimator u ⊙ Hu). */
+  /**
+   * Hv, the Hessian-vector product at θ (Hutchinson's estimator u ⊙ Hu). On a network, H is the
+   * whole network's Hessian and v this parameter's slice of a whole-network vector: the one
+   * `rademacher` gave for this parameter at this step.
+   */
   hvp?(v: T): T;
   /**
    * A Rademacher vector shaped like `like` (entries ±1, each with probability ½), a pure
@@ -65,7 +77,21 @@ export interface StepContext<T> {
    * AdaGrad, Shampoo and SOAP need. Offered on the 2-D surfaces only.
    */
   dense?: Dense2<T>;
+  /**
+   * Sophia's Gauss–Newton–Bartlett estimate for this parameter: B·ĝ⊙ĝ, with ĝ the batch-mean
+   * gradient of the loss at θ when each example's label is drawn from the model's own predicted
+   * distribution (Liu et al. 2023, Algorithm 2), B the batch size. Networks only.
+   */
+  gaussNewtonBartlett?(seed: number, draw: number): T;
 }
+
+/**
+ * What a step needs beyond its gradient. 'exact-hessian' (`solveHessian`, `hessianDiag`): the
+ * analytic surfaces only. 'dense-2x2' (`dense`): a 2-vector parameter, surfaces only. 'hvp'
+ * (`hvp`, `rademacher`): surfaces and networks. 'sampled-labels' (`gaussNewtonBartlett`):
+ * networks only (a surface has no labels to sample).
+ */
+export type Curvature = 'exact-hessian' | 'dense-2x2' | 'hvp' | 'sampled-labels';
 
 /**
  * 2×2 matrices for a 2-vector parameter: a symmetric S stored as [s00, s01, s11], a general
@@ -128,12 +154,20 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
    */
   scope?: 'elementwise' | 'whole';
   /**
-   * 'exact-hessian': the step calls `ctx.solveHessian`, `hessianDiag` or `hvp`, which only the
-   * analytic surfaces provide; such an optimizer races on surfaces and is refused on networks,
-   * by name. 'dense-2x2': the step calls `ctx.dense`, the 2×2 linear algebra of a 2-vector
-   * parameter (full-matrix AdaGrad, Shampoo, SOAP): surfaces only, likewise.
+   * What the step needs from its context (see `Curvature`): Newton the exact Hessian, SOAP and
+   * Shampoo the 2×2 algebra. Where it depends on a hyperparameter (Sophia's estimator),
+   * `curvatureFor` says it instead and `curvatureKey` names that hyperparameter, so that a
+   * refusal names the field to change.
    */
-  curvature?: 'exact-hessian' | 'dense-2x2';
+  curvature?: Curvature;
+  curvatureFor?(hp: H): Curvature | undefined;
+  curvatureKey?: string;
+  /**
+   * A second point the optimizer keeps beside the one it returns, worth drawing: `key` names
+   * the state buffer (schedule-free's x, the average it evaluates, beside y where the gradient
+   * is taken; Lookahead's slow weights beside the fast ones). run() records it each step.
+   */
+  shadow?: { key: string; label: string };
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(
     A: Algebra<T>,
@@ -149,15 +183,52 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
 /** Keyword arguments torch accepts that do not change the arithmetic; accepted and ignored. */
 export const IGNORED_TORCH_KWARGS = ['foreach', 'capturable', 'differentiable', 'fused'] as const;
 
+/** What `spec` needs with these hyperparameters (torch's defaults where `hp` is partial). */
+export function curvatureOf(
+  spec: Pick<OptimizerSpec, 'curvature' | 'curvatureFor' | 'defaults'>,
+  hp: Partial<Hyperparams> = {},
+): Curvature | undefined {
+  return spec.curvatureFor
+    ? spec.curvatureFor({ ...spec.defaults, ...hp } as Hyperparams)
+    : spec.curvature;
+}
+
+const NEEDS: Record<Curvature, string> = {
+  'exact-hessian': 'the exact Hessian',
+  'dense-2x2': 'the 2×2 matrix algebra of a 2-D parameter (x, y)',
+  hvp: 'Hessian-vector products',
+  'sampled-labels': "labels sampled from a network's own predictions",
+};
+
+type Refusable = Pick<
+  OptimizerSpec,
+  'type' | 'curvature' | 'curvatureFor' | 'curvatureKey' | 'defaults'
+>;
+
+function refusal(spec: Refusable, hp: Partial<Hyperparams>, where: 'network' | 'surface') {
+  const c = curvatureOf(spec, hp);
+  const refused =
+    where === 'network' ? c === 'exact-hessian' || c === 'dense-2x2' : c === 'sampled-labels';
+  if (!c || !refused) return null;
+  const key = spec.curvatureKey;
+  const value = key ? JSON.stringify(hp[key] ?? spec.defaults[key]) : '';
+  const who = key ? `${key}: ${spec.type} with ${key} ${value}` : `type: ${spec.type}`;
+  return where === 'network'
+    ? `${who} needs ${NEEDS[c]}, which only the 2-D surfaces provide: it is not offered for networks`
+    : `${who} needs ${NEEDS[c]}, which only networks provide: it is not offered on the 2-D surfaces`;
+}
+
 /**
- * Why `spec` cannot train a network, or null: the one message the CLI and TensorOptimizer give
- * for the optimizers that need what only a 2-D surface provides.
+ * Why `spec` (with `hp`) cannot train a network, or null: the one message the CLI and
+ * TensorOptimizer give for the optimizers that need what only a 2-D surface provides. It starts
+ * with the field to change, `type` or the hyperparameter that decides (`curvatureKey`), so a
+ * caller prefixes its own path ("--optimizer.type: Newton needs …").
  */
-export function networkRefusal(spec: Pick<OptimizerSpec, 'type' | 'curvature'>): string | null {
-  if (!spec.curvature) return null;
-  const needs =
-    spec.curvature === 'exact-hessian'
-      ? 'the exact Hessian'
-      : 'the 2×2 matrix algebra of a 2-D parameter (x, y)';
-  return `${spec.type} needs ${needs}, which only the 2-D surfaces provide: it is not offered for networks`;
+export function networkRefusal(spec: Refusable, hp: Partial<Hyperparams> = {}): string | null {
+  return refusal(spec, hp, 'network');
+}
+
+/** Why `spec` (with `hp`) cannot race on a 2-D surface, or null (Sophia's GNB estimator). */
+export function surfaceRefusal(spec: Refusable, hp: Partial<Hyperparams> = {}): string | null {
+  return refusal(spec, hp, 'surface');
 }

@@ -27,6 +27,12 @@ function parseHp(spec: HpSpec, raw: unknown, path: string, errors: string[]): Hp
     return undefined;
   };
   if (spec.kind === 'boolean') return typeof raw === 'boolean' ? raw : bad('must be true or false');
+  if (spec.kind === 'choice') {
+    const values = spec.choices ?? [];
+    return typeof raw === 'string' && values.includes(raw)
+      ? raw
+      : bad(`must be one of ${values.map((v) => `'${v}'`).join(', ')}`);
+  }
   if (spec.kind === 'number') {
     if (typeof raw !== 'number') return bad('must be a number');
     const why = boundError(spec, raw);

@@ -16,7 +16,7 @@ import { lars } from './lars';
 import { lamb } from './lamb';
 import { newton, saddleFreeNewton } from './newton';
 import { adamwScheduleFree, sgdScheduleFree } from './scheduleFree';
-import { sophia, sophiaExact } from './sophia';
+import { sophia } from './sophia';
 import { fullMatrixAdagrad } from './fullMatrixAdagrad';
 import { shampoo } from './shampoo';
 import { soap } from './soap';
@@ -45,7 +45,6 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   sgdScheduleFree,
   adamwScheduleFree,
   sophia,
-  sophiaExact,
   adafactor,
   fullMatrixAdagrad,
   shampoo,

@@ -43,8 +43,8 @@ export type AdamWScheduleFreeHp = {
  * y. So the race's trajectory and its loss curve show y and f(y), which is also what the authors'
  * training loop sees (its parameters hold y in train mode) and what the reference trajectories
  * record. The state keeps z and x as well (x by the paper's recursion above, which equals the
- * authors' eval() point lerp(y, z, 1 − 1/β) up to round-off while β is constant), so that a later
- * UI change can draw x, the point schedule-free reports, beside y. The per-run scalars (lr_max,
+ * authors' eval() point lerp(y, z, 1 − 1/β) up to round-off while β is constant), and the
+ * records name x as their `shadow`: the race draws x, the point schedule-free reports, beside y. The per-run scalars (lr_max,
  * Σw) are plain numbers in the state, like NAdam's μ-product; the step count comes from `t`.
  *
  * Round-off: torch's CPU kernels fuse a + w·b (add with alpha, lerp, addcmul) into one FMA, and
@@ -95,6 +95,9 @@ const init = <T>(_A: Algebra<T>, theta: T): OptState<T> => ({
   weightSum: 0,
 });
 
+/** The race draws y (the trajectory, its loss curve) and x beside it. */
+const SHADOW = { key: 'x', label: 'x, the average schedule-free evaluates' };
+
 const WARMUP: HpSpec = {
   key: 'warmup_steps',
   kind: 'number',
@@ -122,7 +125,7 @@ export const sgdScheduleFree: OptimizerSpec<SgdScheduleFreeHp> = {
   type: 'SGDScheduleFree',
   id: 'sgdsf',
   summary:
-    'SGD without a schedule: the gradient is taken at y, between the SGD iterate z and its running average x (the race draws y).',
+    'SGD without a schedule: the gradient is taken at y, between the SGD iterate z and its running average x (the race draws y, and x dashed).',
   tex: String.raw`z_t = z_{t-1} - \eta\,\nabla f(y_{t-1}),\quad x_t = (1-c_t)\,x_{t-1} + c_t z_t,\quad y_t = (1-\beta)\,z_t + \beta\,x_t`,
   defaults: { lr: 1, momentum: 0.9, weight_decay: 0, warmup_steps: 0, r: 0, weight_lr_power: 2 },
   // Rosenbrock from (−1.5, 2): step 1 is a plain SGD step at the full lr (c₁ = 1). Without
@@ -148,6 +151,7 @@ export const sgdScheduleFree: OptimizerSpec<SgdScheduleFreeHp> = {
     R,
     WEIGHT_LR_POWER,
   ],
+  shadow: SHADOW,
   init,
   step(A, theta, grad, state, hp, t) {
     const { lr, lrMax, weightSum, ckp1 } = averaging(state, hp, t);
@@ -166,7 +170,7 @@ export const adamwScheduleFree: OptimizerSpec<AdamWScheduleFreeHp> = {
   type: 'AdamWScheduleFree',
   id: 'adamwsf',
   summary:
-    'AdamW without a schedule: RMS-normalised steps on z, averaged into x, the gradient taken at y between them (the race draws y).',
+    'AdamW without a schedule: RMS-normalised steps on z, averaged into x, the gradient taken at y between them (the race draws y, and x dashed).',
   tex: String.raw`z_t = z_{t-1} - \eta\Big(\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \lambda y_{t-1}\Big),\quad x_t = (1-c_t)\,x_{t-1} + c_t z_t,\quad y_t = (1-\beta_1) z_t + \beta_1 x_t`,
   defaults: {
     lr: 0.0025,
@@ -179,6 +183,7 @@ export const adamwScheduleFree: OptimizerSpec<AdamWScheduleFreeHp> = {
   },
   race: { lr: 0.1 },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, WARMUP, R, WEIGHT_LR_POWER],
+  shadow: SHADOW,
   init: <T>(A: Algebra<T>, theta: T) => ({ ...init(A, theta), v: A.fill(theta, 0) }),
   step(A, theta, grad, state, hp, t) {
     const [b1, b2] = hp.betas;

@@ -1,6 +1,16 @@
 import type { Algebra } from '../algebra';
-import type { HpSpec, OptimizerSpec, OptState, StepContext, StepResult } from './optimizerSpec';
+import type {
+  Curvature,
+  HpSpec,
+  OptimizerSpec,
+  OptState,
+  StepContext,
+  StepResult,
+} from './optimizerSpec';
 import { ema, HP } from './common';
+
+/** How ĥ, the estimate of diag(H), is taken. */
+export type SophiaEstimator = 'hutchinson' | 'exact' | 'gnb';
 
 export type SophiaHp = {
   lr: number;
@@ -9,13 +19,11 @@ export type SophiaHp = {
   weight_decay: number;
   eps: number;
   k: number;
+  estimator: SophiaEstimator;
+  /** The seed of Hutchinson's Rademacher vectors and of GNB's sampled labels. */
+  seed: number;
   maximize: boolean;
 };
-
-/** Sophia with Hutchinson's estimator also takes the seed of its Rademacher vectors. */
-export type SophiaHutchinsonHp = SophiaHp & { seed: number };
-
-type Estimator = 'exact' | 'hutchinson';
 
 /**
  * Sophia (Liu, Li, Hall, Liang & Ma 2023, "Sophia: A Scalable Stochastic Second-order Optimizer
@@ -33,11 +41,18 @@ type Estimator = 'exact' | 'hutchinson';
  * (its θ is the same point θ_t, and step t + 1 is the first to read h): the same numbers, with
  * the Hessian taken where the step context has it.
  *
+ * The estimator ĥ is a hyperparameter (`estimator`): 'exact', the diagonal of the surface's
+ * exact Hessian (no noise; surfaces only); 'hutchinson', u ⊙ Hu with a seeded Rademacher u
+ * (unbiased for diag(H); surfaces and networks, the authors' SophiaH); 'gnb', the
+ * Gauss–Newton–Bartlett estimate B·ĝ⊙ĝ of the authors' SophiaG, ĝ the batch-mean gradient with
+ * labels sampled from the model's own predictions (networks only: a surface has no labels).
+ * The default is 'hutchinson', the one every run here can take.
+ *
  * ρ: the authors' `bs` (a `step` argument, default 5120: the tokens in a batch) belongs to
- * their Gauss–Newton–Bartlett estimator, which stores ĝ⊙ĝ for the batch's mean gradient ĝ; the
- * paper's estimate is B·ĝ⊙ĝ, and ρ·bs·h restores the B. The estimators here (the exact
- * diagonal of H, and Hutchinson's u ⊙ Hu) estimate diag(H) itself, so bs = 1 and ρ is the
- * paper's ρ (γ in its first version): the step is Newton-like, lr/ρ · m/h, where |m| < ρh.
+ * GNB, whose buffer stores ĝ⊙ĝ; the paper's estimate is B·ĝ⊙ĝ, and ρ·bs·h restores the B. Here
+ * the GNB estimate carries its B (the batch size) itself, as the other two estimate diag(H)
+ * itself, so bs = 1 and ρ is the paper's ρ (γ in its first version): the step is Newton-like,
+ * lr/ρ · m/h, where |m| < ρh.
  *
  * A negative estimate: GNB's ĝ⊙ĝ never is, but diag(H) and u ⊙ Hu are on a non-convex surface,
  * and SophiaG's ρh + ε would then turn the step uphill. The denominator takes max(h, 0), as the
@@ -46,36 +61,41 @@ type Estimator = 'exact' | 'hutchinson';
  * max(ρh, ε) does the same). `maximize` descends on −f: the gradient and the curvature
  * estimate are both negated.
  *
- * The exact diagonal and u ⊙ Hu are elementwise in their result, but Hu reads the whole point:
- * scope 'whole'. Surfaces only for now (the exact Hessian; networks would take Hu from
- * gpu/hessian and GNB from sampled labels).
+ * The estimates are elementwise in their result, but Hu reads the whole point: scope 'whole'.
+ * On a network each parameter tensor steps alone and the context hands it its slice of the
+ * whole network's u, Hu or GNB estimate (`gpu/train`).
  */
+function estimate<T>(A: Algebra<T>, theta: T, hp: SophiaHp, t: number, ctx?: StepContext<T>): T {
+  const missing = (what: string) =>
+    new Error(`estimator: Sophia's '${hp.estimator}' estimate needs ${what}, which this run lacks`);
+  switch (hp.estimator) {
+    case 'exact':
+      if (!ctx?.hessianDiag) throw missing('the exact Hessian');
+      return ctx.hessianDiag();
+    case 'hutchinson': {
+      if (!ctx?.hvp || !ctx.rademacher) throw missing('Hessian-vector products');
+      const u = ctx.rademacher(theta, hp.seed, t);
+      return A.mul(u, ctx.hvp(u));
+    }
+    case 'gnb':
+      if (!ctx?.gaussNewtonBartlett) throw missing("labels sampled from a network's predictions");
+      return ctx.gaussNewtonBartlett(hp.seed, t);
+  }
+}
+
 function sophiaStep<T>(
-  estimator: Estimator,
   A: Algebra<T>,
   theta: T,
   grad: T,
   state: OptState<T>,
-  hp: SophiaHp & { seed?: number },
+  hp: SophiaHp,
   t: number,
   ctx?: StepContext<T>,
 ): StepResult<T> {
   let h = state.h as T;
   if (t > 1 && (t - 1) % hp.k === 0) {
-    let estimate: T;
-    if (estimator === 'exact') {
-      if (!ctx?.hessianDiag)
-        throw new Error('SophiaExact needs the exact Hessian, which only the 2-D surfaces provide');
-      estimate = ctx.hessianDiag();
-    } else {
-      if (!ctx?.hvp || !ctx.rademacher)
-        throw new Error(
-          'Sophia needs Hessian-vector products, which only the 2-D surfaces provide',
-        );
-      const u = ctx.rademacher(theta, hp.seed ?? 0, t);
-      estimate = A.mul(u, ctx.hvp(u));
-    }
-    h = ema(A, h, hp.maximize ? A.mul(estimate, -1) : estimate, hp.betas[1]);
+    const e = estimate(A, theta, hp, t, ctx);
+    h = ema(A, h, hp.maximize ? A.mul(e, -1) : e, hp.betas[1]);
   }
   const g = hp.maximize ? A.mul(grad, -1) : grad;
   const p = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
@@ -112,9 +132,21 @@ const K: HpSpec = {
 const SEED: HpSpec = {
   key: 'seed',
   kind: 'number',
-  label: 'Seed of u',
+  label: 'Seed (u, sampled labels)',
   min: 0,
   slider: { kind: 'linear', min: 0, max: 99, integer: true },
+};
+
+const ESTIMATOR: HpSpec = {
+  key: 'estimator',
+  kind: 'choice',
+  label: 'Estimator of diag(H)',
+  choices: ['hutchinson', 'exact', 'gnb'],
+  choiceLabels: {
+    hutchinson: 'Hutchinson u ⊙ Hu',
+    exact: 'Exact diagonal (surfaces)',
+    gnb: 'Gauss–Newton–Bartlett (networks)',
+  },
 };
 
 const isCount = (v: number, min: number) => Number.isInteger(v) && v >= min;
@@ -127,53 +159,38 @@ const DEFAULTS: SophiaHp = {
   weight_decay: 0.1,
   eps: 1e-15,
   k: 10,
+  estimator: 'hutchinson',
+  seed: 0,
   maximize: false,
 };
-/**
- * The race: lr = ρ, so that an unclipped step is a whole Newton step per coordinate (lr/ρ · m/h);
- * no weight decay (it pulls towards the origin, not the minimum).
- */
-const RACE = { lr: 0.04, weight_decay: 0 };
 
-const TEX_STEP = String.raw`\theta_t = \theta_{t-1}(1-\eta\lambda) - \eta\,\operatorname{clip}\!\Big(\frac{m_t}{\rho\max(h_t,0)+\epsilon},\,1\Big)`;
-const tex = (estimate: string) =>
-  String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ h \leftarrow \beta_2 h + (1-\beta_2)\,${estimate}\ \text{every } k \text{ steps},\ ${TEX_STEP}`;
+const CURVATURE: Record<SophiaEstimator, Curvature> = {
+  exact: 'exact-hessian',
+  hutchinson: 'hvp',
+  gnb: 'sampled-labels',
+};
 
-/** Sophia with Hutchinson's estimator ĥ = u ⊙ Hu, u Rademacher (seeded): unbiased for diag(H). */
-export const sophia: OptimizerSpec<SophiaHutchinsonHp> = {
+/** Sophia: clipped momentum over a running estimate of diag(H), by the chosen estimator. */
+export const sophia: OptimizerSpec<SophiaHp> = {
   type: 'Sophia',
   id: 'sophia',
   summary:
-    'Momentum divided by a running estimate of the Hessian’s diagonal (Hutchinson: u ⊙ Hu), each coordinate’s step clipped to lr.',
-  tex: tex(String.raw`u \odot Hu`),
-  defaults: { ...DEFAULTS, seed: 0 },
-  race: RACE,
-  hyperparams: [HP.lr, HP.betas, RHO, HP.weightDecay, EPS, K, SEED, HP.maximize],
+    'Momentum divided by a running estimate of the Hessian’s diagonal (Hutchinson u ⊙ Hu, the exact diagonal, or Gauss–Newton–Bartlett), each coordinate’s step clipped to lr.',
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ h \leftarrow \beta_2 h + (1-\beta_2)\,\hat h\ \text{every } k \text{ steps},\ \theta_t = \theta_{t-1}(1-\eta\lambda) - \eta\,\operatorname{clip}\!\Big(\frac{m_t}{\rho\max(h_t,0)+\epsilon},\,1\Big),\ \hat h = u \odot Hu,\ \operatorname{diag}(H)\ \text{or}\ B\,\hat g \odot \hat g`,
+  defaults: DEFAULTS,
+  /**
+   * The race: lr = ρ, so that an unclipped step is a whole Newton step per coordinate
+   * (lr/ρ · m/h); no weight decay (it pulls towards the origin, not the minimum).
+   */
+  race: { lr: 0.04, weight_decay: 0 },
+  hyperparams: [HP.lr, HP.betas, RHO, HP.weightDecay, EPS, K, ESTIMATOR, SEED, HP.maximize],
   validate: (hp) => [
     ...(isCount(hp.k, 1) ? [] : [`k: must be an integer ≥ 1 (got ${hp.k})`]),
     ...(isCount(hp.seed, 0) ? [] : [`seed: must be an integer ≥ 0 (got ${hp.seed})`]),
   ],
   scope: 'whole',
-  curvature: 'exact-hessian',
+  curvatureFor: (hp) => CURVATURE[hp.estimator],
+  curvatureKey: 'estimator',
   init: (A, theta) => ({ m: A.fill(theta, 0), h: A.fill(theta, 0) }),
-  step: (A, theta, grad, state, hp, t, ctx) =>
-    sophiaStep('hutchinson', A, theta, grad, state, hp, t, ctx),
-};
-
-/** Sophia with the exact diagonal of the surface's Hessian as ĥ: the estimator without noise. */
-export const sophiaExact: OptimizerSpec<SophiaHp> = {
-  type: 'SophiaExact',
-  id: 'sophiaexact',
-  summary:
-    'Sophia with the exact diagonal of the Hessian: Newton-like per coordinate where it can, a clipped sign step where it cannot.',
-  tex: tex(String.raw`\operatorname{diag}(H)`),
-  defaults: DEFAULTS,
-  race: RACE,
-  hyperparams: [HP.lr, HP.betas, RHO, HP.weightDecay, EPS, K, HP.maximize],
-  validate: (hp) => (isCount(hp.k, 1) ? [] : [`k: must be an integer ≥ 1 (got ${hp.k})`]),
-  scope: 'whole',
-  curvature: 'exact-hessian',
-  init: (A, theta) => ({ m: A.fill(theta, 0), h: A.fill(theta, 0) }),
-  step: (A, theta, grad, state, hp, t, ctx) =>
-    sophiaStep('exact', A, theta, grad, state, hp, t, ctx),
+  step: sophiaStep,
 };

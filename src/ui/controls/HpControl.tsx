@@ -6,16 +6,19 @@ import { Toggle } from './Toggle';
 /** For a hyperparameter whose record names no slider range. */
 const FALLBACK: SliderScale = { kind: 'log', min: 1e-6, max: 10, zero: true };
 
-/** One hyperparameter of one racer: a slider, a pair of sliders (betas) or a checkbox. */
+/** One hyperparameter of one racer: a slider, a pair of sliders (betas), a checkbox or a menu. */
 export function HpControl({
   spec,
   value,
   optName,
+  unavailable,
   onChange,
 }: {
   spec: HpSpec;
   value: HpValue;
   optName: string;
+  /** Choices shown but not offered here (disabled). */
+  unavailable?: readonly string[];
   onChange(v: HpValue): void;
 }) {
   const aria = (label: string) => `${label} (${optName})`;
@@ -27,6 +30,23 @@ export function HpControl({
         checked={value as boolean}
         onChange={onChange}
       />
+    );
+  if (spec.kind === 'choice')
+    return (
+      <label className="field">
+        <span className="field-label">{spec.label}</span>
+        <select
+          aria-label={aria(spec.label)}
+          value={String(value)}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        >
+          {spec.choices?.map((c) => (
+            <option key={c} value={c} disabled={unavailable?.includes(c)}>
+              {spec.choiceLabels?.[c] ?? c}
+            </option>
+          ))}
+        </select>
+      </label>
     );
   if (spec.kind === 'pair') {
     const pair = value as readonly [number, number];

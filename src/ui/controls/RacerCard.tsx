@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { findOptimizer } from '../../core/optimizers/registry';
+import { surfaceRefusal, type HpSpec } from '../../core/optimizers/optimizerSpec';
 import { useRaceStore } from '../../state/raceStore';
 import { Formula } from '../formula/Formula';
 import { HpControl } from './HpControl';
@@ -13,6 +14,9 @@ export const RacerCard = memo(function RacerCard({ id, color }: { id: string; co
   const spec = findOptimizer(id)!;
   const hp = useRaceStore((s) => s.hp[id]);
   const setHp = useRaceStore((s) => s.setHp);
+  // A choice the race's surfaces cannot take (Sophia's GNB estimator) is shown, disabled.
+  const unavailable = (h: HpSpec) =>
+    h.choices?.filter((c) => surfaceRefusal(spec, { ...hp, [h.key]: c }) !== null);
   const controls = (keep: (key: string) => boolean) =>
     spec.hyperparams
       .filter((h) => keep(h.key) && !HIDDEN.has(h.key))
@@ -21,6 +25,7 @@ export const RacerCard = memo(function RacerCard({ id, color }: { id: string; co
           key={h.key}
           spec={h}
           value={hp[h.key]}
+          unavailable={unavailable(h)}
           optName={spec.type}
           onChange={(v) => setHp(id, h.key, v)}
         />
