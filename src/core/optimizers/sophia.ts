@@ -144,8 +144,8 @@ const ESTIMATOR: HpSpec = {
   choices: ['hutchinson', 'exact', 'gnb'],
   choiceLabels: {
     hutchinson: 'Hutchinson u ⊙ Hu',
-    exact: 'Exact diagonal (surfaces)',
-    gnb: 'Gauss–Newton–Bartlett (networks)',
+    exact: 'Exact diag(H)',
+    gnb: 'GNB (networks only)',
   },
 };
 
