@@ -112,6 +112,17 @@ OPTIMIZERS = {
     'soap_every_step': _port('test/fixtures/ports/soap.py', 'SOAP',
                              {'precondition_frequency': 1, 'shampoo_beta': 0.9, 'weight_decay': 0.0,
                               'eps': 1e-4}),
+    # Lookahead (the authors' wrapper) around torch's own SGD and Adam, and Ranger (the authors'
+    # RAdam + Lookahead, its own RAdam arithmetic): defaults, and one with decay and other k, alpha.
+    'lookahead_sgd_momentum': _port('test/fixtures/ports/lookahead.py', 'Lookahead',
+                                    {'k': 5, 'alpha': 0.5,
+                                     'optimizer': {'type': 'SGD', 'momentum': 0.9}}),
+    'lookahead_adam': _port('test/fixtures/ports/lookahead.py', 'Lookahead',
+                            {'k': 6, 'alpha': 0.8, 'optimizer': {'type': 'Adam'}}),
+    'ranger': _port('test/fixtures/ports/ranger.py', 'Ranger'),
+    'ranger_weight_decay': _port('test/fixtures/ports/ranger.py', 'Ranger',
+                                 {'k': 3, 'alpha': 0.7, 'N_sma_threshhold': 4,
+                                  'weight_decay': 0.01}),
 }
 
 # Learning rate per (surface, optimizer id). The committed values are the table in the
@@ -145,6 +156,9 @@ _LR_BY_OPTIMIZER = {
     'adamw_schedule_free': _ADAM, 'adamw_schedule_free_warmup': _ADAM,
     'sophia_exact': _SOPHIA, 'sophia_exact_k1': _SOPHIA,
     'adafactor': _ADAFACTOR, 'adafactor_weight_decay': _ADAFACTOR,
+    'lookahead_sgd_momentum': _SGD_MOMENTUM, 'lookahead_adam': _ADAM,
+    'ranger': {'rosenbrock': 0.003, 'saddle': 0.01, 'quadratic': 0.05},
+    'ranger_weight_decay': {'rosenbrock': 0.003, 'saddle': 0.01, 'quadratic': 0.05},
 }
 _FULL_MATRIX = {'rosenbrock': 0.02, 'saddle': 0.1, 'quadratic': 0.5, 'rotated_quadratic': 0.5}
 _SOAP = {'rosenbrock': 0.01, 'saddle': 0.01, 'quadratic': 0.05, 'rotated_quadratic': 0.05}
@@ -171,13 +185,15 @@ MORE_OPTIMIZERS = ['adadelta', 'adamax', 'nadam', 'radam', 'radam_short_warmup',
                    'sgd_schedule_free', 'adamw_schedule_free', 'sgd_schedule_free_warmup',
                    'adamw_schedule_free_warmup', 'newton', 'saddle_free_newton',
                    'sophia_exact', 'sophia_exact_k1', 'adafactor', 'adafactor_weight_decay',
-                   'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step']
+                   'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step',
+                   'lookahead_sgd_momentum', 'lookahead_adam', 'ranger', 'ranger_weight_decay']
 # Committed surfaces beyond COMMITTED_SURFACES, each with one surface_<name>_more.json of these
 # runs: rotated_quadratic checks the surface itself against torch's diagonal methods and races
 # the rotation-aware ports on it.
 EXTRA_COMMITTED_SURFACES = {
     'rotated_quadratic': ['sgd', 'adagrad', 'rmsprop', 'adam',
-                          'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step'],
+                          'full_matrix_adagrad', 'shampoo', 'soap', 'soap_every_step',
+                   'lookahead_sgd_momentum', 'lookahead_adam', 'ranger', 'ranger_weight_decay'],
 }
 
 # --------------------------------------------------------------------------- schedules

@@ -1,7 +1,7 @@
 /**
  * The optimizer and scheduler a training command takes (`--optimizer JSON`, `--scheduler JSON`,
  * torch names), parsed once for `train` and `toy`: any optimizer of the one registry but those
- * that need a surface's exact Hessian, and a scheduler checked against the optimizer's
+ * that need a surface's exact Hessian, optionally inside Lookahead, and a scheduler checked against the optimizer's
  * hyperparameters (e.g. OneCycleLR's momentum cycling needs a momentum).
  */
 import { parseOptimizerConfig } from '../core/optimizers/parseOptimizer';
@@ -9,6 +9,7 @@ import { parseScheduleConfig, scheduleBaseErrors } from '../core/schedules';
 import type { ScheduleConfig } from '../core/schedules/scheduleSpec';
 import { networkRefusal } from '../core/optimizers/optimizerSpec';
 import { findOptimizer } from '../core/optimizers/registry';
+import type { LookaheadHp } from '../core/optimizers/lookahead';
 import { scheduleBaseOf } from '../gpu/train/scheduledHp';
 import { CliError } from './cliError';
 import { parseJsonText } from './jsonText';
@@ -16,6 +17,8 @@ import { parseJsonText } from './jsonText';
 export interface OptimizerChoice {
   type: string;
   hp: Record<string, unknown>;
+  /** Lookahead's k and α when the optimizer runs inside it (`{"type": "Lookahead", …}`). */
+  lookahead?: LookaheadHp;
 }
 
 /** A flag's JSON value, or a CLI error naming the flag (or the field, for 1e999 and deep nesting). */
@@ -27,10 +30,13 @@ export function parseJsonFlag(flag: string, raw: string): unknown {
 export function parseOptimizerFlag(raw: unknown, flag: string): OptimizerChoice {
   const parsed = parseOptimizerConfig(raw, flag);
   if (!parsed.ok) throw new CliError(`invalid optimizer:\n  ${parsed.errors.join('\n  ')}`);
-  const spec = findOptimizer(parsed.value.type)!;
-  const refusal = networkRefusal(spec, parsed.value.hp);
-  if (refusal) throw new CliError(`${flag}.${refusal} (race it with 'landscape-lab trajectory')`);
-  return { type: parsed.value.type, hp: parsed.value.hp as Record<string, unknown> };
+  const { type, hp, lookahead } = parsed.value;
+  const refusal = networkRefusal(findOptimizer(type)!, hp);
+  if (refusal) {
+    const at = lookahead ? `${flag}.optimizer` : flag;
+    throw new CliError(`${at}.${refusal} (race it with 'landscape-lab trajectory')`);
+  }
+  return { type, hp: hp as Record<string, unknown>, ...(lookahead ? { lookahead } : {}) };
 }
 
 /** A scheduler config (null = constant lr), valid for `optimizer`'s hyperparameters. */

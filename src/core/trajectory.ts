@@ -13,7 +13,7 @@ import {
 import { solveSym2 } from './sym2';
 import { dense2 } from './dense2';
 import type { Surface } from './surfaces/surface';
-import { findOptimizer } from './optimizers/registry';
+import { optimizerOf } from './optimizers/registry';
 import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
 import { createMinibatchSampler } from './sampling/finiteSum';
@@ -47,7 +47,8 @@ export interface RunResult {
  */
 export function run(config: RunConfig): RunResult {
   const surface = getSurface(config.surface, config.surfaceParams);
-  const spec = findOptimizer(config.optimizer.type);
+  // The registry record, inside Lookahead when the config says so: an ordinary spec either way.
+  const spec = optimizerOf(config.optimizer);
   if (!spec) throw new Error(`unknown optimizer '${config.optimizer.type}'`);
   const base = scheduleBase(config.optimizer);
   const scheduler = createScheduler(config.scheduler, base);

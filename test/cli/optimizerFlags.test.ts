@@ -25,4 +25,20 @@ describe('--optimizer for network training', () => {
       );
     }
   });
+
+  it('takes any of them inside Lookahead, and names the inner field it refuses', () => {
+    const raw = { type: 'Lookahead', k: 5, alpha: 0.5, optimizer: { type: 'SGD', lr: 0.1 } };
+    expect(parseOptimizerFlag(raw, '--optimizer')).toMatchObject({
+      type: 'SGD',
+      hp: { lr: 0.1 },
+      lookahead: { k: 5, alpha: 0.5 },
+    });
+    expect(parseOptimizerFlag({ type: 'Ranger' }, '--optimizer')).not.toHaveProperty('lookahead');
+    expect(() =>
+      parseOptimizerFlag({ type: 'Lookahead', optimizer: { type: 'Newton' } }, '--optimizer'),
+    ).toThrow(/^--optimizer\.optimizer\.type: Newton needs the exact Hessian/);
+    expect(() => parseOptimizerFlag({ ...raw, alpha: 1.5 }, '--optimizer')).toThrow(
+      /--optimizer\.alpha: must be a number with 0 < alpha ≤ 1 \(got 1\.5\)/,
+    );
+  });
 });

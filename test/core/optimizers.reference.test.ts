@@ -22,7 +22,7 @@ function worstExcess(
 
 describe('every PyTorch reference trajectory is reproduced by run()', () => {
   const cases = referenceRuns();
-  it('covers all 125 reference cases', () => expect(cases.length).toBe(125));
+  it('covers all 137 reference cases', () => expect(cases.length).toBe(137));
   for (const ref of cases) {
     it(`${ref.id}: params, loss and lr on every step`, () => {
       const parsed = parseRunConfig(ref.config);

@@ -39,7 +39,9 @@ export function referenceRuns(): ReferenceRun[] {
   return SURFACE_FILES.flatMap((file) => {
     const data = loadReference<TrajectoryFile>(file);
     return data.runs.map((r): ReferenceRun => {
-      const { foreach: _f, ...hyperparams } = r.optimizer.hyperparams;
+      const { foreach, ...hyperparams } = r.optimizer.hyperparams;
+      // Lookahead's runs record {k, alpha, optimizer: {type, lr, …}}: the config form as is.
+      const inner = hyperparams.optimizer as { lr: number } | undefined;
       return {
         id: r.id,
         config: {
@@ -49,13 +51,13 @@ export function referenceRuns(): ReferenceRun[] {
           optimizer: {
             ...portConfig(String(r.optimizer.class).replace('torch.optim.', '')),
             ...hyperparams,
-            foreach: r.optimizer.hyperparams.foreach,
+            ...(foreach === undefined ? {} : { foreach }),
           },
         },
         params: r.params,
         loss: r.loss,
         finalLoss: r.final_loss,
-        lr: r.optimizer.hyperparams.lr,
+        lr: inner?.lr ?? r.optimizer.hyperparams.lr,
         atol: Math.max(1e-9, 100 * (r.sensitivity?.float64_ulp_noise_max_abs_dev ?? 0)),
       };
     });

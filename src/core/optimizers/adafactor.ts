@@ -35,7 +35,7 @@
  * whole parameter: scope 'whole'.
  */
 import { norm, type Algebra } from '../algebra';
-import { HP } from './common';
+import { HP, lerp } from './common';
 import type { OptimizerSpec, OptState } from './optimizerSpec';
 
 export type AdafactorHp = {
@@ -51,15 +51,6 @@ export type AdafactorHp = {
 export function dtypeEps<T>(A: Algebra<T>, like: T): T {
   const float64 = A.sub(A.fill(like, 1 + 2 ** -52), 1); // 2⁻⁵² in float64, 0 in float32
   return A.where(float64, 2 ** -52, 2 ** -23);
-}
-
-/**
- * torch's `start.lerp_(end, weight)` on CPU: start + w·(end − start) for w < 0.5, else
- * end − (end − start)·(1 − w) (exact at w = 1, as Adafactor's first step needs).
- */
-function lerp<T>(A: Algebra<T>, start: T, end: T, w: number): T {
-  const diff = A.sub(end, start);
-  return w < 0.5 ? A.add(start, A.mul(diff, w)) : A.sub(end, A.mul(diff, 1 - w));
 }
 
 export const adafactor: OptimizerSpec<AdafactorHp> = {

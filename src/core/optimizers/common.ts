@@ -127,3 +127,12 @@ export function decayedParamAndGrad<T>(
 export function trustOrOne<T>(A: Algebra<T>, wNorm: T, gNorm: T, ratio: T): T {
   return A.where(A.mul(A.sign(wNorm), A.sign(gNorm)), ratio, 1);
 }
+
+/**
+ * torch's CPU `a.lerp_(b, w)`: a + w(b − a) for |w| < ½, else b − (b − a)(1 − w), which is
+ * exact at w = 1 (Adafactor's first step, Lookahead with α = 1) and rounds better near it.
+ */
+export function lerp<T>(A: Algebra<T>, a: T, b: T, w: number): T {
+  const d = A.sub(b, a);
+  return Math.abs(w) < 0.5 ? A.add(a, A.mul(d, w)) : A.sub(b, A.mul(d, 1 - w));
+}

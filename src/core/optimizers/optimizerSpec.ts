@@ -167,7 +167,13 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
    * the state buffer (schedule-free's x, the average it evaluates, beside y where the gradient
    * is taken; Lookahead's slow weights beside the fast ones). run() records it each step.
    */
-  shadow?: { key: string; label: string };
+  shadow?: {
+    key: string;
+    /** What the dashed line is ("slow weights (Lookahead)"). */
+    label: string;
+    /** What the solid line and the loss curve are ("y, where the gradient is taken"). */
+    main: string;
+  };
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(
     A: Algebra<T>,

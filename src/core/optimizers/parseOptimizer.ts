@@ -1,11 +1,43 @@
 import type { HpSpec, HpValue, Hyperparams, OptimizerSpec } from './optimizerSpec';
 import { IGNORED_TORCH_KWARGS } from './optimizerSpec';
 import { OPTIMIZERS, findOptimizer } from './registry';
+import { LOOKAHEAD_DEFAULTS, lookaheadErrors, type LookaheadHp } from './lookahead';
 import { isRecord, quoteValue as fmt, type ParseResult } from '../parse';
 
 export interface OptimizerConfig {
   type: string;
   hp: Hyperparams;
+  /** Set when the optimizer runs inside Lookahead (`optimizerOf` wraps it); absent otherwise. */
+  lookahead?: LookaheadHp;
+}
+
+const LOOKAHEAD_KEYS = ['type', 'k', 'alpha', 'optimizer'];
+
+/**
+ * `{"type": "Lookahead", "k": 5, "alpha": 0.5, "optimizer": {...}}`, torch-style: the inner
+ * optimizer's config, with the wrapper's k and α (the paper's defaults where left out). The
+ * inner's errors name their path (`optimizer.optimizer.lr`); Lookahead does not nest.
+ */
+function parseLookahead(raw: Record<string, unknown>, field: string): ParseResult<OptimizerConfig> {
+  const errors: string[] = [];
+  for (const key of Object.keys(raw))
+    if (!LOOKAHEAD_KEYS.includes(key))
+      errors.push(`${field}.${key}: Lookahead has no field '${key}' (it has: k, alpha, optimizer)`);
+  const la = { k: raw.k ?? LOOKAHEAD_DEFAULTS.k, alpha: raw.alpha ?? LOOKAHEAD_DEFAULTS.alpha };
+  for (const e of lookaheadErrors(la)) {
+    const key = e.slice(0, e.indexOf(':'));
+    errors.push(`${field}.${e} (got ${fmt(la[key as keyof typeof la])})`);
+  }
+  const innerRaw = raw.optimizer;
+  if (isRecord(innerRaw) && innerRaw.type === 'Lookahead')
+    errors.push(`${field}.optimizer.type: Lookahead cannot wrap another Lookahead`);
+  else {
+    const inner = parseOptimizerConfig(innerRaw, `${field}.optimizer`);
+    if (!inner.ok) errors.push(...inner.errors);
+    else if (!errors.length)
+      return { ok: true, value: { ...inner.value, lookahead: la as LookaheadHp } };
+  }
+  return { ok: false, errors };
 }
 
 /** Checks a number against a hyperparameter's bounds; returns the complaint or null. */
@@ -57,10 +89,11 @@ export function parseOptimizerConfig(
 ): ParseResult<OptimizerConfig> {
   if (!isRecord(raw))
     return { ok: false, errors: [`${field}: must be an object like {"type": "Adam", "lr": 0.01}`] };
+  if (raw.type === 'Lookahead') return parseLookahead(raw, field);
   const spec: OptimizerSpec | undefined =
     typeof raw.type === 'string' ? findOptimizer(raw.type) : undefined;
   if (!spec) {
-    const known = OPTIMIZERS.map((o) => o.type).join(', ');
+    const known = [...OPTIMIZERS.map((o) => o.type), 'Lookahead (a wrapper)'].join(', ');
     return {
       ok: false,
       errors: [`${field}.type: unknown optimizer ${fmt(raw.type)} (known: ${known})`],

@@ -21,6 +21,8 @@ import { fullMatrixAdagrad } from './fullMatrixAdagrad';
 import { shampoo } from './shampoo';
 import { soap } from './soap';
 import { adafactor } from './adafactor';
+import { ranger } from './ranger';
+import { withLookahead, type LookaheadHp } from './lookahead';
 
 /** Every optimizer, in the order the UI lists them. `type` is the torch class name; `id` the URL/CLI key. */
 export const OPTIMIZERS: readonly OptimizerSpec[] = [
@@ -33,6 +35,7 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
   adamax,
   nadam,
   radam,
+  ranger,
   lion,
   rprop,
   asgd,
@@ -54,4 +57,17 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
 /** Look up by torch class name ("AdamW") or short id ("adamw"), case-sensitively for types. */
 export function findOptimizer(typeOrId: string): OptimizerSpec | undefined {
   return OPTIMIZERS.find((o) => o.type === typeOrId || o.id === typeOrId);
+}
+
+/**
+ * The one resolver from a config to the spec that steps it: the registry record of `type`,
+ * wrapped in Lookahead when the config says so (Lookahead is a wrapper, not a record). run(),
+ * network training, the CLI and the race all go through it. Undefined for an unknown type.
+ */
+export function optimizerOf(config: {
+  type: string;
+  lookahead?: LookaheadHp | null;
+}): OptimizerSpec | undefined {
+  const spec = findOptimizer(config.type);
+  return spec && config.lookahead ? withLookahead(spec, config.lookahead) : spec;
 }

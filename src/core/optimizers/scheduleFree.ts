@@ -1,6 +1,6 @@
 import type { Algebra } from '../algebra';
 import type { HpSpec, OptState, OptimizerSpec } from './optimizerSpec';
-import { biasCorrection, HP } from './common';
+import { biasCorrection, HP, lerp } from './common';
 
 export type SgdScheduleFreeHp = {
   lr: number;
@@ -52,12 +52,6 @@ export type AdamWScheduleFreeHp = {
  * per step, well inside the reference tests' tolerance.
  */
 
-/** torch's lerp(a, b, w): a + w(b − a) when |w| < ½, else b − (b − a)(1 − w) (better rounding). */
-function lerp<T>(A: Algebra<T>, a: T, b: T, w: number): T {
-  const d = A.sub(b, a);
-  return Math.abs(w) < 0.5 ? A.add(a, A.mul(d, w)) : A.sub(b, A.mul(d, 1 - w));
-}
-
 type Common = { lr: number; warmup_steps: number; r: number; weight_lr_power: number };
 
 /** This step's warmed-up lr and averaging weight c, and the scalars the next step needs. */
@@ -96,7 +90,11 @@ const init = <T>(_A: Algebra<T>, theta: T): OptState<T> => ({
 });
 
 /** The race draws y (the trajectory, its loss curve) and x beside it. */
-const SHADOW = { key: 'x', label: 'x, the average schedule-free evaluates' };
+const SHADOW = {
+  key: 'x',
+  label: 'x, the average schedule-free evaluates',
+  main: 'y, where the gradient is taken',
+};
 
 const WARMUP: HpSpec = {
   key: 'warmup_steps',

@@ -1,6 +1,6 @@
 import type { Algebra } from '../algebra';
 import type { OptState, OptimizerSpec, StepContext } from './optimizerSpec';
-import { HP } from './common';
+import { HP, lerp } from './common';
 import { denseOf } from './fullMatrixAdagrad';
 
 export type SoapHp = {
@@ -11,11 +11,6 @@ export type SoapHp = {
   weight_decay: number;
   precondition_frequency: number;
 };
-
-/** torch's lerp_: a + w(b − a) for w < ½, else b − (b − a)(1 − w). */
-function lerp<T>(A: Algebra<T>, a: T, b: T, w: number): T {
-  return w < 0.5 ? A.add(a, A.mul(A.sub(b, a), w)) : A.sub(b, A.mul(A.sub(b, a), 1 - w));
-}
 
 /**
  * SOAP (Vyas et al. 2024, "SOAP: Improving and Stabilizing Shampoo using Adam"), ported from

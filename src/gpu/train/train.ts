@@ -21,7 +21,7 @@ import { createScheduler } from '../../core/schedules/createScheduler';
 import type { ScheduleConfig } from '../../core/schedules/scheduleSpec';
 import type { Net } from '../nets/net';
 import { initBuffers, initParams, type InitScheme } from '../nets/params';
-import { findOptimizer } from '../../core/optimizers/registry';
+import { optimizerOf } from '../../core/optimizers/registry';
 import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
@@ -33,7 +33,7 @@ export interface TrainOptions {
   net: Net;
   data: TensorData;
   /** `{type, hp}` (parseOptimizerConfig's output fits); missing hyperparameters take the defaults. */
-  optimizer: { type: string; hp?: OptimizerConfig['hp'] };
+  optimizer: Pick<OptimizerConfig, 'type' | 'lookahead'> & { hp?: OptimizerConfig['hp'] };
   scheduler?: ScheduleConfig | null;
   batchSize: number;
   /** Number of optimizer steps. */
@@ -75,7 +75,7 @@ export interface TrainResult {
 }
 
 export async function train(o: TrainOptions): Promise<TrainResult> {
-  const spec = findOptimizer(o.optimizer.type);
+  const spec = optimizerOf(o.optimizer);
   if (!spec) throw new Error(`train: unknown optimizer '${o.optimizer.type}'`);
   const n = sampleCountOf(o.data);
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
