@@ -1,6 +1,7 @@
 /**
  * Backend choice with fallback: try each preferred tfjs backend in order and keep the first
- * that initialises. No DOM access, so it runs in Node, in a page and in a Web Worker.
+ * that initialises, and watch a WebGL backend's context for loss. No DOM access, so it runs in
+ * Node, in a page and in a Web Worker.
  *
  * Defaults: Node → wasm, cpu (WASM-SIMD matmul is ~35× the cpu backend); elsewhere →
  * webgpu, webgl, wasm, cpu.
@@ -73,4 +74,37 @@ export async function initBackend(
     if (await tryBackend(name)) return name;
   }
   throw new Error(`initBackend: none of [${preferred.join(', ')}] could be initialised`);
+}
+
+/** The active backend's WebGL context (tfjs's WebGL backend keeps it in `gpgpu.gl`), or null. */
+function activeWebGLContext(): WebGLRenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl ?? null;
+}
+
+/** Whether the active backend is WebGL and its context is lost (a GPU reset, a driver's watchdog). */
+export function webglContextLost(): boolean {
+  return activeWebGLContext()?.isContextLost() ?? false;
+}
+
+/**
+ * Calls `lost` once if the active WebGL backend's context is lost: at once if it already is, else
+ * on its canvas's `webglcontextlost`. tfjs does not notice a lost context (a readback then polls a
+ * fence that never signals, for ever), so a job must. No-op on other backends; returns the
+ * unsubscribe.
+ */
+export function onContextLost(lost: () => void): () => void {
+  const gl = activeWebGLContext();
+  if (!gl) return () => {};
+  if (gl.isContextLost()) {
+    lost();
+    return () => {};
+  }
+  const canvas = gl.canvas as EventTarget;
+  const once = () => {
+    canvas.removeEventListener('webglcontextlost', once);
+    lost();
+  };
+  canvas.addEventListener('webglcontextlost', once);
+  return () => canvas.removeEventListener('webglcontextlost', once);
 }

@@ -2,6 +2,7 @@
  * The landscape page's I/O, driven by the store (one-way: store → runner → store):
  * - the chosen model/view → fetch its shipped slice (`landscapes/<model>[-pca].json`);
  * - recompute() → a worker run, its rows streamed into gpu.coarse / gpu.fine; cancel() → cancel;
+ *   retry() (after a lost GPU context) → the same run on WebAssembly;
  * - openH5(file bytes) → readSurfaceH5 → the h5 view (a 1-D file → the "Along a line" panel).
  * The 1D panel's runs have their own runner and worker (lineRunner.ts).
  */
@@ -35,6 +36,12 @@ export interface RunnerIo {
   /** Absolute URL of the site's folder (for the worker's fetches). */
   baseUrl: string;
   backends: BackendName[];
+}
+
+/** The backends left after a lost GPU context: WebAssembly and the CPU. */
+export function withoutGpu(backends: readonly BackendName[]): BackendName[] {
+  const rest = backends.filter((b) => b !== 'webgl' && b !== 'webgpu');
+  return rest.length ? rest : ['wasm', 'cpu'];
 }
 
 export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () => void {
@@ -151,7 +158,10 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         patchGpu({
           status: 'cancelled',
           numTensors: m.numTensors,
-          text: 'Cancelled: the rows computed so far are kept.',
+          text:
+            m.numTensors === null
+              ? 'Cancelled: the worker did not answer, so it was replaced; the rows computed so far are kept.'
+              : 'Cancelled: the rows computed so far are kept.',
         });
         break;
       case 'error':
@@ -161,7 +171,7 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   });
 
   const startRun = () => {
-    const { settings, shipped } = store.getState();
+    const { settings, shipped, gpu } = store.getState();
     // Same extent as the shipped random slice when there is one; Li et al.'s [−1, 1] otherwise.
     const xs = settings.view === 'random' ? shipped.view?.xs : undefined;
     const range: [number, number] =
@@ -178,7 +188,7 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
       range,
       init: settings.init,
       baseUrl: io.baseUrl,
-      backends: io.backends,
+      backends: gpu.offGpu ? withoutGpu(io.backends) : io.backends,
     });
   };
 

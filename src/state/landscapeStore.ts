@@ -7,7 +7,7 @@ import {
 } from './landscapeUrl';
 import type { LandscapeSource, LandscapeView } from './landscapeView';
 import type { LineView } from './lineView';
-import type { LinePath } from '../worker/landscapeProtocol';
+import type { LandscapeErrorCode, LinePath } from '../worker/landscapeProtocol';
 import type { ModelSharpness } from '../io/sharpnessJson';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
@@ -40,7 +40,9 @@ export interface GpuState {
   centre: { loss: number; acc: number } | null;
   data: { dataset: string; split: 'test'; samples: number } | null;
   error: string | null;
-  errorCode: 'no-weights' | 'error' | null;
+  errorCode: LandscapeErrorCode | null;
+  /** A Retry after a lost GPU context: this run skips WebGL (and WebGPU) for WebAssembly. */
+  offGpu: boolean;
   seconds: number | null;
   /** tf.memory().numTensors in the worker after the run (flat across runs = no leak). */
   numTensors: number | null;
@@ -103,6 +105,8 @@ export interface LandscapeActions {
   setLook(patch: Partial<LandscapeLook>): void;
   show(source: LandscapeSource): void;
   recompute(): void;
+  /** Runs the recompute again without the GPU (after its context was lost). */
+  retry(): void;
   cancel(): void;
   /** Opens the 1D panel on `path` (showing that path, not a file), or closes it ('off'). */
   setLine(path: LandscapeSettings['line']): void;
@@ -153,9 +157,25 @@ export const idleGpu = (): GpuState => ({
   data: null,
   error: null,
   errorCode: null,
+  offGpu: false,
   seconds: null,
   numTensors: null,
 });
+
+/** A new recompute run (the runner starts it when `runId` changes); the panels show it. */
+function startedGpu(g: GpuState, offGpu: boolean): Pick<LandscapeState, 'showing' | 'gpu'> {
+  return {
+    showing: 'gpu',
+    gpu: {
+      ...idleGpu(),
+      runId: g.runId + 1,
+      status: 'running',
+      text: 'Starting…',
+      offGpu,
+      numTensors: g.numTensors,
+    },
+  };
+}
 
 export function initialLandscapeState(
   settings = defaultLandscapeSettings(),
@@ -189,19 +209,9 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
   },
   setLook: (patch) => set({ look: { ...get().look, ...patch } }),
   show: (showing) => set({ showing }),
-  recompute() {
-    const g = get().gpu;
-    set({
-      showing: 'gpu',
-      gpu: {
-        ...idleGpu(),
-        runId: g.runId + 1,
-        status: 'running',
-        text: 'Starting…',
-        numTensors: g.numTensors,
-      },
-    });
-  },
+  // Not `recompute(offGpu?)`: the button passes its click event as the first argument.
+  recompute: () => set(startedGpu(get().gpu, false)),
+  retry: () => set(startedGpu(get().gpu, true)),
   cancel() {
     const g = get().gpu;
     if (g.status === 'running') set({ gpu: { ...g, status: 'cancelling', text: 'Cancelling…' } });

@@ -3,6 +3,7 @@
  * cancel it, and receive only the newest run's messages (latestClient.ts).
  */
 import { LatestClient, portOf, type WorkerPort } from './latestClient';
+import { replaceablePort } from './landscapePort';
 import type {
   LandscapeComputeRequest,
   LandscapeLineRequest,
@@ -15,15 +16,18 @@ type LineBody = Omit<LandscapeLineRequest, 'kind' | 'seq'>;
 
 export type LandscapePort = WorkerPort<LandscapeRequest, LandscapeResponse>;
 
+/** The landscape worker, made on the first run and replaced when it is stuck or its GPU context is lost (landscapePort.ts). */
 export function workerPort(): LandscapePort {
-  return portOf(
-    new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }),
-    (message) => ({
-      kind: 'error',
-      seq: -1,
-      code: 'error',
-      message: `the compute worker failed: ${message}`,
-    }),
+  return replaceablePort(() =>
+    portOf(
+      new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }),
+      (message) => ({
+        kind: 'error',
+        seq: -1,
+        code: 'error',
+        message: `the compute worker failed: ${message}`,
+      }),
+    ),
   );
 }
 

@@ -108,6 +108,12 @@ export type LandscapeResponse =
   /** Points of a line, in refinement order (coarse first): `done` of `total` so far. */
   | { kind: 'linePoints'; seq: number; points: LinePoint[]; done: number; total: number }
   | { kind: 'done'; seq: number; seconds: number; numTensors: number }
-  | { kind: 'cancelled'; seq: number; numTensors: number }
-  /** `code` 'no-weights': the model has no shipped weights (not a bug; say so plainly). */
-  | { kind: 'error'; seq: number; code: 'no-weights' | 'error'; message: string };
+  /** `numTensors` null: the worker did not answer the cancel, so the page replaced it (landscapePort.ts). */
+  | { kind: 'cancelled'; seq: number; numTensors: number | null }
+  /**
+   * `code` 'no-weights': the model has no shipped weights (not a bug; say so plainly);
+   * 'context-lost': the WebGL context was lost mid-run (the page then replaces the worker).
+   */
+  | { kind: 'error'; seq: number; code: LandscapeErrorCode; message: string };
+
+export type LandscapeErrorCode = 'no-weights' | 'context-lost' | 'error';

@@ -3,7 +3,8 @@
  * The landscape worker: runs computeLandscape (2D slices) or computeLine (the 1D panel) off the
  * main thread. Latest wins: a new `compute`
  * aborts the one running and starts when it has cleaned up (one GPU job at a time); `cancel`
- * aborts the run with that seq.
+ * aborts the run with that seq. A lost WebGL context ends the run at once with code
+ * 'context-lost' (landscapeContextLoss.ts).
  */
 import './bundledWasm';
 import * as tf from '@tensorflow/tfjs';
@@ -14,6 +15,7 @@ import type {
   LandscapeRequest,
   LandscapeResponse,
 } from './landscapeProtocol';
+import { ContextLostError, untilContextLost } from './landscapeContextLoss';
 import { latestWins } from './latestWins';
 import { computeLine } from './lineCompute';
 
@@ -32,10 +34,18 @@ const cache = new LandscapeCache({
 const post = (m: LandscapeResponse) => scope.postMessage(m);
 
 const runs = latestWins<LandscapeComputeRequest | LandscapeLineRequest>(
-  async (req, signal) => {
+  (req, signal) => {
     baseUrl = req.baseUrl;
-    if (req.kind === 'line') await computeLine(req, cache, post, signal);
-    else await computeLandscape(req, cache, post, signal);
+    return untilContextLost(req.kind === 'line' ? 'line run' : 'recompute', (arm) => {
+      // The backend is known (and its context watchable) once the run reports it.
+      const emit = (m: LandscapeResponse) => {
+        post(m);
+        if (m.kind === 'backend') arm();
+      };
+      return req.kind === 'line'
+        ? computeLine(req, cache, emit, signal)
+        : computeLandscape(req, cache, emit, signal);
+    });
   },
   {
     cancelled: (req) =>
@@ -44,7 +54,12 @@ const runs = latestWins<LandscapeComputeRequest | LandscapeLineRequest>(
       post({
         kind: 'error',
         seq: req.seq,
-        code: e instanceof NoWeightsError ? 'no-weights' : 'error',
+        code:
+          e instanceof NoWeightsError
+            ? 'no-weights'
+            : e instanceof ContextLostError
+              ? 'context-lost'
+              : 'error',
         message: (e as Error).message ?? String(e),
       }),
   },

@@ -89,17 +89,38 @@ function RunStatus({ gpu }: { gpu: GpuState }) {
           </span>
         </div>
       )}
+      {gpu.offGpu && (
+        <p className="ls-warning" data-off-gpu>
+          A retry after a lost GPU context: this run uses WebAssembly on the CPU, not WebGL
+          (slower).
+        </p>
+      )}
       {gpu.text && (
         <p className="explain" data-status={gpu.status}>
           {gpu.text}
         </p>
       )}
-      {gpu.status === 'error' && (
-        <p className="ls-error" role="alert">
-          {gpu.errorCode === 'no-weights' ? gpu.error : `The computation failed: ${gpu.error}`}
-        </p>
-      )}
+      {gpu.status === 'error' && <RunError gpu={gpu} />}
     </div>
+  );
+}
+
+/** What went wrong; a lost GPU context offers a Retry on WebAssembly. */
+function RunError({ gpu }: { gpu: GpuState }) {
+  if (gpu.errorCode === 'context-lost')
+    return (
+      <div className="ls-error" role="alert" data-error="context-lost">
+        <p>{gpu.error} The points computed so far are kept.</p>
+        <p>Retry runs it again on WebAssembly (CPU): slower, but it does not need the GPU.</p>
+        <button type="button" onClick={useLandscapeStore.getState().retry}>
+          Retry
+        </button>
+      </div>
+    );
+  return (
+    <p className="ls-error" role="alert">
+      {gpu.errorCode === 'no-weights' ? gpu.error : `The computation failed: ${gpu.error}`}
+    </p>
   );
 }
 
