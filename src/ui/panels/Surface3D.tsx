@@ -5,6 +5,7 @@ import { heightScale, surfaceMeshData, type PathFrame } from '../../core/view/he
 import { sampleGrid } from '../../core/view/sampleGrid';
 import { BoxFrame } from './surface3d/BoxFrame';
 import { OrbitRig } from './surface3d/OrbitRig';
+import { RedrawOnRestore } from './surface3d/RedrawOnRestore';
 import { SurfaceMesh } from './surface3d/SurfaceMesh';
 import { SCENE_THEMES } from './surface3d/theme';
 import { TrajectoryPath, type Trajectory3D } from './surface3d/TrajectoryPath';
@@ -33,7 +34,8 @@ const TARGET = [0, 0, 0.3 * Z_MAX] as const;
 
 /**
  * The surface as a shaded, viridis-coloured 3D mesh with each trajectory drawn on it. Renders on
- * demand: an idle view costs nothing, and a frame is drawn only when data, step or camera change.
+ * demand: an idle view costs nothing, and a frame is drawn only when data, step or camera change
+ * (or a lost WebGL context comes back).
  */
 export function Surface3D({
   surface,
@@ -90,6 +92,7 @@ export function Surface3D({
           />
         ))}
         <OrbitRig target={TARGET} keyTarget={panel} />
+        <RedrawOnRestore />
       </Canvas>
     </div>
   );
