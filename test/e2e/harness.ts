@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { launchChromium } from './browser';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, skipBrowser } from './browser';
 
 export { skipBrowser, launchChromium } from './browser';
 
@@ -48,6 +49,27 @@ export async function buildAndServe(
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((res) => server.httpServer.close(() => res())),
   };
+}
+
+/**
+ * A test file's site and browser: built, served and started before its tests (unless the
+ * browser tests are skipped), closed after them. Read `app` and `browser` inside the tests.
+ */
+export function servedBrowser(
+  name: string,
+  pages: readonly (keyof typeof PAGES)[] = ['main'],
+): { readonly app: App; readonly browser: Browser } {
+  const env = {} as { app: App; browser: Browser };
+  beforeAll(async () => {
+    if (skipBrowser) return;
+    env.app = await buildAndServe(name, pages);
+    env.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
 }
 
 /** Headless Chromium; WebGL runs on SwiftShader unless `extraArgs` says otherwise. */
