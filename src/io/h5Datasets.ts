@@ -33,16 +33,45 @@ export function getGroup(parent: H5File | H5Group, path: string, what: string): 
   return entity as H5Group;
 }
 
-/** Reads an integer or float dataset as float64 values with its shape. */
-export function readNumeric(dataset: H5Dataset, what: string): NumericArray {
-  const meta = dataset.metadata;
-  const label = `${what}: dataset '${dataset.path}'`;
-  if (meta.type !== H5T_INTEGER && meta.type !== H5T_FLOAT) {
+/** The declared shape of a dataset, read from its header (no data is read). */
+export function declaredShape(dataset: H5Dataset): number[] {
+  return (dataset.shape ?? []).map(Number);
+}
+
+/**
+ * Throws unless `dataset` declares at most `maxValues` values. A file of a few kilobytes can
+ * declare 10⁹ chunked values that were never written; reading them would allocate gigabytes.
+ */
+export function assertDeclaredSize(dataset: H5Dataset, what: string, maxValues: number): void {
+  const shape = declaredShape(dataset);
+  const count = shape.reduce((a, b) => a * b, 1);
+  if (count > maxValues) {
     throw new H5FormatError(
-      `${label} has HDF5 type class ${meta.type} (dtype ${dataset.dtype}), expected numbers`,
+      `${what}: dataset '${dataset.path}' declares shape ${shapeText(shape)} = ${count.toLocaleString('en-US')} values, ` +
+        `over the limit of ${maxValues.toLocaleString('en-US')} (not read)`,
     );
   }
-  const shape = (dataset.shape ?? []).map(Number);
+}
+
+/** The declared shape of an integer or float dataset; anything else (a string) is named. */
+export function numericShape(dataset: H5Dataset, what: string): number[] {
+  const meta = dataset.metadata;
+  if (meta.type !== H5T_INTEGER && meta.type !== H5T_FLOAT) {
+    throw new H5FormatError(
+      `${what}: dataset '${dataset.path}' has HDF5 type class ${meta.type} (dtype ${dataset.dtype}), expected numbers`,
+    );
+  }
+  return declaredShape(dataset);
+}
+
+/**
+ * Reads an integer or float dataset as float64 values with its shape; a dataset declaring more
+ * than `maxValues` values is refused before anything is read.
+ */
+export function readNumeric(dataset: H5Dataset, what: string, maxValues: number): NumericArray {
+  const label = `${what}: dataset '${dataset.path}'`;
+  const shape = numericShape(dataset, what);
+  assertDeclaredSize(dataset, what, maxValues);
   const raw = dataset.value as unknown;
   const expected = shape.reduce((a, b) => a * b, 1);
   let values: Float64Array;
@@ -70,6 +99,11 @@ export function readString(dataset: H5Dataset, what: string): string {
   if (dataset.metadata.type !== H5T_STRING) {
     throw new H5FormatError(`${label} has dtype ${dataset.dtype}, expected a string`);
   }
+  // One string: refuse an array of them before reading it (see assertDeclaredSize).
+  if (declaredShape(dataset).reduce((a, b) => a * b, 1) !== 1)
+    throw new H5FormatError(
+      `${label} has shape ${shapeText(declaredShape(dataset))}, expected a single string`,
+    );
   const raw = dataset.value as unknown;
   if (typeof raw === 'string') return raw;
   if (Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string') return raw[0];

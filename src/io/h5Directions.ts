@@ -21,6 +21,13 @@ export interface DirectionFile {
 
 const WHAT = 'direction file';
 
+/**
+ * Values one direction (all its parameters) may hold: 2²⁶ ≈ 67 million, 512 MB as float64,
+ * far above the shipped presets (≈ 440 thousand) yet under what the in-memory HDF5 library can
+ * allocate; checked on each dataset's declared shape before its data are read.
+ */
+export const DIRECTION_MAX_VALUES = 2 ** 26;
+
 /** Parses the bytes of a direction `.h5` file. */
 export async function readDirectionsH5(bytes: Uint8Array): Promise<DirectionFile> {
   return withH5Bytes(bytes, WHAT, (file) => {
@@ -49,9 +56,12 @@ function readList(file: H5File, name: string): DirectionTensor[] | null {
       `${WHAT}: group '${name}' holds '${unexpected[0]}'; expected datasets named 0..${count - 1}`,
     );
   }
+  let budget = DIRECTION_MAX_VALUES; // what is left of it for this direction's next datasets
   return expected.map((k) => {
     const ds = getDataset(group, k, WHAT)!;
-    return readNumeric(ds, WHAT);
+    const t = readNumeric(ds, WHAT, budget);
+    budget -= t.values.length;
+    return t;
   });
 }
 

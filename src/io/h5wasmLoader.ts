@@ -134,17 +134,28 @@ export async function withH5Bytes<T>(
   }
   const { h5, fs } = await loadH5wasm();
   const name = tempName();
-  fs.writeFile(name, bytes);
   let file: H5File | null = null;
   try {
+    try {
+      fs.writeFile(name, bytes); // into the library's memory, which stops at 2 GB
+    } catch (err) {
+      throw new H5FormatError(
+        `${what}: the file (${bytes.length} bytes) does not fit in the HDF5 library's memory (${errText(err)})`,
+        { cause: err },
+      );
+    }
     const opened = captureDiagnostics(() => new h5.File(name, 'r'));
     if (opened.error !== undefined || !opened.result || opened.result.file_id < 0n) {
       const why =
         opened.diagnostic ??
         (opened.error !== undefined ? errText(opened.error) : 'damaged or truncated?');
-      throw new H5FormatError(`${what}: HDF5 could not open the file (${why})`, {
-        cause: opened.error,
-      });
+      const cut = /truncated file: eof = (\d+),.*stored_eof = (\d+)/.exec(why);
+      throw new H5FormatError(
+        cut
+          ? `${what}: the file is truncated (${cut[1]} bytes of the ${cut[2]} its header declares)`
+          : `${what}: HDF5 could not open the file (${why}); damaged or truncated?`,
+        { cause: opened.error },
+      );
     }
     file = opened.result;
     const f = file;

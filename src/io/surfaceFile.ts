@@ -19,6 +19,7 @@ import {
   getDataset,
   H5T_INTEGER,
   H5T_STRING,
+  numericShape,
   readNumeric,
   readString,
   shapeText,
@@ -53,6 +54,14 @@ export const SHARD_INDICES = 'shard_indices';
 export const NOT_COMPUTED = -1;
 
 const WHAT = 'surface file';
+
+/**
+ * Limits on what a surface file may declare, checked on the datasets' shapes before their data
+ * are read: upstream's and our grids are at most a few hundred points a side (the CLI's --grid
+ * stops at 201), so these leave room while refusing a file that would need gigabytes.
+ */
+export const SURFACE_MAX_AXIS = 10_000;
+export const SURFACE_MAX_POINTS = 1_048_576;
 
 /** nx, ny (1 for a 1-D slice) and the number of grid points. */
 export function surfaceSize(grid: Pick<SurfaceGrid, 'xcoordinates' | 'ycoordinates'>): {
@@ -164,10 +173,10 @@ export async function readSurfaceH5(bytes: Uint8Array): Promise<SurfaceGrid> {
 function readCoordinates(file: H5File, name: string): Float64Array | null {
   const ds = getDataset(file, name, WHAT);
   if (ds === null) return null;
-  const { shape, values } = readNumeric(ds, WHAT);
+  const shape = numericShape(ds, WHAT);
   if (shape.length !== 1)
     throw new H5FormatError(`${WHAT}: ${name} has shape ${shapeText(shape)}, expected 1-D`);
-  return values;
+  return readNumeric(ds, WHAT, SURFACE_MAX_AXIS).values;
 }
 
 function readSurfaceFromFile(file: H5File): SurfaceGrid {
@@ -187,25 +196,32 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
     const problems = coordinateProblems(name, c);
     if (problems.length > 0) throw new H5FormatError(`${WHAT}: ${problems[0]}`);
   }
-  const { nx, ny } = surfaceSize({ xcoordinates: x, ycoordinates: y });
+  const { nx, ny, n } = surfaceSize({ xcoordinates: x, ycoordinates: y });
+  if (n > SURFACE_MAX_POINTS)
+    throw new H5FormatError(
+      `${WHAT}: the grid of ${nx} x-coordinates × ${ny} y-coordinates has ${n.toLocaleString('en-US')} points, ` +
+        `over the limit of ${SURFACE_MAX_POINTS.toLocaleString('en-US')}`,
+    );
   const values: Partial<Record<SurfaceQuantity, Float64Array>> = {};
   for (const q of SURFACE_QUANTITIES) {
     const ds = getDataset(file, q, WHAT);
     if (ds === null) continue;
-    const { shape, values: v } = readNumeric(ds, WHAT);
+    // The shape first, from the header: a wrong one is named without reading (or allocating) data.
+    const shape = numericShape(ds, WHAT);
     const ok =
       y === null
         ? shape.length === 1 && shape[0] === nx
         : shape.length === 2 &&
           ((shape[0] === nx && shape[1] === ny) || (shape[0] === ny && shape[1] === nx));
     if (!ok) {
-      const expected = y === null ? `[${nx}]` : `[${nx}, ${ny}] (or [${ny}, ${nx}])`;
+      const expected =
+        y === null ? `[${nx}]` : `[${nx}, ${ny}]` + (nx === ny ? '' : ` (or [${ny}, ${nx}])`);
       throw new H5FormatError(
         `${WHAT}: ${q} has shape ${shapeText(shape)}, expected ${expected} for ${nx} x-coordinates` +
           (y === null ? ' and no ycoordinates' : ` and ${ny} y-coordinates`),
       );
     }
-    values[q] = v; // meshgrid flat order, whatever the declared shape
+    values[q] = readNumeric(ds, WHAT, n).values; // meshgrid flat order, whatever the declared shape
   }
   if (values.train_loss === undefined) {
     throw new H5FormatError(`${WHAT}: no 'train_loss' dataset (found: ${keys.join(', ')})`);
@@ -215,7 +231,7 @@ function readSurfaceFromFile(file: H5File): SurfaceGrid {
   const idxDs = getDataset(file, SHARD_INDICES, WHAT);
   let shardIndices: Int32Array | null = null;
   if (idxDs !== null) {
-    const { shape, values: idx } = readNumeric(idxDs, WHAT);
+    const { shape, values: idx } = readNumeric(idxDs, WHAT, n);
     if (shape.length !== 1)
       throw new H5FormatError(
         `${WHAT}: ${SHARD_INDICES} has shape ${shapeText(shape)}, expected 1-D`,
@@ -316,7 +332,7 @@ export async function readSurfaceExtras(bytes: Uint8Array): Promise<SurfaceExtra
         extras[name] = readString(ds, WHAT);
         continue;
       }
-      const { shape, values } = readNumeric(ds, WHAT);
+      const { shape, values } = readNumeric(ds, WHAT, SURFACE_MAX_POINTS);
       if (shape.length !== 1)
         throw new H5FormatError(
           `${WHAT}: extra dataset ${name} has shape ${shapeText(shape)}, expected 1-D`,
