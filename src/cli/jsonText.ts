@@ -64,6 +64,16 @@ export function jsonValueErrors(value: unknown, prefix = ''): string[] {
   return errors;
 }
 
+/** `text` with control characters escaped: V8's JSON errors quote the input, bytes and all. */
+function printable(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+  }
+  return out;
+}
+
 /**
  * Parses user JSON: `what` names the source in a syntax error (`config 'run.json'`, `--optimizer`),
  * `prefix` starts the field names of value errors ('' for a config file, '--optimizer' for a
@@ -79,8 +89,13 @@ export function parseJsonText(
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const clipped = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+    // UTF-16 (Notepad's "Unicode") read as UTF-8: its byte-order mark and every other byte 0.
+    const utf16 =
+      text.startsWith('\ufffd\ufffd') || text.slice(0, 64).includes('\0')
+        ? '; the file looks like UTF-16: save it as UTF-8'
+        : '';
     throw new CliError(
-      `${what}: not valid JSON (${(e as Error).message.slice(0, 200)})${echo ? `: ${clipped}` : ''}`,
+      `${what}: not valid JSON (${printable((e as Error).message.slice(0, 200))})${utf16}${echo ? `: ${printable(clipped)}` : ''}`,
     );
   }
   const errors = jsonValueErrors(value, prefix);

@@ -26,6 +26,7 @@ import type { Net } from '../gpu/nets/net';
 import { initBuffers, initParams } from '../gpu/nets/params';
 import { CliError } from './cliError';
 import { rangeFlag } from './flags';
+import { parseJsonText } from './jsonText';
 
 /** The repository's public/ folder (shipped data and models). */
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -153,12 +154,14 @@ export async function loadModelWeights(
 ): Promise<{ params: tf.Tensor[]; buffers: tf.Tensor[] }> {
   if (weights === 'init') return { params: initParams(net, { seed }), buffers: initBuffers(net) };
   const bin = binPathFor(weights);
-  let manifest: unknown, bytes: Uint8Array;
+  let text: string, bytes: Uint8Array;
   try {
-    manifest = JSON.parse(await readFile(weights, 'utf8'));
+    text = await readFile(weights, 'utf8');
   } catch (e) {
     throw new CliError(`cannot read weights manifest '${weights}': ${(e as Error).message}`);
   }
+  // As every user JSON: a byte-order mark is fine; 1e999 and deep nesting are named.
+  const manifest = parseJsonText(text, `weights manifest '${weights}'`);
   try {
     bytes = new Uint8Array(await readFile(bin));
   } catch {

@@ -11,6 +11,7 @@ import type { Command } from '../command';
 import { intFlag, parseFlags, RANGE_HELP, SEED_MAX } from '../flags';
 import { checkOutputs } from '../outputs';
 import { type CliIo, fmtTime, writeOrFail } from '../io';
+import { parseJsonText } from '../jsonText';
 import {
   BATCH_MAX,
   GRID_MAX,
@@ -87,7 +88,8 @@ function endpoint(
 /** The `training.seed` a manifest file records (the seed its run started from), or null. */
 async function trainingSeed(manifest: string): Promise<number | null> {
   try {
-    return recordedTrainingSeed(JSON.parse(await readFile(manifest, 'utf8')));
+    // parseJsonText, as loadModelWeights reads it: a byte-order mark must not lose the seed.
+    return recordedTrainingSeed(parseJsonText(await readFile(manifest, 'utf8'), manifest));
   } catch {
     return null; // loadModelWeights reports unreadable manifests properly later
   }

@@ -31,7 +31,7 @@ Example:
       io.stdout(this.help + '\n');
       return 0;
     }
-    const cfg = runConfigOrFail(await readJsonConfig(values.config, io));
+    const cfg = runConfigOrFail(await readJsonConfig(values.config, io), values.config);
     const needsLosses = cfg.scheduler?.type === 'ReduceLROnPlateau';
     if (needsLosses)
       checkRunCost(cfg, !!values['no-cap'], (line) => io.stderr(`landscape-lab schedule: ${line}`));

@@ -303,19 +303,32 @@ export async function parseTrainFlags(args: string[]): Promise<TrainOptions | 'h
     }
     const c = parseJsonText(text, `--config '${values.config}'`);
     if (typeof c !== 'object' || c === null || Array.isArray(c))
-      throw new CliError('--config: must hold a JSON object {"optimizer": …, "scheduler": …}');
+      throw new CliError(
+        `--config '${values.config}': must hold a JSON object {"optimizer": …, "scheduler": …}`,
+      );
     const unknown = Object.keys(c).filter((k) => k !== 'optimizer' && k !== 'scheduler');
     if (unknown.length)
-      throw new CliError(`--config: unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`);
+      throw new CliError(
+        `--config '${values.config}': unknown field '${unknown[0]}' (allowed: optimizer, scheduler)`,
+      );
     config = c as Record<string, unknown>;
   }
+  /** Parses a value taken from the --config file; its errors then name the file too. */
+  const inConfig = <T>(fromConfig: boolean, parse: () => T): T => {
+    if (!fromConfig || values.config === undefined) return parse();
+    try {
+      return parse();
+    } catch (e) {
+      if (e instanceof CliError) throw new CliError(`--config '${values.config}': ${e.message}`);
+      throw e;
+    }
+  };
   const optRaw =
     values.optimizer !== undefined
       ? parseJsonFlag('optimizer', values.optimizer)
       : (config.optimizer ?? DEFAULT_OPTIMIZER);
-  const optimizer = parseOptimizerFlag(
-    optRaw,
-    values.optimizer !== undefined ? '--optimizer' : 'optimizer',
+  const optimizer = inConfig(values.optimizer === undefined, () =>
+    parseOptimizerFlag(optRaw, values.optimizer !== undefined ? '--optimizer' : 'optimizer'),
   );
   const schedRaw =
     values.scheduler !== undefined
@@ -326,10 +339,12 @@ export async function parseTrainFlags(args: string[]): Promise<TrainOptions | 'h
   const scheduler =
     schedRaw === undefined
       ? 'default'
-      : parseSchedulerFlag(
-          schedRaw,
-          values.scheduler !== undefined ? '--scheduler' : 'scheduler',
-          optimizer,
+      : inConfig(values.scheduler === undefined, () =>
+          parseSchedulerFlag(
+            schedRaw,
+            values.scheduler !== undefined ? '--scheduler' : 'scheduler',
+            optimizer,
+          ),
         );
   return {
     preset,

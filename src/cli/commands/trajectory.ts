@@ -12,10 +12,13 @@ export const TRAJECTORY_FLAGS = {
   'no-cap': { type: 'boolean' },
 } as const;
 
-/** A parsed JSON config → a checked RunConfig, every bad field named (exit 2). */
-export function runConfigOrFail(raw: unknown): RunConfig {
+/** A parsed JSON config → a checked RunConfig, every bad field named (exit 2), and the file when given. */
+export function runConfigOrFail(raw: unknown, source?: string): RunConfig {
   const parsed = parseRunConfig(raw);
-  if (!parsed.ok) throw new CliError(`invalid config:\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok)
+    throw new CliError(
+      `invalid config${source === undefined ? '' : ` '${source}'`}:\n  ${parsed.errors.join('\n  ')}`,
+    );
   return parsed.value;
 }
 
@@ -71,7 +74,7 @@ Exit codes: 0 ok (also when the run diverged: see "divergedAt"), 2 bad flags or 
       io.stdout(this.help + '\n');
       return 0;
     }
-    const cfg = runConfigOrFail(await readJsonConfig(values.config, io));
+    const cfg = runConfigOrFail(await readJsonConfig(values.config, io), values.config);
     checkRunCost(cfg, !!values['no-cap'], (line) => io.stderr(`landscape-lab trajectory: ${line}`));
     io.stdout(JSON.stringify(runToJson(run(cfg)), null, values.pretty ? 1 : undefined) + '\n');
     return 0;
