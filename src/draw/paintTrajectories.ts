@@ -8,7 +8,16 @@ export interface TrajectoryStroke {
   color: string;
   dashed: boolean;
   diverged: boolean;
+  /**
+   * The racer's second point (schedule-free's x, Lookahead's slow weights): drawn thin and
+   * dashed over the racers, the steps played so far only, with a small hollow head.
+   */
+  second: boolean;
 }
+
+/** The second point's dash and width, in drawing units; distinct from a racer's own dash (6, 4). */
+export const SECOND_DASH = [5, 4];
+const SECOND_WIDTH = 2.25;
 
 /** Traces the polyline from the start to point `upto` (kept points, then `upto` itself). */
 function tracePrefix(ctx: Context2D, { xy, kept }: TrajectoryPoints, upto: number): void {
@@ -35,7 +44,8 @@ export function paintTrajectories(
 ): void {
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
-  for (const l of lines) {
+  const main = lines.filter((l) => !l.second);
+  for (const l of main) {
     const last = (l.pts.xy.length >> 1) - 1;
     const k = Math.max(0, Math.min(step, last));
     ctx.strokeStyle = l.color;
@@ -51,11 +61,34 @@ export function paintTrajectories(
     tracePrefix(ctx, l.pts, k);
     ctx.stroke();
   }
+  // Second points on top, outlined in the card colour so a dash reads over its own racer's line.
+  ctx.lineCap = 'butt';
+  for (const l of lines) {
+    if (!l.second) continue;
+    const k = Math.max(0, Math.min(step, (l.pts.xy.length >> 1) - 1));
+    tracePrefix(ctx, l.pts, k);
+    ctx.setLineDash(SECOND_DASH);
+    ctx.lineWidth = SECOND_WIDTH + 1.5;
+    ctx.strokeStyle = card;
+    ctx.stroke();
+    ctx.lineWidth = SECOND_WIDTH;
+    ctx.strokeStyle = l.color;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(l.pts.xy[2 * k], l.pts.xy[2 * k + 1], 3.5, 0, 2 * Math.PI);
+    ctx.fillStyle = card;
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = l.color;
+    ctx.stroke();
+  }
+  ctx.lineCap = 'round';
   ctx.setLineDash([]);
   ctx.font = '700 22px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const l of lines) {
+  for (const l of main) {
     const { xy } = l.pts;
     const last = (xy.length >> 1) - 1;
     if (l.diverged) {

@@ -29,6 +29,8 @@ export interface TrajectoryRun {
   params: Float64Array;
   steps: number;
   divergedAt: number | null;
+  /** The optimizer's second point per step (flat like `params`), drawn dashed; null if none. */
+  shadow?: Float64Array | null;
 }
 
 /**
@@ -81,14 +83,15 @@ export class TrajectoryScene {
       this.lines = this.runs.flatMap((r) => {
         const style = v.styles[r.id];
         if (!style || r.params.length < 2 * r.steps) return [];
-        return [
-          {
-            pts: trajectoryPoints(r.start, r.params, r.steps, scales),
-            color: style.color,
-            dashed: style.dashed,
-            diverged: r.divergedAt !== null,
-          },
-        ];
+        const stroke = (xy: Float64Array, second: boolean): TrajectoryStroke => ({
+          pts: trajectoryPoints(r.start, xy, r.steps, scales),
+          color: style.color,
+          dashed: style.dashed,
+          diverged: !second && r.divergedAt !== null,
+          second,
+        });
+        const main = stroke(r.params, false);
+        return r.shadow && r.shadow.length >= 2 * r.steps ? [main, stroke(r.shadow, true)] : [main];
       });
       this.fingerprint = trajectoryFingerprint(this.lines.map((l) => l.pts.xy));
     }

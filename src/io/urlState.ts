@@ -3,6 +3,7 @@ import { OPTIMIZERS } from '../core/optimizers/registry';
 import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
 import { SURFACES } from '../core/surfaces/registry';
 import { LIMITS } from '../core/config';
+import { LOOKAHEAD_BOUNDS, lookaheadErrors, type LookaheadHp } from '../core/optimizers/lookahead';
 import {
   cappedBatchSize,
   defaultRaceState,
@@ -116,6 +117,22 @@ function scheduleCodec(spec: ScheduleHpSpec): Codec<unknown> {
   }
   return spec.nullable ? nullableCodec(c) : c;
 }
+
+/** `la.<id>=k,alpha`: the racer runs inside Lookahead (absent: without). */
+const lookaheadCodec: Codec<LookaheadHp> = {
+  parse(raw) {
+    const parts = raw.split(',');
+    const [k, alpha] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+    const why =
+      parts.length !== 2
+        ? ['must be two numbers k,alpha']
+        : lookaheadErrors({ k, alpha }).concat(
+            k > LOOKAHEAD_BOUNDS.kMax ? [`k: must be at most ${LOOKAHEAD_BOUNDS.kMax}`] : [],
+          );
+    return why.length ? { ok: false, error: why.join('; ') } : { ok: true, value: { k, alpha } };
+  },
+  format: (v) => `${v.k},${v.alpha}`,
+};
 
 const surfaceSpec = (s: UrlState) => SURFACES.find((q) => q.id === s.race.surface)!;
 
@@ -255,6 +272,23 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
         }),
       ),
     ),
+  // Lookahead around a racer, in racer order; parsed for any optimizer, written for racers.
+  (s0) =>
+    [
+      ...s0.race.optimizers,
+      ...OPTIMIZERS.map((o) => o.id).filter((id) => !s0.race.optimizers.includes(id)),
+    ].map((id) =>
+      field<LookaheadHp | null>({
+        key: `la.${id}`,
+        codec: lookaheadCodec as Codec<LookaheadHp | null>,
+        get: (s) => s.race.lookahead[id] ?? null,
+        def: () => null,
+        set: (s, v) => {
+          if (v) s.race.lookahead = { ...s.race.lookahead, [id]: v };
+        },
+        skip: (s) => !s.race.optimizers.includes(id),
+      }),
+    ),
   (s0) =>
     (scheduleById(s0.race.schedule.id)?.hyperparams ?? [])
       .filter((h) => h.kind !== 'schedulers')
@@ -348,10 +382,18 @@ export function serializeUrlState(state: UrlState): string {
   return parts.join('&');
 }
 
-/** Maps a core config error ("optimizer.lr: …") of racer `id` to the URL key it came from. */
-function urlKeyOfConfigError(error: string, id: string): string {
+/**
+ * Maps a core config error ("optimizer.lr: …") of racer `id` to the URL key it came from; inside
+ * Lookahead, "optimizer.k" is `la.<id>` and "optimizer.optimizer.lr" is `lr.<id>`.
+ */
+function urlKeyOfConfigError(error: string, id: string, inLookahead: boolean): string {
   const field = error.split(':')[0];
-  const [head, sub] = [field.split('.')[0], field.split('.').slice(1).join('.')];
+  const head = field.split('.')[0];
+  let sub = field.split('.').slice(1).join('.');
+  if (head === 'optimizer' && inLookahead) {
+    if (!sub.startsWith('optimizer')) return `la.${id}`;
+    sub = sub.slice('optimizer.'.length);
+  }
   if (head === 'optimizer') return hpUrlKey(sub.split('.')[0] || 'lr', id);
   if (head === 'scheduler') return sub ? `sched.${sub.split(/[.[]/)[0]}` : 'sched';
   if (head === 'batch') return sub === 'size' ? 'batch' : sub;
@@ -405,7 +447,7 @@ export function parseUrlState(query: string): { state: UrlState; errors: string[
     if (rc.ok) continue;
     for (const e of rc.errors)
       say(
-        urlKeyOfConfigError(e, rc.id),
+        urlKeyOfConfigError(e, rc.id, rc.id in s.race.lookahead),
         `${e.split(': ').slice(1).join(': ') || e}; using the default`,
       );
     if (rc.errors.some((e) => e.startsWith('scheduler'))) s.race.schedule.params = {};

@@ -1,4 +1,5 @@
 import type { Hyperparams } from '../core/optimizers/optimizerSpec';
+import type { LookaheadHp } from '../core/optimizers/lookahead';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { SURFACES } from '../core/surfaces/registry';
 
@@ -11,6 +12,8 @@ export interface RaceState {
   optimizers: string[];
   /** Hyperparameters of every optimizer (chosen or not, so toggling one keeps its values). */
   hp: Record<string, Hyperparams>;
+  /** Optimizers raced inside Lookahead, by id, with its k and α; absent = without. */
+  lookahead: Record<string, LookaheadHp>;
   start: [number, number];
   steps: number;
   /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
@@ -84,6 +87,7 @@ export function defaultRaceState(): RaceState {
     surfaceParams,
     optimizers: ['sgd', 'rmsprop', 'adam', 'adagrad'],
     hp: Object.fromEntries(OPTIMIZERS.map((o) => [o.id, raceDefaultsFor(o.id)])),
+    lookahead: {},
     start: defaultStart(surface, surfaceParams),
     steps: 300,
     batch: { ...DEFAULT_BATCH },

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { HpValue } from '../core/optimizers/optimizerSpec';
+import type { LookaheadHp } from '../core/optimizers/lookahead';
 import {
   cappedBatchSize,
   defaultRaceState,
@@ -14,6 +15,8 @@ export interface RaceActions {
   /** Adds the optimizer to the race, or removes it (the last racer stays). */
   toggleOptimizer(id: string): void;
   setHp(optId: string, key: string, value: HpValue): void;
+  /** Races the optimizer inside Lookahead with these k and α, or (null) without. */
+  setLookahead(optId: string, la: LookaheadHp | null): void;
   setStart(xy: [number, number]): void;
   setSteps(steps: number): void;
   setBatch(patch: Partial<RaceState['batch']>): void;
@@ -44,6 +47,10 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
     const hp = get().hp;
     set({ hp: { ...hp, [optId]: { ...hp[optId], [key]: value } } });
   },
+  setLookahead(optId, la) {
+    const { [optId]: _old, ...rest } = get().lookahead;
+    set({ lookahead: la ? { ...rest, [optId]: la } : rest });
+  },
   setStart: (start) => set({ start }),
   setSteps: (steps) => {
     const size = cappedBatchSize(steps, get().batch);
@@ -68,7 +75,7 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => ({
 
 /** The plain state (no actions), e.g. for the URL codec. */
 export function raceSnapshot(): RaceState {
-  const { surface, surfaceParams, optimizers, hp, start, steps, batch, schedule } =
+  const { surface, surfaceParams, optimizers, hp, lookahead, start, steps, batch, schedule } =
     useRaceStore.getState();
-  return { surface, surfaceParams, optimizers, hp, start, steps, batch, schedule };
+  return { surface, surfaceParams, optimizers, hp, lookahead, start, steps, batch, schedule };
 }

@@ -15,13 +15,17 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
   return race.optimizers.map((id) => {
     const spec = findOptimizer(id)!;
     const hp = race.hp[id];
+    const la = race.lookahead[id];
     const b = race.batch;
     const parsed = parseRunConfig({
       surface: race.surface,
       surface_params: race.surfaceParams,
       start: race.start,
       steps: race.steps,
-      optimizer: { type: spec.type, ...hp },
+      // Inside Lookahead: the config form the CLI takes, so its errors name optimizer.k, ….
+      optimizer: la
+        ? { type: 'Lookahead', k: la.k, alpha: la.alpha, optimizer: { type: spec.type, ...hp } }
+        : { type: spec.type, ...hp },
       scheduler: racerSchedule(
         race.schedule,
         race.steps,

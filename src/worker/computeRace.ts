@@ -25,6 +25,7 @@ export function computeRace(req: RaceRequest): RaceResponse {
         lr: r.lr,
         steps: r.steps,
         divergedAt: r.divergedAt,
+        shadow: r.shadow,
         error: null,
       };
     } catch (e) {
@@ -37,6 +38,7 @@ export function computeRace(req: RaceRequest): RaceResponse {
         lr: empty,
         steps: 0,
         divergedAt: null,
+        shadow: null,
         error: (e as Error).message,
       };
     }
@@ -71,7 +73,7 @@ export function transferables(res: RaceResponse | SurfaceResponse): Transferable
   if (res.kind !== 'race') return [];
   const out: Transferable[] = [];
   for (const r of res.results)
-    for (const a of [r.params, r.loss, r.lr])
+    for (const a of [r.params, r.loss, r.lr, ...(r.shadow ? [r.shadow] : [])])
       if (a.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
   return out;
 }

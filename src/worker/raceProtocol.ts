@@ -17,6 +17,11 @@ export interface RacerResult {
   lr: Float64Array;
   steps: number;
   divergedAt: number | null;
+  /**
+   * The optimizer's second point after each step, flat like `params` (schedule-free's x,
+   * Lookahead's slow weights: RunResult.shadow), drawn dashed; null for optimizers without one.
+   */
+  shadow: Float64Array | null;
   /** A run that threw (it should not: configs are validated) carries the message here. */
   error: string | null;
 }

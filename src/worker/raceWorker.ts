@@ -54,7 +54,11 @@ scope.onmessage = (e: MessageEvent<WorkerMessage>) => {
       // Copies for the scene: the response's arrays are transferred to the page.
       lastRace = {
         seq: msg.seq,
-        runs: res.results.map((r) => ({ ...r, params: r.params.slice() })),
+        runs: res.results.map((r) => ({
+          ...r,
+          params: r.params.slice(),
+          shadow: r.shadow?.slice() ?? null,
+        })),
       };
       scene?.setRuns(lastRace.runs);
       paint(true);

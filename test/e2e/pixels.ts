@@ -25,15 +25,17 @@ export async function pixelStats(
 
 /**
  * How two same-sized PNGs differ: the number of pixels whose colour differs, the largest
- * difference (|ΔR| + |ΔG| + |ΔB|) and the pixel count.
+ * difference (|ΔR| + |ΔG| + |ΔB|) and the pixel count; with `near` (a #rrggbb colour), also how
+ * many of the differing pixels of `a` are within 60 of that colour (`nearCount`).
  */
 export async function pixelDelta(
   page: Page,
   a: Buffer,
   b: Buffer,
-): Promise<{ count: number; max: number; total: number }> {
+  near = '#000000',
+): Promise<{ count: number; max: number; total: number; nearCount: number }> {
   return page.evaluate(
-    async ([a64, b64]) => {
+    async ([a64, b64, hex]) => {
       const load = async (s: string) => {
         const bmp = await createImageBitmap(
           new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }),
@@ -45,9 +47,11 @@ export async function pixelDelta(
       };
       const [x, y] = [await load(a64), await load(b64)];
       if (x.width !== y.width || x.height !== y.height)
-        return { count: Infinity, max: Infinity, total: x.width * x.height };
+        return { count: Infinity, max: Infinity, total: x.width * x.height, nearCount: 0 };
+      const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       let count = 0,
-        max = 0;
+        max = 0,
+        nearCount = 0;
       for (let i = 0; i < x.data.length; i += 4) {
         const d =
           Math.abs(x.data[i] - y.data[i]) +
@@ -56,11 +60,16 @@ export async function pixelDelta(
         if (d) {
           count++;
           if (d > max) max = d;
+          const e =
+            Math.abs(x.data[i] - rgb[0]) +
+            Math.abs(x.data[i + 1] - rgb[1]) +
+            Math.abs(x.data[i + 2] - rgb[2]);
+          if (e < 60) nearCount++;
         }
       }
-      return { count, max, total: x.width * x.height };
+      return { count, max, total: x.width * x.height, nearCount };
     },
-    [a.toString('base64'), b.toString('base64')] as const,
+    [a.toString('base64'), b.toString('base64'), near] as const,
   );
 }
 

@@ -1,9 +1,11 @@
 import { memo } from 'react';
-import { findOptimizer } from '../../core/optimizers/registry';
+import { findOptimizer, optimizerOf } from '../../core/optimizers/registry';
+import { LOOKAHEAD_DEFAULTS, LOOKAHEAD_HP } from '../../core/optimizers/lookahead';
 import { surfaceRefusal, type HpSpec } from '../../core/optimizers/optimizerSpec';
 import { useRaceStore } from '../../state/raceStore';
 import { Formula } from '../formula/Formula';
 import { HpControl } from './HpControl';
+import { Toggle } from './Toggle';
 
 /** Hyperparameters every lecture sweeps; the rest sit under "More". */
 const MAIN = new Set(['lr', 'momentum', 'betas', 'weight_decay']);
@@ -14,6 +16,9 @@ export const RacerCard = memo(function RacerCard({ id, color }: { id: string; co
   const spec = findOptimizer(id)!;
   const hp = useRaceStore((s) => s.hp[id]);
   const setHp = useRaceStore((s) => s.setHp);
+  const la = useRaceStore((s) => s.lookahead[id]);
+  const setLookahead = useRaceStore((s) => s.setLookahead);
+  const shown = la ? optimizerOf({ type: spec.type, lookahead: la })! : spec;
   // A choice the race's surfaces cannot take (Sophia's GNB estimator) is shown, disabled.
   const unavailable = (h: HpSpec) =>
     h.choices?.filter((c) => surfaceRefusal(spec, { ...hp, [h.key]: c }) !== null);
@@ -43,9 +48,25 @@ export const RacerCard = memo(function RacerCard({ id, color }: { id: string; co
       </h3>
       <p className="explain">{spec.summary}</p>
       <div className="update-rule">
-        <Formula tex={spec.tex} label={`${spec.type} update rule`} />
+        <Formula tex={shown.tex} label={`${shown.type} update rule`} />
       </div>
       {controls((k) => MAIN.has(k))}
+      <Toggle
+        label="Lookahead"
+        ariaLabel={`Lookahead (${spec.type})`}
+        checked={la !== undefined}
+        onChange={(on) => setLookahead(id, on ? LOOKAHEAD_DEFAULTS : null)}
+      />
+      {la &&
+        (['k', 'alpha'] as const).map((key) => (
+          <HpControl
+            key={key}
+            spec={LOOKAHEAD_HP[key]}
+            value={la[key]}
+            optName={`Lookahead, ${spec.type}`}
+            onChange={(v) => setLookahead(id, { ...la, [key]: v as number })}
+          />
+        ))}
       {more.length > 0 && (
         <details>
           <summary>More {spec.type} settings</summary>

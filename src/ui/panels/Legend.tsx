@@ -2,10 +2,12 @@ import { formatValue } from '../../core/view/sliderScale';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useRef } from 'react';
 import { useRacers } from '../hooks/useRacers';
+import { SECOND_DASH } from '../../draw/paintTrajectories';
 
 /**
  * Who is racing: colour, name, and either the loss at the shown step or, for a racer that
- * blew up, "diverged at step k" (it stops there while the others go on).
+ * blew up, "diverged at step k" (it stops there while the others go on); for a racer with a
+ * second point, what its dashed line is.
  */
 export function Legend() {
   const racers = useRacers();
@@ -36,17 +38,7 @@ export function Legend() {
               diverged !== null || r.errors.length ? 'legend-item is-diverged' : 'legend-item'
             }
           >
-            <svg width="28" height="12" aria-hidden="true">
-              <line
-                x1="2"
-                y1="6"
-                x2="26"
-                y2="6"
-                stroke={r.color}
-                strokeWidth="4"
-                strokeDasharray={r.dashed ? '5 3' : undefined}
-              />
-            </svg>
+            <Swatch color={r.color} width={4} dash={r.dashed ? '5 3' : undefined} />
             <strong>{r.name}</strong>
             {r.errors.length > 0 && (
               <span className="legend-status" role="status">
@@ -64,9 +56,32 @@ export function Legend() {
                 }}
               />
             )}
+            {r.shadow && (
+              <span className="legend-shadow">
+                <Swatch color={r.color} width={2} dash={SECOND_DASH.join(' ')} />
+                dashed: {r.shadow.label}
+              </span>
+            )}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** A short line in a racer's colour, as the race draws it. */
+function Swatch({ color, width, dash }: { color: string; width: number; dash?: string }) {
+  return (
+    <svg width="28" height="12" aria-hidden="true">
+      <line
+        x1="2"
+        y1="6"
+        x2="26"
+        y2="6"
+        stroke={color}
+        strokeWidth={width}
+        strokeDasharray={dash}
+      />
+    </svg>
   );
 }

@@ -16,7 +16,8 @@ const W = 600,
 /**
  * Loss vs step for every racer (log y when the range passes 100×), a cursor at the shown step,
  * hover readout. The curves are a canvas (1,000-point paths are costly to re-rasterise as SVG);
- * the axes, cursor and pointer handling are an SVG on top.
+ * the axes, cursor and pointer handling are an SVG on top. A racer with a second point (drawn
+ * dashed on the race) says which point its curve is the loss at.
  */
 export function LossCurves() {
   const racers = useRacers();
@@ -76,6 +77,18 @@ export function LossCurves() {
           )}
         </svg>
       </div>
+      {racers.some((r) => r.shadow) && (
+        <p className="panel-caption loss-point">
+          {racers.map(
+            (r) =>
+              r.shadow && (
+                <span key={r.id} style={{ color: r.color }} className="readout-item">
+                  {r.name}: loss at {r.shadow.main}
+                </span>
+              ),
+          )}
+        </p>
+      )}
       <figcaption className="panel-caption readout" aria-live="polite">
         {hover === null ? (
           'Hover to read the loss at a step.'
