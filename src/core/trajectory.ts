@@ -41,11 +41,21 @@ export interface RunResult {
 }
 
 /**
+ * Takes over a run's lr and its end, as the lr range test (core/lrRangeTest.ts) does: `lr(k)`
+ * replaces the scheduler's lr of step k+1 (0-based k); `after(k, loss)` is told each completed
+ * step's loss (loss[k], before the update) and ends the run there by returning true.
+ */
+export interface RunControl {
+  lr(k: number): number;
+  after(k: number, loss: number): boolean;
+}
+
+/**
  * Runs `config.steps` optimizer steps on its surface: exact gradients, or minibatch gradients of
  * the finite-sum surface when `config.batch` is set. Deterministic for a given config (and seed).
  * The optimizer's update rule runs once per coordinate on plain numbers (the float64 algebra).
  */
-export function run(config: RunConfig): RunResult {
+export function run(config: RunConfig, control?: RunControl): RunResult {
   const surface = getSurface(config.surface, config.surfaceParams);
   // The registry record, inside Lookahead when the config says so: an ordinary spec either way.
   const spec = optimizerOf(config.optimizer);
@@ -86,7 +96,7 @@ export function run(config: RunConfig): RunResult {
       divergedAt = k + 1;
       break;
     }
-    hp.lr = lr[k] = scheduler.lr;
+    hp.lr = lr[k] = control ? control.lr(k) : scheduler.lr;
     if (momentum) {
       const m = (momentum[k] = scheduler.momentum as number);
       if (base.momentumKey === 'momentum') hp.momentum = m;
@@ -122,6 +132,10 @@ export function run(config: RunConfig): RunResult {
     }
     loss[k] = f;
     scheduler.advance(f);
+    if (control?.after(k, f)) {
+      k++;
+      break;
+    }
   }
   return {
     params: params.subarray(0, 2 * k),
