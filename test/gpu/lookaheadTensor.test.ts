@@ -5,7 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { optimizerOf } from '../../src/core/optimizers/registry';
+import { makeToy2d } from '../../src/data/toy2d';
+import { mlp } from '../../src/gpu/nets/mlp';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
+import { toyTensorData } from '../../src/gpu/train/tensorData';
+import { train } from '../../src/gpu/train/train';
 import { numTensors, useTestBackend } from './setup';
 
 beforeAll(useTestBackend);
@@ -48,4 +52,30 @@ describe('TensorOptimizer with Lookahead', () => {
       expect(numTensors()).toBe(before);
     });
   }
+});
+
+describe('network training inside Lookahead', () => {
+  it('trains with the config’s Lookahead: k = 1, α = ½ around SGD is SGD at half the lr', async () => {
+    // Each step: fast = θ − η∇, then slow = θ + ½(fast − θ) = θ − (η/2)∇ and θ ← slow.
+    const data = toyTensorData(makeToy2d({ kind: 'circle', n: 64, noise: 0, seed: 2 }));
+    const net = mlp({ hidden: [4], activation: 'tanh' });
+    const before = numTensors();
+    const weights = async (optimizer: Parameters<typeof train>[0]['optimizer']) => {
+      const r = await train({ net, data, optimizer, batchSize: 16, steps: 6, seed: 1 });
+      const flat = r.params.flatMap((p) => Array.from(p.dataSync()));
+      tf.dispose([...r.params, ...r.buffers]);
+      return flat;
+    };
+    const wrapped = await weights({
+      type: 'SGD',
+      hp: { lr: 0.2 },
+      lookahead: { k: 1, alpha: 0.5 },
+    });
+    const half = await weights({ type: 'SGD', hp: { lr: 0.1 } });
+    const full = await weights({ type: 'SGD', hp: { lr: 0.2 } });
+    wrapped.forEach((w, i) => expect(w).toBeCloseTo(half[i], 5));
+    expect(Math.max(...full.map((w, i) => Math.abs(w - half[i])))).toBeGreaterThan(1e-3);
+    expect(numTensors()).toBe(before);
+    tf.dispose([data.x, data.y]);
+  });
 });
