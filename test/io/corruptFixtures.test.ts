@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDirectionsH5 } from '../../src/io/h5Directions';
-import { H5FormatError } from '../../src/io/h5wasmLoader';
+import { DIRECTION_MAX_VALUES, readDirectionsH5 } from '../../src/io/h5Directions';
+import { H5FormatError, h5ToBytes } from '../../src/io/h5wasmLoader';
 import { readSurfaceExtras, readSurfaceH5 } from '../../src/io/surfaceFile';
 import { openH5 } from '../../src/state/landscapeRunner';
 import { useLandscapeStore } from '../../src/state/landscapeStore';
@@ -45,6 +45,29 @@ describe('corrupted surface files against the readers', () => {
       const other = await failure(read);
       if (other !== null) expect(other).toBeInstanceOf(H5FormatError);
     }
+  });
+});
+
+describe('direction files declaring more than a direction may hold', () => {
+  it('refuses the dataset that goes over 2²⁶ values in all, by its declared shape', async () => {
+    // Parameter 0 is written (1,000 values); parameter 1 declares the rest and one more, unwritten.
+    const over = DIRECTION_MAX_VALUES - 1000 + 1;
+    const bytes = await h5ToBytes('test', (f) => {
+      const g = f.create_group('xdirection');
+      g.create_dataset({ name: '0', data: new Float64Array(1000), shape: [1000], dtype: '<d' });
+      const big = g.create_dataset({
+        name: '1',
+        data: new Float64Array(1),
+        shape: [1],
+        maxshape: [null],
+        chunks: [1024],
+        dtype: '<d',
+      });
+      big.resize([over]);
+    });
+    await expect(readDirectionsH5(bytes)).rejects.toThrow(
+      `direction file: dataset '/xdirection/1' declares shape [${over}] = ${over.toLocaleString('en-US')} values, over the limit of ${(DIRECTION_MAX_VALUES - 1000).toLocaleString('en-US')} (not read)`,
+    );
   });
 });
 
