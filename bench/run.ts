@@ -10,7 +10,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, NO_BROWSER } from '../test/e2e/browser';
-import { benchCoreVsFused } from './coreVsFused';
+import { benchCoreVsFusedAsShipped } from './coreVsFusedAsShipped';
 import { benchLandscape } from './landscapeThroughput';
 import { benchRaceRedraw } from './raceRedraw';
 
@@ -21,7 +21,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: 'core', run: () => benchCoreVsFused() },
+  { name: 'core', run: () => benchCoreVsFusedAsShipped() },
   { name: 'landscape', run: () => benchLandscape() },
   {
     name: 'race',
