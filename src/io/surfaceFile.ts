@@ -62,6 +62,19 @@ const WHAT = 'surface file';
  */
 export const SURFACE_MAX_AXIS = 10_000;
 export const SURFACE_MAX_POINTS = 1_048_576;
+/**
+ * The largest file worth reading at all: a grid at SURFACE_MAX_POINTS holds 8 MB per float64
+ * quantity, so even a dozen quantities stay far below this. The page checks it before reading a
+ * picked file into memory (a multi-gigabyte file would fail there, outside any message).
+ */
+export const SURFACE_MAX_FILE_BYTES = 256 * 2 ** 20;
+
+/** Why a file of `bytes` bytes is refused before it is read, or null. */
+export function surfaceFileSizeError(bytes: number): string | null {
+  if (bytes <= SURFACE_MAX_FILE_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en-US')} MB`;
+  return `the file is ${mb(bytes)}, over the limit of ${mb(SURFACE_MAX_FILE_BYTES)} for a surface file (at most ${SURFACE_MAX_POINTS.toLocaleString('en-US')} grid points)`;
+}
 
 /** nx, ny (1 for a 1-D slice) and the number of grid points. */
 export function surfaceSize(grid: Pick<SurfaceGrid, 'xcoordinates' | 'ycoordinates'>): {

@@ -8,7 +8,7 @@
  */
 import { parseLandscapeJson } from '../io/landscapeJson';
 import { type ModelSharpness, parseSharpnessJson } from '../io/sharpnessJson';
-import { readSurfaceExtras, readSurfaceH5 } from '../io/surfaceFile';
+import { readSurfaceExtras, readSurfaceH5, surfaceFileSizeError } from '../io/surfaceFile';
 import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
 import type { BackendName } from '../gpu/backend';
@@ -238,9 +238,30 @@ export async function openH5(fileName: string, bytes: Uint8Array): Promise<void>
       showing: 'h5',
     });
   } catch (e) {
-    // The file shown before (if any) stays shown: only the attempt failed.
-    store.setState((s) => ({
-      h5: { ...s.h5, attempt: fileName, status: 'error', error: (e as Error).message ?? String(e) },
-    }));
+    failedAttempt(fileName, e);
   }
+}
+
+/** The file shown before (if any) stays shown: only the attempt failed. */
+function failedAttempt(fileName: string, e: unknown): void {
+  useLandscapeStore.setState((s) => ({
+    h5: { ...s.h5, attempt: fileName, status: 'error', error: (e as Error).message ?? String(e) },
+  }));
+}
+
+/**
+ * A file the user picked: refused by its size before it is read into memory, and a read that
+ * fails (a file removed or unreadable meanwhile) named like a bad file; then `openH5`.
+ */
+export async function openH5File(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>) {
+  let bytes: Uint8Array;
+  try {
+    const tooBig = surfaceFileSizeError(file.size);
+    if (tooBig) throw new Error(tooBig);
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    failedAttempt(file.name, e);
+    return;
+  }
+  await openH5(file.name, bytes);
 }

@@ -1,15 +1,12 @@
 import { useId } from 'react';
-import { openH5 } from '../../state/landscapeRunner';
+import { openH5File } from '../../state/landscapeRunner';
 import { useLandscapeStore } from '../../state/landscapeStore';
 
 /** Opens a surface .h5 written by tomgoldstein/loss-landscape (or our CLI) into the same panels. */
 export function H5Open() {
   const id = useId();
   const h5 = useLandscapeStore((s) => s.h5);
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    await openH5(file.name, new Uint8Array(await file.arrayBuffer()));
-  };
+  const onFile = (file: File | undefined) => file && openH5File(file);
   return (
     <section className="card ls-h5" aria-label="Open a surface file">
       <h3>Your own surface file</h3>
