@@ -458,9 +458,19 @@ export function loadWeights(
     }
     return w;
   };
-  // Check every shape before allocating any tensor, so an error leaks nothing.
+  // Check every shape and value before allocating any tensor, so an error leaks nothing. A NaN
+  // or ∞ weight (a damaged file, a diverged run saved anyway) would make every loss NaN.
   const pw = net.params.map(take);
   const bw = net.buffers.map(take);
+  for (const name of wanted) {
+    const w = where.get(name)!;
+    const end = w.offset + size(w.shape);
+    for (let i = w.offset; i < end; i++)
+      if (!Number.isFinite(all[i]))
+        throw new WeightsError(
+          `weights: ${name} holds ${all[i]} at index ${i - w.offset}: a damaged file, or a run that diverged`,
+        );
+  }
   const make = (w: { offset: number; shape: number[] }) =>
     tf.tensor(all.slice(w.offset, w.offset + size(w.shape)), w.shape, 'float32');
   return { params: pw.map(make), buffers: bw.map(make) };

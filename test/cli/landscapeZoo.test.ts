@@ -103,6 +103,16 @@ describe('model zoo', () => {
       /unexpected layer2\.0\.shortcut/,
     );
     expect(() => loadWeights(net, { ...json, format: 'x' }, bytes)).toThrow(WeightsError);
+    // A NaN among the values (here the first entry of the second tensor) is named, and nothing leaks.
+    const bad = bytes.slice();
+    const second = json.tensors[1];
+    const at = json.tensors[0].shape.reduce((a: number, b: number) => a * b, 1);
+    new DataView(bad.buffer).setFloat32(4 * at, NaN, true);
+    const before = tf.memory().numTensors;
+    expect(() => loadWeights(net, json, bad)).toThrow(
+      new RegExp(`^weights: ${second.name.replace(/\./g, '\\.')} holds NaN at index 0`),
+    );
+    expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...params, ...buffers, ...back.params, ...back.buffers]);
   });
 });
