@@ -9,6 +9,7 @@ import { mergeCommand } from './commands/merge';
 import { interpolateCommand } from './commands/interpolate';
 import { sharpnessCommand } from './commands/sharpness';
 import { toyCommand } from './commands/toy';
+import { lrFindCommand } from './commands/lrFind';
 
 /** Every subcommand; a new one is one file and one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   interpolateCommand,
   sharpnessCommand,
   toyCommand,
+  lrFindCommand,
   mergeCommand,
 ];
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERPOLATE_FLAGS } from '../../src/cli/commands/interpolate';
 import { LANDSCAPE_FLAGS } from '../../src/cli/commands/landscape';
+import { LR_FIND_FLAGS } from '../../src/cli/commands/lrFind';
 import { MERGE_FLAGS } from '../../src/cli/commands/merge';
 import { SCHEDULE_FLAGS } from '../../src/cli/commands/schedule';
 import { SHARPNESS_FLAGS } from '../../src/cli/commands/sharpness';
@@ -124,6 +125,23 @@ const SUBJECTS: Subject[] = [
       range: RANGE_EXTREMES,
     },
   },
+  {
+    command: 'lr-find',
+    base: ['lr-find', '--surface', 'quadratic', '--out', f('lr.json')],
+    flags: {
+      ...numeric('samples', 'steps', 'batch', 'diverge', 'seed'),
+      // Valid values (a surface test then runs) left out: 0.5 for the lrs, β and σ; 1e-320 for β and σ.
+      'start-lr': EXTREMES.filter((v) => v !== '0.5'),
+      'end-lr': EXTREMES.filter((v) => v !== '0.5'),
+      smooth: EXTREMES.filter((v) => v !== '0.5' && v !== '1e-320'),
+      noise: EXTREMES.filter((v) => v !== '0.5' && v !== '1e-320'),
+    },
+  },
+  {
+    command: 'lr-find',
+    base: ['lr-find', '--toy', 'spiral', '--out', f('lr.json')],
+    flags: { ...numeric('n'), hidden: HIDDEN_EXTREMES },
+  },
 ];
 
 /** The string-valued flags that take no number, per command: with SUBJECTS, every flag there is. */
@@ -136,6 +154,18 @@ const NON_NUMERIC: Record<string, string[]> = {
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
   toy: ['data', 'activation', 'optimizer', 'scheduler', 'directions', 'out', 'json'],
   merge: ['out', 'json'],
+  'lr-find': [
+    'surface',
+    'surface-params',
+    'model',
+    'weights',
+    'data',
+    'toy',
+    'activation',
+    'optimizer',
+    'out',
+    'csv',
+  ],
 };
 const ALL_FLAGS: Record<string, Record<string, { type: string }>> = {
   trajectory: TRAJECTORY_FLAGS,
@@ -146,6 +176,7 @@ const ALL_FLAGS: Record<string, Record<string, { type: string }>> = {
   sharpness: SHARPNESS_FLAGS,
   toy: TOY_FLAGS,
   merge: MERGE_FLAGS,
+  'lr-find': LR_FIND_FLAGS,
 };
 
 const cases = SUBJECTS.flatMap((s) =>

@@ -82,7 +82,7 @@ export const toyMacs = (hidden: readonly number[]) =>
   [2, ...hidden, 2].reduce((sum, w, i, a) => (i ? sum + a[i - 1] * w : 0), 0);
 
 /** `8,8` → [8, 8]; '' (no hidden layer: logistic regression) → []. */
-function parseHidden(raw: string | undefined): number[] {
+export function parseHidden(raw: string | undefined): number[] {
   if (raw === undefined) return [...TOY_DEFAULT_HIDDEN];
   if (raw.trim() === '') return [];
   const parts = raw.split(',').map((s) => s.trim());
@@ -189,7 +189,7 @@ export function parseToyFlags(
 }
 
 /** The hard memory limit, then the caps of a toy run (CliErrors naming the flags). */
-function checkToyCosts(
+export function checkToyCosts(
   o: { n: number; nTrain: number; hidden: number[]; steps: number; batch: number; grid: number },
   noCap: boolean,
   note: (line: string) => void,
