@@ -1,10 +1,10 @@
 /**
  * Runs one OptimizerSpec (written once against the Algebra) on a list of tf.Variables.
  *
- * Ownership: this object owns every state tensor (moment buffers). Each `step` runs inside
- * one `tf.tidy`; the new parameters are assigned to the variables, the new state is kept and
- * the old state disposed, so `tf.memory().numTensors` is flat across steps. `dispose()` frees
- * the state (the variables belong to the caller).
+ * Ownership: this object owns every state tensor (moment buffers). Each variable's update runs
+ * inside one `tf.tidy`; once all have stepped the new parameters are assigned to the
+ * variables, the new state is kept and the old state disposed, so `tf.memory().numTensors`
+ * is flat across steps. `dispose()` frees the state (the variables belong to the caller).
  */
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -12,6 +12,7 @@ import {
   type Hyperparams,
   type OptimizerSpec,
   type OptState,
+  type StepContext,
 } from '../core/optimizers/optimizerSpec';
 import { tensorAlgebra } from './tensorAlgebra';
 
@@ -57,8 +58,17 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
     return this.states[i];
   }
 
-  /** One update with the given gradients (same order and shapes as `vars`). */
-  step(grads: readonly tf.Tensor[], override: Partial<H> = {}): void {
+  /**
+   * One update with the given gradients (same order and shapes as `vars`). `context(i)` gives
+   * variable i's `StepContext` (a network's curvature, `curvature.ts`), for the optimizers
+   * that ask for more than the gradient. Every variable steps from θ before any is assigned, so
+   * a context that reads the variables sees θ throughout; a step that throws changes nothing.
+   */
+  step(
+    grads: readonly tf.Tensor[],
+    override: Partial<H> = {},
+    context?: (i: number) => StepContext<tf.Tensor>,
+  ): void {
     if (this.disposed) throw new Error('TensorOptimizer: step after dispose()');
     if (grads.length !== this.vars.length) {
       throw new Error(
@@ -67,24 +77,37 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
     }
     const hp = this.hyperparams(override);
     const t = this.steps + 1;
-    this.vars.forEach((v, i) => {
-      const old = this.states[i];
-      const oldSet = new Set(tensorsOf(old));
-      let theta: tf.Tensor | null = null;
-      let next: TState = {};
-      tf.tidy(() => {
-        const r = this.spec.step(tensorAlgebra, v, grads[i], old, hp, t);
-        next = this.own(r.state, new Set([v, grads[i]]), oldSet);
-        // A clone shares data; it keeps theta valid even if it aliases a state tensor.
-        theta = r.theta === v ? null : tf.keep(tf.clone(r.theta));
+    const thetas: (tf.Tensor | null)[] = [];
+    const nexts: TState[] = [];
+    try {
+      this.vars.forEach((v, i) => {
+        const old = this.states[i];
+        const oldSet = new Set(tensorsOf(old));
+        tf.tidy(() => {
+          const r = this.spec.step(tensorAlgebra, v, grads[i], old, hp, t, context?.(i));
+          nexts.push(this.own(r.state, new Set([v, grads[i]]), oldSet));
+          // A clone shares data; it keeps theta valid even if it aliases a state tensor.
+          thetas.push(r.theta === v ? null : tf.keep(tf.clone(r.theta)));
+        });
       });
+    } catch (err) {
+      // Free what the finished variables made (their new, not carried-over, state and θ).
+      nexts.forEach((next, i) => {
+        const old = new Set(tensorsOf(this.states[i]));
+        tf.dispose(tensorsOf(next).filter((x) => !old.has(x)));
+      });
+      tf.dispose(thetas.filter((x): x is tf.Tensor => x !== null));
+      throw err;
+    }
+    this.vars.forEach((v, i) => {
+      const theta = thetas[i];
       if (theta) {
         v.assign(theta);
-        (theta as tf.Tensor).dispose();
+        theta.dispose();
       }
-      const kept = new Set(tensorsOf(next));
-      for (const x of oldSet) if (!kept.has(x)) x.dispose();
-      this.states[i] = next;
+      const kept = new Set(tensorsOf(nexts[i]));
+      for (const x of tensorsOf(this.states[i])) if (!kept.has(x)) x.dispose();
+      this.states[i] = nexts[i];
     });
     this.steps = t;
   }
