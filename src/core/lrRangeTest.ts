@@ -36,6 +36,8 @@
  * runs it on a network. Results are plain arrays, ready for a chart.
  */
 import type { RunConfig } from './config';
+import { parseScheduleConfig } from './schedules';
+import type { ScheduleConfig } from './schedules/scheduleSpec';
 import { getSurface } from './surfaces/registry';
 import { run } from './trajectory';
 
@@ -265,6 +267,21 @@ export function suggestMaxLr(
   if (blowUp) return { lr: blowUp.lr / 10, rule: 'blow-up lr / 10' };
   if (minimum) return { lr: minimum.lr / 10, rule: 'minimum-loss lr / 10 (nothing blew up)' };
   return null;
+}
+
+/**
+ * The "use as OneCycle max_lr" action: OneCycleLR over `totalSteps` peaking at the suggested
+ * max_lr (torch's other defaults), parsed as any schedule is; null when there is no suggestion.
+ */
+export function oneCycleFromSuggestion(
+  s: RangeTestSuggestions,
+  totalSteps: number,
+): ScheduleConfig | null {
+  if (!s.maxLr) return null;
+  const raw = { type: 'OneCycleLR', max_lr: s.maxLr.lr, total_steps: totalSteps };
+  const parsed = parseScheduleConfig(raw, 'scheduler');
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.value;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRunConfig, type RunConfig } from '../../src/core/config';
 import {
   createRangeTest,
+  oneCycleFromSuggestion,
   RANGE_TEST_DEFAULTS,
   rangeTest,
   rangeTestErrors,
@@ -10,6 +11,7 @@ import {
   surfaceRangeTest,
   type RangeTestSettings,
 } from '../../src/core/lrRangeTest';
+import { createScheduler } from '../../src/core/schedules';
 import { run } from '../../src/core/trajectory';
 
 const settings = (o: Partial<RangeTestSettings> = {}): RangeTestSettings => ({
@@ -127,6 +129,31 @@ describe('the suggestions', () => {
     expect(s.maxLr).toEqual({ lr: lrs[n - 1] / 10, rule: 'blow-up lr / 10' });
     // Nothing blew up: a decade below the minimum.
     expect(suggest(lrs, curve, 'completed').maxLr?.lr).toBe(lrs[30] / 10);
+  });
+});
+
+describe('the OneCycle action', () => {
+  it('makes a OneCycleLR that peaks at the suggested max_lr, and runs it on the surface', () => {
+    const cfg = quadratic(25, { size: 32, samples: 256, noise: 1, seed: 0 });
+    const r = surfaceRangeTest(cfg, settings());
+    const sched = oneCycleFromSuggestion(r.suggestions, 200)!;
+    expect(sched).toMatchObject({ type: 'OneCycleLR', max_lr: r.suggestions.maxLr!.lr });
+    const s = createScheduler(sched, { lr: 1, momentum: 0, momentumKey: 'momentum' });
+    let peak = 0;
+    for (let k = 0; k < 200; k++, s.advance()) peak = Math.max(peak, s.lr);
+    expect(peak).toBeCloseTo(r.suggestions.maxLr!.lr, 15);
+    // Trained with it, SGD converges where the blow-up lr itself would not.
+    const trained = run({ ...cfg, steps: 200, scheduler: sched });
+    expect(trained.divergedAt).toBeNull();
+    expect(trained.loss[199]).toBeLessThan(1e-2 * trained.loss[0]);
+    const atBlowUp = {
+      ...cfg.optimizer,
+      hp: { ...cfg.optimizer.hp, lr: r.suggestions.blowUp!.lr },
+    };
+    const blown = run({ ...cfg, steps: 200, optimizer: atBlowUp });
+    expect(blown.divergedAt ?? Infinity).toBeLessThan(200);
+    const noSuggestion = { ...r.suggestions, maxLr: null };
+    expect(oneCycleFromSuggestion(noSuggestion, 200)).toBeNull();
   });
 });
 
