@@ -209,21 +209,32 @@ function wholeStepper(spec: OptimizerSpec, surface: Surface, x0: number, y0: num
   return Object.assign(step, { state: () => s });
 }
 
-/** The run as the reference/CLI JSON: `{params: [[x, y], …], loss, lr, divergedAt}`. */
-export function runToJson(r: RunResult): {
+/**
+ * The run as the reference/CLI JSON: `{params: [[x, y], …], loss, lr, divergedAt}`, and for an
+ * optimizer with a second point `shadow: {of, params}` (`of`: its record's shadow label).
+ */
+export function runToJson(
+  r: RunResult,
+  shadowLabel?: string,
+): {
   params: [number, number][];
   loss: number[];
   lr: number[];
   momentum?: number[];
+  shadow?: { of: string; params: [number, number][] };
   divergedAt: number | null;
 } {
-  const params: [number, number][] = [];
-  for (let k = 0; k < r.steps; k++) params.push([r.params[2 * k], r.params[2 * k + 1]]);
+  const pairs = (flat: Float64Array) => {
+    const out: [number, number][] = [];
+    for (let k = 0; k < r.steps; k++) out.push([flat[2 * k], flat[2 * k + 1]]);
+    return out;
+  };
   return {
-    params,
+    params: pairs(r.params),
     loss: Array.from(r.loss),
     lr: Array.from(r.lr),
     ...(r.momentum ? { momentum: Array.from(r.momentum) } : {}),
+    ...(r.shadow ? { shadow: { of: shadowLabel ?? 'second point', params: pairs(r.shadow) } } : {}),
     divergedAt: r.divergedAt,
   };
 }

@@ -11,7 +11,7 @@ import type { OptState } from '../../src/core/optimizers/optimizerSpec';
 import { findOptimizer } from '../../src/core/optimizers/registry';
 import { adamwScheduleFree, sgdScheduleFree } from '../../src/core/optimizers/scheduleFree';
 import { getSurface } from '../../src/core/surfaces/registry';
-import { run } from '../../src/core/trajectory';
+import { run, runToJson } from '../../src/core/trajectory';
 
 function config(raw: Record<string, unknown>): RunConfig {
   const parsed = parseRunConfig(raw);
@@ -173,5 +173,25 @@ describe('schedule-free in the race: x drawn beside y', () => {
     const p = parseRunConfig({ surface: 'quadratic', steps: 3, optimizer: { type: 'SGD' } });
     if (!p.ok) throw new Error(p.errors.join());
     expect(run(p.value).shadow).toBeNull();
+  });
+});
+
+describe('the second point in the JSON the CLI prints', () => {
+  it('carries x as shadow.params, named by the record, beside params', () => {
+    const p = parseRunConfig({
+      surface: 'quadratic',
+      steps: 5,
+      optimizer: { type: 'SGDScheduleFree', lr: 0.02 },
+    });
+    if (!p.ok) throw new Error(p.errors.join());
+    const r = run(p.value);
+    const json = runToJson(r, sgdScheduleFree.shadow!.label);
+    expect(json.shadow!.of).toBe('x, the average schedule-free evaluates');
+    expect(json.shadow!.params).toEqual(
+      Array.from({ length: 5 }, (_, k) => [r.shadow![2 * k], r.shadow![2 * k + 1]]),
+    );
+    const sgd = parseRunConfig({ surface: 'quadratic', steps: 2, optimizer: { type: 'SGD' } });
+    if (!sgd.ok) throw new Error();
+    expect(runToJson(run(sgd.value))).not.toHaveProperty('shadow');
   });
 });

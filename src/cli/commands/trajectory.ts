@@ -1,4 +1,5 @@
 import { LIMITS, parseRunConfig, type RunConfig } from '../../core/config';
+import { optimizerOf } from '../../core/optimizers/registry';
 import { run, runToJson } from '../../core/trajectory';
 import { CAPS, checkCaps, fmtCount, fmtDuration, SPEEDS } from '../caps';
 import { CliError } from '../cliError';
@@ -56,7 +57,9 @@ export const trajectoryCommand: Command = {
 
 Runs the optimizer described by a JSON config (use - to read it from stdin) and prints
 {"params": [[x, y] after each step], "loss": [loss before each step], "lr": [lr used by each step],
- "divergedAt": null | step}  (plus "momentum" when a schedule cycles it).
+ "divergedAt": null | step}  (plus "momentum" when a schedule cycles it, and "shadow":
+{"of": what it is, "params": [[x, y], …]} for an optimizer's second point: schedule-free's x,
+Lookahead's and Ranger's slow weights).
 
 Config (names as in torch.optim):
   {"surface": "rosenbrock", "start": [-1.5, 2], "steps": 300,
@@ -76,7 +79,8 @@ Exit codes: 0 ok (also when the run diverged: see "divergedAt"), 2 bad flags or 
     }
     const cfg = runConfigOrFail(await readJsonConfig(values.config, io), values.config);
     checkRunCost(cfg, !!values['no-cap'], (line) => io.stderr(`landscape-lab trajectory: ${line}`));
-    io.stdout(JSON.stringify(runToJson(run(cfg)), null, values.pretty ? 1 : undefined) + '\n');
+    const json = runToJson(run(cfg), optimizerOf(cfg.optimizer)?.shadow?.label);
+    io.stdout(JSON.stringify(json, null, values.pretty ? 1 : undefined) + '\n');
     return 0;
   },
 };

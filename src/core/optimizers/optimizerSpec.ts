@@ -69,7 +69,8 @@ export interface StepContext<T> {
   hvp?(v: T): T;
   /**
    * A Rademacher vector shaped like `like` (entries ±1, each with probability ½), a pure
-   * function of (seed, draw): the same pair gives the same vector, so a run is reproducible.
+   * function of (seed, draw): the same pair gives the same vector, so a run is reproducible. On
+   * a network it is this parameter's slice of one whole-network vector (`gpu/curvature.ts`).
    */
   rademacher?(like: T, seed: number, draw: number): T;
   /**

@@ -63,7 +63,7 @@ export type SophiaHp = {
  *
  * The estimates are elementwise in their result, but Hu reads the whole point: scope 'whole'.
  * On a network each parameter tensor steps alone and the context hands it its slice of the
- * whole network's u, Hu or GNB estimate (`gpu/train`).
+ * whole network's u, Hu or GNB estimate (`gpu/curvature.ts`).
  */
 function estimate<T>(A: Algebra<T>, theta: T, hp: SophiaHp, t: number, ctx?: StepContext<T>): T {
   const missing = (what: string) =>
