@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/cliError';
 import { parseInterpolateFlags } from '../../src/cli/commands/interpolate';
 import { parseLandscapeFlags } from '../../src/cli/commands/landscape';
+import { parseLrFindFlags } from '../../src/cli/commands/lrFind';
 import { parseSharpnessFlags } from '../../src/cli/commands/sharpness';
 import { parseToyFlags } from '../../src/cli/commands/toy';
 import { parseTrainFlags, planTrain } from '../../src/cli/commands/train';
@@ -327,7 +328,15 @@ function flagArgs(values: Record<string, fc.Arbitrary<string>>, hasNoCap = true)
   });
 }
 
-const RUNS = { landscape: 300, toy: 300, train: 200, sharpness: 150, interpolate: 150, json: 400 };
+const RUNS = {
+  landscape: 300,
+  toy: 300,
+  train: 200,
+  sharpness: 150,
+  interpolate: 150,
+  lrFind: 200,
+  json: 400,
+};
 
 describe('fuzzed CLI flags and configs end in a checked value or a named error (exit 2)', () => {
   const t0 = performance.now();
@@ -400,6 +409,37 @@ describe('fuzzed CLI flags and configs end in a checked value or a named error (
         );
       }),
       { seed: SEED, numRuns: RUNS.toy },
+    );
+  });
+
+  it('lr-find (a surface or the toy MLP, with fuzzed --optimizer JSON)', async () => {
+    const real = (min: number, max: number) =>
+      mostly(fc.double({ min, max, noNaN: true }).map(String));
+    const test = {
+      'start-lr': real(1e-13, 1e-2),
+      'end-lr': real(1e-3, 1e7),
+      steps: int(2, 200_000),
+      smooth: real(0, 0.9999),
+      diverge: real(1.0001, 1e3),
+      seed,
+      optimizer: optimizerFlag,
+    };
+    const arb = fc.oneof(
+      flagArgs({
+        ...test,
+        samples: int(1, 100_000),
+        batch: int(1, 300),
+        noise: real(0, 10),
+      }).map((a) => ({ ...a, base: ['--surface', 'quadratic'] })),
+      flagArgs({ ...test, n: int(4, 20_000), hidden: fc.oneof(int(1, 64), hiddenText) }).map(
+        (a) => ({ ...a, base: ['--toy', 'spiral'] }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(arb, async (a) => {
+        await accepts('lr-find', a, () => parseLrFindFlags([...a.base, ...a.args], note));
+      }),
+      { seed: SEED, numRuns: RUNS.lrFind },
     );
   });
 

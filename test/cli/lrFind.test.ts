@@ -55,7 +55,7 @@ const bad: [string[], RegExp][] = [
   [['lr-find', '--model', 'resnet-7'], /unknown model 'resnet-7'/],
   [
     [...surface, '--steps', '100000', '--samples', '100000', '--batch', '100000'],
-    /steps × batch\.size: 10,000,000,000 sample gradients, over the cap of 1,000,000,000/,
+    /--steps × --batch: 10,000,000,000 sample gradients, over the cap of 1,000,000,000/,
   ],
   [[...surface, '--out', f('no/such/folder/x.json')], /--out: cannot write '.*': the folder/],
   [[...surface, '--out', f('same'), '--csv', f('same')], /--csv: same path as --out/],
