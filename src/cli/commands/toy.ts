@@ -4,6 +4,7 @@
  * around the trained weights along filter-normalised random directions or the trajectory's PCA
  * plane, written as upstream's .h5 layout (and JSON).
  */
+import { optimizerOf } from '../../core/optimizers/registry';
 import { TOY2D_SETS, type Toy2dKind } from '../../data/toy2d';
 import { initBackend } from '../../gpu/backend';
 import { runToyExperiment, type ToySpec } from '../../gpu/toy/toyExperiment';
@@ -341,7 +342,7 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
       trainPoints = s.trainPoints;
       log(
         `toy ${spec.data}: ${s.trainPoints} train / ${s.testPoints} test points, ${s.netId} ${spec.activation}, ` +
-          `${spec.optimizer.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`,
+          `${optimizerOf(spec.optimizer)!.type}, ${spec.steps} steps of batch ${spec.batch}, backend ${backend}\n`,
       );
     },
     onTrainProgress: (p) => {
@@ -374,7 +375,7 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
   }
   const { slice, pca, roughness: rough } = r;
   const summary = [
-    `${spec.data} (n ${spec.n}, noise ${spec.noise}, seed ${spec.seed}): ${r.net.id} ${spec.activation}, ${spec.optimizer.type}, ` +
+    `${spec.data} (n ${spec.n}, noise ${spec.noise}, seed ${spec.seed}): ${r.net.id} ${spec.activation}, ${optimizerOf(spec.optimizer)!.type}, ` +
       `${r.steps} steps of batch ${spec.batch} in ${fmtTime(r.seconds.train)} (${r.seconds.train.toFixed(2)} s), diverged: no`,
     `  train loss ${fmtLoss(r.train.loss)}, accuracy ${pct(r.train.acc)} (${r.split.train.n} points); ` +
       `test loss ${fmtLoss(r.test.loss)}, accuracy ${pct(r.test.acc)} (${r.split.test.n} points)`,

@@ -1,3 +1,4 @@
+import { optimizerOf } from '../../core/optimizers/registry';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -496,7 +497,7 @@ unwritable --out, found before training starts).`,
     let lastPrint = 0;
     if (!quiet)
       io.stderr(
-        `train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizer.type}, backend ${backend}\n`,
+        `train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizerOf(optimizer)!.type}, backend ${backend}\n`,
       );
     const outcome = await trainZooModel({
       data,
