@@ -62,12 +62,17 @@ const bad: [string[], RegExp][] = [
 ];
 
 describe('landscape-lab lr-find', () => {
-  let surfaceRun: Promise<CliRun>, toyRun: Promise<CliRun>, badRuns: Promise<CliRun[]>;
+  let surfaceRun: Promise<CliRun>, toyRun: Promise<CliRun>, zooRun: Promise<CliRun>;
+  let badRuns: Promise<CliRun[]>;
   beforeAll(() => {
     surfaceRun = cli([...surface, '--out', f('q.json'), '--csv', f('q.csv')]);
     toyRun = inProcess([
       ...toy,
       ...['--steps', '40', '--start-lr', '1e-3', '--end-lr', '1e3', '--out', f('toy.json')],
+    ]);
+    zooRun = inProcess([
+      ...['lr-find', '--model', 'resnet-20', '--steps', '6', '--batch', '8', '-q'],
+      ...['--start-lr', '1e-3', '--end-lr', '0.1', '--out', f('r20.json'), '--csv', f('r20.csv')],
     ]);
     badRuns = Promise.all(bad.map(([args]) => inProcess(args)));
   });
@@ -132,6 +137,21 @@ describe('landscape-lab lr-find', () => {
     expect(r.stdout).toMatch(
       /^lr-find toy circle: Adam, batch 50, \d+ of 40 steps from 0\.001 to 1000/,
     );
+  });
+
+  it('on a zoo ResNet: from its seeded init, on its training split', async () => {
+    const r = await zooRun;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = json('r20.json');
+    expect(j.target).toEqual({ kind: 'model', model: 'resnet-20', weights: 'init' });
+    expect(j.optimizer).toMatchObject({ type: 'SGD', hp: { momentum: 0.9, weight_decay: 5e-4 } });
+    expect(j.stop).toBe('completed');
+    expect(j.lr).toEqual(Array.from(rangeTestLrs({ startLr: 1e-3, endLr: 0.1, steps: 6 })));
+    // Ten classes from a random init: the first batch's cross-entropy is near ln 10.
+    expect(Math.abs(j.losses[0] - Math.log(10))).toBeLessThan(1);
+    expect(readFileSync(f('r20.csv'), 'utf8').trimEnd().split('\n').length).toBe(7);
+    expect(r.stdout).toMatch(/ran to the end without blowing up/);
   });
 
   it('names each bad flag (exit 2) before any work', async () => {
