@@ -5,37 +5,17 @@
  * dashed slow weights (with k = 100: chords start → θ₁₀₀ → θ₂₀₀ → θ₃₀₀ across Adam's curve).
  * Ranger's page is looked at too, for the legend and the loss-curve note.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { racerStyle } from '../../src/core/view/palette';
-import {
-  buildAndServe,
-  launch,
-  screenshotPath,
-  skipBrowser,
-  waitForRace,
-  watchErrors,
-  type App,
-} from './harness';
+import { screenshotPath, servedBrowser, skipBrowser, waitForRace, watchErrors } from './harness';
 import { pixelDelta, settledScreenshot } from './pixels';
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (skipBrowser) return;
-  app = await buildAndServe('e2e-shadow');
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = servedBrowser('e2e-shadow');
 
 async function raceCanvas(query: string, shot?: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(app.url + query);
+  await page.goto(env.app.url + query);
   await waitForRace(page);
   const png = await settledScreenshot(page, page.locator('.race-canvas'));
   if (shot) await page.screenshot({ path: screenshotPath(shot), fullPage: true });
