@@ -13,6 +13,7 @@ import { Header } from './Header';
 import { ContourRace } from './panels/ContourRace';
 import { Legend } from './panels/Legend';
 import { LossCurves } from './panels/LossCurves';
+import { LrFind } from './panels/LrFind';
 import { ThreeDPanel } from './panels/ThreeDPanel';
 import { UrlErrors } from './UrlErrors';
 
@@ -54,6 +55,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
           ))}
           <RaceControls />
           <ScheduleControls />
+          <LrFind />
         </aside>
       </main>
       <footer className="app-footer">

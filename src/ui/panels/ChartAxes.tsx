@@ -1,15 +1,20 @@
 import type { ChartScales } from '../../core/view/lossChart';
 import { formatValue } from '../../core/view/sliderScale';
 
-/** Bottom (step) and left (value) axes with ticks, from the scales' own tick lists. */
+/**
+ * Bottom (step) and left (value) axes with ticks, from the scales' own tick lists; a log x axis
+ * (the range test's lr) passes its own ticks, written as values.
+ */
 export function ChartAxes({
   s,
   yLabel,
   xLabel = 'step',
+  xTicks,
 }: {
-  s: ChartScales;
+  s: Pick<ChartScales, 'y' | 'log'> & { x: ChartScales['y'] };
   yLabel: string;
   xLabel?: string;
+  xTicks?: readonly number[];
 }) {
   const [x0, x1] = s.x.range();
   const [y0, y1] = s.y.range();
@@ -20,11 +25,11 @@ export function ChartAxes({
     <g className="axes">
       <line x1={x0} x2={x1} y1={y0} y2={y0} />
       <line x1={x0} x2={x0} y1={y0} y2={y1} />
-      {s.x.ticks(5).map((t) => (
+      {(xTicks ?? s.x.ticks(5)).map((t) => (
         <g key={t} transform={`translate(${s.x(t)},${y0})`}>
           <line y2={4} />
           <text y={16} textAnchor="middle">
-            {t}
+            {xTicks ? formatValue(t) : t}
           </text>
         </g>
       ))}
