@@ -4,9 +4,6 @@
  * schedule OneCycleLR with that max_lr, in the schedule menu and in the link. A saddle is
  * refused in words. axe-core checks the panel.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   LINK_WAIT,
@@ -16,25 +13,9 @@ import {
   waitForRace,
   watchErrors,
 } from './harness';
+import { axeViolations } from './axe';
 
 const env = servedBrowser('e2e-lrfind');
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Serious and critical axe violations inside `selector`, as "rule: target" lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy allows.
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const r = await axe.run(sel, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, selector);
-}
 
 describe.skipIf(skipBrowser)('finding the learning rate on the race page', () => {
   it('runs the range test, draws it, and makes its suggestion the OneCycle max_lr', async () => {
