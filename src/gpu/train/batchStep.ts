@@ -1,8 +1,8 @@
 /**
  * One step of a minibatch loop on a network: the next batch of the epoch shuffler, `trainStep`
  * with this step's hyperparameters, the BN running statistics handed over (the replaced ones
- * freed) and the batch's loss and correct count read back. The LR range test
- * (train/lrRangeTest.ts) steps with it; `train()` has the same sequence inline.
+ * freed) and the batch's loss and correct count read back. `train()` and the LR range test
+ * (train/lrRangeTest.ts) both step with it.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Hyperparams } from '../../core/optimizers/optimizerSpec';
@@ -35,11 +35,20 @@ export async function batchStep(
   const size = batches.advance();
   const indices = batches.order.subarray(batches.start, batches.start + size);
   const out = trainStep(net, opt, buffers, data, indices, override);
+  const old = new Set(buffers);
+  let stats: ArrayLike<number>;
+  try {
+    stats = await out.stats.data();
+  } catch (err) {
+    // The caller still owns `buffers`; the new statistics would be lost.
+    tf.dispose(out.buffers.filter((b) => !old.has(b)));
+    throw err;
+  } finally {
+    out.stats.dispose();
+  }
   const kept = new Set(out.buffers);
   tf.dispose(buffers.filter((b) => !kept.has(b)));
-  const [loss, correct] = await out.stats.data();
-  out.stats.dispose();
-  return { loss, correct, size, buffers: out.buffers };
+  return { loss: stats[0], correct: stats[1], size, buffers: out.buffers };
 }
 
 /**

@@ -26,8 +26,7 @@ import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
 import { sampleCountOf, type TensorData } from './tensorData';
-import { macrotask } from '../macrotask';
-import { trainStep } from './trainStep';
+import { abortPoint, batchStep } from './batchStep';
 
 export interface TrainOptions {
   net: Net;
@@ -102,26 +101,17 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const checkpoints: Checkpoint[] = [];
   let divergedAt: number | null = null;
   let k = 0;
-  // Where the run can be aborted, let the task queue run every ~30 ms so an abort posted to this
-  // worker is read (see macrotask.ts); it costs well under 1 % of a step's time.
-  let yieldedAt = performance.now();
+  // Where the run can be aborted, the task queue runs every ~30 ms so that an abort posted to
+  // this worker is read (see macrotask.ts); it costs well under 1 % of a step's time.
+  const abortCheck = abortPoint(o.signal);
   try {
     if (every > 0) checkpoints.push({ step: 0, params: await flattenParams(vars) });
     for (; k < o.steps; k++) {
-      if (o.signal && performance.now() - yieldedAt > 30) {
-        await macrotask();
-        yieldedAt = performance.now();
-      }
-      o.signal?.throwIfAborted();
-      const size = batches.advance();
-      const indices = batches.order.subarray(batches.start, batches.start + size);
+      await abortCheck();
       const override = scheduledOverride(sched, base, hp);
-      const out = trainStep(o.net, opt, buffers, o.data, indices, override);
-      const kept = new Set(out.buffers);
-      tf.dispose(buffers.filter((b) => !kept.has(b)));
-      buffers = out.buffers;
-      const [l, c] = await out.stats.data();
-      out.stats.dispose();
+      const step = await batchStep(o.net, opt, buffers, o.data, batches, override);
+      buffers = step.buffers;
+      const { loss: l, correct: c, size } = step;
       if (!Number.isFinite(l)) {
         divergedAt = k + 1;
         break;
