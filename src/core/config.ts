@@ -3,7 +3,7 @@ import { findOptimizer } from './optimizers/registry';
 import { surfaceRefusal } from './optimizers/optimizerSpec';
 import { parseScheduleConfig, scheduleBaseErrors, type ScheduleConfig } from './schedules';
 import { SURFACES } from './surfaces/registry';
-import type { BatchConfig } from './sampling/finiteSum';
+import { parseBatchScaling, parseBatchSchedule, type RunBatchConfig } from './batchScaling';
 import { isRecord, quoteValue as fmt, type ParseResult } from './parse';
 
 /** Hard caps that keep a pasted config or URL from hanging a tab or the CLI. */
@@ -17,7 +17,7 @@ export interface RunConfig {
   steps: number;
   optimizer: OptimizerConfig;
   scheduler: ScheduleConfig | null;
-  batch: BatchConfig | null;
+  batch: RunBatchConfig | null;
 }
 
 export type { ParseResult };
@@ -25,7 +25,7 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 
 const RUN_KEYS = ['surface', 'surface_params', 'start', 'steps', 'optimizer', 'scheduler', 'batch'];
 
-function parseBatch(raw: unknown, errors: string[]): BatchConfig | null {
+function parseBatch(raw: unknown, errors: string[]): RunBatchConfig | null {
   if (raw === null || raw === undefined) return null;
   if (!isRecord(raw)) {
     errors.push(`batch: must be null or {"size", "samples", "noise", "seed"} (got ${fmt(raw)})`);
@@ -37,9 +37,14 @@ function parseBatch(raw: unknown, errors: string[]): BatchConfig | null {
     noise: raw.noise ?? 1,
     seed: raw.seed ?? 0,
   };
+  const known = [...Object.keys(b), 'scaling', 'schedule'];
   for (const key of Object.keys(raw))
-    if (!(key in b)) errors.push(`batch.${key}: unknown field (known: size, samples, noise, seed)`);
+    if (!known.includes(key))
+      errors.push(`batch.${key}: unknown field (known: ${known.join(', ')})`);
+  // Only when given, so that a plain batch stays the plain {size, samples, noise, seed}.
   const n0 = errors.length;
+  const scaling = parseBatchScaling(raw.scaling, 'batch.scaling', errors);
+  const schedule = parseBatchSchedule(raw.schedule, 'batch.schedule', errors);
   if (!isInt(b.samples) || b.samples < 1 || b.samples > LIMITS.maxSamples)
     errors.push(
       `batch.samples: must be an integer from 1 to ${LIMITS.maxSamples} (got ${fmt(b.samples)})`,
@@ -49,7 +54,12 @@ function parseBatch(raw: unknown, errors: string[]): BatchConfig | null {
   if (typeof b.noise !== 'number' || !Number.isFinite(b.noise) || b.noise < 0)
     errors.push(`batch.noise: must be a finite number ≥ 0 (got ${fmt(b.noise)})`);
   if (!isInt(b.seed)) errors.push(`batch.seed: must be an integer (got ${fmt(b.seed)})`);
-  return errors.length > n0 ? null : (b as BatchConfig);
+  if (errors.length > n0) return null;
+  return {
+    ...(b as RunBatchConfig),
+    ...(scaling ? { scaling } : {}),
+    ...(schedule ? { schedule } : {}),
+  };
 }
 
 /**

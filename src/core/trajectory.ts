@@ -18,6 +18,7 @@ import { createScheduler } from './schedules';
 import { getSurface } from './surfaces/registry';
 import { createMinibatchSampler } from './sampling/finiteSum';
 import { rademacherSigns } from './sampling/rademacher';
+import { batchPlan } from './batchScaling';
 
 /** One optimizer run on a 2D surface, in the conventions of test/fixtures/pytorch/README.md. */
 export interface RunResult {
@@ -34,6 +35,8 @@ export interface RunResult {
   shadow: Float64Array | null;
   /** Momentum (or β₁) used by each step when a schedule cycles it, else null. */
   momentum: Float64Array | null;
+  /** Batch size of each step when the batch config scales or schedules it (absent otherwise). */
+  batch?: Int32Array;
   /** Number of completed steps (all arrays hold this many entries). */
   steps: number;
   /** 1-based step at which a loss, gradient or parameter first became non-finite; the run stops there. null if none. */
@@ -62,11 +65,13 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
   if (!spec) throw new Error(`unknown optimizer '${config.optimizer.type}'`);
   const base = scheduleBase(config.optimizer);
   const scheduler = createScheduler(config.scheduler, base);
-  // Without a schedule or a control every step's lr is the optimizer's own, so the loop skips
+  // Without a schedule, a control or a batch plan every step's lr is the optimizer's own, so the loop skips
   // the scheduler's getter and advance: a 2-D Adam step ran 1.1–1.3× faster for it (bench
   // core_vs_fused, measured interleaved).
-  const fixedLr = config.scheduler === null && !control ? (base.lr as number) : null;
   const sampler = config.batch ? createMinibatchSampler(config.batch) : null;
+  // A batch-size schedule or scaling rule: B and an lr factor per step (null: the fast path).
+  const plan = config.batch ? batchPlan(config.batch) : null;
+  const fixedLr = config.scheduler === null && !control && !plan ? (base.lr as number) : null;
   // A private copy: the scheduler's lr/momentum are written into it each step.
   const hp: Hyperparams = { ...config.optimizer.hp };
   const n = config.steps;
@@ -76,6 +81,7 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
   const shadowKey = spec.shadow?.key;
   const shadow = shadowKey ? new Float64Array(2 * n) : null;
+  const batch = plan ? new Int32Array(n) : null;
   let x = config.start[0],
     y = config.start[1];
   // Elementwise rules step x and y apart on plain numbers, inline (the race's hot loop); rules
@@ -95,13 +101,15 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
   for (; k < n; k++) {
     const f = surface.value(x, y);
     surface.gradient(x, y, g);
+    if (plan) sampler!.setBatchSize((batch![k] = plan.size(k)));
     if (sampler) sampler.addBatchNoise(g);
     if (!Number.isFinite(f) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
       divergedAt = k + 1;
       break;
     }
     if (fixedLr !== null) lr[k] = fixedLr;
-    else hp.lr = lr[k] = control ? control.lr(k) : scheduler.lr;
+    // The control's lr replaces everything; a batch plan scales the scheduler's.
+    else hp.lr = lr[k] = control ? control.lr(k) : scheduler.lr * (plan ? plan.lrFactor(k) : 1);
     if (momentum) {
       const m = (momentum[k] = scheduler.momentum as number);
       if (base.momentumKey === 'momentum') hp.momentum = m;
@@ -149,6 +157,7 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
     lr: lr.subarray(0, k),
     shadow: shadow ? shadow.subarray(0, 2 * k) : null,
     momentum: momentum ? momentum.subarray(0, k) : null,
+    ...(batch ? { batch: batch.subarray(0, k) } : {}),
     steps: k,
     divergedAt,
   };
@@ -221,6 +230,7 @@ export function runToJson(
   loss: number[];
   lr: number[];
   momentum?: number[];
+  batch?: number[];
   shadow?: { of: string; params: [number, number][] };
   divergedAt: number | null;
 } {
@@ -234,6 +244,7 @@ export function runToJson(
     loss: Array.from(r.loss),
     lr: Array.from(r.lr),
     ...(r.momentum ? { momentum: Array.from(r.momentum) } : {}),
+    ...(r.batch ? { batch: Array.from(r.batch) } : {}),
     ...(r.shadow ? { shadow: { of: shadowLabel ?? 'second point', params: pairs(r.shadow) } } : {}),
     divergedAt: r.divergedAt,
   };

@@ -21,7 +21,8 @@ export class EpochBatches {
 
   constructor(
     readonly samples: number,
-    readonly batchSize: number,
+    /** B; a batch-size schedule may change it between batches (the epoch's permutation goes on). */
+    public batchSize: number,
     private readonly rng: Rng,
   ) {
     this.order = new Int32Array(samples);

@@ -45,6 +45,11 @@ export interface MinibatchSampler {
   batchLossOffset(x: number, y: number): number;
   /** Copies the current batch's sample indices into `out`; returns how many. */
   batchIndices(out: Int32Array): number;
+  /**
+   * Sets B for the batches from the next one on (capped at N), as a batch-size schedule does:
+   * the current epoch's permutation goes on, so no sample is seen twice in an epoch.
+   */
+  setBatchSize(size: number): void;
 }
 
 /** Throws an error naming the field when a config cannot describe a finite sum. */
@@ -136,6 +141,9 @@ export function createMinibatchSampler(cfg: BatchConfig): MinibatchSampler {
     batchIndices(out) {
       out.set(batches.order.subarray(batches.start, batches.start + batches.size));
       return batches.size;
+    },
+    setBatchSize(size) {
+      batches.batchSize = Math.max(1, Math.min(Math.trunc(size), n));
     },
   };
 }
