@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import {
   formatValue,
   positionToValue,
   SLIDER_POSITIONS,
+  sliderKeyOf,
+  stepValue,
   valueToPosition,
   type SliderScale,
 } from '../../core/view/sliderScale';
@@ -10,6 +12,8 @@ import {
 export interface SliderProps {
   /** Visible label and accessible name ("Learning rate"). */
   label: string;
+  /** Shown after the label, not announced (a formula's symbol beside its slider: "μ"). */
+  symbol?: ReactNode;
   /** Accessible name when the visible label is ambiguous ("Learning rate (Adam)"). */
   ariaLabel?: string;
   value: number;
@@ -19,11 +23,13 @@ export interface SliderProps {
 }
 
 /**
- * A range input over a linear or log scale. Arrow keys move one position, Page Up/Down ten
- * (the browser's own keyboard handling); aria-valuetext reads the real value, not the position.
+ * A range input over a linear or log scale; aria-valuetext reads the real value, not the
+ * position. Keys move the value, not the position (`stepValue`): on a log scale an arrow is
+ * 5 % of a decade and Page Up/Down a decade, which the browser's ±1 / ±10 positions are not.
  */
 export function Slider({
   label,
+  symbol,
   ariaLabel,
   value,
   scale,
@@ -32,9 +38,26 @@ export function Slider({
 }: SliderProps) {
   const id = useId();
   const text = format(value);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const key = sliderKeyOf(e.key);
+    if (!key || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault(); // the browser's own step would move the position as well
+    const next = stepValue(scale, value, key);
+    if (next !== value) onChange(next);
+  };
   return (
     <div className="slider">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {symbol && (
+          <>
+            {' '}
+            <span className="hp-symbol" aria-hidden="true">
+              {symbol}
+            </span>
+          </>
+        )}
+      </label>
       <input
         id={id}
         type="range"
@@ -44,6 +67,7 @@ export function Slider({
         value={valueToPosition(scale, value)}
         aria-label={ariaLabel ?? label}
         aria-valuetext={text}
+        onKeyDown={onKeyDown}
         onChange={(e) => onChange(positionToValue(scale, Number(e.currentTarget.value)))}
       />
       <output htmlFor={id}>{text}</output>
