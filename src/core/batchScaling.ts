@@ -105,7 +105,9 @@ export interface BatchPlan {
   lrFactor(k: number): number;
 }
 
-export function batchPlan(cfg: RunBatchConfig): BatchPlan | null {
+export function batchPlan(
+  cfg: Pick<RunBatchConfig, 'size' | 'samples' | 'scaling' | 'schedule'>,
+): BatchPlan | null {
   const scaling = cfg.scaling ?? null,
     schedule = cfg.schedule ?? null;
   if (!scaling && !schedule) return null;

@@ -18,6 +18,14 @@ import {
 } from '../../gpu/modelZoo';
 import type { Net } from '../../gpu/nets/net';
 import { evaluateModel } from '../../gpu/train/evaluateModel';
+import { netNoiseScale, type NetNoiseScale } from '../../gpu/train/noiseScale';
+import {
+  batchPlan,
+  parseBatchScaling,
+  parseBatchSchedule,
+  type BatchScaling,
+  type BatchSchedule,
+} from '../../core/batchScaling';
 import { fashionTensorData, type TensorData } from '../../gpu/train/tensorData';
 import { train, type TrainProgress, type TrainResult } from '../../gpu/train/train';
 import { CliError } from '../cliError';
@@ -98,6 +106,8 @@ export interface ZooTrainOptions {
   scheduler: ScheduleConfig | null;
   seed: number;
   checkpointEvery: number;
+  batchScaling?: BatchScaling | null;
+  batchSchedule?: BatchSchedule | null;
   onProgress?: (p: TrainProgress) => void;
 }
 
@@ -123,6 +133,12 @@ export async function trainZooModel(o: ZooTrainOptions): Promise<ZooTrainOutcome
     steps: o.steps,
     seed: o.seed,
     checkpointEvery: o.checkpointEvery,
+    batchPlan: batchPlan({
+      size: o.batchSize,
+      samples: o.data.train.y.shape[0],
+      scaling: o.batchScaling,
+      schedule: o.batchSchedule,
+    }),
     onProgress: o.onProgress,
   });
   const trainSeconds = (performance.now() - t0) / 1000;
@@ -244,6 +260,10 @@ export const TRAIN_FLAGS = {
   data: { type: 'string' },
   quiet: { type: 'boolean' },
   'no-cap': { type: 'boolean' },
+  'batch-scaling': { type: 'string' },
+  'batch-schedule': { type: 'string' },
+  'noise-scale': { type: 'string' },
+  'noise-draws': { type: 'string' },
 } as const;
 
 /** The flags of `train`, checked; what needs the data set's size is checked by `planTrain`. */
@@ -262,6 +282,40 @@ export interface TrainOptions {
   dataDir: string;
   quiet: boolean;
   noCap: boolean;
+  batchScaling: BatchScaling | null;
+  batchSchedule: BatchSchedule | null;
+  /** --noise-scale SMALL,BIG and --noise-draws: B_noise of the final weights, or null. */
+  noiseScale: { small: number; big: number; draws: number } | null;
+}
+
+/** A --batch-scaling / --batch-schedule JSON, parsed by the core with errors naming the flag. */
+function batchFlag<T>(
+  flag: string,
+  raw: string | undefined,
+  parse: (raw: unknown, prefix: string, errors: string[]) => T | null,
+): T | null {
+  if (raw === undefined) return null;
+  const errors: string[] = [];
+  const value = parse(parseJsonFlag(flag, raw), `--${flag}`, errors);
+  if (errors.length) throw new CliError(errors.join('\n'));
+  return value;
+}
+
+/** --noise-scale SMALL,BIG (1 ≤ SMALL < BIG), with --noise-draws; null without the flag. */
+function noiseScaleFlag(
+  raw: string | undefined,
+  draws: string | undefined,
+): TrainOptions['noiseScale'] {
+  if (raw === undefined) {
+    if (draws !== undefined) throw new CliError('--noise-draws: only with --noise-scale');
+    return null;
+  }
+  const parts = raw.split(',');
+  if (parts.length !== 2)
+    throw new CliError(`--noise-scale must be SMALL,BIG (two batch sizes), got '${raw}'`);
+  const small = intFlag('noise-scale', parts[0], 0, 1, TRAIN_MAX_BATCH - 1);
+  const big = intFlag('noise-scale', parts[1], 0, small + 1, TRAIN_MAX_BATCH);
+  return { small, big, draws: intFlag('noise-draws', draws, 20, 1, 1000) };
 }
 
 /** Parses and checks the flags of `train` (reads --config); no data, no backend. */
@@ -360,6 +414,9 @@ export async function parseTrainFlags(args: string[]): Promise<TrainOptions | 'h
     dataDir: values.data === undefined ? DEFAULT_DATA_DIR : path.resolve(values.data),
     quiet: !!values.quiet,
     noCap: !!values['no-cap'],
+    batchScaling: batchFlag('batch-scaling', values['batch-scaling'], parseBatchScaling),
+    batchSchedule: batchFlag('batch-schedule', values['batch-schedule'], parseBatchSchedule),
+    noiseScale: noiseScaleFlag(values['noise-scale'], values['noise-draws']),
   };
 }
 
@@ -416,6 +473,10 @@ export function planTrain(o: TrainOptions, n: number, note: (line: string) => vo
         `would take ${((count * params * 4) / 2 ** 30).toPrecision(3)} GiB; at most 1 GiB, so use --checkpoint-every ${Math.ceil(steps / Math.floor(TRAIN_MAX_CHECKPOINT_BYTES / (params * 4) - 1))} or more`,
     );
   const scheduler = o.scheduler === 'default' ? defaultScheduler(steps) : o.scheduler;
+  if (o.noiseScale && o.noiseScale.big > n)
+    throw new CliError(
+      `--noise-scale: the big batch ${o.noiseScale.big} is above the ${n} training images`,
+    );
   return { steps, stepsPerEpoch, checkpointEvery, scheduler };
 }
 
@@ -453,6 +514,20 @@ Options:
   --data DIR            folder holding the data sets (default: this checkout's public/data)
   --quiet               no progress lines on stderr
   --no-cap              run a job over the caps below (the estimate is still printed)
+
+Batch size (issue #14; the same rules as a surface run's batch.scaling / batch.schedule):
+  --batch-scaling JSON  {"rule": "none"|"linear"|"sqrt", "base_size": B0, "warmup": STEPS}:
+                        every step's lr × (B/B0)^{0, 1, 1/2}, reached by a linear warm-up from
+                        1× over "warmup" steps (Goyal et al. 2017)
+  --batch-schedule JSON {"milestones": [STEP, …], "factor": 2, "change": "batch"|"lr"}: B ×
+                        factor after each milestone step (at most N; the lr then follows the
+                        scaling rule: Smith et al. 2018), or with "change": "lr" the lr ÷ factor
+                        there instead; train.json then holds each step's B ("history.batch")
+  --noise-scale S,B     after training, the gradient noise scale B_noise = tr(Σ)/|G|² of the
+                        final weights (McCandlish et al. 2018: the two-batch estimator from
+                        batches of S and B training images, BN in eval mode), printed and in
+                        train.json ("noiseScale"): about the critical batch size
+  --noise-draws K       batch gradients of each size averaged, 1…1000 (default 20)
 
 Caps (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.trainSteps)} steps, and
 ${fmtCount(CAPS.trainImageSteps)} image-steps (steps × min(B, N): 250 epochs of the 4000 images at batch 128;
@@ -507,6 +582,8 @@ unwritable --out, found before training starts).`,
       scheduler,
       seed,
       checkpointEvery,
+      batchScaling: opts.batchScaling,
+      batchSchedule: opts.batchSchedule,
       onProgress: (p) => {
         const now = performance.now();
         if (quiet || (now - lastPrint < 5000 && p.step !== p.steps)) return;
@@ -517,6 +594,21 @@ unwritable --out, found before training starts).`,
       },
     });
     const r = outcome.result;
+    let noise: NetNoiseScale | null = null;
+    if (opts.noiseScale && r.divergedAt === null) {
+      noise = await netNoiseScale({
+        net: outcome.net,
+        params: r.params,
+        buffers: r.buffers,
+        data: data.train,
+        ...opts.noiseScale,
+        seed,
+      });
+      if (!quiet)
+        io.stderr(
+          `  gradient noise scale B_noise ≈ ${noise.bNoise.toPrecision(3)} (|G|² ≈ ${noise.gradSq.toPrecision(3)}, tr Σ ≈ ${noise.traceSigma.toPrecision(3)}; batches ${noise.small.size} and ${noise.big.size}, ${noise.draws} draws each)\n`,
+        );
+    }
     const command = ['landscape-lab', 'train', ...args]
       .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
       .join(' ');
@@ -540,6 +632,9 @@ unwritable --out, found before training starts).`,
       checkpointEvery,
       optimizer,
       scheduler,
+      ...(opts.batchScaling ? { batchScaling: opts.batchScaling } : {}),
+      ...(opts.batchSchedule ? { batchSchedule: opts.batchSchedule } : {}),
+      ...(noise ? { noiseScale: noise } : {}),
       divergedAt: r.divergedAt,
       train: { loss: round(outcome.trainEval.loss), accuracy: round(outcome.trainEval.accuracy) },
       test: { loss: round(outcome.test.loss), accuracy: round(outcome.test.accuracy) },
@@ -548,6 +643,7 @@ unwritable --out, found before training starts).`,
         loss: Array.from(r.loss, (v) => round(v)),
         accuracy: Array.from(r.accuracy, (v) => round(v, 4)),
         lr: Array.from(r.lr, (v) => round(v)),
+        ...(r.batch ? { batch: Array.from(r.batch) } : {}),
       },
       checkpointSteps: r.checkpoints.map((c) => c.step),
       createdAt: new Date().toISOString(),

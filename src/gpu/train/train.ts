@@ -14,6 +14,7 @@
  * aborts between steps (the promise rejects with the signal's reason, every tensor freed).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { BatchPlan } from '../../core/batchScaling';
 import type { OptimizerConfig } from '../../core/optimizers/parseOptimizer';
 import { EpochBatches } from '../../core/sampling/epochBatches';
 import { createRng } from '../../core/sampling/rng';
@@ -35,6 +36,12 @@ export interface TrainOptions {
   optimizer: Pick<OptimizerConfig, 'type' | 'lookahead'> & { hp?: OptimizerConfig['hp'] };
   scheduler?: ScheduleConfig | null;
   batchSize: number;
+  /**
+   * A batch-size schedule or scaling rule (core/batchScaling's `batchPlan`): step k draws
+   * `size(k)` samples (the epoch's permutation goes on) and multiplies the scheduler's lr by
+   * `lrFactor(k)`. Absent: B and the schedule's lr as they are.
+   */
+  batchPlan?: BatchPlan | null;
   /** Number of optimizer steps. */
   steps: number;
   /** Seeds the shuffling, and the init when `params` is not given. */
@@ -66,6 +73,8 @@ export interface TrainResult {
   loss: Float64Array;
   accuracy: Float64Array;
   lr: Float64Array;
+  /** Per completed step, its batch size when a `batchPlan` was given. */
+  batch?: Int32Array;
   checkpoints: Checkpoint[];
   /** Completed steps (< steps only if the loss became non-finite). */
   steps: number;
@@ -98,6 +107,8 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const loss = new Float64Array(o.steps),
     accuracy = new Float64Array(o.steps),
     lr = new Float64Array(o.steps);
+  const plan = o.batchPlan ?? null;
+  const batchSizes = plan ? new Int32Array(o.steps) : null;
   const checkpoints: Checkpoint[] = [];
   let divergedAt: number | null = null;
   let k = 0;
@@ -109,6 +120,10 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     for (; k < o.steps; k++) {
       await abortCheck();
       const override = scheduledOverride(sched, base, hp);
+      if (plan) {
+        batches.batchSize = batchSizes![k] = Math.min(plan.size(k), n);
+        override.lr = (override.lr as number) * plan.lrFactor(k);
+      }
       const step = await batchStep(o.net, opt, buffers, o.data, batches, override);
       buffers = step.buffers;
       const { loss: l, correct: c, size } = step;
@@ -147,6 +162,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     loss: loss.subarray(0, k),
     accuracy: accuracy.subarray(0, k),
     lr: lr.subarray(0, k),
+    ...(batchSizes ? { batch: batchSizes.subarray(0, k) } : {}),
     checkpoints,
     steps: k,
     divergedAt,
