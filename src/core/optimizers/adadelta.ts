@@ -25,7 +25,8 @@ export const adadelta: OptimizerSpec<AdadeltaHp> = {
     {
       key: 'rho',
       kind: 'number',
-      label: 'Rho',
+      label: 'Decay rate',
+      symbol: '\\rho',
       min: 0,
       max: 1,
       slider: { kind: 'linear', min: 0.5, max: 0.999 },

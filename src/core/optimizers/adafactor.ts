@@ -67,7 +67,8 @@ export const adafactor: OptimizerSpec<AdafactorHp> = {
     {
       key: 'beta2_decay',
       kind: 'number',
-      label: 'β₂ decay (τ)',
+      label: 'Second-moment decay',
+      symbol: '\\tau',
       max: 0,
       scale: 'linear',
       slider: { kind: 'linear', min: -1, max: 0 },
@@ -78,19 +79,28 @@ export const adafactor: OptimizerSpec<AdafactorHp> = {
       label: 'Epsilons (ε₁, ε₂)',
       min: 0,
       entries: [
-        { label: 'ε₁ (0 = dtype eps)', slider: { kind: 'log', min: 1e-30, max: 1e-3, zero: true } },
-        { label: 'ε₂ (RMS floor)', slider: { kind: 'log', min: 1e-6, max: 1, zero: true } },
+        {
+          label: 'Epsilon 1 (0 = dtype eps)',
+          symbol: '\\epsilon_1',
+          slider: { kind: 'log', min: 1e-30, max: 1e-3, zero: true },
+        },
+        {
+          label: 'Epsilon 2 (RMS floor)',
+          symbol: '\\epsilon_2',
+          slider: { kind: 'log', min: 1e-6, max: 1, zero: true },
+        },
       ],
     },
     {
       key: 'd',
       kind: 'number',
-      label: 'Clipping threshold d',
+      label: 'Clipping threshold',
+      symbol: 'd',
       min: 1,
       scale: 'log',
       slider: { kind: 'log', min: 1, max: 100 },
     },
-    HP.weightDecay,
+    { ...HP.weightDecay, symbol: '\\lambda' },
     HP.maximize,
   ],
   init<T>(A: Algebra<T>, theta: T): OptState<T> {

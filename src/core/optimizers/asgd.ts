@@ -29,14 +29,16 @@ export const asgd: OptimizerSpec<AsgdHp> = {
     {
       key: 'lambd',
       kind: 'number',
-      label: 'Decay λ',
+      label: 'Decay',
+      symbol: '\\lambda',
       min: 0,
       slider: { kind: 'log', min: 1e-6, max: 1, zero: true },
     },
     {
       key: 'alpha',
       kind: 'number',
-      label: 'Power α',
+      label: 'Power',
+      symbol: '\\alpha',
       min: 0,
       slider: { kind: 'linear', min: 0, max: 1 },
     },

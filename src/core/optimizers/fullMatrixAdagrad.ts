@@ -29,7 +29,7 @@ export const fullMatrixAdagrad: OptimizerSpec<FullMatrixAdagradHp> = {
   tex: String.raw`G_t = G_{t-1} + g_t g_t^\top,\quad \theta_t = \theta_{t-1} - \eta\,(\delta I + G_t^{1/2})^{-1} g_t`,
   defaults: { lr: 0.01, eps: 1e-4 },
   race: { lr: 1, eps: 1e-4 },
-  hyperparams: [HP.lr, { ...HP.eps, label: 'Epsilon δ' }],
+  hyperparams: [HP.lr, { ...HP.eps, label: 'Epsilon', symbol: '\\delta' }],
   scope: 'whole',
   curvature: 'dense-2x2',
   init: () => ({ G: null }),

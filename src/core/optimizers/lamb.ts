@@ -27,11 +27,11 @@ export const lamb: OptimizerSpec<LambHp> = {
   type: 'LAMB',
   id: 'lamb',
   summary: 'Adam direction with decoupled weight decay, rescaled per layer by ‖w‖/‖update‖.',
-  tex: String.raw`r_t = \frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon} + \text{wd}\,w,\ w_t = w_{t-1} - \eta\,\frac{\|w\|}{\|r_t\|}\,r_t`,
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ r_t = \frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon} + \text{wd}\,w,\ w_t = w_{t-1} - \eta\,\frac{\|w\|}{\|r_t\|}\,r_t`,
   defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-6, weight_decay: 0 },
   race: { lr: 0.02 },
   scope: 'whole',
-  hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay],
+  hyperparams: [HP.lr, HP.betas, HP.eps, { ...HP.weightDecay, symbol: '\\text{wd}' }],
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0) }),
   step(A, theta, grad, state, hp, t) {
     const [b1, b2] = hp.betas;

@@ -46,12 +46,13 @@ export const lars: OptimizerSpec<LarsHp> = {
   scope: 'whole',
   hyperparams: [
     HP.lr,
-    HP.momentum,
-    HP.weightDecay,
+    { ...HP.momentum, symbol: '\\mu' },
+    { ...HP.weightDecay, symbol: '\\text{wd}' },
     {
       key: 'trust_coefficient',
       kind: 'number',
       label: 'Trust coefficient',
+      symbol: '\\eta_{\\text{trust}}',
       min: 0,
       minExclusive: true,
       scale: 'log',

@@ -15,7 +15,7 @@ export const lion: OptimizerSpec<LionHp> = {
   tex: String.raw`c_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ \theta_t = \theta_{t-1} - \eta(\operatorname{sign}(c_t) + \lambda\theta_{t-1}),\ m_t = \beta_2 m_{t-1} + (1-\beta_2) g_t`,
   defaults: { lr: 1e-4, betas: [0.9, 0.99], weight_decay: 0 },
   race: { lr: 1e-2 },
-  hyperparams: [HP.lr, HP.betas, HP.weightDecay],
+  hyperparams: [HP.lr, HP.betas, { ...HP.weightDecay, symbol: '\\lambda' }],
   init: () => ({ m: null }),
   step(A, theta, grad, state, hp) {
     const b1 = hp.betas[0],

@@ -20,7 +20,7 @@ export const nadam: OptimizerSpec<NadamHp> = {
   type: 'NAdam',
   id: 'nadam',
   summary: 'Adam with Nesterov momentum: looks one momentum step ahead.',
-  tex: String.raw`\theta_t = \theta_{t-1} - \eta\left[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_t}{\sqrt{\hat v_t}+\epsilon}\right]`,
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ \mu_t = \beta_1\big(1-\tfrac12\,0.96^{t\psi}\big),\ \theta_t = \theta_{t-1} - \eta\left[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\frac{m_t}{\sqrt{\hat v_t}+\epsilon}\right]`,
   defaults: {
     lr: 2e-3,
     betas: [0.9, 0.999],
@@ -39,7 +39,8 @@ export const nadam: OptimizerSpec<NadamHp> = {
     {
       key: 'momentum_decay',
       kind: 'number',
-      label: 'Momentum decay ψ',
+      label: 'Momentum decay',
+      symbol: '\\psi',
       min: 0,
       slider: { kind: 'log', min: 1e-4, max: 0.1, zero: true },
     },

@@ -30,7 +30,8 @@ const hyperparams = [
   {
     key: 'damping',
     kind: 'number',
-    label: 'Damping δ',
+    label: 'Damping',
+    symbol: '\\delta',
     min: 0,
     slider: { kind: 'log', min: 1e-4, max: 10, zero: true },
   },

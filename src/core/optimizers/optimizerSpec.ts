@@ -15,6 +15,12 @@ export interface HpSpec {
   kind: 'number' | 'boolean' | 'pair' | 'choice';
   /** Human name shown beside the control ("Learning rate"). */
   label: string;
+  /**
+   * The hyperparameter's symbol in this record's `tex` (`\mu` for momentum in SGD's rule),
+   * shown beside its slider so the formula reads against the controls. Absent where the rule
+   * does not name it. A test checks every symbol appears in its record's tex.
+   */
+  symbol?: string;
   /** Lower bound, inclusive unless `minExclusive`. Pairs apply bounds to each entry. */
   min?: number;
   minExclusive?: boolean;
@@ -38,6 +44,8 @@ export interface HpSpec {
 
 export interface PairEntry {
   label: string;
+  /** The entry's symbol in the record's tex (`\beta_1`), as `HpSpec.symbol`. */
+  symbol?: string;
   slider: SliderScale;
 }
 

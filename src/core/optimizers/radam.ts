@@ -20,7 +20,7 @@ export const radam: OptimizerSpec<RadamHp> = {
   id: 'radam',
   summary:
     'Adam with a rectified, warm-up-like adaptive term while its variance estimate is unreliable.',
-  tex: String.raw`\theta_t = \theta_{t-1} - \eta\,\hat m_t \cdot \begin{cases} r_t\,\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}\end{cases}`,
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ \theta_t = \theta_{t-1} - \eta\,\hat m_t \cdot \begin{cases} r_t\,\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}\end{cases}`,
   defaults: {
     lr: 1e-3,
     betas: [0.9, 0.999],

@@ -33,7 +33,7 @@ export const ranger: OptimizerSpec<RangerHp> = {
   id: 'ranger',
   summary:
     'RAdam inside Lookahead (the authors’ Ranger): rectified Adam steps on the fast weights, pulled back to the slow ones every k steps (the race draws the slow weights dashed).',
-  tex: String.raw`\theta_t = \theta_{t-1} - \eta\, s_t\, m_t \cdot \begin{cases} \frac{1}{\sqrt{v_t}+\epsilon} & \rho_t > N \\ 1 & \text{otherwise}\end{cases},\quad \text{every } k \text{ steps: } \phi \leftarrow \phi + \alpha(\theta - \phi),\ \theta \leftarrow \phi`,
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ \theta_t = \theta_{t-1} - \eta\, s_t\, m_t \cdot \begin{cases} \frac{1}{\sqrt{v_t}+\epsilon} & \rho_t > N \\ 1 & \text{otherwise}\end{cases},\quad \text{every } k \text{ steps: } \phi \leftarrow \phi + \alpha(\theta - \phi),\ \theta \leftarrow \phi`,
   defaults: {
     lr: 1e-3,
     alpha: 0.5,
@@ -52,12 +52,13 @@ export const ranger: OptimizerSpec<RangerHp> = {
   hyperparams: [
     HP.lr,
     // The authors allow α = 0 (the slow weights never move); Lookahead's wrapper does not.
-    { ...LOOKAHEAD_HP.alpha, minExclusive: false },
+    { ...LOOKAHEAD_HP.alpha, label: 'Slow step', symbol: '\\alpha', minExclusive: false },
     LOOKAHEAD_HP.k,
     {
       key: 'N_sma_threshhold',
       kind: 'number',
       label: 'Rectification threshold',
+      symbol: 'N',
       min: 0,
       slider: { kind: 'linear', min: 0, max: 10 },
     },

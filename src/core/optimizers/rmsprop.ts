@@ -36,7 +36,8 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
     {
       key: 'alpha',
       kind: 'number',
-      label: 'Alpha (smoothing)',
+      label: 'Smoothing',
+      symbol: '\\alpha',
       min: 0,
       max: 1,
       slider: { kind: 'linear', min: 0.5, max: 0.999 },

@@ -23,7 +23,7 @@ export const rprop: OptimizerSpec<RpropHp> = {
     'Per-coordinate step sizes that grow by η₊ while the gradient keeps its sign and shrink by η₋ when it flips.',
   // η₊ where g_t·g_{t−1} > 0, η₋ where < 0 (the summary says which): the cases stay out of the
   // formula so that it fits a racer card.
-  tex: String.raw`\Delta_t = \operatorname{clip}\big(\Delta_{t-1}\,\eta_{\pm},\ \Gamma_{\min},\ \Gamma_{\max}\big),\quad \theta_t = \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t`,
+  tex: String.raw`\Delta_t = \operatorname{clip}\big(\Delta_{t-1}\,\eta_{\pm},\ \Gamma_{\min},\ \Gamma_{\max}\big),\quad \theta_t = \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t,\quad \Delta_0 = \eta`,
   defaults: { lr: 1e-2, etas: [0.5, 1.2], step_sizes: [1e-6, 50], maximize: false },
   race: { lr: 1e-2 },
   hyperparams: [
@@ -44,8 +44,16 @@ export const rprop: OptimizerSpec<RpropHp> = {
       label: 'Step sizes (Γmin, Γmax)',
       min: 0,
       entries: [
-        { label: 'Min step (Γmin)', slider: { kind: 'log', min: 1e-8, max: 1e-2, zero: true } },
-        { label: 'Max step (Γmax)', slider: { kind: 'log', min: 1e-2, max: 100 } },
+        {
+          label: 'Min step',
+          symbol: '\\Gamma_{\\min}',
+          slider: { kind: 'log', min: 1e-8, max: 1e-2, zero: true },
+        },
+        {
+          label: 'Max step',
+          symbol: '\\Gamma_{\\max}',
+          slider: { kind: 'log', min: 1e-2, max: 100 },
+        },
       ],
     },
     HP.maximize,

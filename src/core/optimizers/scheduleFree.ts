@@ -136,7 +136,8 @@ export const sgdScheduleFree: OptimizerSpec<SgdScheduleFreeHp> = {
     {
       key: 'momentum',
       kind: 'number',
-      label: 'Momentum (interpolation β)',
+      label: 'Momentum (interpolation)',
+      symbol: '\\beta',
       min: 0,
       minExclusive: true,
       max: 1,
@@ -169,7 +170,7 @@ export const adamwScheduleFree: OptimizerSpec<AdamWScheduleFreeHp> = {
   id: 'adamwsf',
   summary:
     'AdamW without a schedule: RMS-normalised steps on z, averaged into x, the gradient taken at y between them (the race draws y, and x dashed).',
-  tex: String.raw`z_t = z_{t-1} - \eta\Big(\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \lambda y_{t-1}\Big),\quad x_t = (1-c_t)\,x_{t-1} + c_t z_t,\quad y_t = (1-\beta_1) z_t + \beta_1 x_t`,
+  tex: String.raw`v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\ z_t = z_{t-1} - \eta\Big(\frac{g_t}{\sqrt{\hat v_t}+\epsilon} + \lambda y_{t-1}\Big),\quad x_t = (1-c_t)\,x_{t-1} + c_t z_t,\quad y_t = (1-\beta_1) z_t + \beta_1 x_t`,
   defaults: {
     lr: 0.0025,
     betas: [0.9, 0.999],
@@ -180,7 +181,15 @@ export const adamwScheduleFree: OptimizerSpec<AdamWScheduleFreeHp> = {
     weight_lr_power: 2,
   },
   race: { lr: 0.1 },
-  hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, WARMUP, R, WEIGHT_LR_POWER],
+  hyperparams: [
+    HP.lr,
+    HP.betas,
+    HP.eps,
+    { ...HP.weightDecay, symbol: '\\lambda' },
+    WARMUP,
+    R,
+    WEIGHT_LR_POWER,
+  ],
   shadow: SHADOW,
   init: <T>(A: Algebra<T>, theta: T) => ({ ...init(A, theta), v: A.fill(theta, 0) }),
   step(A, theta, grad, state, hp, t) {

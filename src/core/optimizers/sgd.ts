@@ -30,11 +30,12 @@ export const sgd: OptimizerSpec<SgdHp> = {
   race: { lr: 1e-3, momentum: 0.9 },
   hyperparams: [
     HP.lr,
-    HP.momentum,
+    { ...HP.momentum, symbol: '\\mu' },
     {
       key: 'dampening',
       kind: 'number',
       label: 'Dampening',
+      symbol: '\\tau',
       min: 0,
       max: 1,
       slider: { kind: 'linear', min: 0, max: 1 },

@@ -42,4 +42,6 @@ export const signum: OptimizerSpec<SignumHp> = {
   tex: String.raw`m_t = \beta m_{t-1} + (1-\beta) g_t,\quad \theta_t = \theta_{t-1} - \eta\,\operatorname{sign}(m_t)`,
   defaults: { lr: 1e-3, momentum: 0.9, weight_decay: 0, maximize: false },
   race: { lr: 1e-2 },
+  // Signum's rule names the momentum β.
+  hyperparams: [HP.lr, { ...HP.momentum, symbol: '\\beta' }, HP.weightDecay, HP.maximize],
 };

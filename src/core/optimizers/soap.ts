@@ -32,7 +32,7 @@ export const soap: OptimizerSpec<SoapHp> = {
   type: 'SOAP',
   id: 'soap',
   summary: 'Adam in the eigenbasis of Shampoo’s preconditioner, refreshed every few steps.',
-  tex: String.raw`GG_t = \beta_s GG_{t-1} + (1-\beta_s)\,g_t g_t^\top = Q\Lambda Q^\top,\ g' = Q^\top g_t,\ \theta_t = \theta_{t-1} - \eta\,Q\,\frac{\hat m'_t}{\sqrt{\hat v'_t}+\epsilon}`,
+  tex: String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\ v'_t = \beta_2 v'_{t-1} + (1-\beta_2)\,g'^2,\ GG_t = \beta_s GG_{t-1} + (1-\beta_s)\,g_t g_t^\top = Q\Lambda Q^\top,\ g' = Q^\top g_t,\ \theta_t = \theta_{t-1} - \eta\,Q\,\frac{\hat m'_t}{\sqrt{\hat v'_t}+\epsilon}`,
   defaults: {
     lr: 3e-3,
     betas: [0.95, 0.95],
@@ -47,14 +47,15 @@ export const soap: OptimizerSpec<SoapHp> = {
     {
       ...HP.betas,
       entries: [
-        { label: 'Beta 1 (β₁)', slider: { kind: 'linear', min: 0, max: 0.999 } },
-        { label: 'Beta 2 (β₂)', slider: { kind: 'linear', min: 0.5, max: 0.9999 } },
+        { label: 'Beta 1', symbol: '\\beta_1', slider: { kind: 'linear', min: 0, max: 0.999 } },
+        { label: 'Beta 2', symbol: '\\beta_2', slider: { kind: 'linear', min: 0.5, max: 0.9999 } },
       ],
     },
     {
       key: 'shampoo_beta',
       kind: 'number',
-      label: 'Shampoo β_s (< 0: β₂)',
+      label: 'Shampoo beta (< 0: β₂)',
+      symbol: '\\beta_s',
       min: -1,
       max: 1,
       maxExclusive: true,

@@ -108,7 +108,8 @@ function sophiaStep<T>(
 const RHO: HpSpec = {
   key: 'rho',
   kind: 'number',
-  label: 'Clip scale ρ',
+  label: 'Clip scale',
+  symbol: '\\rho',
   min: 0,
   scale: 'log',
   slider: { kind: 'log', min: 1e-3, max: 10, zero: true },
@@ -117,6 +118,7 @@ const EPS: HpSpec = {
   key: 'eps',
   kind: 'number',
   label: 'Epsilon',
+  symbol: '\\epsilon',
   min: 0,
   minExclusive: true,
   scale: 'log',
@@ -183,7 +185,17 @@ export const sophia: OptimizerSpec<SophiaHp> = {
    * (lr/ρ · m/h); no weight decay (it pulls towards the origin, not the minimum).
    */
   race: { lr: 0.04, weight_decay: 0 },
-  hyperparams: [HP.lr, HP.betas, RHO, HP.weightDecay, EPS, K, ESTIMATOR, SEED, HP.maximize],
+  hyperparams: [
+    HP.lr,
+    HP.betas,
+    RHO,
+    { ...HP.weightDecay, symbol: '\\lambda' },
+    EPS,
+    K,
+    ESTIMATOR,
+    SEED,
+    HP.maximize,
+  ],
   validate: (hp) => [
     ...(isCount(hp.k, 1) ? [] : [`k: must be an integer ≥ 1 (got ${hp.k})`]),
     ...(isCount(hp.seed, 0) ? [] : [`seed: must be an integer ≥ 0 (got ${hp.seed})`]),

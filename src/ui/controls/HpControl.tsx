@@ -1,12 +1,19 @@
-import type { HpSpec, HpValue } from '../../core/optimizers/optimizerSpec';
+import type { HpSpec, HpValue, PairEntry } from '../../core/optimizers/optimizerSpec';
 import type { SliderScale } from '../../core/view/sliderScale';
+import { Formula } from '../formula/Formula';
 import { Slider } from './Slider';
 import { Toggle } from './Toggle';
 
 /** For a hyperparameter whose record names no slider range. */
 const FALLBACK: SliderScale = { kind: 'log', min: 1e-6, max: 10, zero: true };
 
-/** One hyperparameter of one racer: a slider, a pair of sliders (betas), a checkbox or a menu. */
+/** The record's TeX symbol for a slider, rendered beside its label (μ beside "Momentum"). */
+const symbolOf = (tex: string | undefined) => (tex ? <Formula tex={tex} /> : undefined);
+
+/**
+ * One hyperparameter of one racer: a slider, a pair of sliders (betas), a checkbox or a menu.
+ * Sliders show the symbol the racer's update rule uses for them, so the rule reads against them.
+ */
 export function HpControl({
   spec,
   value,
@@ -50,7 +57,7 @@ export function HpControl({
     );
   if (spec.kind === 'pair') {
     const pair = value as readonly [number, number];
-    const entries =
+    const entries: readonly PairEntry[] =
       spec.entries ?? [0, 1].map((k) => ({ label: `${spec.label} [${k + 1}]`, slider: FALLBACK }));
     const set = (k: number, v: number) => onChange(k === 0 ? [v, pair[1]] : [pair[0], v]);
     return (
@@ -59,6 +66,7 @@ export function HpControl({
           <Slider
             key={e.label}
             label={e.label}
+            symbol={symbolOf(e.symbol)}
             ariaLabel={aria(e.label.replace(/ \(.*\)$/, ''))}
             value={pair[k]}
             scale={e.slider}
@@ -71,6 +79,7 @@ export function HpControl({
   return (
     <Slider
       label={spec.label}
+      symbol={symbolOf(spec.symbol)}
       ariaLabel={aria(spec.label)}
       value={value as number}
       scale={spec.slider ?? FALLBACK}
