@@ -35,6 +35,13 @@ export interface RunResult {
   shadow: Float64Array | null;
   /** Momentum (or β₁) used by each step when a schedule cycles it, else null. */
   momentum: Float64Array | null;
+  /** The gradient each step used (the minibatch gradient when sampling), flat like `params`. */
+  grad: Float64Array;
+  /**
+   * The optimizer's momentum / first-moment buffer after each step (its record's `moment`), flat
+   * like `params`, NaN while the state holds none (SGD with momentum 0); null without a record.
+   */
+  moment: Float64Array | null;
   /** Batch size of each step when the batch config scales or schedules it (absent otherwise). */
   batch?: Int32Array;
   /** Number of completed steps (all arrays hold this many entries). */
@@ -81,6 +88,9 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
   const momentum = scheduler.momentum !== undefined ? new Float64Array(n) : null;
   const shadowKey = spec.shadow?.key;
   const shadow = shadowKey ? new Float64Array(2 * n) : null;
+  const grad = new Float64Array(2 * n);
+  const momentKey = spec.moment?.key;
+  const moment = momentKey ? new Float64Array(2 * n) : null;
   const batch = plan ? new Int32Array(n) : null;
   let x = config.start[0],
     y = config.start[1];
@@ -136,6 +146,18 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
     y = ny;
     params[2 * k] = x;
     params[2 * k + 1] = y;
+    grad[2 * k] = g[0];
+    grad[2 * k + 1] = g[1];
+    if (moment) {
+      if (stepWhole) {
+        const m = stepWhole.state()[momentKey!] as Float64Array | null;
+        if (m) moment.set(m, 2 * k);
+        else moment[2 * k] = moment[2 * k + 1] = NaN;
+      } else {
+        moment[2 * k] = (sx[momentKey!] as number | null) ?? NaN;
+        moment[2 * k + 1] = (sy[momentKey!] as number | null) ?? NaN;
+      }
+    }
     if (shadow) {
       if (stepWhole) shadow.set(stepWhole.state()[shadowKey!] as Float64Array, 2 * k);
       else {
@@ -157,6 +179,8 @@ export function run(config: RunConfig, control?: RunControl): RunResult {
     lr: lr.subarray(0, k),
     shadow: shadow ? shadow.subarray(0, 2 * k) : null,
     momentum: momentum ? momentum.subarray(0, k) : null,
+    grad: grad.subarray(0, 2 * k),
+    moment: moment ? moment.subarray(0, 2 * k) : null,
     ...(batch ? { batch: batch.subarray(0, k) } : {}),
     steps: k,
     divergedAt,

@@ -1,5 +1,5 @@
 import type { Algebra } from '../algebra';
-import type { OptState, OptimizerSpec, StepResult } from './optimizerSpec';
+import { FIRST_MOMENT, type OptState, type OptimizerSpec, type StepResult } from './optimizerSpec';
 import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
 export type AdamHp = {
@@ -51,6 +51,7 @@ export const adam: OptimizerSpec<AdamHp> = {
   race: { lr: 0.1 },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.amsgrad, HP.maximize],
   // Zero-filled, not null: torch starts from zeros, and a number-typed state keeps V8's hot path monomorphic.
+  moment: FIRST_MOMENT,
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0), vmax: null }),
   step: (A, theta, grad, state, hp, t) =>
     adamMoments(

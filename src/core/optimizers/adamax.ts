@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from './optimizerSpec';
+import { FIRST_MOMENT, type OptimizerSpec } from './optimizerSpec';
 import { biasCorrection, effectiveGrad, ema, HP } from './common';
 
 export type AdamaxHp = {
@@ -21,6 +21,7 @@ export const adamax: OptimizerSpec<AdamaxHp> = {
   defaults: { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, maximize: false },
   race: { lr: 0.1 },
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.maximize],
+  moment: FIRST_MOMENT,
   init: () => ({ m: null, u: null }),
   step(A, theta, grad, state, hp, t) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);

@@ -14,7 +14,7 @@
  */
 import { norm } from '../algebra';
 import { HP, trustOrOne } from './common';
-import type { OptimizerSpec } from './optimizerSpec';
+import { FIRST_MOMENT, type OptimizerSpec } from './optimizerSpec';
 
 export type LambHp = {
   lr: number;
@@ -32,6 +32,7 @@ export const lamb: OptimizerSpec<LambHp> = {
   race: { lr: 0.02 },
   scope: 'whole',
   hyperparams: [HP.lr, HP.betas, HP.eps, { ...HP.weightDecay, symbol: '\\text{wd}' }],
+  moment: FIRST_MOMENT,
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0) }),
   step(A, theta, grad, state, hp, t) {
     const [b1, b2] = hp.betas;

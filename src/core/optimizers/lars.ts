@@ -60,6 +60,8 @@ export const lars: OptimizerSpec<LarsHp> = {
     },
     HP.eps,
   ],
+  // The buffer sums lr·λ·g: it is a displacement already, not a gradient.
+  moment: { key: 'buf', label: 'momentum buffer b (holds lr)', units: 'step' },
   init: () => ({ buf: null }),
   step(A, theta, grad, state, hp) {
     const g = hp.weight_decay !== 0 ? A.add(grad, A.mul(theta, hp.weight_decay)) : grad;

@@ -16,6 +16,7 @@ export const lion: OptimizerSpec<LionHp> = {
   defaults: { lr: 1e-4, betas: [0.9, 0.99], weight_decay: 0 },
   race: { lr: 1e-2 },
   hyperparams: [HP.lr, HP.betas, { ...HP.weightDecay, symbol: '\\lambda' }],
+  moment: { key: 'm', label: 'momentum m (β₂-average of g)' },
   init: () => ({ m: null }),
   step(A, theta, grad, state, hp) {
     const b1 = hp.betas[0],

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from './optimizerSpec';
+import { FIRST_MOMENT, type OptimizerSpec } from './optimizerSpec';
 import { biasCorrection, decayedParamAndGrad, ema, HP } from './common';
 
 export type NadamHp = {
@@ -47,6 +47,7 @@ export const nadam: OptimizerSpec<NadamHp> = {
     { key: 'decoupled_weight_decay', kind: 'boolean', label: 'Decoupled weight decay' },
     HP.maximize,
   ],
+  moment: FIRST_MOMENT,
   init: () => ({ m: null, v: null, muProduct: 1 }),
   step(A, theta, grad, state, hp, t) {
     const { p, g } = decayedParamAndGrad(A, theta, grad, hp);

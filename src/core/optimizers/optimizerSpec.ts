@@ -183,6 +183,14 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
     /** What the solid line and the loss curve are ("y, where the gradient is taken"). */
     main: string;
   };
+  /**
+   * The momentum / first-moment buffer the optimizer keeps, for the race's "anatomy of a step":
+   * `key` names the state buffer (null in the state while there is none, e.g. SGD with momentum
+   * 0); run() records it after each step. `units`: 'gradient' (the default) when lr·buffer is a
+   * step in parameter units, as for SGD's b or Adam's m; 'step' when the buffer already holds
+   * the lr (LARS adds lr·λ·g into it), so the buffer itself is the displacement.
+   */
+  moment?: MomentSpec;
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(
     A: Algebra<T>,
@@ -194,6 +202,17 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
     ctx?: StepContext<T>,
   ): StepResult<T>;
 }
+
+/** What an optimizer's momentum buffer is called and in which units it is kept (OptimizerSpec.moment). */
+export interface MomentSpec {
+  key: string;
+  /** What the legend calls it ("momentum buffer b", "first moment m"). */
+  label: string;
+  units?: 'gradient' | 'step';
+}
+
+/** Adam's m and its kin (NAdam, RAdam, Adamax, LAMB, Sophia, Signum): β₁-averaged gradients. */
+export const FIRST_MOMENT: MomentSpec = { key: 'm', label: 'first moment m' };
 
 /** Keyword arguments torch accepts that do not change the arithmetic; accepted and ignored. */
 export const IGNORED_TORCH_KWARGS = ['foreach', 'capturable', 'differentiable', 'fused'] as const;

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from './optimizerSpec';
+import { FIRST_MOMENT, type OptimizerSpec } from './optimizerSpec';
 import { biasCorrection, decayedParamAndGrad, ema, HP } from './common';
 
 export type RadamHp = {
@@ -38,6 +38,7 @@ export const radam: OptimizerSpec<RadamHp> = {
     { key: 'decoupled_weight_decay', kind: 'boolean', label: 'Decoupled weight decay' },
     HP.maximize,
   ],
+  moment: FIRST_MOMENT,
   init: () => ({ m: null, v: null }),
   step(A, theta, grad, state, hp, t) {
     const { p, g } = decayedParamAndGrad(A, theta, grad, hp);

@@ -68,6 +68,7 @@ export const ranger: OptimizerSpec<RangerHp> = {
   ],
   validate: (hp) => (Number.isInteger(hp.k) ? [] : ['k: must be an integer ≥ 1']),
   shadow: { key: 'slow_buffer', ...LOOKAHEAD_SHADOW },
+  moment: { key: 'exp_avg', label: 'first moment m' },
   init: (_A, theta) => ({ exp_avg: null, exp_avg_sq: null, slow_buffer: theta }),
   step(A, theta, grad, state, hp, t) {
     const [b1, b2] = hp.betas;

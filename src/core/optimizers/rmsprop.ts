@@ -48,6 +48,7 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
     { key: 'centered', kind: 'boolean', label: 'Centered' },
     HP.maximize,
   ],
+  moment: { key: 'buf', label: 'momentum buffer b (of g/√v)' },
   init: () => ({ v: null, gavg: null, buf: null }),
   step(A, theta, grad, state, hp) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);

@@ -48,6 +48,7 @@ export const sgd: OptimizerSpec<SgdHp> = {
     hp.nesterov && (hp.momentum <= 0 || hp.dampening !== 0)
       ? ['nesterov: Nesterov momentum requires a momentum > 0 and zero dampening']
       : [],
+  moment: { key: 'buf', label: 'momentum buffer b' },
   init: () => ({ buf: null }),
   step(A, theta, grad, state, hp) {
     let d = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);

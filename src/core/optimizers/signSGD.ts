@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from './optimizerSpec';
+import { FIRST_MOMENT, type OptimizerSpec } from './optimizerSpec';
 import { effectiveGrad, ema, HP } from './common';
 
 export type SignumHp = {
@@ -44,4 +44,6 @@ export const signum: OptimizerSpec<SignumHp> = {
   race: { lr: 1e-2 },
   // Signum's rule names the momentum β.
   hyperparams: [HP.lr, { ...HP.momentum, symbol: '\\beta' }, HP.weightDecay, HP.maximize],
+  // signSGD's m is g itself, so only Signum names it.
+  moment: FIRST_MOMENT,
 };

@@ -1,11 +1,12 @@
 import type { Algebra } from '../algebra';
-import type {
-  Curvature,
-  HpSpec,
-  OptimizerSpec,
-  OptState,
-  StepContext,
-  StepResult,
+import {
+  type Curvature,
+  type HpSpec,
+  type OptimizerSpec,
+  type OptState,
+  type StepContext,
+  type StepResult,
+  FIRST_MOMENT,
 } from './optimizerSpec';
 import { ema, HP } from './common';
 
@@ -203,6 +204,7 @@ export const sophia: OptimizerSpec<SophiaHp> = {
   scope: 'whole',
   curvatureFor: (hp) => CURVATURE[hp.estimator],
   curvatureKey: 'estimator',
+  moment: FIRST_MOMENT,
   init: (A, theta) => ({ m: A.fill(theta, 0), h: A.fill(theta, 0) }),
   step: sophiaStep,
 };
