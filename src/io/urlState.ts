@@ -25,6 +25,7 @@ import {
   MALFORMED_NOTE,
   repeatedNote,
 } from './queryParams';
+import { expandSceneQuery } from './sceneQuery';
 import {
   boolCodec,
   enumCodec,
@@ -409,11 +410,14 @@ function urlKeyOfConfigError(error: string, id: string, inLookahead: boolean): s
  * Never throws, whatever the link (see queryParams.ts).
  */
 export function parseUrlState(query: string): { state: UrlState; errors: string[] } {
-  const { params, badKeys } = decodeQuery(query);
+  // `scene=<id>` first: the scene's parameters, under the link's own (sceneQuery.ts).
+  const scene = expandSceneQuery(query);
+  const { params, badKeys } = decodeQuery(scene.query);
   const s = defaultUrlState();
   const errors: string[] = [];
   const say = (key: string, why: string) =>
     errors.push(`Invalid URL parameter '${echo(key)}': ${why}`);
+  if (scene.error) say('scene', scene.error);
   for (const key of badKeys) say(key, `${MALFORMED_KEY_NOTE}; ignored`);
   const used = new Set<string>();
   for (const group of GROUPS)

@@ -16,6 +16,7 @@ import { LossCurves } from './panels/LossCurves';
 import { LrFind } from './panels/LrFind';
 import { ThreeDPanel } from './panels/ThreeDPanel';
 import { UrlErrors } from './UrlErrors';
+import { ScenePicker } from './controls/ScenePicker';
 
 /** The optimizer race page: figures first, controls beside them (below on narrow screens). */
 export function App({ urlErrors }: { urlErrors: readonly string[] }) {
@@ -32,6 +33,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
     <div className="app">
       <Header />
       <UrlErrors messages={urlErrors} />
+      <ScenePicker />
       {computeError && (
         <div className="url-errors" role="alert">
           Computation failed: {computeError}
