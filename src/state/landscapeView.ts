@@ -14,7 +14,7 @@ export interface LandscapeView {
   title: string;
   xs: Float64Array;
   ys: Float64Array;
-  /** Meshgrid flat order (values[j·nx + i] at (xs[i], ys[j])); NaN = not computed (yet). */
+  /** Meshgrid flat order (values[j·nx + i] at (xs[i], ys[j])); NaN = not computed (yet), +∞ = diverged. */
   loss: Float64Array;
   /** Percent; null when the source has none. */
   acc: Float64Array | null;
@@ -31,8 +31,16 @@ export interface LandscapeView {
 /** Shipped files store a diverged (non-finite) loss as this cap, since JSON has no Infinity. */
 export const DIVERGED_LOSS = 1e30;
 
+/**
+ * A stored loss as the panels take it: −1 (upstream's "not computed") → NaN; diverged (the cap,
+ * ±∞ or NaN in the file) → +∞, drawn as the highest loss, never as a hole.
+ */
 const nanFor = (v: number) =>
-  Number.isFinite(v) && v !== NOT_COMPUTED && v < DIVERGED_LOSS ? v : NaN;
+  v === NOT_COMPUTED ? NaN : Number.isFinite(v) && v < DIVERGED_LOSS ? v : Infinity;
+/** Accuracy has no "diverged": anything but a percentage is NaN. */
+const accFor = (v: number) => (Number.isFinite(v) && v !== NOT_COMPUTED ? v : NaN);
+/** A computed point's loss: a non-finite one diverged (+∞). */
+export const computedLoss = (v: number) => (Number.isFinite(v) ? v : Infinity);
 
 export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeView {
   return {
@@ -41,7 +49,7 @@ export function fromLandscapeJson(j: LandscapeJson, title: string): LandscapeVie
     xs: Float64Array.from(j.xcoordinates),
     ys: Float64Array.from(j.ycoordinates),
     loss: Float64Array.from(j.train_loss, nanFor),
-    acc: Float64Array.from(j.train_acc, nanFor),
+    acc: Float64Array.from(j.train_acc, accFor),
     centre: j.centre && Number.isFinite(j.centre.loss) ? j.centre : null,
     data: j.data ?? null,
     directions: j.directions ?? null,
@@ -63,7 +71,7 @@ export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView
     );
   }
   const loss = Float64Array.from(g.values.train_loss, nanFor);
-  if (!loss.some((v) => v === v))
+  if (!loss.some(Number.isFinite))
     throw new Error(`${fileName}: train_loss holds no computed values (all -1 or not finite)`);
   return {
     source: 'h5',
@@ -71,7 +79,7 @@ export function fromSurfaceGrid(g: SurfaceGrid, fileName: string): LandscapeView
     xs: Float64Array.from(g.xcoordinates),
     ys: Float64Array.from(g.ycoordinates),
     loss,
-    acc: g.values.train_acc ? Float64Array.from(g.values.train_acc, nanFor) : null,
+    acc: g.values.train_acc ? Float64Array.from(g.values.train_acc, accFor) : null,
     centre: null,
     data: null,
     directions: null,
@@ -117,7 +125,7 @@ export function withRow(
   const loss = view.loss.slice(),
     acc = (view.acc ?? new Float64Array(loss.length).fill(NaN)).slice();
   for (const p of points) {
-    loss[p.index] = p.loss;
+    loss[p.index] = computedLoss(p.loss);
     acc[p.index] = p.acc;
   }
   return { ...view, loss, acc };
@@ -131,7 +139,7 @@ export function centreLoss(view: Pick<LandscapeView, 'xs' | 'ys' | 'loss'>): num
     j = near(view.ys);
   if (Math.abs(view.xs[i]) > 1e-9 || Math.abs(view.ys[j]) > 1e-9) return null;
   const v = view.loss[j * view.xs.length + i];
-  return v === v ? v : null;
+  return Number.isFinite(v) ? v : null;
 }
 
 const BACKEND_LABELS: Record<string, string> = {
@@ -142,6 +150,7 @@ const BACKEND_LABELS: Record<string, string> = {
 };
 /** A tfjs backend name as a reader knows it: 'webgl' → "WebGL (GPU)". */
 export const backendLabel = (b: string): string => BACKEND_LABELS[b] ?? b;
+
 
 export function formatSeconds(s: number): string {
   return s < 60
@@ -161,7 +170,7 @@ export function viewSummary(view: LandscapeView): {
     hi = -Infinity,
     complete = true;
   for (const v of view.loss) {
-    if (v === v) {
+    if (Number.isFinite(v)) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     } else complete = false;

@@ -4,7 +4,7 @@
  * sentence for a run that diverged or whose loss grew.
  */
 import type { ToyOutcome } from '../gpu/toy/toyExperiment';
-import { formatSeconds, type LandscapeView } from './landscapeView';
+import { computedLoss, formatSeconds, type LandscapeView } from './landscapeView';
 import type { ToyRun } from './toyStore';
 import { TOY_OPTIMIZER_LABELS, toyData, type ToySettings } from './toySpec';
 
@@ -20,7 +20,7 @@ export function toyLandscapeView(
     title: `MLP 2-16-16-2 on ${toyData(s)}`,
     xs: Float64Array.from(o.slice.xcoordinates),
     ys: Float64Array.from(o.slice.ycoordinates),
-    loss: Float64Array.from(o.slice.loss, (v) => (Number.isFinite(v) ? v : NaN)),
+    loss: Float64Array.from(o.slice.loss, computedLoss),
     acc: Float64Array.from(o.slice.acc),
     centre: o.train,
     data: null,

@@ -9,6 +9,7 @@ import {
   type SliceSpec,
   sliceRows,
 } from '../../src/gpu/landscape/slice';
+import type { Net } from '../../src/gpu/nets/net';
 import { loadCase, net, rawDirections, refCase } from './filterNormCase';
 import { maxRelErr, numTensors, useTestBackend } from './setup';
 
@@ -126,6 +127,40 @@ describe('2D slice of the filter_norm.json model', () => {
     ).rejects.toThrow(/abort/i);
     clearTimeout(timer);
     expect(rows).toBeLessThan(200);
+    expect(numTensors()).toBe(before);
+  });
+
+  test('a Cancel that arrives as a task after k points stops the slice within one point, mid-row', async () => {
+    const before = numTensors();
+    const ctl = new AbortController();
+    const axis = { min: -1, max: 1, num: 40 };
+    const perPoint = spec.batches.length; // one forward per batch per point
+    const K = 7;
+    let forwards = 0;
+    // The abort is posted as a message when point K starts, as the page's Cancel reaches a worker.
+    const counting: Net = {
+      ...spec.net,
+      forward(...args) {
+        forwards++;
+        if (forwards === (K - 1) * perPoint + 1) {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            ch.port1.close();
+            ctl.abort();
+          };
+          ch.port2.postMessage(null);
+        }
+        return spec.net.forward(...args);
+      },
+    };
+    let rows = 0;
+    await expect(
+      computeSlice({ ...spec, net: counting, x: axis, y: axis, signal: ctl.signal }, () => rows++),
+    ).rejects.toThrow(/abort/i);
+    expect(rows).toBe(0); // the first row (40 points) was not finished first
+    expect(forwards % perPoint).toBe(0);
+    expect(forwards / perPoint).toBeGreaterThanOrEqual(K);
+    expect(forwards / perPoint).toBeLessThanOrEqual(K + 1);
     expect(numTensors()).toBe(before);
   });
 });

@@ -88,7 +88,8 @@ describe('landscape views', () => {
       { ...j, train_loss: values.map((x, k) => (k === 8 ? 1e30 : x)) },
       'ResNet-20',
     );
-    expect(Number.isNaN(v.loss[8])).toBe(true); // the cap a diverged point is stored as
+    // The cap a diverged point is stored as: the highest loss (+∞), never "not computed" (NaN).
+    expect(v.loss[8]).toBe(Infinity);
     expect(v.centre).toEqual({ loss: 3, acc: 88 });
     expect(centreLoss(v)).toBe(3);
     expect(v.provenance).toBe('precomputed by landscape-lab on wasm in 12.0 s');

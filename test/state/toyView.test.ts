@@ -65,7 +65,7 @@ describe('what the toy panel shows of a run', () => {
     expect(toyWarning(outcome())).toBeNull();
   });
 
-  it('makes the slice a landscape view with the PCA trajectory, non-finite losses as holes', () => {
+  it('makes the slice a landscape view with the PCA trajectory, non-finite losses as diverged (+∞)', () => {
     const v = toyLandscapeView(
       outcome(),
       { ...defaultToySettings(), toy: 'circle' },
@@ -73,7 +73,8 @@ describe('what the toy panel shows of a run', () => {
     )!;
     expect(v.title).toBe('MLP 2-16-16-2 on circle');
     expect(Array.from(v.xs)).toEqual([-1, 0, 1]);
-    expect(Number.isNaN(v.loss[7])).toBe(true);
+    // Computed but diverged: drawn as the highest loss, never hatched as "not computed".
+    expect(v.loss[7]).toBe(Infinity);
     expect(v.trajectory).toMatchObject({
       steps: [0, 1, 2],
       x: [-1, -0.5, 0],

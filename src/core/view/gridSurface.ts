@@ -148,7 +148,8 @@ export function gridSurface(g: MeasuredGrid, info: GridSurfaceInfo): Surface {
  * (a complete grid over the same or a larger box). Points already computed are kept as they are.
  */
 export function refineGrid(fine: MeasuredGrid, coarse: MeasuredGrid | null): Float64Array {
-  const out = Float64Array.from(fine.values, (v) => (Number.isFinite(v) ? v : NaN));
+  // A diverged point (+∞) was computed: only NaN is filled.
+  const out = Float64Array.from(fine.values, (v) => (Number.isNaN(v) ? NaN : v));
   if (!coarse) return out;
   const c = ascending(coarse);
   const nx = fine.xs.length;

@@ -124,11 +124,16 @@ export interface SurfaceMeshData {
   indices: Uint32Array;
 }
 
-/** Builds the mesh of a sampled surface: height by `height`, colour by `color` (e.g. log colour for Rosenbrock). */
+/**
+ * Builds the mesh of a sampled surface: height by `height`, colour by `color` (e.g. log colour for
+ * Rosenbrock). With `holes`, a cell with a NaN corner (a measured slice's point not computed) is
+ * left out (its two triangles degenerate, so the index count stays fixed) instead of drawn at the top.
+ */
 export function surfaceMeshData(
   grid: SurfaceGrid,
   height: HeightScale,
   color: HeightScale,
+  holes = false,
 ): SurfaceMeshData {
   const { nx, ny, values } = grid;
   const positions = new Float32Array(nx * ny * 3),
@@ -153,6 +158,10 @@ export function surfaceMeshData(
         b = a + 1,
         c = a + nx,
         d = c + 1;
+      if (holes && [a, b, c, d].some((k) => Number.isNaN(values[k]))) {
+        indices.fill(a, t, (t += 6));
+        continue;
+      }
       indices[t++] = a;
       indices[t++] = b;
       indices[t++] = d;

@@ -4,7 +4,8 @@
  *
  * Points are evaluated in the flat meshgrid order of grid.ts and delivered row by row (one
  * y value per row) through an async generator, so a caller can show progress, yield to the
- * event loop and cancel with an AbortSignal. A `shard` computes only its contiguous part of
+ * event loop and cancel with an AbortSignal (checked before every point, with a task-queue turn
+ * between points so that a worker reads the Cancel message in time). A `shard` computes only its contiguous part of
  * the flat order; `mergeShards` reassembles the whole grid.
  *
  * Nets with a folded eval path (foldedEval.ts, e.g. the zoo's BN-folded ResNets) fold w, dx and dy
@@ -191,14 +192,15 @@ export async function* sliceRows(s: SliceSpec): AsyncGenerator<SliceRow> {
       const sums: tf.Tensor[] = [];
       try {
         for (let k = ind; k < rowEnd; k++) {
+          // One task-queue turn per point lets a worker read a Cancel before the next point, not
+          // at the end of the row (on WASM/CPU nothing else here yields; see gpu/macrotask.ts).
+          if (s.signal && k > ind) await macrotask();
           s.signal?.throwIfAborted();
           sums.push(lossAt(xs[k % nx], ys[row]));
         }
         const stacked = tf.stack(sums);
         const values = await stacked.data();
         stacked.dispose();
-        // On WASM/CPU data() resolves as a microtask: one task-queue turn per row lets the
-        // worker read a Cancel (see gpu/macrotask.ts).
         if (s.signal) await macrotask();
         const points = Array.from({ length: rowEnd - ind }, (_, j) => ({
           index: ind + j,

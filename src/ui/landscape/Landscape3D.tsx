@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { gridSurface } from '../../core/view/gridSurface';
+import { capDiverged } from '../../core/view/notComputed';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { Toggle } from '../controls/Toggle';
 import { LANDSCAPE_PALETTES } from './landscapeTheme';
@@ -26,7 +27,8 @@ export function Landscape3D({
   const surface = useMemo(
     () =>
       gridSurface(
-        { xs: view.xs, ys: view.ys, values: loss },
+        // Not computed (NaN) becomes a hole; diverged (+∞) stays at the top.
+        { xs: view.xs, ys: view.ys, values: capDiverged(loss) },
         { id: 'landscape', name: view.title },
       ),
     [view.xs, view.ys, loss, view.title],
@@ -68,6 +70,7 @@ export function Landscape3D({
             logScale="logValue"
             ariaLabel={ariaLabel}
             theme={theme}
+            holes
           />
         </Suspense>
       </div>

@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { contourLevels } from '../../core/view/contourLevels';
 import { contourPaths } from '../../core/view/contourPaths';
 import { gridToSample } from '../../core/view/gridSurface';
+import { fillForContour, notComputedRects } from '../../core/view/notComputed';
 import { bandColor } from '../../core/view/palette';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { landscapeSizes } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
+import { NotComputedMask } from './NotComputedMask';
 
 /** Drawing size of the plot (SVG units); the SVG scales to its panel. */
 const W = 480,
@@ -20,13 +22,16 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
   // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
   const z = landscapeSizes(useLandscapeStore((s) => s.look));
   const M = z.margin;
-  const { grid, bands } = useMemo(() => {
-    const grid = gridToSample({ xs: view.xs, ys: view.ys, values: loss });
+  const { grid, bands, holes } = useMemo(() => {
+    // Missing points take a computed neighbour's value (no wall at the edge), then get hatched.
+    const values = fillForContour(view.xs.length, view.ys.length, loss);
+    const grid = gridToSample({ xs: view.xs, ys: view.ys, values });
     // The first threshold is the minimum itself, so the band below the lowest line is filled too.
     const levels = Number.isFinite(grid.min)
       ? [grid.min, ...contourLevels(grid, LEVELS, 'logValue')]
       : [];
-    return { grid, bands: contourPaths(grid, levels, W, H) };
+    const holes = notComputedRects(view.xs, view.ys, loss);
+    return { grid, bands: contourPaths(grid, levels, W, H), holes };
   }, [view.xs, view.ys, loss]);
   const { xmin, xmax, ymin, ymax } = grid.box;
   const sx = (x: number) => ((x - xmin) / (xmax - xmin)) * W;
@@ -64,6 +69,7 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
             <title>not computed yet: the coarse preview is shown here</title>
           </rect>
         )}
+        <NotComputedMask rects={holes} sx={sx} sy={sy} />
       </g>
       <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
       <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />

@@ -7,7 +7,7 @@ export interface Displayed {
   view: LandscapeView;
   /** Losses to draw: computed points, and (while a fine grid streams in) the coarse preview elsewhere. */
   loss: Float64Array;
-  /** y from which the drawn values are still the coarse preview; null when every point is computed. */
+  /** y from which the drawn values are still the coarse preview; null when none is (missing points are NaN). */
   pendingFromY: number | null;
 }
 
@@ -38,17 +38,18 @@ export function useDisplayedView(): { shown: Displayed | null; message: string |
       };
     }
     if (showing === 'gpu') {
+      // The coarse preview stands in for the fine grid's missing rows only while the run goes on;
+      // a cancelled or failed run shows what it computed and hatches the rest (NotComputedMask).
+      const live = gpuStatus === 'running' || gpuStatus === 'cancelling';
       const fineStarted = fine && fine.loss.some((v) => v === v);
-      if (fine && (fineStarted || coarse)) {
+      if (fine && (fineStarted || (coarse && live))) {
         const g = (v: LandscapeView) => ({ xs: v.xs, ys: v.ys, values: v.loss });
-        const loss = refineGrid(g(fine), coarse ? g(coarse) : null);
-        return { shown: { view: fine, loss, pendingFromY: firstPendingY(fine) }, message: null };
+        const preview = live && coarse ? g(coarse) : null;
+        const loss = refineGrid(g(fine), preview);
+        const pendingFromY = preview ? firstPendingY(fine) : null;
+        return { shown: { view: fine, loss, pendingFromY }, message: null };
       }
-      if (coarse)
-        return {
-          shown: { view: coarse, loss: coarse.loss, pendingFromY: firstPendingY(coarse) },
-          message: null,
-        };
+      if (coarse) return { shown: whole(coarse), message: null };
       return {
         shown: null,
         message:

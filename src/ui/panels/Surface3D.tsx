@@ -24,6 +24,8 @@ export interface Surface3DProps {
   logScale?: 'log' | 'logValue';
   ariaLabel?: string;
   theme?: 'light' | 'dark';
+  /** Leave out cells with a NaN corner (a measured slice's points not computed) instead of drawing them at the top. */
+  holes?: boolean;
 }
 
 /** Grid resolution of the mesh (vertices per side). */
@@ -46,6 +48,7 @@ export function Surface3D({
   logScale = 'log',
   ariaLabel = '3D surface',
   theme = 'light',
+  holes = false,
 }: Surface3DProps) {
   const { xmin, xmax, ymin, ymax } = box;
   const { mesh, frame } = useMemo(() => {
@@ -54,8 +57,8 @@ export function Surface3D({
     const height = heightScale(grid, logHeight ? logScale : 'linear', Z_MAX);
     const color = heightScale(grid, surface.logColor ? logScale : 'linear', 1);
     const frame: PathFrame = { surface, box: b, scale: height, lift: 0.012, subdiv: 4 };
-    return { mesh: surfaceMeshData(grid, height, color), frame };
-  }, [surface, xmin, xmax, ymin, ymax, logHeight, logScale]);
+    return { mesh: surfaceMeshData(grid, height, color, holes), frame };
+  }, [surface, xmin, xmax, ymin, ymax, logHeight, logScale, holes]);
   const colors = SCENE_THEMES[theme];
   // The focusable panel: arrow keys orbit and + / − zoom while it has focus (OrbitRig).
   const [panel, setPanel] = useState<HTMLDivElement | null>(null);
