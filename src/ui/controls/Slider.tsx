@@ -48,15 +48,7 @@ export function Slider({
   return (
     <div className="slider">
       <label htmlFor={id}>
-        {label}
-        {symbol && (
-          <>
-            {' '}
-            <span className="hp-symbol" aria-hidden="true">
-              {symbol}
-            </span>
-          </>
-        )}
+        {symbol ? <LabelWithSymbol label={label} symbol={symbol} /> : label}
       </label>
       <input
         id={id}
@@ -72,5 +64,21 @@ export function Slider({
       />
       <output htmlFor={id}>{text}</output>
     </div>
+  );
+}
+
+/** The label's last word and the symbol stay on one line ("Learning / rate η", not "η" alone). */
+function LabelWithSymbol({ label, symbol }: { label: string; symbol: ReactNode }) {
+  const cut = label.lastIndexOf(' ') + 1;
+  return (
+    <>
+      {label.slice(0, cut)}
+      <span className="slider-label-tail">
+        {label.slice(cut)}{' '}
+        <span className="hp-symbol" aria-hidden="true">
+          {symbol}
+        </span>
+      </span>
+    </>
   );
 }
