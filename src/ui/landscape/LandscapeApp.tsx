@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
+import { CopyLink } from '../CopyLink';
+import '../motion.css';
 import { UrlErrors } from '../UrlErrors';
 import { H5Open } from './H5Open';
 import { Landscape3D } from './Landscape3D';
@@ -48,6 +50,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
             <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
           </div>
+          <CopyLink />
         </div>
       </header>
       <UrlErrors messages={urlErrors} />
