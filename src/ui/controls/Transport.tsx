@@ -2,13 +2,18 @@ import { useRef } from 'react';
 import { SPEED_CHOICES } from '../../io/urlState';
 import { shownStep, usePlaybackStore } from '../../state/playbackStore';
 import { useStepEffect } from '../hooks/usePlaybackRef';
+import { useSpaceToPlay } from '../hooks/useSpaceToPlay';
 
-/** Play / pause / step / scrub / speed. The scrubber and counter follow playback through refs. */
+/**
+ * Play / pause / step / scrub / speed; Space plays and pauses from anywhere on the page that does
+ * not use Space itself. The scrubber and counter follow playback through refs.
+ */
 export function Transport() {
   const playing = usePlaybackStore((s) => s.playing);
   const maxStep = usePlaybackStore((s) => s.maxStep);
   const speed = usePlaybackStore((s) => s.speed);
   const { toggle, stepBy, seek, setSpeed } = usePlaybackStore.getState();
+  useSpaceToPlay(toggle);
   const scrub = useRef<HTMLInputElement>(null);
   const counter = useRef<HTMLOutputElement>(null);
   useStepEffect(
