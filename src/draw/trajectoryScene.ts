@@ -1,8 +1,10 @@
 import type { ViewBox } from '../core/surfaces/surface';
 import { trajectoryFingerprint } from '../core/view/polyline';
 import { trajectoryPoints } from '../core/view/trajectoryPath';
-import { viewScales } from '../core/view/viewScales';
+import { viewScales, type ViewScales } from '../core/view/viewScales';
+import type { StepArrowRun } from '../core/view/stepArrows';
 import type { Context2D } from './context';
+import { paintStepArrows } from './paintStepArrows';
 import { paintTrajectories, type TrajectoryStroke } from './paintTrajectories';
 
 /** Everything the trajectory layer needs besides the runs. */
@@ -20,10 +22,12 @@ export interface TrajectoryView {
   card: string;
   /** The shown step. */
   step: number;
+  /** Whether to draw the anatomy of the step from each racer's shown point (draw/paintStepArrows). */
+  arrows: boolean;
 }
 
-/** A computed run, as the layer draws it. */
-export interface TrajectoryRun {
+/** A computed run, as the layer draws it (with its gradients and buffer for the step arrows). */
+export interface TrajectoryRun extends StepArrowRun {
   id: string;
   start: readonly [number, number];
   params: Float64Array;
@@ -44,6 +48,7 @@ export class TrajectoryScene {
   private view: TrajectoryView | null = null;
   private runs: readonly TrajectoryRun[] = [];
   private lines: TrajectoryStroke[] | null = null;
+  private scales: ViewScales | null = null;
   /** core/view/polyline.trajectoryFingerprint of what is drawn. */
   fingerprint = trajectoryFingerprint([]);
 
@@ -79,7 +84,7 @@ export class TrajectoryScene {
     const ctx = this.canvas.getContext('2d') as Context2D | null;
     if (!ctx) return;
     if (!this.lines) {
-      const scales = viewScales(v.domain, v.width, v.height);
+      const scales = (this.scales = viewScales(v.domain, v.width, v.height));
       this.lines = this.runs.flatMap((r) => {
         const style = v.styles[r.id];
         if (!style || r.params.length < 2 * r.steps) return [];
@@ -99,6 +104,7 @@ export class TrajectoryScene {
     ctx.clearRect(0, 0, v.pixelWidth, v.pixelHeight);
     ctx.setTransform(v.pixelWidth / v.width, 0, 0, v.pixelHeight / v.height, 0, 0);
     paintTrajectories(ctx, this.lines, v.step, v.card);
+    if (v.arrows && this.scales) paintStepArrows(ctx, this.runs, v, this.scales);
   }
 }
 
@@ -111,4 +117,5 @@ const EMPTY_VIEW: TrajectoryView = {
   styles: {},
   card: '#fff',
   step: 0,
+  arrows: false,
 };

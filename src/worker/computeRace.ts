@@ -1,4 +1,5 @@
 import { run } from '../core/trajectory';
+import { optimizerOf } from '../core/optimizers/registry';
 import { getSurface } from '../core/surfaces/registry';
 import { sampleGrid } from '../core/view/sampleGrid';
 import { contourLevels } from '../core/view/contourLevels';
@@ -26,6 +27,9 @@ export function computeRace(req: RaceRequest): RaceResponse {
         steps: r.steps,
         divergedAt: r.divergedAt,
         shadow: r.shadow,
+        grad: r.grad,
+        moment: r.moment,
+        momentOf: optimizerOf(config.optimizer)?.moment ?? null,
         error: null,
       };
     } catch (e) {
@@ -39,6 +43,9 @@ export function computeRace(req: RaceRequest): RaceResponse {
         steps: 0,
         divergedAt: null,
         shadow: null,
+        grad: empty,
+        moment: null,
+        momentOf: null,
         error: (e as Error).message,
       };
     }
@@ -73,7 +80,7 @@ export function transferables(res: RaceResponse | SurfaceResponse): Transferable
   if (res.kind !== 'race') return [];
   const out: Transferable[] = [];
   for (const r of res.results)
-    for (const a of [r.params, r.loss, r.lr, ...(r.shadow ? [r.shadow] : [])])
-      if (a.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
+    for (const a of [r.params, r.loss, r.lr, r.grad, r.shadow, r.moment])
+      if (a && a.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
   return out;
 }

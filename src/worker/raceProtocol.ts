@@ -1,4 +1,5 @@
 import type { RunConfig } from '../core/config';
+import type { MomentSpec } from '../core/optimizers/optimizerSpec';
 import type { ContourBand } from '../core/view/contourPaths';
 import type { TrajectoryView } from '../draw/trajectoryScene';
 
@@ -22,6 +23,12 @@ export interface RacerResult {
    * Lookahead's slow weights: RunResult.shadow), drawn dashed; null for optimizers without one.
    */
   shadow: Float64Array | null;
+  /** The gradient each step used, flat like `params` (RunResult.grad): the step arrows. */
+  grad: Float64Array;
+  /** The momentum / first-moment buffer after each step (RunResult.moment), or null. */
+  moment: Float64Array | null;
+  /** What that buffer is (its record's `moment`: label and units); null without one. */
+  momentOf: MomentSpec | null;
   /** A run that threw (it should not: configs are validated) carries the message here. */
   error: string | null;
 }

@@ -58,6 +58,9 @@ scope.onmessage = (e: MessageEvent<WorkerMessage>) => {
           ...r,
           params: r.params.slice(),
           shadow: r.shadow?.slice() ?? null,
+          lr: r.lr.slice(),
+          grad: r.grad.slice(),
+          moment: r.moment?.slice() ?? null,
         })),
       };
       scene?.setRuns(lastRace.runs);
