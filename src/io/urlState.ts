@@ -9,12 +9,23 @@ import {
   defaultRaceState,
   defaultStart,
   MAX_STEPS_X_BATCH,
-  defaultSurfaceParams,
   defaultViewState,
   raceDefaultsFor,
+  raceOptimizersFor,
+  racersOf,
+  raceStepsFor,
   type RaceState,
   type ViewState,
 } from '../state/raceState';
+import {
+  cleanLabel,
+  COLOR_SLOTS,
+  defaultSlot,
+  MAX_LABEL,
+  MAX_RACERS,
+  optimizerOfKey,
+  type Racer,
+} from '../state/racers';
 import { racerConfigs } from '../state/racerConfigs';
 import { RACE_SCHEDULES } from '../state/scheduleDefaults';
 import {
@@ -63,7 +74,7 @@ interface Field<T = unknown> {
   set(s: UrlState, v: T): void;
   def(s: UrlState): T;
   always?: boolean;
-  /** Parsed when present but not written (e.g. hyperparameters of an optimizer not racing). */
+  /** Parsed when present but not written. */
   skip?(s: UrlState): boolean;
 }
 
@@ -74,7 +85,9 @@ const MAX_STEPS = 10_000;
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 /** Short URL names for torch keywords; every other keyword is its own name. */
 const HP_ALIAS: Record<string, string> = { weight_decay: 'wd' };
-export const hpUrlKey = (hpKey: string, optId: string) => `${HP_ALIAS[hpKey] ?? hpKey}.${optId}`;
+/** A racer's hyperparameter in the link: `lr.sgd-2`, `wd.adam` (racer key after the dot). */
+export const hpUrlKey = (hpKey: string, racerKey: string) =>
+  `${HP_ALIAS[hpKey] ?? hpKey}.${racerKey}`;
 
 const boundCheck =
   (spec: Pick<HpSpec, 'min' | 'max' | 'minExclusive' | 'maxExclusive'>) =>
@@ -119,6 +132,29 @@ function scheduleCodec(spec: ScheduleHpSpec): Codec<unknown> {
   return spec.nullable ? nullableCodec(c) : c;
 }
 
+/** `opt=sgd,sgd-2,adam`: racer keys in legend order (an optimizer id, or `<id>-n`). */
+const racerKeyCodec: Codec<string> = {
+  parse: (raw) =>
+    optimizerOfKey(raw)
+      ? { ok: true, value: raw }
+      : {
+          ok: false,
+          error: `must be an optimizer id (${OPTIMIZERS.map((o) => o.id).join(', ')}), or one followed by -2, -3, …`,
+        },
+  format: (v) => v,
+};
+
+/** `label.<key>=…`: the racer's name as the user wrote it (plain text, at most MAX_LABEL). */
+const labelCodec: Codec<string | null> = {
+  parse: (raw) =>
+    raw.trim().length > MAX_LABEL
+      ? { ok: false, error: `must be at most ${MAX_LABEL} characters` }
+      : raw.trim() === ''
+        ? { ok: false, error: 'must not be empty' }
+        : { ok: true, value: cleanLabel(raw) },
+  format: (v) => v ?? '',
+};
+
 /** `la.<id>=k,alpha`: the racer runs inside Lookahead (absent: without). */
 const lookaheadCodec: Codec<LookaheadHp> = {
   parse(raw) {
@@ -136,6 +172,93 @@ const lookaheadCodec: Codec<LookaheadHp> = {
 };
 
 const surfaceSpec = (s: UrlState) => SURFACES.find((q) => q.id === s.race.surface)!;
+/** The racer with this key (the fields of a racer exist only while it does). */
+const racerIn = (s: UrlState, key: string): Racer => s.race.racers.find((r) => r.key === key)!;
+const patchRacer = (s: UrlState, key: string, patch: Partial<Racer>) => {
+  s.race.racers = s.race.racers.map((r) => (r.key === key ? { ...r, ...patch } : r));
+};
+
+/**
+ * One racer's fields: `lr.<key>` and its other hyperparameters, `la.<key>=k,alpha`,
+ * `label.<key>` (only when edited), `color.<key>` (only when not the slot list order gives),
+ * `sched.<key>` (its own schedule) and `batch.<key>` (its own batch size).
+ */
+function racerFields(key: string, optimizer: string, s0: UrlState): Field[] {
+  const spec = OPTIMIZERS.find((o) => o.id === optimizer)!;
+  const index = (s: UrlState) => s.race.racers.findIndex((r) => r.key === key);
+  return [
+    ...spec.hyperparams.map((h) =>
+      field({
+        key: hpUrlKey(h.key, key),
+        codec: hpCodec(h),
+        always: h.key === 'lr',
+        get: (s) => racerIn(s, key).hp[h.key],
+        def: (s) => raceDefaultsFor(optimizer, s.race.surface)[h.key],
+        set: (s, v) => {
+          const hp = { ...racerIn(s, key).hp, [h.key]: Array.isArray(v) ? [v[0], v[1]] : v };
+          patchRacer(s, key, { hp: hp as Racer['hp'] });
+        },
+      }),
+    ),
+    field<LookaheadHp | null>({
+      key: `la.${key}`,
+      codec: lookaheadCodec as Codec<LookaheadHp | null>,
+      get: (s) => racerIn(s, key).lookahead,
+      def: () => null,
+      set: (s, v) => patchRacer(s, key, { lookahead: v }),
+    }),
+    field<string | null>({
+      key: `label.${key}`,
+      codec: labelCodec,
+      get: (s) => racerIn(s, key).label,
+      def: () => null,
+      set: (s, v) => patchRacer(s, key, { label: v }),
+    }),
+    field({
+      key: `color.${key}`,
+      codec: intCodec(0, COLOR_SLOTS - 1),
+      get: (s) => racerIn(s, key).color,
+      def: (s) => defaultSlot(index(s)),
+      set: (s, v) => patchRacer(s, key, { color: v }),
+    }),
+    field<string | undefined>({
+      key: `sched.${key}`,
+      codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)) as Codec<string | undefined>,
+      get: (s) => racerIn(s, key).schedule?.id,
+      def: () => undefined,
+      set: (s, v) => patchRacer(s, key, { schedule: { id: v!, params: {} } }),
+    }),
+    field<number | undefined>({
+      key: `batch.${key}`,
+      codec: intCodec(1, s0.race.batch.samples) as Codec<number | undefined>,
+      get: (s) => racerIn(s, key).batch ?? undefined,
+      def: () => undefined,
+      set: (s, v) => patchRacer(s, key, { batch: v! }),
+    }),
+  ];
+}
+
+/** A schedule's keywords under `prefix` (`sched.T_max`, or a racer's `sched.sgd-2.T_max`). */
+function scheduleParamFields(
+  id: string | undefined,
+  prefix: string,
+  schedule: (s: UrlState) => { id: string; params: Record<string, unknown> },
+): Field[] {
+  return (scheduleById(id ?? '')?.hyperparams ?? [])
+    .filter((h) => h.kind !== 'schedulers')
+    .map((h) =>
+      field({
+        key: `${prefix}.${h.key}`,
+        codec: scheduleCodec(h),
+        get: (s) => schedule(s).params[h.key],
+        def: () => undefined,
+        set: (s, v) => {
+          const sc = schedule(s);
+          sc.params = { ...sc.params, [h.key]: v };
+        },
+      }),
+    );
+}
 
 /**
  * The table, in parse order: each group sees the state the groups before it have parsed
@@ -149,10 +272,9 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       always: true,
       get: (s) => s.race.surface,
       def: () => defaultRaceState().surface,
+      // The surface's starting race: its knobs, start, steps and racers (a link's opt= follows).
       set: (s, v) => {
-        s.race.surface = v;
-        s.race.surfaceParams = defaultSurfaceParams(v);
-        s.race.start = defaultStart(v, s.race.surfaceParams);
+        s.race = defaultRaceState(v);
       },
     }),
   ],
@@ -172,12 +294,18 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
   () => [
     field({
       key: 'opt',
-      codec: listCodec(enumCodec(OPTIMIZERS.map((o) => o.id)), { min: 1, unique: true }),
+      codec: listCodec(racerKeyCodec, { min: 1, unique: true }),
       always: true,
-      get: (s) => s.race.optimizers,
-      def: () => defaultRaceState().optimizers,
-      set: (s, v) => {
-        s.race.optimizers = v;
+      get: (s) => s.race.racers.map((r) => r.key),
+      def: (s) => racersOf(raceOptimizersFor(s.race.surface), s.race.surface).map((r) => r.key),
+      // Keys as written (a racer's key survives others coming and going); over MAX_RACERS: the first.
+      set: (s, all) => {
+        const keys = all.slice(0, MAX_RACERS);
+        const racers = racersOf(
+          keys.map((k) => optimizerOfKey(k)!),
+          s.race.surface,
+        );
+        s.race.racers = racers.map((r, i) => ({ ...r, key: keys[i] }));
       },
     }),
     field({
@@ -198,7 +326,7 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       key: 'steps',
       codec: intCodec(1, MAX_STEPS),
       get: (s) => s.race.steps,
-      def: () => defaultRaceState().steps,
+      def: (s) => raceStepsFor(s.race.surface),
       set: (s, v) => {
         s.race.steps = v;
       },
@@ -253,57 +381,18 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       },
     }),
   ],
-  // Racers first, in racer order, so a link reads like the legend.
+  // Each racer's own fields, in legend order, so a link reads like the legend.
+  (s0) => s0.race.racers.flatMap((r0) => racerFields(r0.key, r0.optimizer, s0)),
+  // A racer's own schedule's keywords (`sched.<key>.<param>`), once its schedule is known.
   (s0) =>
-    [
-      ...s0.race.optimizers.map((id) => OPTIMIZERS.find((o) => o.id === id)!),
-      ...OPTIMIZERS.filter((o) => !s0.race.optimizers.includes(o.id)),
-    ].flatMap((o) =>
-      o.hyperparams.map((h) =>
-        field({
-          key: hpUrlKey(h.key, o.id),
-          codec: hpCodec(h),
-          always: h.key === 'lr',
-          get: (s) => s.race.hp[o.id][h.key],
-          def: () => raceDefaultsFor(o.id)[h.key],
-          set: (s, v) => {
-            s.race.hp[o.id] = { ...s.race.hp[o.id], [h.key]: Array.isArray(v) ? [v[0], v[1]] : v };
-          },
-          skip: (s) => !s.race.optimizers.includes(o.id),
-        }),
+    s0.race.racers.flatMap((r0) =>
+      scheduleParamFields(
+        r0.schedule?.id,
+        `sched.${r0.key}`,
+        (s) => racerIn(s, r0.key).schedule ?? { id: 'constant', params: {} },
       ),
     ),
-  // Lookahead around a racer, in racer order; parsed for any optimizer, written for racers.
-  (s0) =>
-    [
-      ...s0.race.optimizers,
-      ...OPTIMIZERS.map((o) => o.id).filter((id) => !s0.race.optimizers.includes(id)),
-    ].map((id) =>
-      field<LookaheadHp | null>({
-        key: `la.${id}`,
-        codec: lookaheadCodec as Codec<LookaheadHp | null>,
-        get: (s) => s.race.lookahead[id] ?? null,
-        def: () => null,
-        set: (s, v) => {
-          if (v) s.race.lookahead = { ...s.race.lookahead, [id]: v };
-        },
-        skip: (s) => !s.race.optimizers.includes(id),
-      }),
-    ),
-  (s0) =>
-    (scheduleById(s0.race.schedule.id)?.hyperparams ?? [])
-      .filter((h) => h.kind !== 'schedulers')
-      .map((h) =>
-        field({
-          key: `sched.${h.key}`,
-          codec: scheduleCodec(h),
-          get: (s) => s.race.schedule.params[h.key],
-          def: () => undefined,
-          set: (s, v) => {
-            s.race.schedule.params = { ...s.race.schedule.params, [h.key]: v };
-          },
-        }),
-      ),
+  (s0) => scheduleParamFields(s0.race.schedule.id, 'sched', (s) => s.race.schedule),
   () => [
     field<'light' | 'dark'>({
       key: 'theme',
@@ -384,22 +473,42 @@ export function serializeUrlState(state: UrlState): string {
 }
 
 /**
- * Maps a core config error ("optimizer.lr: …") of racer `id` to the URL key it came from; inside
- * Lookahead, "optimizer.k" is `la.<id>` and "optimizer.optimizer.lr" is `lr.<id>`.
+ * Maps a core config error ("optimizer.lr: …") of a racer to the URL key it came from: inside
+ * Lookahead, "optimizer.k" is `la.<key>` and "optimizer.optimizer.lr" is `lr.<key>`; a racer's
+ * own schedule and batch are `sched.<key>…` and `batch.<key>`.
  */
-function urlKeyOfConfigError(error: string, id: string, inLookahead: boolean): string {
+function urlKeyOfConfigError(error: string, r: Racer): string {
   const field = error.split(':')[0];
   const head = field.split('.')[0];
   let sub = field.split('.').slice(1).join('.');
-  if (head === 'optimizer' && inLookahead) {
-    if (!sub.startsWith('optimizer')) return `la.${id}`;
+  if (head === 'optimizer' && r.lookahead) {
+    if (!sub.startsWith('optimizer')) return `la.${r.key}`;
     sub = sub.slice('optimizer.'.length);
   }
-  if (head === 'optimizer') return hpUrlKey(sub.split('.')[0] || 'lr', id);
-  if (head === 'scheduler') return sub ? `sched.${sub.split(/[.[]/)[0]}` : 'sched';
-  if (head === 'batch') return sub === 'size' ? 'batch' : sub;
+  const sched = r.schedule ? `sched.${r.key}` : 'sched';
+  if (head === 'optimizer') return hpUrlKey(sub.split('.')[0] || 'lr', r.key);
+  if (head === 'scheduler') return sub ? `${sched}.${sub.split(/[.[]/)[0]}` : sched;
+  if (head === 'batch') return sub !== 'size' ? sub : r.batch !== null ? `batch.${r.key}` : 'batch';
   if (head === 'surface_params') return `surface.${sub}`;
   return head;
+}
+
+/** Prefixes of the per-racer keys (`lr.<key>`, `la.<key>`, …), to name a key whose racer is absent. */
+const RACER_PREFIXES = new Set([
+  ...OPTIMIZERS.flatMap((o) => o.hyperparams.map((h) => HP_ALIAS[h.key] ?? h.key)),
+  'la',
+  'label',
+  'color',
+  'sched',
+  'batch',
+]);
+
+/** The racer key an unused parameter names when it is a per-racer key of no racer, else null. */
+function missingRacer(param: string, racers: readonly Racer[]): string | null {
+  const [prefix, ...rest] = param.split('.');
+  if (!RACER_PREFIXES.has(prefix) || rest.length === 0) return null;
+  const key = prefix === 'sched' ? rest[0] : rest.join('.');
+  return optimizerOfKey(key) && !racers.some((r) => r.key === key) ? key : null;
 }
 
 /**
@@ -434,28 +543,53 @@ export function parseUrlState(query: string): { state: UrlState; errors: string[
       if (r.ok) f.set(s, r.value);
       else say(f.key, `${r.error} (got '${echo(p.value)}'); using the default`);
     }
-  for (const key of params.keys())
-    if (!used.has(key)) say(key, `${ignoredNote(key) ?? 'unknown parameter'}; ignored`);
+  const opt = params.get('opt')?.value?.split(',') ?? [];
+  if (opt.length > MAX_RACERS && s.race.racers.length === MAX_RACERS)
+    say('opt', `at most ${MAX_RACERS} racers (got ${opt.length}); using the first ${MAX_RACERS}`);
+  for (const key of params.keys()) {
+    if (used.has(key)) continue;
+    const absent = missingRacer(key, s.race.racers);
+    say(
+      key,
+      absent
+        ? `no racer '${echo(absent)}' in opt; ignored`
+        : `${ignoredNote(key) ?? 'unknown parameter'}; ignored`,
+    );
+  }
   // Each number may be within its range and their product still hours of work.
   const { steps, batch } = s.race;
+  const overCap = (key: string, size: number, capped: number) =>
+    say(
+      key,
+      `steps × batch = ${steps} × ${size} sampled gradients per optimizer is over the cap of ${MAX_STEPS_X_BATCH} (5000 × 4096); using ${key}=${capped}`,
+    );
   const capped = cappedBatchSize(steps, batch);
   if (capped !== null) {
-    say(
-      'batch',
-      `steps × batch = ${steps} × ${batch.size} sampled gradients per optimizer is over the cap of ${MAX_STEPS_X_BATCH} (5000 × 4096); using batch=${capped}`,
-    );
+    overCap('batch', batch.size, capped);
     batch.size = capped;
+  }
+  for (const r of s.race.racers) {
+    const own = r.batch === null ? null : cappedBatchSize(steps, { ...batch, size: r.batch });
+    if (own !== null) {
+      overCap(`batch.${r.key}`, r.batch!, own);
+      patchRacer(s, r.key, { batch: own });
+    }
   }
   // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
   for (const rc of racerConfigs(s.race)) {
     if (rc.ok) continue;
+    const r = racerIn(s, rc.id);
     for (const e of rc.errors)
       say(
-        urlKeyOfConfigError(e, rc.id, rc.id in s.race.lookahead),
+        urlKeyOfConfigError(e, r),
         `${e.split(': ').slice(1).join(': ') || e}; using the default`,
       );
-    if (rc.errors.some((e) => e.startsWith('scheduler'))) s.race.schedule.params = {};
-    if (rc.errors.some((e) => e.startsWith('optimizer'))) s.race.hp[rc.id] = raceDefaultsFor(rc.id);
+    if (rc.errors.some((e) => e.startsWith('scheduler'))) {
+      if (r.schedule) patchRacer(s, r.key, { schedule: { id: r.schedule.id, params: {} } });
+      else s.race.schedule.params = {};
+    }
+    if (rc.errors.some((e) => e.startsWith('optimizer')))
+      patchRacer(s, r.key, { hp: raceDefaultsFor(r.optimizer, s.race.surface) });
   }
   return { state: s, errors: [...new Set(errors)] };
 }

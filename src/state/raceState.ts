@@ -1,19 +1,15 @@
 import type { Hyperparams } from '../core/optimizers/optimizerSpec';
-import type { LookaheadHp } from '../core/optimizers/lookahead';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { SURFACES } from '../core/surfaces/registry';
+import { defaultSlot, nextRacerKey, type Racer } from './racers';
 
 /** Everything that decides what the race computes. Derived values (configs, results) are not stored. */
 export interface RaceState {
   surface: string;
   /** The surface's knobs, every key filled. */
   surfaceParams: Record<string, number>;
-  /** Racing optimizer ids, in legend/colour order. */
-  optimizers: string[];
-  /** Hyperparameters of every optimizer (chosen or not, so toggling one keeps its values). */
-  hp: Record<string, Hyperparams>;
-  /** Optimizers raced inside Lookahead, by id, with its k and α; absent = without. */
-  lookahead: Record<string, LookaheadHp>;
+  /** The racers, in legend order (1 to MAX_RACERS; the same optimizer may race several times). */
+  racers: Racer[];
   start: [number, number];
   steps: number;
   /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
@@ -40,11 +36,63 @@ export interface PlaybackState {
   speed: number;
 }
 
-/** An optimizer's race defaults: torch's defaults with its record's race learning rate (and momentum). */
-export function raceDefaultsFor(id: string): Hyperparams {
+/** The racers a race on a surface that names none starts with. */
+export const DEFAULT_RACERS = ['sgd', 'rmsprop', 'adam', 'adagrad'] as const;
+export const DEFAULT_STEPS = 300;
+export const DEFAULT_SURFACE = 'rosenbrock';
+
+const surfaceRace = (surface: string) => SURFACES.find((s) => s.id === surface)?.race;
+
+/**
+ * An optimizer's starting settings on a surface: torch's defaults, then its record's `race`
+ * (a good race on Rosenbrock), then what the surface's own race settings say for it.
+ */
+export function raceDefaultsFor(id: string, surface: string = DEFAULT_SURFACE): Hyperparams {
   const spec = OPTIMIZERS.find((o) => o.id === id);
   if (!spec) throw new Error(`unknown optimizer '${id}'`);
-  return { ...spec.defaults, ...spec.race } as Hyperparams;
+  const race = surfaceRace(surface);
+  const lr = race?.lr?.[id];
+  return {
+    ...spec.defaults,
+    ...spec.race,
+    ...(lr === undefined ? {} : { lr }),
+    ...race?.hp?.[id],
+  } as Hyperparams;
+}
+
+/** The number of steps a race on this surface starts with. */
+export const raceStepsFor = (surface: string): number =>
+  surfaceRace(surface)?.steps ?? DEFAULT_STEPS;
+
+/** The optimizers a race on this surface starts with. */
+export const raceOptimizersFor = (surface: string): readonly string[] =>
+  surfaceRace(surface)?.racers ?? DEFAULT_RACERS;
+
+/** A new racer of `optimizer` with the surface's starting settings, the next key and a colour slot. */
+export function newRacer(
+  optimizer: string,
+  surface: string,
+  racers: readonly Racer[],
+  color: number,
+): Racer {
+  return {
+    key: nextRacerKey(optimizer, racers),
+    optimizer,
+    hp: raceDefaultsFor(optimizer, surface),
+    lookahead: null,
+    color,
+    label: null,
+    schedule: null,
+    batch: null,
+  };
+}
+
+/** Racers of these optimizers, keys and colour slots in list order (the caller caps the count). */
+export function racersOf(optimizers: readonly string[], surface: string): Racer[] {
+  const racers: Racer[] = [];
+  for (const id of optimizers)
+    racers.push(newRacer(id, surface, racers, defaultSlot(racers.length)));
+  return racers;
 }
 
 export function defaultSurfaceParams(id: string): Record<string, number> {
@@ -79,17 +127,14 @@ export function cappedBatchSize(steps: number, batch: RaceState['batch']): numbe
   return Math.max(1, Math.floor(MAX_STEPS_X_BATCH / steps));
 }
 
-export function defaultRaceState(): RaceState {
-  const surface = 'rosenbrock';
+export function defaultRaceState(surface: string = DEFAULT_SURFACE): RaceState {
   const surfaceParams = defaultSurfaceParams(surface);
   return {
     surface,
     surfaceParams,
-    optimizers: ['sgd', 'rmsprop', 'adam', 'adagrad'],
-    hp: Object.fromEntries(OPTIMIZERS.map((o) => [o.id, raceDefaultsFor(o.id)])),
-    lookahead: {},
+    racers: racersOf(raceOptimizersFor(surface), surface),
     start: defaultStart(surface, surfaceParams),
-    steps: 300,
+    steps: raceStepsFor(surface),
     batch: { ...DEFAULT_BATCH },
     schedule: { id: 'constant', params: {} },
   };

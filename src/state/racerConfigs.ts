@@ -1,22 +1,27 @@
 import { parseRunConfig, type RunConfig } from '../core/config';
 import { findOptimizer } from '../core/optimizers/registry';
 import type { RaceState } from './raceState';
+import type { Racer } from './racers';
 import { racerSchedule } from './scheduleDefaults';
 
-/** One racer as the core sees it: a validated RunConfig, or the errors that stop it. */
+/** One racer as the core sees it (`id` = its racer key): a validated RunConfig, or the errors that stop it. */
 export type RacerConfig =
   { id: string; ok: true; config: RunConfig } | { id: string; ok: false; errors: string[] };
+
+/** The batch size a racer runs with: its own, else the race's. */
+export const racerBatchSize = (race: Pick<RaceState, 'batch'>, r: Pick<Racer, 'batch'>) =>
+  r.batch ?? race.batch.size;
 
 /**
  * The race state → one RunConfig per racer, through the core's own validation (so the page
  * and the CLI accept exactly the same configs). Derived, never stored.
  */
 export function racerConfigs(race: RaceState): RacerConfig[] {
-  return race.optimizers.map((id) => {
-    const spec = findOptimizer(id)!;
-    const hp = race.hp[id];
-    const la = race.lookahead[id];
+  return race.racers.map((r) => {
+    const spec = findOptimizer(r.optimizer)!;
+    const { hp, lookahead: la } = r;
     const b = race.batch;
+    const size = racerBatchSize(race, r);
     const parsed = parseRunConfig({
       surface: race.surface,
       surface_params: race.surfaceParams,
@@ -27,18 +32,15 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
         ? { type: 'Lookahead', k: la.k, alpha: la.alpha, optimizer: { type: spec.type, ...hp } }
         : { type: spec.type, ...hp },
       scheduler: racerSchedule(
-        race.schedule,
+        r.schedule ?? race.schedule,
         race.steps,
         hp.lr as number,
         spec.hyperparams.some((h) => h.key === 'momentum' || h.key === 'betas'),
       ),
-      batch:
-        b.size >= b.samples
-          ? null
-          : { size: b.size, samples: b.samples, noise: b.noise, seed: b.seed },
+      batch: size >= b.samples ? null : { size, samples: b.samples, noise: b.noise, seed: b.seed },
     });
     return parsed.ok
-      ? { id, ok: true, config: parsed.value }
-      : { id, ok: false, errors: parsed.errors };
+      ? { id: r.key, ok: true, config: parsed.value }
+      : { id: r.key, ok: false, errors: parsed.errors };
   });
 }

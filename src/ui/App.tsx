@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { racerStyle } from '../core/view/palette';
 import { useRaceStore } from '../state/raceStore';
 import { useResultsStore } from '../state/resultsStore';
 import { useViewStore } from '../state/viewStore';
@@ -23,8 +22,8 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
   const theme = useViewStore((s) => s.theme);
   const large = useViewStore((s) => s.large);
   const computeError = useResultsStore((s) => s.computeError);
-  // Only the racer list, not their results: a new result must not re-render every control.
-  const optimizers = useRaceStore((s) => s.optimizers);
+  // Only the racer keys, not their settings or results: a change must not re-render every card.
+  const keys = useRaceStore((s) => s.racers.map((r) => r.key).join(' '));
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.classList.toggle('large', large);
@@ -52,8 +51,8 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
         <aside className="controls" aria-label="Controls">
           <SurfacePicker />
           <OptimizerPicker />
-          {optimizers.map((id, i) => (
-            <RacerCard key={id} id={id} color={racerStyle(i).color} />
+          {keys.split(' ').map((key) => (
+            <RacerCard key={key} racerKey={key} />
           ))}
           <RaceControls />
           <ScheduleControls />

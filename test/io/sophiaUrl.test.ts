@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
 import { raceDefaultsFor } from '../../src/state/raceState';
+import { racerOf } from '../state/racerOf';
 
 describe('Sophia in the link', () => {
   it('reads and writes the estimator, k, ρ and the seed, and round-trips them', () => {
@@ -12,8 +13,8 @@ describe('Sophia in the link', () => {
       'surface=rosenbrock&opt=sophia&lr.sophia=0.05&rho.sophia=0.1&k.sophia=3&estimator.sophia=exact&seed.sophia=7';
     const { state, errors } = parseUrlState(link);
     expect(errors).toEqual([]);
-    expect(state.race.optimizers).toEqual(['sophia']);
-    expect(state.race.hp.sophia).toMatchObject({
+    expect(state.race.racers.map((r) => r.key)).toEqual(['sophia']);
+    expect(racerOf(state, 'sophia').hp).toMatchObject({
       lr: 0.05,
       rho: 0.1,
       k: 3,
@@ -26,8 +27,8 @@ describe('Sophia in the link', () => {
 
   it('leaves k, the estimator and the seed out of the link at their defaults', () => {
     const { state } = parseUrlState('opt=sophia');
-    expect(state.race.hp.sophia).toEqual(raceDefaultsFor('sophia'));
-    expect(state.race.hp.sophia).toMatchObject({ k: 10, seed: 0, estimator: 'hutchinson' });
+    expect(racerOf(state, 'sophia').hp).toEqual(raceDefaultsFor('sophia'));
+    expect(racerOf(state, 'sophia').hp).toMatchObject({ k: 10, seed: 0, estimator: 'hutchinson' });
     expect(serializeUrlState(state)).toBe('surface=rosenbrock&opt=sophia&lr.sophia=0.04');
   });
 
@@ -36,17 +37,17 @@ describe('Sophia in the link', () => {
     expect(errors).toEqual([
       "Invalid URL parameter 'k.sophia': must be an integer ≥ 1 (got 2.5); using the default",
     ]);
-    expect(state.race.hp.sophia).toEqual(raceDefaultsFor('sophia'));
+    expect(racerOf(state, 'sophia').hp).toEqual(raceDefaultsFor('sophia'));
     const bad = parseUrlState('opt=sophia&estimator.sophia=newton');
     expect(bad.errors).toHaveLength(1);
     expect(bad.errors[0]).toMatch(/^Invalid URL parameter 'estimator\.sophia': .*'newton'/);
-    expect(bad.state.race.hp.sophia.estimator).toBe('hutchinson');
+    expect(racerOf(bad.state, 'sophia').hp.estimator).toBe('hutchinson');
   });
 
   it("names GNB, which a surface cannot take, and races with Hutchinson's estimator", () => {
     const { state, errors } = parseUrlState('opt=sophia&estimator.sophia=gnb');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/'estimator\.sophia'.*only networks provide/);
-    expect(state.race.hp.sophia.estimator).toBe('hutchinson');
+    expect(racerOf(state, 'sophia').hp.estimator).toBe('hutchinson');
   });
 });

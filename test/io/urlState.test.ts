@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../../src/core/optimizers/registry';
+import { cleanLabel } from '../../src/state/racers';
 import { SURFACES } from '../../src/core/surfaces/registry';
 import {
   defaultUrlState,
@@ -8,7 +9,13 @@ import {
   serializeUrlState,
   type UrlState,
 } from '../../src/io/urlState';
-import { defaultStart, defaultSurfaceParams, raceDefaultsFor } from '../../src/state/raceState';
+import {
+  defaultStart,
+  defaultSurfaceParams,
+  raceDefaultsFor,
+  racersOf,
+} from '../../src/state/raceState';
+import { racerOf } from '../state/racerOf';
 
 describe('the URL state codec', () => {
   it('writes the default race with readable keys and nothing else', () => {
@@ -22,16 +29,20 @@ describe('the URL state codec', () => {
       '?surface=beale&opt=adam,sgd&lr.adam=0.01&momentum.sgd=0.5&betas.adam=0.8,0.99&wd.adam=0.001&batch=8&samples=64&noise=2&seed=3&steps=120&start=-1.5,2&sched=cosine&sched.T_max=60&theme=dark&large=1&step=40',
     );
     expect(errors).toEqual([]);
+    expect(state.race.racers.map((r) => r.key)).toEqual(['adam', 'sgd']);
     expect(state.race).toMatchObject({
       surface: 'beale',
-      optimizers: ['adam', 'sgd'],
       steps: 120,
       start: [-1.5, 2],
       batch: { size: 8, samples: 64, noise: 2, seed: 3 },
       schedule: { id: 'cosine', params: { T_max: 60 } },
     });
-    expect(state.race.hp.adam).toMatchObject({ lr: 0.01, betas: [0.8, 0.99], weight_decay: 0.001 });
-    expect(state.race.hp.sgd.momentum).toBe(0.5);
+    expect(racerOf(state, 'adam').hp).toMatchObject({
+      lr: 0.01,
+      betas: [0.8, 0.99],
+      weight_decay: 0.001,
+    });
+    expect(racerOf(state, 'sgd').hp.momentum).toBe(0.5);
     expect(state.view).toMatchObject({ theme: 'dark', large: true });
     expect(state.step).toBe(40);
   });
@@ -48,8 +59,8 @@ describe('the URL state codec', () => {
       "Invalid URL parameter 'lr.adam': must be ≥ 0 (got '-1'); using the default",
       "Invalid URL parameter 'foo': unknown parameter; ignored",
     ]);
-    expect(state.race.hp.adam.lr).toBe(raceDefaultsFor('adam').lr);
-    expect(state.race.optimizers).toEqual(['adam']);
+    expect(racerOf(state, 'adam').hp.lr).toBe(raceDefaultsFor('adam').lr);
+    expect(state.race.racers.map((r) => r.key)).toEqual(['adam']);
     expect(state.view.theme).toBe('dark');
   });
 
@@ -57,7 +68,7 @@ describe('the URL state codec', () => {
     const { state, errors } = parseUrlState('opt=sgd&nesterov.sgd=1&momentum.sgd=0');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^Invalid URL parameter 'nesterov\.sgd': .*using the default$/);
-    expect(state.race.hp.sgd).toEqual(raceDefaultsFor('sgd'));
+    expect(racerOf(state, 'sgd').hp).toEqual(raceDefaultsFor('sgd'));
   });
 
   it('rejects a batch larger than the number of samples', () => {
@@ -72,11 +83,26 @@ describe('the URL state codec', () => {
     const arbState = fc
       .record({
         surface: fc.constantFrom(...SURFACES.map((s) => s.id)),
-        optimizers: fc.uniqueArray(fc.constantFrom(...OPTIMIZERS.map((o) => o.id)), {
+        // Repeats allowed: the same optimizer may race several times.
+        optimizers: fc.array(fc.constantFrom('sgd', 'adam', ...OPTIMIZERS.map((o) => o.id)), {
           minLength: 1,
           maxLength: 6,
         }),
-        lr: fc.dictionary(fc.constantFrom(...OPTIMIZERS.map((o) => o.id)), num(1e-6, 5)),
+        lr: fc.array(num(1e-6, 5), { minLength: 6, maxLength: 6 }),
+        removed: fc.nat(),
+        colors: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 6, maxLength: 6 }),
+        labels: fc.array(fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: null }), {
+          minLength: 6,
+          maxLength: 6,
+        }),
+        own: fc.array(
+          fc.record({
+            sched: fc.option(fc.constantFrom('cosine', 'step', 'onecycle'), { nil: null }),
+            tmax: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+            batchFrac: fc.option(num(0, 1), { nil: null }),
+          }),
+          { minLength: 6, maxLength: 6 },
+        ),
         momentum: num(0, 0.99),
         beta1: num(0, 0.99),
         wd: fc.oneof(fc.constant(0), num(1e-5, 1)),
@@ -100,6 +126,10 @@ describe('the URL state codec', () => {
           surface,
           optimizers,
           lr,
+          removed,
+          colors,
+          labels,
+          own,
           momentum,
           beta1,
           wd,
@@ -120,24 +150,48 @@ describe('the URL state codec', () => {
         }): UrlState => {
           const s = defaultUrlState();
           const surfaceParams = defaultSurfaceParams(surface);
+          const bsize = (f: number) => Math.max(1, Math.round(f * samples));
+          // Racers with keys as adding them gives; one removed (a gap in the keys) when several.
+          let racers = racersOf(optimizers, surface);
+          if (racers.length > 1) racers.splice(removed % racers.length, 1);
+          // Distinct colours, labels, own schedules and batch sizes, as the controls make them.
+          const slots = [...new Set(colors)];
+          racers = racers.map((r, i) => ({
+            ...r,
+            hp: {
+              ...r.hp,
+              lr: lr[i],
+              ...(r.optimizer === 'sgd' ? { momentum, weight_decay: wd } : {}),
+              ...(r.optimizer === 'adam' ? { betas: [beta1, 0.999] } : {}),
+            },
+            color: slots[i] ?? 15 - i,
+            label: labels[i] === null ? null : cleanLabel(labels[i]!),
+            schedule: own[i].sched
+              ? {
+                  id: own[i].sched!,
+                  params:
+                    own[i].sched === 'cosine' && own[i].tmax !== undefined
+                      ? { T_max: own[i].tmax }
+                      : {},
+                }
+              : null,
+            batch: own[i].batchFrac === null ? null : bsize(own[i].batchFrac!),
+          }));
           s.race = {
             ...s.race,
             surface,
             surfaceParams,
-            optimizers,
+            racers,
             start,
             steps,
-            batch: { samples, size: Math.max(1, Math.round(batchFrac * samples)), noise, seed },
+            batch: { samples, size: bsize(batchFrac), noise, seed },
           };
-          for (const [id, v] of Object.entries(lr)) s.race.hp[id] = { ...s.race.hp[id], lr: v };
-          s.race.hp.sgd = { ...s.race.hp.sgd, momentum, weight_decay: wd };
-          s.race.hp.adam = { ...s.race.hp.adam, betas: [beta1, 0.999] };
           const param = sched === 'cosine' ? 'T_max' : sched === 'step' ? 'step_size' : null;
           s.race.schedule = {
             id: sched,
             params: param && tmax !== undefined ? { [param]: tmax } : {},
           };
-          s.view = { theme, large, logHeight, show3d };
+          s.view = { ...s.view, theme, large, logHeight, show3d };
           s.step = step === null ? null : Math.min(step, steps);
           s.speed = speed;
           if (defaultStart(surface, surfaceParams).every((v, i) => v === start[i]))
@@ -149,11 +203,6 @@ describe('the URL state codec', () => {
       fc.property(arbState, (s) => {
         const { state, errors } = parseUrlState(serializeUrlState(s));
         expect(errors).toEqual([]);
-        // Hyperparameters of optimizers not racing are not in the link.
-        for (const id of Object.keys(s.race.hp))
-          if (!s.race.optimizers.includes(id)) {
-            state.race.hp[id] = s.race.hp[id];
-          }
         expect(state).toEqual(s);
       }),
       { numRuns: 200 },

@@ -3,7 +3,7 @@ import { OPTIMIZERS } from '../../src/core/optimizers/registry';
 import { run } from '../../src/core/trajectory';
 import { usePlaybackStore } from '../../src/state/playbackStore';
 import { racerConfigs } from '../../src/state/racerConfigs';
-import { defaultRaceState, defaultStart } from '../../src/state/raceState';
+import { defaultRaceState, defaultStart, racersOf } from '../../src/state/raceState';
 import { useRaceStore } from '../../src/state/raceStore';
 import { RACE_SCHEDULES, racerSchedule } from '../../src/state/scheduleDefaults';
 
@@ -11,11 +11,11 @@ beforeEach(() => useRaceStore.getState().replace(defaultRaceState()));
 
 describe('the race store', () => {
   it('keeps at least one racer', () => {
-    const { toggleOptimizer } = useRaceStore.getState();
-    for (const id of ['sgd', 'rmsprop', 'adam', 'adagrad']) toggleOptimizer(id);
-    expect(useRaceStore.getState().optimizers).toEqual(['adagrad']);
-    toggleOptimizer('lion');
-    expect(useRaceStore.getState().optimizers).toEqual(['adagrad', 'lion']);
+    const { removeRacer, addRacer } = useRaceStore.getState();
+    for (const id of ['sgd', 'rmsprop', 'adam', 'adagrad']) removeRacer(id);
+    expect(useRaceStore.getState().racers.map((r) => r.key)).toEqual(['adagrad']);
+    addRacer('lion');
+    expect(useRaceStore.getState().racers.map((r) => r.key)).toEqual(['adagrad', 'lion']);
   });
 
   it('moves the start to the new surface’s default when the surface changes', () => {
@@ -33,7 +33,13 @@ describe('the race store', () => {
 
 describe('race defaults', () => {
   it('give every optimizer a valid config whose default race does not diverge', () => {
-    const race = { ...defaultRaceState(), optimizers: OPTIMIZERS.map((o) => o.id) };
+    const race = {
+      ...defaultRaceState(),
+      racers: racersOf(
+        OPTIMIZERS.map((o) => o.id),
+        'rosenbrock',
+      ),
+    };
     for (const rc of racerConfigs(race)) {
       expect(rc.ok, rc.id).toBe(true);
       if (rc.ok) expect(run(rc.config).divergedAt, rc.id).toBeNull();

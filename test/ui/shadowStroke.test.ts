@@ -7,7 +7,7 @@ import { TrajectoryScene, type TrajectoryRun } from '../../src/draw/trajectorySc
 import { SECOND_DASH } from '../../src/draw/paintTrajectories';
 import { computeRace, transferables } from '../../src/worker/computeRace';
 import { racerConfigs } from '../../src/state/racerConfigs';
-import { defaultRaceState } from '../../src/state/raceState';
+import { defaultRaceState, racersOf } from '../../src/state/raceState';
 
 interface Stroke {
   color: string;
@@ -92,8 +92,9 @@ describe('the second point on the race', () => {
     const race = {
       ...defaultRaceState(),
       steps: 20,
-      optimizers: ['ranger', 'sgdsf', 'adam', 'sgd'],
-      lookahead: { adam: { k: 4, alpha: 0.5 } },
+      racers: racersOf(['ranger', 'sgdsf', 'adam', 'sgd'], 'rosenbrock').map((r) =>
+        r.key === 'adam' ? { ...r, lookahead: { k: 4, alpha: 0.5 } } : r,
+      ),
     };
     const racers = racerConfigs(race).map((rc) => {
       if (!rc.ok) throw new Error(rc.errors.join('\n'));

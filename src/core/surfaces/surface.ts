@@ -5,6 +5,8 @@
  * the core steps optimizers on it, the UI draws it, and neither needs to know which one it is.
  */
 
+import type { HpValue } from '../optimizers/optimizerSpec';
+
 /** An axis-aligned rectangle of the (x, y) plane. */
 export interface ViewBox {
   xmin: number;
@@ -53,11 +55,29 @@ export interface SurfaceParamSpec {
   scale?: 'log' | 'linear';
 }
 
+/**
+ * How a race on this surface starts, so that picking the surface gives a good race: its
+ * racers, its number of steps, and per optimizer the learning rate (and any other
+ * hyperparameter) over the optimizer record's own `race` (tuned on Rosenbrock). Absent fields
+ * take the page's defaults. test/state/surfaceRace.test.ts races every optimizer with them.
+ */
+export interface SurfaceRaceSettings {
+  /** Optimizer ids of the racers a fresh race starts with. */
+  readonly racers?: readonly string[];
+  readonly steps?: number;
+  /** Learning rate by optimizer id. */
+  readonly lr?: Readonly<Record<string, number>>;
+  /** Other hyperparameters by optimizer id (e.g. SGD's momentum). */
+  readonly hp?: Readonly<Record<string, Readonly<Record<string, HpValue>>>>;
+}
+
 /** A registry record: one surface family and how to build an instance from its knobs. */
 export interface SurfaceSpec {
   id: string;
   name: string;
   params: readonly SurfaceParamSpec[];
+  /** Starting settings of a race on this surface (absent: the optimizers' own `race`). */
+  race?: SurfaceRaceSettings;
   /** Builds the surface; missing params take their defaults, bad ones throw (naming the key). */
   create(params?: Record<string, number>): Surface;
 }

@@ -15,9 +15,13 @@ export const OKABE_ITO = [
   '#8c8c8c',
 ] as const;
 
-/** Racer i's colour; after eight, colours repeat and `dashed` tells them apart. */
-export function racerStyle(i: number): { color: string; dashed: boolean } {
-  return { color: OKABE_ITO[i % OKABE_ITO.length], dashed: i >= OKABE_ITO.length };
+/**
+ * The look of colour slot 0–15 (a racer keeps its slot while others come and go): slots 0–7
+ * are the eight colours solid, 8–15 the same colours dashed, so no two slots look alike.
+ */
+export function racerStyle(slot: number): { color: string; dashed: boolean } {
+  const s = ((slot % 16) + 16) % 16;
+  return { color: OKABE_ITO[s % OKABE_ITO.length], dashed: s >= OKABE_ITO.length };
 }
 
 /** Fill of contour band t (0 = lowest level, 1 = highest): viridis, colour-blind safe. */

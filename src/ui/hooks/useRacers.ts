@@ -1,15 +1,21 @@
 import { useMemo } from 'react';
 import { findOptimizer, optimizerOf } from '../../core/optimizers/registry';
 import { racerStyle } from '../../core/view/palette';
-import type { LookaheadHp } from '../../core/optimizers/lookahead';
+import { racerLabel } from '../../core/view/racerLabel';
 import type { RacerResult } from '../../worker/raceProtocol';
+import type { Racer } from '../../state/racers';
 import { useRaceStore } from '../../state/raceStore';
 import { useResultsStore } from '../../state/resultsStore';
 
 /** A racer as the panels draw it: who, which colour, and its latest run (if computed). */
 export interface RacerView {
+  /** Its racer key (`sgd-2`): what results and drawings are keyed by. */
   id: string;
+  optimizer: string;
+  /** Its label: the one the user typed, else the derived default. */
   name: string;
+  /** Colour slot 0–15, kept while the racer exists. */
+  slot: number;
   color: string;
   dashed: boolean;
   /**
@@ -21,28 +27,33 @@ export interface RacerView {
   errors: string[];
 }
 
-/** The chosen racers joined with their results; colours follow the racer order. */
+/** The chosen racers joined with their results; each keeps its own colour slot. */
 export function useRacers(): RacerView[] {
-  const optimizers = useRaceStore((s) => s.optimizers);
-  const lookahead = useRaceStore((s) => s.lookahead);
-  const racers = useResultsStore((s) => s.racers);
+  const list = useRaceStore((s) => s.racers);
+  const results = useResultsStore((s) => s.racers);
   const configErrors = useResultsStore((s) => s.configErrors);
   return useMemo(
     () =>
-      optimizers.map((id, i) => ({
-        id,
-        name: `${lookahead[id] ? 'Lookahead ' : ''}${findOptimizer(id)?.type ?? id}`,
-        ...racerStyle(i),
-        shadow: shadowOf(id, lookahead),
-        result: racers?.find((r) => r.id === id) ?? null,
-        errors: configErrors.find((e) => e.id === id)?.errors ?? [],
+      list.map((r) => ({
+        id: r.key,
+        optimizer: r.optimizer,
+        name: racerName(r, list),
+        slot: r.color,
+        ...racerStyle(r.color),
+        shadow: shadowOf(r),
+        result: results?.find((x) => x.id === r.key) ?? null,
+        errors: configErrors.find((e) => e.id === r.key)?.errors ?? [],
       })),
-    [optimizers, lookahead, racers, configErrors],
+    [list, results, configErrors],
   );
 }
 
-function shadowOf(id: string, lookahead: Record<string, LookaheadHp>): RacerView['shadow'] {
-  const type = findOptimizer(id)?.type;
-  const shadow = type ? optimizerOf({ type, lookahead: lookahead[id] })?.shadow : undefined;
+/** The label shown for a racer: the user's, else the default derived from what sets it apart. */
+export const racerName = (r: Racer, racers: readonly Racer[]): string =>
+  r.label ?? racerLabel(r, racers);
+
+function shadowOf(r: Racer): RacerView['shadow'] {
+  const type = findOptimizer(r.optimizer)?.type;
+  const shadow = type ? optimizerOf({ type, lookahead: r.lookahead })?.shadow : undefined;
   return shadow ? { label: shadow.label, main: shadow.main } : null;
 }

@@ -3,6 +3,7 @@ import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useRef } from 'react';
 import { useRacers } from '../hooks/useRacers';
 import { SECOND_DASH } from '../../draw/paintTrajectories';
+import { LineSwatch } from './LineSwatch';
 
 /**
  * Who is racing: colour, name, and either the loss at the shown step or, for a racer that
@@ -38,7 +39,7 @@ export function Legend() {
               diverged !== null || r.errors.length ? 'legend-item is-diverged' : 'legend-item'
             }
           >
-            <Swatch color={r.color} width={4} dash={r.dashed ? '5 3' : undefined} />
+            <LineSwatch color={r.color} width={4} dash={r.dashed ? '5 3' : undefined} />
             <strong>{r.name}</strong>
             {r.errors.length > 0 && (
               <span className="legend-status" role="status">
@@ -58,7 +59,7 @@ export function Legend() {
             )}
             {r.shadow && (
               <span className="legend-shadow">
-                <Swatch color={r.color} width={2} dash={SECOND_DASH.join(' ')} />
+                <LineSwatch color={r.color} width={2} dash={SECOND_DASH.join(' ')} />
                 dashed: {r.shadow.label}
               </span>
             )}
@@ -66,22 +67,5 @@ export function Legend() {
         );
       })}
     </ul>
-  );
-}
-
-/** A short line in a racer's colour, as the race draws it. */
-function Swatch({ color, width, dash }: { color: string; width: number; dash?: string }) {
-  return (
-    <svg width="28" height="12" aria-hidden="true">
-      <line
-        x1="2"
-        y1="6"
-        x2="26"
-        y2="6"
-        stroke={color}
-        strokeWidth={width}
-        strokeDasharray={dash}
-      />
-    </svg>
   );
 }
