@@ -12,6 +12,15 @@ export const monkeySaddle: SurfaceSpec = {
   id: 'monkey_saddle',
   name: 'Monkey saddle',
   params: [],
+  // Unbounded below: a run that reaches a valley accelerates without end, and SGD with the
+  // Rosenbrock settings (lr 1e-3, momentum 0.9) overflowed at step 209 of 300. 150 steps at
+  // these rates keep every racer near the plot: plain GD (no momentum) crawls to (0.45, 0.28),
+  // RMSprop and Adagrad reach the valley at φ = π/3, Adam is on its way.
+  race: {
+    steps: 150,
+    lr: { sgd: 0.003, rmsprop: 0.003, adam: 0.003, adagrad: 0.03 },
+    hp: { sgd: { momentum: 0 } },
+  },
   create(params) {
     // No knobs: reject any rather than silently ignore a typo.
     resolveSurfaceParams('monkey_saddle', [], params);
