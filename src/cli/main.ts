@@ -10,7 +10,6 @@ import { interpolateCommand } from './commands/interpolate';
 import { sharpnessCommand } from './commands/sharpness';
 import { toyCommand } from './commands/toy';
 import { lrFindCommand } from './commands/lrFind';
-import { tuneCommand } from './commands/tune';
 
 /** Every subcommand; a new one is one file and one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -22,7 +21,6 @@ export const COMMANDS: readonly Command[] = [
   sharpnessCommand,
   toyCommand,
   lrFindCommand,
-  tuneCommand,
   mergeCommand,
 ];
 

@@ -4,10 +4,11 @@
  * Node, in a page and in a Web Worker.
  *
  * Defaults: Node → wasm, cpu (WASM-SIMD matmul is ~35× the cpu backend); elsewhere →
- * webgpu, webgl, wasm, cpu.
+ * webgpu, webgl, wasm, cpu. `chooseBackend` also skips WebGL on a software renderer.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { probeWebGLRenderer, softwareRenderer } from './webglRenderer';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -74,6 +75,31 @@ export async function initBackend(
     if (await tryBackend(name)) return name;
   }
   throw new Error(`initBackend: none of [${preferred.join(', ')}] could be initialised`);
+}
+
+/** What `chooseBackend` picked, and what it knows of WebGL here. */
+export interface BackendChoice {
+  backend: string;
+  /** The software rasteriser WebGL runs on here ('SwiftShader'), or null (a GPU, or not probed). */
+  softwareWebgl: string | null;
+  /** True when WebGL was skipped for being software-rendered (WebAssembly is faster then). */
+  skippedSoftwareWebgl: boolean;
+}
+
+/**
+ * `initBackend`, but WebGL on a software renderer is skipped when WebAssembly comes later in
+ * `preferred`: for a network's forward passes WASM-SIMD beats a CPU-emulated GPU (measured on
+ * the landscape job, docs/ARCHITECTURE.md). `probe` reads the renderer string (injectable for tests).
+ */
+export async function chooseBackend(
+  preferred: readonly BackendName[] = defaultBackends(),
+  probe: () => string | null = probeWebGLRenderer,
+): Promise<BackendChoice> {
+  const wgl = preferred.indexOf('webgl');
+  const softwareWebgl = wgl >= 0 ? softwareRenderer(probe()) : null;
+  const skip = softwareWebgl !== null && preferred.indexOf('wasm') > wgl;
+  const backend = await initBackend(skip ? preferred.filter((b) => b !== 'webgl') : preferred);
+  return { backend, softwareWebgl, skippedSoftwareWebgl: skip && backend === 'wasm' };
 }
 
 /** The active backend's WebGL context (tfjs's WebGL backend keeps it in `gpgpu.gl`), or null. */

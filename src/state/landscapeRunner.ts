@@ -111,7 +111,7 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         patchGpu({ text: m.text });
         break;
       case 'backend':
-        patchGpu({ backend: m.backend, wanted: m.wanted });
+        patchGpu({ backend: m.backend, wanted: m.wanted, softwareWebgl: m.softwareWebgl });
         break;
       case 'centre':
         patchGpu({

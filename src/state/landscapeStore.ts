@@ -31,6 +31,8 @@ export interface GpuState {
   backend: string | null;
   /** First backend asked for; differs from `backend` after a fallback. */
   wanted: string | null;
+  /** The software rasteriser WebGL runs on here ('SwiftShader'), or null for a GPU. */
+  softwareWebgl: string | null;
   phase: 'coarse' | 'fine' | null;
   done: number;
   total: number;
@@ -67,6 +69,7 @@ export interface LineRun {
   text: string;
   backend: string | null;
   wanted: string | null;
+  softwareWebgl: string | null;
   done: number;
   total: number;
   view: LineView | null;
@@ -122,6 +125,7 @@ export const idleLineRun = (): LineRun => ({
   text: '',
   backend: null,
   wanted: null,
+  softwareWebgl: null,
   done: 0,
   total: 0,
   view: null,
@@ -148,6 +152,7 @@ export const idleGpu = (): GpuState => ({
   text: '',
   backend: null,
   wanted: null,
+  softwareWebgl: null,
   phase: null,
   done: 0,
   total: 0,

@@ -151,6 +151,25 @@ const BACKEND_LABELS: Record<string, string> = {
 /** A tfjs backend name as a reader knows it: 'webgl' → "WebGL (GPU)". */
 export const backendLabel = (b: string): string => BACKEND_LABELS[b] ?? b;
 
+/**
+ * The backend line's words, knowing whether WebGL is software-rendered here (`softwareWebgl`,
+ * the rasteriser's name): WebGL on one is no GPU; WebAssembly chosen over one was chosen for
+ * speed, not as a fallback (`why`, said instead of the "not available" warning).
+ */
+export function backendWords(
+  backend: string,
+  wanted: string | null,
+  softwareWebgl: string | null,
+): { label: string; why: string | null } {
+  if (backend === 'webgl' && softwareWebgl)
+    return { label: `WebGL, software renderer (${softwareWebgl})`, why: null };
+  if (backend === 'wasm' && wanted === 'webgl' && softwareWebgl)
+    return {
+      label: 'WebAssembly',
+      why: `WebGL is software-rendered here (${softwareWebgl}), WASM is faster for this job`,
+    };
+  return { label: backendLabel(backend), why: null };
+}
 
 export function formatSeconds(s: number): string {
   return s < 60

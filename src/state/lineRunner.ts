@@ -31,7 +31,7 @@ export function startLineRunner(makeClient: () => LandscapeClient, io: RunnerIo)
         patch({ text: m.text });
         break;
       case 'backend':
-        patch({ backend: m.backend, wanted: m.wanted });
+        patch({ backend: m.backend, wanted: m.wanted, softwareWebgl: m.softwareWebgl });
         break;
       case 'lineStart': {
         const { settings } = store.getState();

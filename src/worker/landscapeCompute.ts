@@ -5,7 +5,7 @@
  * Every tensor it makes is disposed before it returns, cancelled or not.
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../gpu/backend';
+import { type BackendChoice, chooseBackend } from '../gpu/backend';
 import { randomDirections } from '../gpu/landscape/directions';
 import { evaluate, toBatches, type Batch } from '../gpu/landscape/evaluate';
 import { linspace } from '../gpu/landscape/grid';
@@ -52,16 +52,17 @@ export const BATCH = 256;
 /** Caches of plain bytes and parsed data (no tensors), kept between runs. */
 export class LandscapeCache {
   private splits = new Map<string, Promise<FashionSplit>>();
-  private backend: Promise<string> | null = null;
+  private backend: Promise<BackendChoice> | null = null;
   private backendKey = '';
 
   constructor(private io: LandscapeIo) {}
 
-  useBackend(backends: LandscapeComputeRequest['backends']): Promise<string> {
+  /** The backend for a ResNet job: software-rendered WebGL is skipped for WebAssembly. */
+  useBackend(backends: LandscapeComputeRequest['backends']): Promise<BackendChoice> {
     const key = backends.join(',');
     if (!this.backend || key !== this.backendKey) {
       this.backendKey = key;
-      this.backend = initBackend(backends);
+      this.backend = chooseBackend(backends);
       this.backend.catch(() => {
         this.backend = null;
       });
@@ -129,8 +130,15 @@ export async function startRun(
   const { seq } = req;
   const t0 = performance.now();
   emit({ kind: 'status', seq, text: 'Starting the compute backend…' });
-  const backend = await cache.useBackend(req.backends);
-  emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
+  const { backend, softwareWebgl, skippedSoftwareWebgl } = await cache.useBackend(req.backends);
+  emit({
+    kind: 'backend',
+    seq,
+    backend,
+    wanted: req.backends[0],
+    softwareWebgl,
+    skippedSoftwareWebgl,
+  });
   signal.throwIfAborted();
   const preset = modelPreset(req.model);
   // BN folded into the convs for eval-mode points (1.6–1.7× faster per point on wasm, same loss);

@@ -71,8 +71,19 @@ export type LandscapePhase = 'coarse' | 'fine';
 
 export type LandscapeResponse =
   | { kind: 'status'; seq: number; text: string }
-  /** The backend in use; `wanted` is the first one asked for (a difference means a fallback). */
-  | { kind: 'backend'; seq: number; backend: string; wanted: string }
+  /**
+   * The backend in use; `wanted` is the first one asked for (a difference means a fallback,
+   * unless `skippedSoftwareWebgl`: WebGL runs on `softwareWebgl`, a CPU rasteriser, so WebAssembly
+   * was chosen as the faster).
+   */
+  | {
+      kind: 'backend';
+      seq: number;
+      backend: string;
+      wanted: string;
+      softwareWebgl: string | null;
+      skippedSoftwareWebgl: boolean;
+    }
   | {
       kind: 'centre';
       seq: number;

@@ -6,7 +6,8 @@
  * The worker's context is reached through a test hook written into the built worker (never into
  * the source): a prelude that records the WebGL contexts its OffscreenCanvases make and, when
  * the worker posts its first row of points, loses them through WEBGL_lose_context. On WebAssembly
- * there is no context, so the hook does nothing there.
+ * there is no context, so the hook does nothing there. The hook also names the renderer a GPU
+ * (the test browser's SwiftShader would otherwise be skipped for WebAssembly).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,6 +27,15 @@ import { waitForPainted } from './pixels';
 const DIST = 'context-loss-e2e-dist';
 
 const LOSE_AT_FIRST_ROW = `/* contextLoss.test.ts: lose WebGL at the first row */ {
+  // The test browser's WebGL is SwiftShader, which the worker skips for WebAssembly; named as a
+  // GPU here so that the run takes WebGL, whose context this test loses.
+  for (const C of [self.WebGL2RenderingContext, self.WebGLRenderingContext]) {
+    if (!C) continue;
+    const getParameter = C.prototype.getParameter;
+    C.prototype.getParameter = function (p) {
+      return p === 0x9246 || p === this.RENDERER ? 'Test GPU (contextLoss.test.ts)' : getParameter.call(this, p);
+    };
+  }
   const getContext = OffscreenCanvas.prototype.getContext;
   const contexts = [];
   OffscreenCanvas.prototype.getContext = function (...args) {

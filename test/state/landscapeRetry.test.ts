@@ -38,7 +38,14 @@ describe('Retry after a lost GPU context', () => {
     store.getState().recompute();
     expect(r.computes().at(-1)!.backends).toEqual(['webgl', 'wasm', 'cpu']);
     const seq = r.computes().at(-1)!.seq;
-    r.answer({ kind: 'backend', seq, backend: 'webgl', wanted: 'webgl' });
+    r.answer({
+      kind: 'backend',
+      seq,
+      backend: 'webgl',
+      wanted: 'webgl',
+      softwareWebgl: null,
+      skippedSoftwareWebgl: false,
+    });
     r.answer({
       kind: 'error',
       seq,

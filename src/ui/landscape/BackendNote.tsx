@@ -1,9 +1,11 @@
-import { backendLabel } from '../../state/landscapeView';
+import { backendLabel, backendWords } from '../../state/landscapeView';
 
 interface BackendNoteProps {
   /** The tfjs backend the worker runs on, and the one it asked for first. */
   backend: string;
   wanted: string | null;
+  /** The software rasteriser WebGL runs on here, or null (a GPU, or not known). */
+  softwareWebgl?: string | null;
   /** The run's status: 'running' or 'cancelling' reads as under way. */
   status: string;
   /** "Computing" / "Computed", "Training" / "Trained". */
@@ -18,16 +20,19 @@ interface BackendNoteProps {
 export function BackendNote({
   backend,
   wanted,
+  softwareWebgl = null,
   status,
   verbs,
   dataKey,
   withId = false,
 }: BackendNoteProps) {
   const busy = status === 'running' || status === 'cancelling';
-  const fellBack = wanted !== null && backend !== wanted;
+  const { label, why } = backendWords(backend, wanted, softwareWebgl);
+  const fellBack = wanted !== null && backend !== wanted && why === null;
   return (
-    <p className="ls-backend" {...{ [dataKey]: backend }}>
-      {busy ? verbs[0] : verbs[1]} on {backendLabel(backend)}
+    <p className="ls-backend" {...{ [dataKey]: backend }} data-software-webgl={softwareWebgl ?? ''}>
+      {busy ? verbs[0] : verbs[1]} on {label}
+      {why && <> — {why}</>}
       {withId && <> · tfjs backend “{backend}”</>}
       {fellBack && (
         <span className="ls-warning">

@@ -128,6 +128,7 @@ function LineRunStatus({ run }: { run: LineRun }) {
         <BackendNote
           backend={run.backend}
           wanted={run.wanted}
+          softwareWebgl={run.softwareWebgl}
           status={run.status}
           verbs={['Computing', 'Computed']}
           dataKey="data-line-backend"

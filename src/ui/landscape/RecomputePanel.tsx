@@ -75,6 +75,7 @@ function RunStatus({ gpu }: { gpu: GpuState }) {
         <BackendNote
           backend={gpu.backend}
           wanted={gpu.wanted}
+          softwareWebgl={gpu.softwareWebgl}
           status={gpu.status}
           verbs={['Computing', 'Computed']}
           dataKey="data-backend"
