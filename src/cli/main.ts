@@ -10,6 +10,7 @@ import { interpolateCommand } from './commands/interpolate';
 import { sharpnessCommand } from './commands/sharpness';
 import { toyCommand } from './commands/toy';
 import { lrFindCommand } from './commands/lrFind';
+import { tuneCommand } from './commands/tune';
 
 /** Every subcommand; a new one is one file and one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   sharpnessCommand,
   toyCommand,
   lrFindCommand,
+  tuneCommand,
   mergeCommand,
 ];
 

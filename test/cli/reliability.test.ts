@@ -15,6 +15,7 @@ import { SHARPNESS_FLAGS } from '../../src/cli/commands/sharpness';
 import { TOY_FLAGS } from '../../src/cli/commands/toy';
 import { TRAIN_FLAGS } from '../../src/cli/commands/train';
 import { TRAJECTORY_FLAGS } from '../../src/cli/commands/trajectory';
+import { TUNE_FLAGS } from '../../src/cli/commands/tune';
 import { main } from '../../src/cli/main';
 import { cli, cliUntil, type CliRun } from './runCli';
 
@@ -90,6 +91,14 @@ const SUBJECTS: Subject[] = [
     flags: numeric('epochs', 'steps', 'batch', 'seed', 'checkpoint-every'),
   },
   {
+    command: 'train',
+    base: ['train', '--model', 'resnet-20', '--noise-scale', '2,4', '--out', f('train-out')],
+    flags: {
+      ...numeric('noise-draws'),
+      'noise-scale': ['1e308,1e309', '0,4', '4,4', '4,2', 'NaN,1', '', ',', '1,2,3', '0.5,2'],
+    },
+  },
+  {
     command: 'landscape',
     base: ['landscape', '--model', 'resnet-20', '--out', f('l.h5')],
     flags: {
@@ -142,13 +151,35 @@ const SUBJECTS: Subject[] = [
     base: ['lr-find', '--toy', 'spiral', '--out', f('lr.json')],
     flags: { ...numeric('n'), hidden: HIDDEN_EXTREMES },
   },
+  {
+    command: 'tune',
+    base: ['tune', '--surface', 'quadratic', '--out', f('tune.json')],
+    flags: {
+      ...numeric('trials', 'steps', 'batch', 'samples', 'seed'),
+      // Valid values (a tuning run would start) left out.
+      noise: EXTREMES.filter((v) => v !== '0.5' && v !== '1e-320'),
+      target: EXTREMES.filter((v) => !['0.5', '1e-320', '-1'].includes(v)),
+      'times-faster': EXTREMES.filter((v) => !['0.5', '1e-320', '-1'].includes(v)),
+      'lr-range': RANGE_EXTREMES,
+    },
+  },
 ];
 
 /** The string-valued flags that take no number, per command: with SUBJECTS, every flag there is. */
 const NON_NUMERIC: Record<string, string[]> = {
   trajectory: ['config'],
   schedule: ['config'],
-  train: ['model', 'out', 'optimizer', 'scheduler', 'config', 'data'],
+  train: [
+    'model',
+    'out',
+    'optimizer',
+    'scheduler',
+    'config',
+    'data',
+    'batch-scaling',
+    'batch-schedule',
+  ],
+  tune: ['surface', 'surface-params', 'optimizer', 'method', 'criterion', 'out', 'csv'],
   landscape: ['model', 'weights', 'out', 'norm', 'json', 'dir-out', 'directions', 'hessian-scale'],
   interpolate: ['model', 'from', 'to', 'bn', 'out', 'json'],
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
@@ -177,6 +208,7 @@ const ALL_FLAGS: Record<string, Record<string, { type: string }>> = {
   toy: TOY_FLAGS,
   merge: MERGE_FLAGS,
   'lr-find': LR_FIND_FLAGS,
+  tune: TUNE_FLAGS,
 };
 
 const cases = SUBJECTS.flatMap((s) =>

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { main } from '../../src/cli/main';
 import { repoRoot } from '../referencePath';
 
 export interface CliRun {
@@ -59,4 +60,16 @@ export function cliUntil(
     });
     child.stdin.end('');
   });
+}
+
+/** main() in this process with captured output (the bin's code path without its start-up). */
+export async function inProcess(args: string[], stdin = ''): Promise<CliRun> {
+  let stdout = '',
+    stderr = '';
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => stdin,
+  });
+  return { code, stdout, stderr };
 }

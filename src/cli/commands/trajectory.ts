@@ -36,10 +36,20 @@ export function checkRunCost(cfg: RunConfig, noCap: boolean, note: (line: string
   const plan = batchPlan(cfg.batch);
   let amount = plan ? 0 : cfg.steps * cfg.batch.size;
   if (plan) for (let k = 0; k < cfg.steps; k++) amount += plan.size(k);
+  checkSampleGradients('steps × batch.size', amount, noCap, note);
+}
+
+/** CAPS.coreSampleGradients for a job of `amount` sample gradients, named by `flags`. */
+export function checkSampleGradients(
+  flags: string,
+  amount: number,
+  noCap: boolean,
+  note: (line: string) => void,
+): void {
   checkCaps(
     [
       {
-        flags: 'steps × batch.size',
+        flags,
         amount,
         unit: 'sample gradients',
         cap: CAPS.coreSampleGradients,
