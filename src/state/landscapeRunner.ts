@@ -12,7 +12,7 @@ import { readSurfaceExtras, readSurfaceH5, surfaceFileSizeError } from '../io/su
 import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
 import type { BackendName } from '../gpu/backend';
-import { useLandscapeStore, type GpuState } from './landscapeStore';
+import { useLandscapeStore, type GpuState, type ShippedState } from './landscapeStore';
 import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
 import {
   backendLabel,
@@ -53,11 +53,12 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     const file = shippedFile(settings);
     const token = ++shippedToken;
     store.setState({
-      shipped: { file, status: 'loading', view: null, message: null, sharpness: null },
+      shipped: { file, status: 'loading', view: null, message: null, sharpness: null, twin: null },
     });
     const title = `${modelLabel(settings)} · ${settings.view === 'pca' ? 'PCA plane of the training trajectory' : 'random filter-normalised directions'}`;
-    let next: Omit<ReturnType<typeof store.getState>['shipped'], 'sharpness'>;
+    let next: Omit<ReturnType<typeof store.getState>['shipped'], 'sharpness' | 'twin'>;
     const sharpness = loadSharpness(modelName(settings));
+    const twin = loadTwin(settings);
     try {
       const raw = await io.fetchJson(`landscapes/${file}`);
       if (raw === null) {
@@ -86,8 +87,20 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         message: `Could not load landscapes/${file}: ${(e as Error).message}`,
       };
     }
-    const s = await sharpness;
-    if (token === shippedToken) store.setState({ shipped: { ...next, sharpness: s } });
+    const [s, t] = await Promise.all([sharpness, twin]);
+    if (token === shippedToken) store.setState({ shipped: { ...next, sharpness: s, twin: t } });
+  };
+
+  /** The twin's shipped roughness, or null: like sharpness, optional. */
+  const loadTwin = async (settings: LandscapeSettings): Promise<ShippedState['twin']> => {
+    const other = { ...settings, skip: !settings.skip };
+    try {
+      const parsed = parseLandscapeJson(await io.fetchJson(`landscapes/${shippedFile(other)}`));
+      const numbers = parsed.ok ? parsed.value.roughness : undefined;
+      return numbers ? { label: modelLabel(other), numbers } : null;
+    } catch {
+      return null;
+    }
   };
 
   /** The model's λ's, or null: the file is optional, so a missing or bad one only hides the number. */

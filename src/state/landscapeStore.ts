@@ -19,6 +19,11 @@ export interface ShippedState {
   message: string | null;
   /** The shipped model's top Hessian eigenvalues (`models/<name>/sharpness.json`), when shipped. */
   sharpness: ModelSharpness | null;
+  /**
+   * The twin's shipped roughness (the same depth and view with skip connections toggled), for
+   * the sentence that compares the two (core/view/sliceReading); null when not shipped.
+   */
+  twin: { label: string; numbers: Record<string, number> } | null;
 }
 
 /** A "Recompute on my GPU" run as the page sees it. */
@@ -190,7 +195,14 @@ export function initialLandscapeState(
     settings,
     look,
     showing: 'shipped',
-    shipped: { file: '', status: 'loading', view: null, message: null, sharpness: null },
+    shipped: {
+      file: '',
+      status: 'loading',
+      view: null,
+      message: null,
+      sharpness: null,
+      twin: null,
+    },
     gpu: idleGpu(),
     h5: { fileName: null, attempt: null, status: 'idle', view: null, line: false, error: null },
     line: idleLine(),

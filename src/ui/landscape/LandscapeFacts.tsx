@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { modelLabel } from '../../state/landscapeUrl';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { type LandscapeView, viewSummary } from '../../state/landscapeView';
+import { sliceSentence, twinSentence } from '../../core/view/sliceReading';
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
@@ -19,6 +20,15 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
     view.source === 'shipped' ? s.shipped.sharpness : null,
   );
   const { lo, hi, rough } = useMemo(() => viewSummary(view), [view]);
+  const twin = useLandscapeStore((s) => (view.source === 'shipped' ? s.shipped.twin : null));
+  // Every sentence that reads this slice is made from the numbers shown above it.
+  const reading = useMemo(() => {
+    if (!rough) return [];
+    const random = view.directions?.kind === 'random';
+    const own = sliceSentence(rough, random);
+    const vsTwin = twin && random ? twinSentence(rough, twin) : null;
+    return [own, vsTwin].filter((x): x is string => x !== null);
+  }, [rough, twin, view.directions]);
   return (
     <section className="card ls-facts" aria-label="What the numbers mean">
       <h3>{view.title}</h3>
@@ -90,13 +100,9 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
           : ' '}
         {view.source === 'h5'
           ? ''
-          : settings.skip
-            ? `With skip connections, Li et al. (2018) found a smooth, nearly convex basin even for deep ResNets. Untick "skip connections" to compare with the same network without them.`
-            : `Without skip connections, deep networks' slices turn chaotic (Li et al. 2018, Fig. 5): the basin shrinks and is walled by rough, non-convex terrain. Tick "skip connections" to compare with ${modelLabel({ ...settings, skip: true })}.`}
-        {view.source === 'h5'
-          ? ''
-          : " A higher accuracy with a wide, smooth basin is the paper's link between flat minima and generalisation."}
+          : `Li et al. (2018, Fig. 5) found deep ResNets' slices nearly convex with skip connections and chaotic without them; ${settings.skip ? 'untick' : 'tick'} "skip connections" to compare with ${modelLabel({ ...settings, skip: !settings.skip })}. A higher accuracy with a wide, smooth basin is the paper's link between flat minima and generalisation.`}
       </p>
+      {reading.length > 0 && <p className="explain ls-reading">{reading.join(' ')}</p>}
       {view.directions && (
         <p className="explain">
           Directions:{' '}

@@ -1,0 +1,106 @@
+/**
+ * The sentences that read a 2-D slice ("a smooth basin", "chaotic", "rougher than its twin"),
+ * made from the numbers shown beside them (core/view/roughness.ts), so a sentence cannot say
+ * what its numbers contradict. Pure: numbers in, words out.
+ *
+ * Thresholds (TV = tvLogLoss, the mean |∂ ln L/∂α| over the slice, per unit of α and β):
+ * - TV < SMOOTH_TV (5): smooth. The shipped random-direction slices over [−1, 1]² with skip
+ *   connections measure 3.4 (ResNet-20) to 6.9 (ResNet-110), ResNet-56-NS 8.3, ResNet-110-NS 19.7.
+ * - TV ≥ CHAOTIC_TV (12), or SMOOTH_TV ≤ TV with at least CHAOTIC_MINIMA (3) local minima:
+ *   chaotic. Between: steep-walled. Below SMOOTH_TV a slice is never called chaotic, whatever
+ *   its minima (they are then shallow dips, and said as a count), and only a chaotic slice's
+ *   sentence has the word in it.
+ * - Against the twin (the same depth with skip connections toggled): TV ratio ≥ TWIN_RATIO (1.5)
+ *   is rougher, ≤ 1/1.5 smoother, else about as rough; basin width ratio ≥ BASIN_RATIO (1.25)
+ *   is wider, ≤ 1/1.25 narrower, else about as wide.
+ * TV is per unit of the axes, so only slices whose axes mean the same compare: random
+ * filter-normalised directions over [−1, 1]². Other directions (the PCA plane spans the training
+ * path, up to ±10⁵) get the numbers' meaning and no adjective.
+ */
+
+export const SMOOTH_TV = 5;
+export const CHAOTIC_TV = 12;
+export const CHAOTIC_MINIMA = 3;
+export const TWIN_RATIO = 1.5;
+export const BASIN_RATIO = 1.25;
+
+export interface SliceNumbers {
+  tvLogLoss?: number;
+  localMinima?: number;
+  /** Fraction (0–1) of [−1, 1]² below twice the centre loss. */
+  basinWidth?: number;
+}
+
+export type SliceCharacter = 'smooth' | 'steep' | 'chaotic';
+
+/** The word for a slice's roughness, or null when the numbers cannot say (no finite TV). */
+export function sliceCharacter(n: SliceNumbers): SliceCharacter | null {
+  const tv = n.tvLogLoss;
+  if (tv === undefined || !Number.isFinite(tv)) return null;
+  if (tv < SMOOTH_TV) return 'smooth';
+  if (tv >= CHAOTIC_TV || (n.localMinima ?? 0) >= CHAOTIC_MINIMA) return 'chaotic';
+  return 'steep';
+}
+
+const fmt = (v: number) => Number(v.toPrecision(3)).toString();
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+const minima = (m: number) => `${m} local minim${m === 1 ? 'um' : 'a'}`;
+
+/** The roughness with the threshold that gave its word (only that one: a smooth slice's sentence never names chaos). */
+function tvPhrase(tv: number, c: SliceCharacter, m: number | undefined): string {
+  const why =
+    c === 'smooth'
+      ? `below ${SMOOTH_TV}`
+      : c === 'steep'
+        ? `${SMOOTH_TV} or more, under ${CHAOTIC_TV} with fewer than ${CHAOTIC_MINIMA} local minima`
+        : tv >= CHAOTIC_TV
+          ? `${CHAOTIC_TV} or more`
+          : `${SMOOTH_TV} or more with ${m} local minima`;
+  return `roughness ${fmt(tv)} (${why})`;
+}
+
+/** The sentence on this slice alone; null when there is nothing to read. */
+export function sliceSentence(n: SliceNumbers, randomDirections: boolean): string | null {
+  const c = sliceCharacter(n);
+  if (c === null) return null;
+  const tv = n.tvLogLoss!;
+  if (!randomDirections)
+    return `Roughness ${fmt(tv)} is per unit of this plane's axes, which are not the random directions' [−1, 1], so it is not read as smooth or chaotic here.`;
+  const m = n.localMinima;
+  const word =
+    c === 'smooth'
+      ? m !== undefined && m > 1
+        ? `smooth, with ${minima(m)} as shallow dips`
+        : 'a smooth basin'
+      : c === 'chaotic'
+        ? 'chaotic'
+        : 'steep-walled';
+  const parts = [tvPhrase(tv, c, m)];
+  if (m !== undefined && !(c === 'smooth' && m > 1)) parts.push(minima(m));
+  if (n.basinWidth !== undefined && Number.isFinite(n.basinWidth))
+    parts.push(`basin ${pct(n.basinWidth)} of the square`);
+  return `This slice reads as ${word}: ${parts.join(', ')}.`;
+}
+
+/** The sentence comparing this slice with its twin's shipped slice; null when either lacks the numbers. */
+export function twinSentence(
+  n: SliceNumbers,
+  twin: { label: string; numbers: SliceNumbers },
+): string | null {
+  const a = n.tvLogLoss,
+    b = twin.numbers.tvLogLoss;
+  if (a === undefined || b === undefined || !(a > 0) || !(b > 0)) return null;
+  const r = a / b;
+  const rough =
+    r >= TWIN_RATIO ? 'rougher than' : r <= 1 / TWIN_RATIO ? 'smoother than' : 'about as rough as';
+  let s = `${twin.label}'s shipped slice has roughness ${fmt(b)}: this one is ${fmt(r)}× that, ${rough} it (${TWIN_RATIO}× either way counts as a difference)`;
+  const w = n.basinWidth,
+    v = twin.numbers.basinWidth;
+  if (w !== undefined && v !== undefined && w > 0 && v > 0) {
+    const q = w / v;
+    const wide =
+      q >= BASIN_RATIO ? 'a wider' : q <= 1 / BASIN_RATIO ? 'a narrower' : 'about as wide a';
+    s += `, with ${wide} basin (${pct(w)} against ${pct(v)})`;
+  }
+  return `${s}.`;
+}
