@@ -11,6 +11,7 @@ import { sharpnessCommand } from './commands/sharpness';
 import { toyCommand } from './commands/toy';
 import { lrFindCommand } from './commands/lrFind';
 import { tuneCommand } from './commands/tune';
+import { basinMapCommand } from './commands/basinMap';
 
 /** Every subcommand; a new one is one file and one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   toyCommand,
   lrFindCommand,
   tuneCommand,
+  basinMapCommand,
   mergeCommand,
 ];
 

@@ -16,6 +16,7 @@ import { TOY_FLAGS } from '../../src/cli/commands/toy';
 import { TRAIN_FLAGS } from '../../src/cli/commands/train';
 import { TRAJECTORY_FLAGS } from '../../src/cli/commands/trajectory';
 import { TUNE_FLAGS } from '../../src/cli/commands/tune';
+import { BASIN_MAP_FLAGS } from '../../src/cli/commands/basinMap';
 import { main } from '../../src/cli/main';
 import { cli, cliUntil, type CliRun } from './runCli';
 
@@ -163,6 +164,17 @@ const SUBJECTS: Subject[] = [
       'lr-range': RANGE_EXTREMES,
     },
   },
+  {
+    command: 'basin-map',
+    base: ['basin-map', '--out', f('basins.json')],
+    flags: {
+      ...numeric('seeds', 'seed', 'steps', 'samples'),
+      // Valid values (a map would be run) left out.
+      noise: EXTREMES.filter((v) => v !== '0.5' && v !== '1e-320'),
+      lrs: EXTREMES.filter((v) => v !== '0.5' && v !== '1e-320'),
+      batches: HIDDEN_EXTREMES.filter((v) => v !== '1,2,3,4,5,6,7,8,9'),
+    },
+  },
 ];
 
 /** The string-valued flags that take no number, per command: with SUBJECTS, every flag there is. */
@@ -180,6 +192,7 @@ const NON_NUMERIC: Record<string, string[]> = {
     'batch-schedule',
   ],
   tune: ['surface', 'surface-params', 'optimizer', 'method', 'criterion', 'out', 'csv'],
+  'basin-map': ['optimizer', 'out', 'csv'],
   landscape: ['model', 'weights', 'out', 'norm', 'json', 'dir-out', 'directions', 'hessian-scale'],
   interpolate: ['model', 'from', 'to', 'bn', 'out', 'json'],
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
@@ -209,6 +222,7 @@ const ALL_FLAGS: Record<string, Record<string, { type: string }>> = {
   merge: MERGE_FLAGS,
   'lr-find': LR_FIND_FLAGS,
   tune: TUNE_FLAGS,
+  'basin-map': BASIN_MAP_FLAGS,
 };
 
 const cases = SUBJECTS.flatMap((s) =>
