@@ -20,7 +20,8 @@ function runScene(scene: Scene): { runs: Record<string, RunResult>; steps: numbe
 }
 
 describe('scene registry', () => {
-  it('has unique, link-safe ids', () => {
+  it('has at least 12 scenes with unique, link-safe ids', () => {
+    expect(SCENES.length).toBeGreaterThanOrEqual(12);
     const ids = SCENES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

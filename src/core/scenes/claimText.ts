@@ -1,7 +1,8 @@
 import { formatValue } from '../view/sliderScale';
 import { SETTLE_FRACTION, type Claim, type Place } from './sceneSpec';
 
-const num = (v: number) => formatValue(v);
+// A true minus sign, as formatValue writes it in exponents.
+const num = (v: number) => formatValue(v).replace(/^-/, '−');
 const place = (p: Place) => `${p.name} (${num(p.at[0])}, ${num(p.at[1])})`;
 
 /**
@@ -13,7 +14,7 @@ export function claimSentence(c: Claim, nameOf: (key: string) => string, steps: 
   if ('finalLossBelow' in c)
     return `${nameOf(c.racer)} ends with a loss below ${num(c.finalLossBelow)}.`;
   if ('finalLossAbove' in c)
-    return `${nameOf(c.racer)} is still above a loss of ${num(c.finalLossAbove)} after ${steps} steps.`;
+    return `${nameOf(c.racer)} ends above a loss of ${num(c.finalLossAbove)}, after ${steps} steps.`;
   if ('within' in c)
     return `${nameOf(c.racer)} gets below a loss of ${num(c.reaches)} within ${c.within} steps.`;
   if ('notWithin' in c)
@@ -22,8 +23,8 @@ export function claimSentence(c: Claim, nameOf: (key: string) => string, steps: 
     return `${nameOf(c.faster[0])} gets below a loss of ${num(c.toLoss)} before ${nameOf(c.faster[1])}.`;
   if ('monotone' in c)
     return c.monotone
-      ? `${nameOf(c.racer)}'s loss falls at every step.`
-      : `${nameOf(c.racer)}'s loss goes up as well as down.`;
+      ? `The loss of ${nameOf(c.racer)} falls at every step.`
+      : `The loss of ${nameOf(c.racer)} goes up as well as down.`;
   if ('endsNearer' in c)
     return `${nameOf(c.racer)} ends nearer ${place(c.endsNearer)} than ${place(c.than)}.`;
   if ('nearer' in c)

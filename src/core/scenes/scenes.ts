@@ -1,3 +1,4 @@
+import { SURFACES } from '../surfaces/registry';
 import type { Place, Scene } from './sceneSpec';
 
 /*
@@ -9,18 +10,87 @@ import type { Place, Scene } from './sceneSpec';
  */
 
 const ORIGIN: Place = { name: 'the origin', at: [0, 0] };
+// The sharp_flat surface lists its sharp minimum first.
+const [sharpAt, flatAt] = SURFACES.find((q) => q.id === 'sharp_flat')!.create({}).minima;
+const SHARP: Place = { name: 'the sharp minimum', at: [sharpAt[0], sharpAt[1]] };
+const FLAT: Place = { name: 'the flat minimum', at: [flatAt[0], flatAt[1]] };
+
+/** A racer's link label, so that the legend and the card's sentences agree. */
+const label = (key: string, text: string) =>
+  `label.${key}=${encodeURIComponent(text).replace(/%20/g, '+')}`;
+/** Plain SGD: the race's SGD defaults to momentum 0.9, so a scene says 0 where it means none. */
+const sgd = (key: string, lr: number, more = '') =>
+  `lr.${key}=${lr}&momentum.${key}=0${more ? `&${more}` : ''}`;
 
 export const SCENES: readonly Scene[] = [
+  {
+    id: 'lr-sizes',
+    title: 'Learning rate: too small, right, too large, NaN',
+    deck: 'Advanced Training: the size of the learning rate',
+    look: 'Plain SGD on a bowl whose steep side has curvature 25, so any lr above 2/25 = 0.08 overshoots further on every step. At 0.001 it barely moves, at 0.05 it converges, at 0.085 its loss grows without bound, and at 0.5 it overflows and the run stops.',
+    query: [
+      'surface=quadratic&opt=sgd,sgd-2,sgd-3,sgd-4&steps=300',
+      sgd('sgd', 0.001, label('sgd', 'lr 0.001 (too small)')),
+      sgd('sgd-2', 0.05, label('sgd-2', 'lr 0.05 (right)')),
+      sgd('sgd-3', 0.085, label('sgd-3', 'lr 0.085 (too large)')),
+      sgd('sgd-4', 0.5, label('sgd-4', 'lr 0.5 (NaN)')),
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', finalLossAbove: 1 },
+      { racer: 'sgd-2', finalLossBelow: 1e-9 },
+      { racer: 'sgd-3', finalLossAbove: 1000 },
+      { racer: 'sgd-4', diverges: true },
+    ],
+  },
+  {
+    id: 'momentum-distill',
+    title: 'Momentum on an ill-conditioned bowl',
+    deck: 'Optimized Deep Learning: why momentum works (Distill, α = 0.02, β = 0.99)',
+    look: 'A bowl 100 times steeper across than along, and Distill’s step size 0.02, exactly 2/100: plain SGD bounces between the walls for ever. Momentum 0.9 damps the bounce and slides down the valley; Distill’s β = 0.99 overshoots again and again and is still ringing after 300 steps.',
+    query: [
+      'surface=quadratic&surface.kappa=100&opt=sgd,sgd-2,sgd-3&steps=300',
+      sgd('sgd', 0.02, label('sgd', 'No momentum')),
+      `lr.sgd-2=0.02&momentum.sgd-2=0.9&${label('sgd-2', 'Momentum 0.9')}`,
+      `lr.sgd-3=0.02&momentum.sgd-3=0.99&${label('sgd-3', 'Momentum 0.99 (Distill)')}`,
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', finalLossAbove: 10 },
+      { racer: 'sgd-2', finalLossBelow: 1e-9 },
+      { racer: 'sgd-3', monotone: false },
+      { racer: 'sgd-3', finalLossAbove: 0.1 },
+    ],
+  },
+  {
+    id: 'nesterov',
+    title: 'Nesterov vs classical momentum',
+    deck: 'Gradient-descent optimizers: momentum and Nesterov',
+    look: 'The same lr (0.02) and momentum (0.9) on a bowl of condition 25. Nesterov takes the gradient where momentum is about to carry it, so it brakes before it overshoots and reaches the bottom sooner.',
+    query: [
+      'surface=quadratic&opt=sgd,sgd-2&steps=300',
+      `lr.sgd=0.02&momentum.sgd=0.9&${label('sgd', 'Momentum 0.9')}`,
+      `lr.sgd-2=0.02&momentum.sgd-2=0.9&nesterov.sgd-2=true&${label('sgd-2', 'Nesterov 0.9')}`,
+    ].join('&'),
+    claims: [
+      { faster: ['sgd-2', 'sgd'], toLoss: 1e-6 },
+      { racer: 'sgd', finalLossBelow: 1e-9 },
+      { racer: 'sgd-2', finalLossBelow: 1e-9 },
+    ],
+  },
   {
     id: 'saddle-escape',
     title: 'Escaping a saddle',
     deck: 'Gradient-descent optimizers: saddle points',
-    look: 'All start a hair off the ridge of x² − y² (y = 0.001), where the gradient across it is almost nothing. A loss of −1 means a racer has left the saddle: plain SGD grows its tiny y by (1 + 2·lr) a step and lingers, while RMSprop and Adam divide by the gradient’s own size and walk off at once.',
-    query:
-      'surface=saddle&opt=sgd,adam,rmsprop&steps=400&lr.sgd=0.01&momentum.sgd=0&lr.adam=0.01&lr.rmsprop=0.01',
+    look: 'All start a hair off the ridge of x² − y² (y = 0.001), where the gradient across it is almost nothing. A loss of −1 means a racer has left the saddle: plain SGD grows its tiny y by (1 + 2·lr) a step and lingers; momentum compounds that growth, and RMSprop and Adam divide by the gradient’s own size and walk off at once.',
+    query: [
+      'surface=saddle&opt=sgd,sgd-2,adam,rmsprop&steps=400',
+      sgd('sgd', 0.01, label('sgd', 'SGD')),
+      `lr.sgd-2=0.01&momentum.sgd-2=0.9&${label('sgd-2', 'SGD + momentum 0.9')}`,
+      'lr.adam=0.01&lr.rmsprop=0.01',
+    ].join('&'),
     claims: [
       { racer: 'rmsprop', reaches: -1, within: 25 },
       { racer: 'adam', reaches: -1, within: 100 },
+      { racer: 'sgd-2', reaches: -1, within: 100 },
       { racer: 'sgd', reaches: -1, notWithin: 300 },
       { faster: ['rmsprop', 'adam'], toLoss: -1 },
     ],
@@ -90,6 +160,92 @@ export const SCENES: readonly Scene[] = [
       { faster: ['soap', 'adam'], toLoss: 1e-3 },
       { racer: 'shampoo', finalLossBelow: 1e-5 },
       { racer: 'adam', finalLossAbove: 1e-3 },
+    ],
+  },
+  {
+    id: 'sharp-flat-lr',
+    title: 'Sharp vs flat minimum: the learning rate',
+    deck: 'Optimized Deep Learning: flat and sharp minima',
+    look: 'Two minima of exactly the same loss, one with curvature ≈ 11 and one ≈ 1. From the same start, lr 0.1 settles in the nearby sharp one; lr 1 is unstable there (above 2/11) and is thrown out to the flat one, where it is stable.',
+    query: [
+      'surface=sharp_flat&opt=sgd,sgd-2&steps=500',
+      sgd('sgd', 0.1, label('sgd', 'lr 0.1')),
+      sgd('sgd-2', 1, label('sgd-2', 'lr 1')),
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', endsNearer: SHARP, than: FLAT },
+      { racer: 'sgd-2', endsNearer: FLAT, than: SHARP },
+    ],
+  },
+  {
+    id: 'sharp-flat-batch',
+    title: 'Sharp vs flat minimum: the batch size',
+    deck: 'Optimized Deep Learning: large batches and sharp minima',
+    look: 'The same lr 0.1 for all, with minibatch noise on a sum of 256 samples. The full batch and a batch of 16 stay in the sharp minimum; a batch of 4 is noisy enough to be kicked out of it and ends in the wide, flat one.',
+    query: [
+      'surface=sharp_flat&opt=sgd,sgd-2,sgd-3&steps=1000&noise=5',
+      sgd('sgd', 0.1, label('sgd', 'Full batch')),
+      sgd('sgd-2', 0.1, `batch.sgd-2=16&${label('sgd-2', 'Batch 16')}`),
+      sgd('sgd-3', 0.1, `batch.sgd-3=4&${label('sgd-3', 'Batch 4')}`),
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', endsNearer: SHARP, than: FLAT },
+      { racer: 'sgd-2', endsNearer: SHARP, than: FLAT },
+      { racer: 'sgd-3', endsNearer: FLAT, than: SHARP },
+    ],
+  },
+  {
+    id: 'batch-noise',
+    title: 'Minibatch noise as the batch shrinks',
+    deck: 'Gradient-descent optimizers: learning rate vs batch size',
+    look: 'SGD at lr 0.05 on a bowl whose gradient is a sum over 256 samples. The full batch slides exactly to the minimum; each smaller batch adds more noise to the gradient and settles on a higher floor, where the noise balances the pull to the bottom.',
+    query: [
+      'surface=quadratic&opt=sgd,sgd-2,sgd-3,sgd-4&steps=300&noise=3',
+      sgd('sgd', 0.05, label('sgd', 'Full batch (256)')),
+      sgd('sgd-2', 0.05, `batch.sgd-2=64&${label('sgd-2', 'Batch 64')}`),
+      sgd('sgd-3', 0.05, `batch.sgd-3=16&${label('sgd-3', 'Batch 16')}`),
+      sgd('sgd-4', 0.05, `batch.sgd-4=4&${label('sgd-4', 'Batch 4')}`),
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', finalLossBelow: 1e-9 },
+      { settlesLower: ['sgd', 'sgd-2'] },
+      { settlesLower: ['sgd-2', 'sgd-3'] },
+      { settlesLower: ['sgd-3', 'sgd-4'] },
+    ],
+  },
+  {
+    id: 'warmup',
+    title: 'Warm-up',
+    deck: 'Optimizer and LR schedule: warm-up',
+    look: 'SGD with momentum 0.9 at lr 0.003 on Rosenbrock: on the steep wall where it starts, full-size steps blow up within ten steps. The same lr reached by a linear warm-up from 1 % over the first 50 steps (10 % of the run, as the decks advise) first finds the valley, then converges.',
+    query: [
+      'surface=rosenbrock&opt=sgd,sgd-2&steps=500',
+      `lr.sgd=0.003&momentum.sgd=0.9&${label('sgd', 'No warm-up')}`,
+      'lr.sgd-2=0.003&momentum.sgd-2=0.9',
+      'sched.sgd-2=linear&sched.sgd-2.start_factor=0.01&sched.sgd-2.total_iters=50',
+      label('sgd-2', 'Warm-up over 50 steps'),
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', diverges: true },
+      { racer: 'sgd-2', finalLossBelow: 1e-6 },
+    ],
+  },
+  {
+    id: 'schedules',
+    title: 'Step vs cosine vs one-cycle',
+    deck: 'Optimizer and LR schedule: step, cosine, one-cycle',
+    look: 'Noisy SGD (batches of 4 of 256) at lr 0.05. At a constant lr the noise holds it on a floor; step decay halves the lr every 100 steps and cosine takes it to zero, so both settle lower. One-cycle spends its first 30 % warming up and cycles momentum between 0.85 and 0.95, and on this small bowl ends above cosine.',
+    query: [
+      'surface=quadratic&opt=sgd,sgd-2,sgd-3,sgd-4&steps=300&batch=4&noise=3',
+      sgd('sgd', 0.05, label('sgd', 'Constant')),
+      sgd('sgd-2', 0.05, `sched.sgd-2=step&${label('sgd-2', 'Step (halves every 100)')}`),
+      sgd('sgd-3', 0.05, `sched.sgd-3=cosine&${label('sgd-3', 'Cosine')}`),
+      sgd('sgd-4', 0.05, `sched.sgd-4=onecycle&${label('sgd-4', 'One-cycle')}`),
+    ].join('&'),
+    claims: [
+      { settlesLower: ['sgd-2', 'sgd'] },
+      { settlesLower: ['sgd-3', 'sgd-2'] },
+      { settlesLower: ['sgd-3', 'sgd-4'] },
     ],
   },
 ];
