@@ -394,6 +394,15 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
     ),
   (s0) => scheduleParamFields(s0.race.schedule.id, 'sched', (s) => s.race.schedule),
   () => [
+    field<'auto' | 'log' | 'linear'>({
+      key: 'lraxis',
+      codec: enumCodec(['auto', 'log', 'linear'] as const),
+      get: (s) => s.view.lrAxis,
+      def: () => 'auto',
+      set: (s, v) => {
+        s.view.lrAxis = v;
+      },
+    }),
     field<'light' | 'dark'>({
       key: 'theme',
       codec: enumCodec(['light', 'dark'] as const),

@@ -20,6 +20,8 @@ export interface RaceState {
 
 /** How the page looks; not part of the computation. */
 export interface ViewState {
+  /** The lr plot's value axis: chosen from the values (log past 10×), or as the user set it. */
+  lrAxis: 'auto' | 'log' | 'linear';
   theme: 'light' | 'dark';
   large: boolean;
   logHeight: boolean;
@@ -141,6 +143,7 @@ export function defaultRaceState(surface: string = DEFAULT_SURFACE): RaceState {
 }
 
 export const defaultViewState = (): ViewState => ({
+  lrAxis: 'auto',
   theme: 'light',
   large: false,
   logHeight: true,

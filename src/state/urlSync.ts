@@ -26,7 +26,13 @@ export function currentUrlState(): UrlState {
   const step = Math.round(p.step);
   return {
     race,
-    view: { theme: v.theme, large: v.large, logHeight: v.logHeight, show3d: v.show3d },
+    view: {
+      lrAxis: v.lrAxis,
+      theme: v.theme,
+      large: v.large,
+      logHeight: v.logHeight,
+      show3d: v.show3d,
+    },
     step: p.playing || step >= race.steps ? null : step,
     speed: p.speed,
   };

@@ -4,6 +4,7 @@ import { defaultViewState, type ViewState } from './raceState';
 export interface ViewActions {
   setTheme(theme: ViewState['theme']): void;
   setLarge(large: boolean): void;
+  setLrAxis(axis: ViewState['lrAxis']): void;
   setLogHeight(on: boolean): void;
   setShow3d(on: boolean): void;
   replace(v: ViewState): void;
@@ -14,6 +15,7 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   ...defaultViewState(),
   setTheme: (theme) => set({ theme }),
   setLarge: (large) => set({ large }),
+  setLrAxis: (lrAxis) => set({ lrAxis }),
   setLogHeight: (logHeight) => set({ logHeight }),
   setShow3d: (show3d) => set({ show3d }),
   replace: (v) => set(v),

@@ -7,6 +7,7 @@
 import { scaleLog } from 'd3';
 import type { RangeTestResult, RangeTestSuggestions } from '../lrRangeTest';
 import { chartScales, type ChartScales } from './lossChart';
+import { logTicks } from './toyTrainingCurve';
 import type { ChartBox } from './lineSliceChart';
 import { polylineD } from './lineSliceChart';
 import { formatValue } from './sliderScale';
@@ -40,6 +41,8 @@ export interface RangeTestChart {
   band: [number, number] | null;
   /** Decades of lr to label on the x axis (at most `maxTicks`). */
   xTicks: number[];
+  /** Loss values to label on the y axis (decades on a log axis). */
+  yTicks: number[];
 }
 
 const MARK_TEXT: Record<RangeMarkKind, string> = {
@@ -60,6 +63,8 @@ export function rangeTestChart(
   r: Pick<RangeTestResult, 'lrs' | 'losses' | 'smoothed' | 'suggestions'>,
   box: ChartBox,
   maxTicks = 5,
+  /** Height of a mark label row: the chart's font size and a little (12 at 11 px type). */
+  row = ROW,
 ): RangeTestChart {
   const { l, r: right, t } = box.margin;
   const n = r.lrs.length;
@@ -102,7 +107,7 @@ export function rangeTestChart(
       y: at(m.index),
       text: `${MARK_TEXT[m.kind]} ${formatValue(m.lr)}`,
       labelX: mx + (end ? -3 : 3),
-      labelY: t - (MARK_ROWS - 1 - k) * ROW - 4,
+      labelY: t - (MARK_ROWS - 1 - k) * row - row / 3,
       anchor: end ? 'end' : 'start',
     };
   });
@@ -117,6 +122,7 @@ export function rangeTestChart(
     x,
     y: ys.y,
     log: ys.log,
+    yTicks: ys.log ? logTicks(ys.y.domain() as [number, number]) : ys.y.ticks(4),
     smoothed: smoothed.d,
     raw: path(r.losses).d,
     points: smoothed.points,

@@ -11,7 +11,7 @@ import { formatValue } from '../../core/view/sliderScale';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import type { LineView } from '../../state/lineView';
 import { landscapeSizes } from './landscapeTheme';
-import { useWidth } from './useWidth';
+import { useWidth } from '../hooks/useWidth';
 
 /**
  * Loss (left axis, solid) and accuracy (right axis, dashed) against α, as upstream's plot_1D:

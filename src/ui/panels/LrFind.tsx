@@ -9,12 +9,15 @@ import {
   type RangeTestOutcome,
 } from '../../state/rangeTestRun';
 import { useRaceStore } from '../../state/raceStore';
+import { useViewStore } from '../../state/viewStore';
 import { useRacers } from '../hooks/useRacers';
+import { useWidth } from '../hooks/useWidth';
 import { ChartAxes } from './ChartAxes';
+import { chartHeight, chartType } from './chartType';
+import { ChartSvg } from './ChartSvg';
 
-const W = 340,
-  H = 230,
-  M = { l: 50, r: 10, t: 14 + 12 * MARK_ROWS, b: 34 };
+/** A mark label row, in units of the chart font. */
+const ROW = 1.2;
 
 /**
  * "Find the learning rate": the LR range test (core/lrRangeTest) for one racer, its curve of
@@ -44,14 +47,30 @@ export function LrFind() {
     [],
   );
   const shown = outcome && outcome.racer === racer.id ? outcome : null;
+  const type = chartType(
+    useViewStore((s) => s.large),
+    MARK_ROWS * ROW,
+  );
+  // Measured on the card, which is always there (the chart appears after a run).
+  const { ref: box, width: W } = useWidth<HTMLElement>(340);
+  const H = chartHeight(W, type, 0.68);
+  const M = type.margin;
   const chart = useMemo(
-    () => (shown?.ok ? rangeTestChart(shown.result, { width: W, height: H, margin: M }) : null),
-    [shown],
+    () =>
+      shown?.ok
+        ? rangeTestChart(
+            shown.result,
+            { width: W, height: H, margin: M },
+            W < 300 ? 3 : 5,
+            type.font * ROW,
+          )
+        : null,
+    [shown, W, H, M, type.font],
   );
   const sentence = shown?.ok ? rangeTestSentence(shown.result.suggestions) : null;
 
   return (
-    <section className="card lr-find" aria-labelledby={`${pickId}-h`}>
+    <section ref={box} className="card lr-find" aria-labelledby={`${pickId}-h`}>
       <h3 id={`${pickId}-h`}>Find the learning rate</h3>
       <p className="explain">
         The LR range test: 100 steps with the lr growing from 10⁻⁷ to 10, until the smoothed loss
@@ -98,8 +117,10 @@ export function LrFind() {
       {chart && sentence && shown?.ok && (
         <>
           <figure className="lr-find-chart" role="group" aria-label="Range test curve">
-            <svg
-              viewBox={`0 0 ${W} ${H}`}
+            <ChartSvg
+              width={W}
+              height={H}
+              chart={type}
               role="img"
               aria-label={`Loss against learning rate (log scale) for ${racer.name}. ${sentence}`}
             >
@@ -117,6 +138,9 @@ export function LrFind() {
                 yLabel="loss"
                 xLabel="learning rate (log)"
                 xTicks={chart.xTicks}
+                yTicks={chart.yTicks}
+                yNote={chart.log ? ' (log)' : ''}
+                font={type.font}
               />
               <path className="lr-find-raw" d={chart.raw} stroke={racer.color} />
               <path
@@ -134,13 +158,13 @@ export function LrFind() {
                   </text>
                 </g>
               ))}
-            </svg>
+            </ChartSvg>
             <figcaption className="lr-find-sentence">{sentence}</figcaption>
           </figure>
           {shown.result.suggestions.maxLr && (
             <button
               type="button"
-              onClick={() => setApplied(applySuggestedOneCycle(shown.result.suggestions))}
+              onClick={() => setApplied(applySuggestedOneCycle(shown.result.suggestions, racer.id))}
             >
               Use as OneCycle max_lr
             </button>

@@ -4,7 +4,7 @@ import { toyTrainingCurve } from '../../../core/view/toyTrainingCurve';
 import type { ToyOutcome } from '../../../gpu/toy/toyExperiment';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { landscapeSizes } from '../landscapeTheme';
-import { useWidth } from '../useWidth';
+import { useWidth } from '../../hooks/useWidth';
 
 /** Batch loss per step (left axis, log when it spans > 100×) and the learning rate (right axis, dashed). */
 export function ToyCurve({ history, steps }: { history: ToyOutcome['history']; steps: number }) {
