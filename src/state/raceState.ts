@@ -1,3 +1,4 @@
+import type { BatchScaling, BatchSchedule } from '../core/batchScaling';
 import type { Hyperparams } from '../core/optimizers/optimizerSpec';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { SURFACES } from '../core/surfaces/registry';
@@ -13,7 +14,16 @@ export interface RaceState {
   start: [number, number];
   steps: number;
   /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
-  batch: { size: number; samples: number; noise: number; seed: number };
+  batch: {
+    size: number;
+    samples: number;
+    noise: number;
+    seed: number;
+    /** How the lr follows B (`state/batchRule.ts`); absent or rule 'none': it does not. */
+    scaling?: BatchScaling | null;
+    /** B × factor (or lr ÷ factor) at milestones; absent: one B for the whole race. */
+    schedule?: BatchSchedule | null;
+  };
   /** The shared LR schedule: its id and the keywords the user set (the rest are derived). */
   schedule: { id: string; params: Record<string, unknown> };
 }

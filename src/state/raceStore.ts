@@ -11,6 +11,7 @@ import {
   raceStepsFor,
   type RaceState,
 } from './raceState';
+import { rescaleLrs } from './batchRule';
 import { cleanLabel, lowestFreeSlot, MAX_RACERS, type Racer } from './racers';
 
 export interface RaceActions {
@@ -112,13 +113,17 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => {
     setSteps: (steps) => {
       const size = cappedBatchSize(steps, get().batch);
       const batch = size === null ? get().batch : { ...get().batch, size };
-      set({ steps, batch, racers: refit(steps, batch) });
+      const racers = rescaleLrs(refit(steps, batch), get().batch.size, batch.size, batch.scaling);
+      set({ steps, batch, racers });
     },
     setBatch: (patch) => {
       const batch = { ...get().batch, ...patch };
       batch.size = Math.min(batch.size, batch.samples);
       batch.size = cappedBatchSize(get().steps, batch) ?? batch.size;
-      set({ batch, racers: refit(get().steps, batch) });
+      const refitted = refit(get().steps, batch);
+      // With a scaling rule on, the lr follows the batch slider (batchRule.ts).
+      const racers = rescaleLrs(refitted, get().batch.size, batch.size, batch.scaling);
+      set({ batch, racers });
     },
     setSchedule: (id) => set({ schedule: { id, params: {} } }),
     setScheduleParam(key, value) {

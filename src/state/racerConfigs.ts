@@ -3,6 +3,7 @@ import { findOptimizer } from '../core/optimizers/registry';
 import type { RaceState } from './raceState';
 import type { Racer } from './racers';
 import { racerSchedule } from './scheduleDefaults';
+import { racerRunBatch } from './batchRule';
 
 /** One racer as the core sees it (`id` = its racer key): a validated RunConfig, or the errors that stop it. */
 export type RacerConfig =
@@ -20,8 +21,9 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
   return race.racers.map((r) => {
     const spec = findOptimizer(r.optimizer)!;
     const { hp, lookahead: la } = r;
-    const b = race.batch;
-    const size = racerBatchSize(race, r);
+    // The run starts from the lr at B₀ when a batch-size rule scales it (batchRule.ts).
+    const run = racerRunBatch(race, racerBatchSize(race, r), hp.lr as number);
+    const runHp = { ...hp, lr: run.lr };
     const parsed = parseRunConfig({
       surface: race.surface,
       surface_params: race.surfaceParams,
@@ -29,15 +31,15 @@ export function racerConfigs(race: RaceState): RacerConfig[] {
       steps: race.steps,
       // Inside Lookahead: the config form the CLI takes, so its errors name optimizer.k, ….
       optimizer: la
-        ? { type: 'Lookahead', k: la.k, alpha: la.alpha, optimizer: { type: spec.type, ...hp } }
-        : { type: spec.type, ...hp },
+        ? { type: 'Lookahead', k: la.k, alpha: la.alpha, optimizer: { type: spec.type, ...runHp } }
+        : { type: spec.type, ...runHp },
       scheduler: racerSchedule(
         r.schedule ?? race.schedule,
         race.steps,
-        hp.lr as number,
+        run.lr,
         spec.hyperparams.some((h) => h.key === 'momentum' || h.key === 'betas'),
       ),
-      batch: size >= b.samples ? null : { size, samples: b.samples, noise: b.noise, seed: b.seed },
+      batch: run.batch,
     });
     return parsed.ok
       ? { id: r.key, ok: true, config: parsed.value }

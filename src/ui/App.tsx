@@ -4,6 +4,7 @@ import { useResultsStore } from '../state/resultsStore';
 import { useViewStore } from '../state/viewStore';
 import { OptimizerPicker } from './controls/OptimizerPicker';
 import { RaceControls } from './controls/RaceControls';
+import { BatchScheduleControls } from './controls/BatchScheduleControls';
 import { RacerCard } from './controls/RacerCard';
 import { ScheduleControls } from './controls/ScheduleControls';
 import { SurfacePicker } from './controls/SurfacePicker';
@@ -56,6 +57,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
           ))}
           <RaceControls />
           <ScheduleControls />
+          <BatchScheduleControls />
           <LrFind />
         </aside>
       </main>
