@@ -34,6 +34,8 @@ export interface RaceActions {
   setColor(key: string, slot: number): void;
   /** The racer's own schedule (its id; params derived), or null for the race's. */
   setRacerSchedule(key: string, id: string | null): void;
+  /** A keyword of the racer's own schedule (undefined: derived again); no-op without one. */
+  setRacerScheduleParam(key: string, param: string, value: unknown): void;
   /** The racer's own batch size (clamped to the samples), or null for the race's. */
   setRacerBatch(key: string, size: number | null): void;
   setStart(xy: [number, number]): void;
@@ -105,6 +107,13 @@ export const useRaceStore = create<RaceState & RaceActions>()((set, get) => {
     setColor: (key, slot) => update(key, () => ({ color: slot })),
     setRacerSchedule: (key, id) =>
       update(key, () => ({ schedule: id ? { id, params: {} } : null })),
+    setRacerScheduleParam: (key, param, value) =>
+      update(key, (r) => {
+        if (!r.schedule) return {};
+        const params = { ...r.schedule.params, [param]: value };
+        if (value === undefined) delete params[param];
+        return { schedule: { id: r.schedule.id, params } };
+      }),
     setRacerBatch: (key, size) =>
       update(key, () => ({
         batch: size === null ? null : fitBatch(size, get().steps, get().batch),

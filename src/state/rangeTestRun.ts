@@ -25,6 +25,7 @@ export const raceRangeTestRefusal = (race: Pick<RaceState, 'surface' | 'surfaceP
  * (the test replaces both), so a new schedule, e.g. the suggested OneCycle, keeps the curve.
  */
 export function rangeTestKey(race: RaceState, racer: string): string {
+  // `racer` is a racer key (`sgd-2`): racerConfigs' ids are the racers' keys.
   const c = racerConfigs(race).find((r) => r.id === racer);
   return c?.ok ? JSON.stringify({ ...c.config, scheduler: null, steps: 0 }) : 'invalid';
 }
@@ -48,15 +49,22 @@ export function runRangeTest(race: RaceState, racer: string): RangeTestOutcome {
 /**
  * "Use as OneCycle max_lr": the race's schedule becomes OneCycleLR peaking at the suggestion
  * (3 significant digits, as the sentence writes it); its other keywords stay derived from the
- * race. Returns the max_lr set, or null when there was no suggestion.
+ * race. A tested racer with its own schedule gets it as its own instead (the race's would not
+ * reach it). Returns the max_lr set, or null when there was no suggestion.
  */
-export function applySuggestedOneCycle(s: RangeTestSuggestions): number | null {
-  const { steps, setSchedule, setScheduleParam } = useRaceStore.getState();
-  const config = oneCycleFromSuggestion(s, steps);
+export function applySuggestedOneCycle(s: RangeTestSuggestions, racerKey?: string): number | null {
+  const store = useRaceStore.getState();
+  const config = oneCycleFromSuggestion(s, store.steps);
   const def = scheduleByType('OneCycleLR');
   if (!config || !def) return null;
   const maxLr = Number((config.max_lr as number).toPrecision(3));
-  setSchedule(def.id);
-  setScheduleParam('max_lr', maxLr);
+  const racer = store.racers.find((r) => r.key === racerKey);
+  if (racer?.schedule) {
+    store.setRacerSchedule(racer.key, def.id);
+    store.setRacerScheduleParam(racer.key, 'max_lr', maxLr);
+  } else {
+    store.setSchedule(def.id);
+    store.setScheduleParam('max_lr', maxLr);
+  }
   return maxLr;
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { racerStyle, OKABE_ITO } from '../../src/core/view/palette';
 import { racerLabel } from '../../src/core/view/racerLabel';
 import { racerConfigs } from '../../src/state/racerConfigs';
+import { applySuggestedOneCycle } from '../../src/state/rangeTestRun';
 import {
   lowestFreeSlot,
   MAX_RACERS,
@@ -114,6 +115,20 @@ describe('the race store’s racers', () => {
     store().setRacerSchedule('sgd', null);
     store().setRacerBatch('sgd', null);
     expect(racerConfigs(store())[0]).toMatchObject({ ok: true, config: { scheduler: null } });
+  });
+
+  it('puts the range test’s OneCycle on the tested racer’s own schedule, or else on the race’s', () => {
+    store().addRacer('sgd');
+    store().setRacerSchedule('sgd-2', 'cosine');
+    const suggestion = {
+      ...{ steepest: null, minimum: null, blowUp: null, range: null },
+      maxLr: { lr: 0.0123456, rule: 'test' },
+    };
+    expect(applySuggestedOneCycle(suggestion, 'sgd-2')).toBe(0.0123);
+    expect(store().racers[1].schedule).toEqual({ id: 'onecycle', params: { max_lr: 0.0123 } });
+    expect(store().schedule.id).toBe('constant');
+    applySuggestedOneCycle(suggestion, 'sgd');
+    expect(store().schedule).toEqual({ id: 'onecycle', params: { max_lr: 0.0123 } });
   });
 
   it('on a new surface resets every racer’s settings to its starting ones, keeping labels and colours', () => {

@@ -76,7 +76,10 @@ export const RacerCard = memo(function RacerCard({ racerKey }: { racerKey: strin
           disabled={racers.length >= MAX_RACERS}
           onClick={() => a.duplicateRacer(racerKey)}
         >
-          ⧉
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <rect x="1.5" y="4.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" />
+            <rect x="4.5" y="1.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" />
+          </svg>
         </button>
         <button
           type="button"
