@@ -15,13 +15,16 @@
  *
  * `theme`, `large` and `log3d` are how the page looks (as on the race page: dark theme and large
  * type for projectors, log heights in the 3D view); they are written only when they differ from
- * the default (light, normal type, log heights on).
+ * the default (light, normal type, log heights on). `cam=az,el,dist` is the 3D camera, written
+ * once the user has moved it (io/cameraParam.ts, as on the race page).
  *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
  *            lets the GPU path run where no pretrained weights are shipped.
  */
+import type { OrbitView } from '../core/view/orbitView';
 import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
+import { cameraCodec } from '../io/cameraParam';
 import {
   decodeQuery,
   echo,
@@ -72,6 +75,8 @@ export interface LandscapeLook {
   large: boolean;
   /** 3D heights by log10 of the loss (on by default: slices span up to eight decades). */
   logHeight: boolean;
+  /** The landscape 3D view's camera once the user has moved it; absent: the default view. */
+  camera?: OrbitView;
 }
 
 /** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
@@ -149,7 +154,7 @@ const TOY_KINDS = ['off', ...TOY2D_SETS.map((d) => d.id)] as readonly string[];
 export const TOY_LR_RANGE = { min: 1e-6, max: 1e38 } as const;
 export const TOY_STEPS_RANGE = { min: 1, max: 10_000 } as const;
 
-type AnyField = { [K in keyof LinkValues]: Field<K> }[keyof LinkValues];
+type AnyField = { [K in keyof LinkValues]-?: Field<K> }[keyof LinkValues];
 
 /** The link's keys, in the order they are written. */
 export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
@@ -281,6 +286,16 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
       return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
     },
   },
+  {
+    key: 'cam',
+    field: 'camera',
+    quiet: true,
+    parse: (raw) => {
+      const r = cameraCodec.parse(raw);
+      return r.ok ? r.value : { error: r.error };
+    },
+    write: (v) => (v ? cameraCodec.format(v) : 'the default view'),
+  },
 ];
 
 /**
@@ -331,6 +346,7 @@ export function parseLandscapeUrl(query: string): {
     theme,
     large,
     logHeight,
+    camera,
     toy,
     toyOpt,
     toyLr,
@@ -344,7 +360,7 @@ export function parseLandscapeUrl(query: string): {
   } = values;
   return {
     settings,
-    look: { theme, large, logHeight },
+    look: { theme, large, logHeight, ...(camera ? { camera } : {}) },
     // Two long names cut to the same 40 characters say the same thing once.
     errors: [...new Set(errors)],
     toy: { toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir },

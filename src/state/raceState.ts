@@ -1,7 +1,7 @@
-import type { BatchScaling, BatchSchedule } from '../core/batchScaling';
 import type { Hyperparams } from '../core/optimizers/optimizerSpec';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { SURFACES } from '../core/surfaces/registry';
+import type { OrbitView } from '../core/view/orbitView';
 import { defaultSlot, nextRacerKey, type Racer } from './racers';
 
 /** Everything that decides what the race computes. Derived values (configs, results) are not stored. */
@@ -14,29 +14,20 @@ export interface RaceState {
   start: [number, number];
   steps: number;
   /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
-  batch: {
-    size: number;
-    samples: number;
-    noise: number;
-    seed: number;
-    /** How the lr follows B (`state/batchRule.ts`); absent or rule 'none': it does not. */
-    scaling?: BatchScaling | null;
-    /** B × factor (or lr ÷ factor) at milestones; absent: one B for the whole race. */
-    schedule?: BatchSchedule | null;
-  };
+  batch: { size: number; samples: number; noise: number; seed: number };
   /** The shared LR schedule: its id and the keywords the user set (the rest are derived). */
   schedule: { id: string; params: Record<string, unknown> };
 }
 
 /** How the page looks; not part of the computation. */
 export interface ViewState {
-  /** The lr plot's value axis: chosen from the values (log past 10×), or as the user set it. */
-  lrAxis: 'auto' | 'log' | 'linear';
   theme: 'light' | 'dark';
   large: boolean;
   logHeight: boolean;
   /** Whether the 3D panel is drawn (off on slow, software-rendered machines). */
   show3d: boolean;
+  /** The 3D camera the user left (`cam` in the link); absent: the default view. */
+  camera?: OrbitView;
 }
 
 /** Playback of the computed race. */
@@ -153,7 +144,6 @@ export function defaultRaceState(surface: string = DEFAULT_SURFACE): RaceState {
 }
 
 export const defaultViewState = (): ViewState => ({
-  lrAxis: 'auto',
   theme: 'light',
   large: false,
   logHeight: true,

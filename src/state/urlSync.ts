@@ -27,11 +27,11 @@ export function currentUrlState(): UrlState {
   return {
     race,
     view: {
-      lrAxis: v.lrAxis,
       theme: v.theme,
       large: v.large,
       logHeight: v.logHeight,
       show3d: v.show3d,
+      camera: v.camera,
     },
     step: p.playing || step >= race.steps ? null : step,
     speed: p.speed,

@@ -83,6 +83,22 @@ describe('the landscape link', () => {
     ]);
   });
 
+  it('keeps the 3D camera as cam=az,el,dist once moved, and names a bad one', () => {
+    const { look, errors } = parseLandscapeUrl('?cam=-40.5,25,3.2');
+    expect(errors).toEqual([]);
+    expect(look.camera).toEqual({ az: -40.5, el: 25, dist: 3.2 });
+    const link = serializeLandscapeUrl(defaultLandscapeSettings(), look);
+    expect(decodeURIComponent(link)).toMatch(/&cam=-40.5,25,3.2$/);
+    expect(parseLandscapeUrl(link).look).toEqual(look);
+    // Not moved: not in the link.
+    expect(serializeLandscapeUrl(defaultLandscapeSettings())).not.toMatch(/cam=/);
+    const bad = parseLandscapeUrl('cam=0,95,3');
+    expect(bad.look.camera).toBeUndefined();
+    expect(bad.errors).toEqual([
+      'cam="0,95,3" elevation must be a number from -90 to 90; using the default view',
+    ]);
+  });
+
   it('opens the 1D panel on a path with line=…, writes it only when open, and names a bad path', () => {
     const { settings, errors } = parseLandscapeUrl('?model=resnet-20&line=interpolation');
     expect(errors).toEqual([]);
@@ -113,7 +129,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, ortho, init, theme, large, log3d); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, ortho, init, theme, large, log3d, cam); ignored",
     ]);
   });
 

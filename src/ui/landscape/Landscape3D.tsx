@@ -12,15 +12,18 @@ const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ defaul
 /**
  * The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it.
  * `ariaLabel` names it apart when a page shows two (the toy panel's is "Toy landscape 3D").
+ * `cameraInLink`: this view's camera is the link's `cam` (the page's main view, not the toy's).
  */
 export function Landscape3D({
   shown,
   ariaLabel = 'Landscape 3D',
+  cameraInLink = false,
 }: {
   shown: Displayed;
   ariaLabel?: string;
+  cameraInLink?: boolean;
 }) {
-  const { theme, logHeight } = useLandscapeStore((s) => s.look);
+  const { theme, logHeight, camera } = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
   const trajectoryColor = LANDSCAPE_PALETTES[theme].trajectory;
   const { view, loss } = shown;
@@ -70,6 +73,8 @@ export function Landscape3D({
             logScale="logValue"
             ariaLabel={ariaLabel}
             theme={theme}
+            camera={cameraInLink ? camera : undefined}
+            onCameraChange={cameraInLink ? (v) => setLook({ camera: v }) : undefined}
             holes
           />
         </Suspense>

@@ -68,7 +68,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
               {shown ? (
                 <ThreeDGate name="Landscape 3D">
-                  <Landscape3D shown={shown} />
+                  <Landscape3D shown={shown} cameraInLink />
                 </ThreeDGate>
               ) : (
                 <Placeholder name="Landscape 3D" message={message} />

@@ -2,6 +2,7 @@ import { Canvas } from '@react-three/fiber';
 import { useMemo, useState } from 'react';
 import type { Surface, ViewBox } from '../../core/surfaces/surface';
 import { heightScale, surfaceMeshData, type PathFrame } from '../../core/view/heightField';
+import type { OrbitView } from '../../core/view/orbitView';
 import { sampleGrid } from '../../core/view/sampleGrid';
 import { BoxFrame } from './surface3d/BoxFrame';
 import { OrbitRig } from './surface3d/OrbitRig';
@@ -24,6 +25,10 @@ export interface Surface3DProps {
   logScale?: 'log' | 'logValue';
   ariaLabel?: string;
   theme?: 'light' | 'dark';
+  /** Where the camera starts (a link's `cam`); absent: the default view. */
+  camera?: OrbitView;
+  /** Called (debounced) after the user moves the camera, to keep it in the link. */
+  onCameraChange?(v: OrbitView): void;
   /** Leave out cells with a NaN corner (a measured slice's points not computed) instead of drawing them at the top. */
   holes?: boolean;
 }
@@ -48,6 +53,8 @@ export function Surface3D({
   logScale = 'log',
   ariaLabel = '3D surface',
   theme = 'light',
+  camera,
+  onCameraChange,
   holes = false,
 }: Surface3DProps) {
   const { xmin, xmax, ymin, ymax } = box;
@@ -94,7 +101,7 @@ export function Surface3D({
             lineWidth={3.5}
           />
         ))}
-        <OrbitRig target={TARGET} keyTarget={panel} />
+        <OrbitRig target={TARGET} keyTarget={panel} view={camera} onViewChange={onCameraChange} />
         <RedrawOnRestore />
       </Canvas>
     </div>

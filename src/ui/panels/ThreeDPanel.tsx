@@ -1,10 +1,13 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { shownStep, usePlaybackStore } from '../../state/playbackStore';
+import type { OrbitView } from '../../core/view/orbitView';
 import { useViewStore } from '../../state/viewStore';
 import { Toggle } from '../controls/Toggle';
 import { useRacers } from '../hooks/useRacers';
 import { useSurface } from '../hooks/useSurface';
 import { ThreeDGate } from './ThreeDGate';
+
+const setCamera = (camera: OrbitView) => useViewStore.setState({ camera });
 
 // three.js is large: load it after the race is on screen.
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
@@ -51,6 +54,8 @@ function ThreeDView({
   const surface = useSurface();
   const racers = useRacers();
   const step = usePlaybackStore(shownStep);
+  // Read once by the rig when it starts; the rig reports moves back into the link (`cam`).
+  const camera = useViewStore((s) => s.camera);
   const trajectories = useMemo(
     () =>
       racers.flatMap((r) =>
@@ -86,6 +91,8 @@ function ThreeDView({
               currentStep={step}
               logHeight={logHeight}
               theme={theme}
+              camera={camera}
+              onCameraChange={setCamera}
             />
           </Suspense>
         </ThreeDGate>

@@ -1,47 +1,93 @@
 import { useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import {
+  orbitOffset,
+  orbitViewOf,
+  roundOrbitView,
+  type OrbitView,
+} from '../../../core/view/orbitView';
+import { cameraCodec } from '../../../io/cameraParam';
 import { orbitByKey } from './orbitByKey';
 
 const MIN_DISTANCE = 1,
   MAX_DISTANCE = 10;
+/** A drag or a held arrow key moves the camera many times a second; the link follows its rest. */
+const REPORT_AFTER_MS = 250;
 
 /**
  * Drag to orbit, wheel/pinch to zoom, right-drag to pan; arrow keys orbit and + / − zoom while
  * `keyTarget` (the focusable panel around the canvas) has focus. Each change asks for one frame
  * (demand frameloop).
+ *
+ * `view` (from a link) places the camera once, when the rig starts; after each move by the user
+ * (a drag, the wheel, a key) `onViewChange` gets the new view, debounced, rounded as a link
+ * writes it. The panel's `data-camera` says where the camera is, as `cam=` would.
  */
 export function OrbitRig({
   target,
   keyTarget,
+  view,
+  onViewChange,
 }: {
   target: readonly [number, number, number];
   keyTarget?: HTMLElement | null;
+  view?: OrbitView;
+  onViewChange?(v: OrbitView): void;
 }) {
   const camera = useThree((s) => s.camera);
   const dom = useThree((s) => s.gl.domElement);
   const invalidate = useThree((s) => s.invalidate);
   const [tx, ty, tz] = target;
+  // Read when the rig starts, not followed: the link's view is this rig's own report.
+  const initialView = useRef(view);
+  const report = useRef(onViewChange);
+  report.current = onViewChange;
   useEffect(() => {
     const controls = new OrbitControls(camera, dom);
     controls.target.set(tx, ty, tz);
     controls.minDistance = MIN_DISTANCE;
     controls.maxDistance = MAX_DISTANCE;
+    if (initialView.current) {
+      const [dx, dy, dz] = orbitOffset(initialView.current);
+      camera.position.set(tx + dx, ty + dy, tz + dz);
+      camera.lookAt(controls.target);
+      initialView.current = undefined; // applied once; a re-run keeps the user's camera
+    }
     controls.update();
+    const current = () => {
+      const p = camera.position;
+      return roundOrbitView(orbitViewOf([p.x - tx, p.y - ty, p.z - tz]));
+    };
+    const mark = () => keyTarget?.setAttribute('data-camera', cameraCodec.format(current()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const moved = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        mark();
+        report.current?.(current());
+      }, REPORT_AFTER_MS);
+    };
     const onChange = () => invalidate();
     controls.addEventListener('change', onChange);
+    // 'end' closes a drag or a wheel turn: the user moved it (update() alone fires 'change').
+    controls.addEventListener('end', moved);
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (!orbitByKey(camera, controls.target, e.key, MIN_DISTANCE, MAX_DISTANCE)) return;
       e.preventDefault(); // arrows would scroll the page
       controls.update();
       invalidate();
+      moved();
     };
     keyTarget?.addEventListener('keydown', onKey);
+    mark();
     invalidate();
     return () => {
+      clearTimeout(timer);
       keyTarget?.removeEventListener('keydown', onKey);
       controls.removeEventListener('change', onChange);
+      controls.removeEventListener('end', moved);
       controls.dispose();
     };
   }, [camera, dom, invalidate, tx, ty, tz, keyTarget]);
