@@ -3,6 +3,12 @@ import { OPTIMIZERS } from '../core/optimizers/registry';
 import { scheduleById, type ScheduleHpSpec } from '../core/schedules';
 import { SURFACES } from '../core/surfaces/registry';
 import { LIMITS } from '../core/config';
+import {
+  SCALING_RULES,
+  type BatchScaling,
+  type BatchSchedule,
+  type ScalingRule,
+} from '../core/batchScaling';
 import { LOOKAHEAD_BOUNDS, lookaheadErrors, type LookaheadHp } from '../core/optimizers/lookahead';
 import {
   cappedBatchSize,
@@ -240,6 +246,98 @@ function racerFields(key: string, optimizer: string, s0: UrlState): Field[] {
   ];
 }
 
+/** The rule as set, or 'none' with B₀ = the batch size (so base and warm-up can come first). */
+const scalingOf = (s: UrlState): BatchScaling =>
+  s.race.batch.scaling ?? { rule: 'none', baseSize: s.race.batch.size, warmup: 0 };
+const ruleOff = (s: UrlState) => scalingOf(s).rule === 'none';
+
+/**
+ * The batch-size scaling rule (state/batchRule.ts): `batch.rule=linear|sqrt`, `batch.base=B₀`
+ * (left out when B₀ is the batch size) and `batch.warmup=<steps>`; base and warm-up only with a rule.
+ */
+function batchRuleFields(): Field[] {
+  const setScaling = (s: UrlState, patch: Partial<BatchScaling>) => {
+    s.race.batch.scaling = { ...scalingOf(s), ...patch };
+  };
+  return [
+    field<ScalingRule>({
+      key: 'batch.rule',
+      codec: enumCodec(SCALING_RULES),
+      get: (s) => scalingOf(s).rule,
+      def: () => 'none',
+      set: (s, v) => setScaling(s, { rule: v }),
+    }),
+    field({
+      key: 'batch.base',
+      codec: intCodec(1, LIMITS.maxSamples),
+      get: (s) => scalingOf(s).baseSize,
+      def: (s) => s.race.batch.size,
+      set: (s, v) => setScaling(s, { baseSize: v }),
+      skip: ruleOff,
+    }),
+    field({
+      key: 'batch.warmup',
+      codec: intCodec(0, MAX_STEPS),
+      get: (s) => scalingOf(s).warmup,
+      def: () => 0,
+      set: (s, v) => setScaling(s, { warmup: v }),
+      skip: ruleOff,
+    }),
+  ];
+}
+
+/** `batch.at=100,200`: strictly increasing milestone steps. */
+const milestonesCodec: Codec<number[]> = {
+  parse(raw) {
+    const r = listCodec(intCodec(1, MAX_STEPS), { min: 1 }).parse(raw);
+    if (!r.ok) return r;
+    return r.value.every((m, i) => i === 0 || m > r.value[i - 1])
+      ? { ok: true, value: [...r.value] }
+      : { ok: false, error: 'must be strictly increasing steps' };
+  },
+  format: (v) => v.join(','),
+};
+
+/**
+ * The batch-size schedule: `batch.at=<milestones>`, `batch.factor=<f>` (default 2) and
+ * `batch.change=lr` (divide the lr instead of multiplying B); factor and change only with milestones.
+ */
+function batchScheduleFields(): Field[] {
+  const sched = (s: UrlState): BatchSchedule | null => s.race.batch.schedule ?? null;
+  const patch = (s: UrlState, p: Partial<BatchSchedule>) => {
+    const cur = sched(s);
+    if (cur) s.race.batch.schedule = { ...cur, ...p };
+  };
+  const none = (s: UrlState) => !sched(s);
+  return [
+    field<number[] | undefined>({
+      key: 'batch.at',
+      codec: milestonesCodec as Codec<number[] | undefined>,
+      get: (s) => sched(s)?.milestones.slice(),
+      def: () => undefined,
+      set: (s, v) => {
+        s.race.batch.schedule = { factor: 2, change: 'batch', ...sched(s), milestones: v! };
+      },
+    }),
+    field({
+      key: 'batch.factor',
+      codec: numberCodec((v) => (v >= 1 && v <= 1000 ? null : 'must be from 1 to 1000')),
+      get: (s) => sched(s)?.factor ?? 2,
+      def: () => 2,
+      set: (s, v) => patch(s, { factor: v }),
+      skip: none,
+    }),
+    field<'batch' | 'lr'>({
+      key: 'batch.change',
+      codec: enumCodec(['batch', 'lr'] as const),
+      get: (s) => sched(s)?.change ?? 'batch',
+      def: () => 'batch',
+      set: (s, v) => patch(s, { change: v }),
+      skip: none,
+    }),
+  ];
+}
+
 /** A schedule's keywords under `prefix` (`sched.T_max`, or a racer's `sched.sgd-2.T_max`). */
 function scheduleParamFields(
   id: string | undefined,
@@ -373,6 +471,8 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
         s.race.batch.seed = v;
       },
     }),
+    ...batchRuleFields(),
+    ...batchScheduleFields(),
     field({
       key: 'sched',
       codec: enumCodec(RACE_SCHEDULES.map((d) => d.id)),
@@ -396,6 +496,15 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
     ),
   (s0) => scheduleParamFields(s0.race.schedule.id, 'sched', (s) => s.race.schedule),
   () => [
+    field<'auto' | 'log' | 'linear'>({
+      key: 'lraxis',
+      codec: enumCodec(['auto', 'log', 'linear'] as const),
+      get: (s) => s.view.lrAxis,
+      def: () => 'auto',
+      set: (s, v) => {
+        s.view.lrAxis = v;
+      },
+    }),
     field<'light' | 'dark'>({
       key: 'theme',
       codec: enumCodec(['light', 'dark'] as const),

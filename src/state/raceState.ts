@@ -1,3 +1,4 @@
+import type { BatchScaling, BatchSchedule } from '../core/batchScaling';
 import type { Hyperparams } from '../core/optimizers/optimizerSpec';
 import { OPTIMIZERS } from '../core/optimizers/registry';
 import { SURFACES } from '../core/surfaces/registry';
@@ -14,13 +15,24 @@ export interface RaceState {
   start: [number, number];
   steps: number;
   /** Minibatch sampling; `size === samples` is the exact (full-batch) gradient. */
-  batch: { size: number; samples: number; noise: number; seed: number };
+  batch: {
+    size: number;
+    samples: number;
+    noise: number;
+    seed: number;
+    /** How the lr follows B (`state/batchRule.ts`); absent or rule 'none': it does not. */
+    scaling?: BatchScaling | null;
+    /** B × factor (or lr ÷ factor) at milestones; absent: one B for the whole race. */
+    schedule?: BatchSchedule | null;
+  };
   /** The shared LR schedule: its id and the keywords the user set (the rest are derived). */
   schedule: { id: string; params: Record<string, unknown> };
 }
 
 /** How the page looks; not part of the computation. */
 export interface ViewState {
+  /** The lr plot's value axis: chosen from the values (log past 10×), or as the user set it. */
+  lrAxis: 'auto' | 'log' | 'linear';
   theme: 'light' | 'dark';
   large: boolean;
   logHeight: boolean;
@@ -144,6 +156,7 @@ export function defaultRaceState(surface: string = DEFAULT_SURFACE): RaceState {
 }
 
 export const defaultViewState = (): ViewState => ({
+  lrAxis: 'auto',
   theme: 'light',
   large: false,
   logHeight: true,

@@ -27,6 +27,7 @@ export function currentUrlState(): UrlState {
   return {
     race,
     view: {
+      lrAxis: v.lrAxis,
       theme: v.theme,
       large: v.large,
       logHeight: v.logHeight,
