@@ -12,7 +12,7 @@ import type { Context2D } from './context';
  * dashed, the actual update solid and thick (drawn last, on top). The legend draws the same.
  */
 export const ARROW_STYLE: Record<StepArrowKind, { width: number; dash: number[] }> = {
-  gradient: { width: 2, dash: [2, 3] },
+  gradient: { width: 2.25, dash: [3, 3] },
   moment: { width: 2.5, dash: [7, 4] },
   update: { width: 3.5, dash: [] },
 };
@@ -61,13 +61,14 @@ function paintArrow(ctx: Context2D, a: StepArrow, color: string, card: string): 
   }
   const size = width / 2.5 + 0.4;
   for (const [ink, extra] of [
-    [card, 2],
+    [card, 1.75],
     [color, 0],
   ] as const) {
     ctx.strokeStyle = ink;
     ctx.fillStyle = ink;
     ctx.lineWidth = width + extra;
-    ctx.setLineDash(extra ? [] : dash);
+    // The outline keeps the dash, so a dotted gradient still reads as dots, not a card-coloured line.
+    ctx.setLineDash(dash);
     shaft(ctx, a, HEAD * size * 0.6);
     ctx.stroke();
     ctx.setLineDash([]);

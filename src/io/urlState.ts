@@ -552,6 +552,15 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       },
     }),
     field({
+      key: 'arrows',
+      codec: boolCodec,
+      get: (s) => s.view.arrows,
+      def: () => false,
+      set: (s, v) => {
+        s.view.arrows = v;
+      },
+    }),
+    field({
       key: 'speed',
       codec: numberCodec((v) =>
         (SPEEDS as readonly number[]).includes(v) ? null : `must be one of ${SPEEDS.join(', ')}`,

@@ -40,6 +40,8 @@ export interface ViewState {
   show3d: boolean;
   /** The 3D camera the user left (`cam` in the link); absent: the default view. */
   camera?: OrbitView;
+  /** "Anatomy of a step": gradient, momentum and update arrows at each racer's shown point. */
+  arrows: boolean;
 }
 
 /** Playback of the computed race. */
@@ -161,6 +163,7 @@ export const defaultViewState = (): ViewState => ({
   large: false,
   logHeight: true,
   show3d: true,
+  arrows: false,
 });
 export const defaultPlaybackState = (steps = 300): PlaybackState => ({
   step: steps,

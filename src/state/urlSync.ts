@@ -32,6 +32,7 @@ export function currentUrlState(): UrlState {
       large: v.large,
       logHeight: v.logHeight,
       show3d: v.show3d,
+      arrows: v.arrows,
       camera: v.camera,
     },
     step: p.playing || step >= race.steps ? null : step,

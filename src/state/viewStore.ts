@@ -7,6 +7,7 @@ export interface ViewActions {
   setLrAxis(axis: ViewState['lrAxis']): void;
   setLogHeight(on: boolean): void;
   setShow3d(on: boolean): void;
+  setArrows(on: boolean): void;
   replace(v: ViewState): void;
 }
 
@@ -18,5 +19,6 @@ export const useViewStore = create<ViewState & ViewActions>()((set) => ({
   setLrAxis: (lrAxis) => set({ lrAxis }),
   setLogHeight: (logHeight) => set({ logHeight }),
   setShow3d: (show3d) => set({ show3d }),
+  setArrows: (arrows) => set({ arrows }),
   replace: (v) => set(v),
 }));

@@ -14,6 +14,7 @@ import { ContourRace } from './panels/ContourRace';
 import { Legend } from './panels/Legend';
 import { LossCurves } from './panels/LossCurves';
 import { LrFind } from './panels/LrFind';
+import { StepArrowLegend } from './panels/StepArrowLegend';
 import { ThreeDPanel } from './panels/ThreeDPanel';
 import { UrlErrors } from './UrlErrors';
 import { ScenePicker } from './controls/ScenePicker';
@@ -47,6 +48,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
           </div>
           <Legend />
           <Transport />
+          <StepArrowLegend />
           <LossCurves />
         </div>
         <aside className="controls" aria-label="Controls">

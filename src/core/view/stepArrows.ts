@@ -87,8 +87,8 @@ export interface StepArrows {
   arrows: StepArrow[];
 }
 
-/** The longest arrow of a racer is magnified up to this length (drawing units; the race is 600 wide). */
-export const MIN_ARROW = 36;
+/** The longest arrow of a racer is magnified up to this length (drawing units; the race is 600 wide: a tenth of it). */
+export const MIN_ARROW = 60;
 /** Arrows shorter than this after magnification have no room for a head. */
 export const SHORT_ARROW = 4;
 /** Beyond this a step is as good as zero at any zoom: its arrows stay markers. */

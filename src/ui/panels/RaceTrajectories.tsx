@@ -71,6 +71,8 @@ function useTrajectoryView(
     });
   }, [send, xmin, xmax, ymin, ymax, scales.width, scales.height, styles, theme]);
   useStepEffect((step) => send({ step }), [send]);
+  const arrows = useViewStore((s) => s.arrows);
+  useLayoutEffect(() => send({ arrows }), [send, arrows]);
 }
 
 /** Canvases already handed to a worker (a canvas can be transferred once; StrictMode mounts twice). */

@@ -63,9 +63,10 @@ describe('magnification and arrows', () => {
   it('is the least 1–2–5 factor that makes the longest arrow MIN_ARROW long', () => {
     expect(magnificationFor(MIN_ARROW)).toBe(1);
     expect(magnificationFor(100)).toBe(1);
-    expect(magnificationFor(10)).toBe(5);
+    expect(magnificationFor(10)).toBe(10);
+    expect(magnificationFor(25)).toBe(5);
     expect(magnificationFor(MIN_ARROW / 2)).toBe(2);
-    expect(magnificationFor(0.05)).toBe(1000);
+    expect(magnificationFor(0.05)).toBe(2000);
     expect(magnificationFor(0)).toBe(1);
     expect(magnificationFor(1e-30)).toBe(1e6);
   });
@@ -77,7 +78,7 @@ describe('magnification and arrows', () => {
       { index: 0, from: [5, 5], gradient: [0.1, 0], moment: [0, 0.001], update: [0.05, 0.05] },
       s,
     );
-    // Longest: the gradient, 6 drawing units → ×10 makes it 60 ≥ 36.
+    // Longest: the gradient, 6 drawing units → ×10 makes it 60, MIN_ARROW.
     expect(set.magnification).toBe(10);
     const [g, m, u] = set.arrows;
     expect([g.kind, m.kind, u.kind]).toEqual(['gradient', 'moment', 'update']);
