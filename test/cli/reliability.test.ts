@@ -175,6 +175,11 @@ const SUBJECTS: Subject[] = [
       batches: HIDDEN_EXTREMES.filter((v) => v !== '1,2,3,4,5,6,7,8,9'),
     },
   },
+  {
+    command: 'basin-map',
+    base: ['basin-map', '--toy', 'xor', '--out', f('basins.json')],
+    flags: { ...numeric('n', 'epochs'), hidden: HIDDEN_EXTREMES },
+  },
 ];
 
 /** The string-valued flags that take no number, per command: with SUBJECTS, every flag there is. */
@@ -192,7 +197,7 @@ const NON_NUMERIC: Record<string, string[]> = {
     'batch-schedule',
   ],
   tune: ['surface', 'surface-params', 'optimizer', 'method', 'criterion', 'out', 'csv'],
-  'basin-map': ['optimizer', 'out', 'csv'],
+  'basin-map': ['optimizer', 'out', 'csv', 'toy'],
   landscape: ['model', 'weights', 'out', 'norm', 'json', 'dir-out', 'directions', 'hessian-scale'],
   interpolate: ['model', 'from', 'to', 'bn', 'out', 'json'],
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
