@@ -1,27 +1,34 @@
-import { useMemo } from 'react';
+import { useMemo, useState, type PointerEvent } from 'react';
+import { contourFrame } from '../../core/view/contourFrame';
 import { contourLevels } from '../../core/view/contourLevels';
 import { contourPaths } from '../../core/view/contourPaths';
 import { gridToSample } from '../../core/view/gridSurface';
 import { fillForContour, notComputedRects } from '../../core/view/notComputed';
 import { bandColor } from '../../core/view/palette';
+import { gridValueAt, readoutText } from '../../core/view/pointReadout';
 import { useLandscapeStore } from '../../state/landscapeStore';
+import { useWidth } from '../hooks/useWidth';
+import { ColourBar } from '../panels/ColourBar';
 import { landscapeSizes } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { NotComputedMask } from './NotComputedMask';
 
-/** Drawing size of the plot (SVG units); the SVG scales to its panel. */
+/** Drawing units of the plot; its group is scaled into the frame, whose text is in CSS pixels. */
 const W = 480,
   H = 480;
 /** Filled bands: levels geometric in the loss, so the basin floor gets as many lines as the walls. */
 const LEVELS = 28;
 
-/** The slice as filled contour bands (d3-contour as data, React renders), with axes and the trajectory. */
+/**
+ * The slice as filled contour bands (d3-contour as data, React renders), with the trajectory, in
+ * a frame of CSS pixels (core/view/contourFrame, as the race's): axes, the colour bar of the
+ * levels, and (α, β, loss) under the pointer from the grid (core/view/pointReadout).
+ */
 export function LandscapeContour({ shown }: { shown: Displayed }) {
   const { view, loss, pendingFromY } = shown;
   // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
   const z = landscapeSizes(useLandscapeStore((s) => s.look));
-  const M = z.margin;
   const { grid, bands, holes } = useMemo(() => {
     // Missing points take a computed neighbour's value (no wall at the edge), then get hatched.
     const values = fillForContour(view.xs.length, view.ys.length, loss);
@@ -33,80 +40,115 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
     const holes = notComputedRects(view.xs, view.ys, loss);
     return { grid, bands: contourPaths(grid, levels, W, H), holes };
   }, [view.xs, view.ys, loss]);
+  const { ref, width } = useWidth<HTMLDivElement>(480);
+  const frame = contourFrame(width, 1, z.tickFont);
+  const k = frame.plot.width / W;
+  const [pointer, setPointer] = useState<string | null>(null);
   const { xmin, xmax, ymin, ymax } = grid.box;
   const sx = (x: number) => ((x - xmin) / (xmax - xmin)) * W;
   const sy = (y: number) => H - ((y - ymin) / (ymax - ymin)) * H;
   const ticks = (a: number, b: number) => [a, (a + b) / 2, b];
+  const onMove = (e: PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const u = (e.clientX - r.left - frame.plot.x) / frame.plot.width,
+      v = 1 - (e.clientY - r.top - frame.plot.y) / frame.plot.height;
+    if (u < 0 || u > 1 || v < 0 || v > 1) return setPointer(null);
+    const a = xmin + u * (xmax - xmin),
+      b = ymin + v * (ymax - ymin);
+    setPointer(
+      readoutText(['α', 'β'], a, b, gridValueAt({ xs: view.xs, ys: view.ys, values: loss }, a, b)),
+    );
+  };
   const fmt = (v: number) => (Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString());
   return (
-    <svg
-      className="ls-contour"
-      role="img"
-      aria-label="Landscape contour"
-      viewBox={`${-M.left} ${-M.top} ${W + M.left + M.right} ${H + M.top + M.bottom}`}
-      data-bands={bands.length}
-      data-min={grid.min}
-      data-max={grid.max}
-    >
-      <defs>
-        <clipPath id="ls-clip">
-          <rect width={W} height={H} />
-        </clipPath>
-      </defs>
-      <rect className="ls-plot-bg" width={W} height={H} />
-      <g className="ls-bands" clipPath="url(#ls-clip)">
-        {bands.map((b) => (
-          <path key={b.value} d={b.d} fill={bandColor(b.t)} />
-        ))}
-        {pendingFromY !== null && (
-          <rect
-            className="ls-pending"
-            x={0}
-            y={0}
-            width={W}
-            height={Math.max(0, sy(pendingFromY) + H / (2 * (view.ys.length - 1)))}
+    <div ref={ref} className="ls-contour-box">
+      <svg
+        className="ls-contour"
+        role="img"
+        aria-label="Landscape contour"
+        viewBox={`0 0 ${frame.width} ${frame.height}`}
+        onPointerMove={onMove}
+        onPointerLeave={() => setPointer(null)}
+        data-bands={bands.length}
+        data-min={grid.min}
+        data-max={grid.max}
+      >
+        <g transform={`translate(${frame.plot.x} ${frame.plot.y}) scale(${k})`}>
+          <defs>
+            <clipPath id="ls-clip">
+              <rect width={W} height={H} />
+            </clipPath>
+          </defs>
+          <rect className="ls-plot-bg" width={W} height={H} />
+          <g className="ls-bands" clipPath="url(#ls-clip)">
+            {bands.map((b) => (
+              <path key={b.value} d={b.d} fill={bandColor(b.t)} />
+            ))}
+            {pendingFromY !== null && (
+              <rect
+                className="ls-pending"
+                x={0}
+                y={0}
+                width={W}
+                height={Math.max(0, sy(pendingFromY) + H / (2 * (view.ys.length - 1)))}
+              >
+                <title>not computed yet: the coarse preview is shown here</title>
+              </rect>
+            )}
+            <NotComputedMask rects={holes} sx={sx} sy={sy} />
+          </g>
+          <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
+          <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
+          <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}>
+            <title>the trained weights (α = β = 0)</title>
+          </circle>
+          {view.trajectory && (
+            <TrajectoryOverlay
+              trajectory={view.trajectory}
+              sx={sx}
+              sy={sy}
+              radius={z.point}
+              farRadius={z.farPoint}
+            />
+          )}
+        </g>
+        <g className="axes" transform={`translate(${frame.plot.x} ${frame.plot.y})`}>
+          {ticks(xmin, xmax).map((v) => (
+            <text
+              key={`x${v}`}
+              x={sx(v) * k}
+              y={frame.plot.height + z.tickFont * 1.3}
+              textAnchor="middle"
+            >
+              {fmt(v)}
+            </text>
+          ))}
+          {ticks(ymin, ymax).map((v) => (
+            <text key={`y${v}`} x={-6} y={sy(v) * k} dominantBaseline="central" textAnchor="end">
+              {fmt(v)}
+            </text>
+          ))}
+          <text
+            className="axis-label"
+            x={frame.plot.width / 2}
+            y={frame.plot.height + z.tickFont * 2.7}
+            textAnchor="middle"
           >
-            <title>not computed yet: the coarse preview is shown here</title>
-          </rect>
-        )}
-        <NotComputedMask rects={holes} sx={sx} sy={sy} />
-      </g>
-      <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
-      <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
-      <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}>
-        <title>the trained weights (α = β = 0)</title>
-      </circle>
-      {view.trajectory && (
-        <TrajectoryOverlay
-          trajectory={view.trajectory}
-          sx={sx}
-          sy={sy}
-          radius={z.point}
-          farRadius={z.farPoint}
-        />
-      )}
-      <g className="axes">
-        {ticks(xmin, xmax).map((v) => (
-          <text key={`x${v}`} x={sx(v)} y={H + z.tickY} textAnchor="middle">
-            {fmt(v)}
+            α (direction 1)
           </text>
-        ))}
-        {ticks(ymin, ymax).map((v) => (
-          <text key={`y${v}`} x={-6} y={sy(v)} dominantBaseline="central" textAnchor="end">
-            {fmt(v)}
+          <text
+            className="axis-label"
+            transform={`translate(${-z.tickFont * 3.9} ${frame.plot.height / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
+            β (direction 2)
           </text>
-        ))}
-        <text className="axis-label" x={W / 2} y={H + z.labelY} textAnchor="middle">
-          α (direction 1)
-        </text>
-        <text
-          className="axis-label"
-          transform={`translate(${-z.labelX} ${H / 2}) rotate(-90)`}
-          textAnchor="middle"
-        >
-          β (direction 2)
-        </text>
-      </g>
-    </svg>
+        </g>
+        <ColourBar bands={bands} max={grid.max} at={frame.bar} font={z.tickFont} />
+      </svg>
+      <p className="panel-caption pointer-readout" aria-live="polite">
+        {pointer ?? 'Point at the map to read (α, β) and the loss there.'}
+      </p>
+    </div>
   );
 }

@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { colourBar } from '../../core/view/colourBar';
+import type { ContourFrame } from '../../core/view/contourFrame';
+import { bandColor } from '../../core/view/palette';
+import { formatValue } from '../../core/view/sliderScale';
+
+/**
+ * A contour map's colour bar (core/view/colourBar) as an SVG group, in the frame's CSS pixels:
+ * the bands' colours step by step, the level values as ticks. Both pages draw it beside their
+ * map; the bands' opacity comes from the page's CSS (`.colour-bar-step`).
+ */
+export function ColourBar({
+  bands,
+  max,
+  at,
+  font,
+}: {
+  bands: readonly { value: number; t: number }[];
+  /** The top of the highest band (the surface's maximum), labelled at the bar's end. */
+  max?: number;
+  at: ContourFrame['bar'];
+  font: number;
+}) {
+  // As many labels as fit: a row of text per 2.2 fonts up the bar, a label per 6 fonts along it.
+  const count = Math.max(2, Math.floor(at.length / (font * (at.vertical ? 2.2 : 6))));
+  const bar = useMemo(() => colourBar(bands, count, max), [bands, count, max]);
+  const { x, y, length: L, thickness: T, vertical } = at;
+  return (
+    <g className="colour-bar" data-levels={bar.steps.length}>
+      <rect
+        className="colour-bar-bg"
+        x={x}
+        y={y}
+        width={vertical ? T : L}
+        height={vertical ? L : T}
+      />
+      {bar.steps.map((s) =>
+        vertical ? (
+          <rect
+            key={s.from}
+            className="colour-bar-step"
+            x={x}
+            y={y + L * (1 - s.to)}
+            width={T}
+            height={L * (s.to - s.from) + 0.5}
+            fill={bandColor(s.t)}
+          />
+        ) : (
+          <rect
+            key={s.from}
+            className="colour-bar-step"
+            x={x + L * s.from}
+            y={y}
+            width={L * (s.to - s.from) + 0.5}
+            height={T}
+            fill={bandColor(s.t)}
+          />
+        ),
+      )}
+      <g className="axes">
+        {bar.ticks.map((t) =>
+          vertical ? (
+            <text
+              key={t.at}
+              x={x + T + font * 0.35}
+              y={y + L * (1 - t.at)}
+              dominantBaseline="central"
+            >
+              {formatValue(t.value)}
+            </text>
+          ) : (
+            <text
+              key={t.at}
+              x={x + L * t.at}
+              y={y + T + font * 1.1}
+              textAnchor={t.at === 0 ? 'start' : t.at === 1 ? 'end' : 'middle'}
+            >
+              {formatValue(t.value)}
+            </text>
+          ),
+        )}
+      </g>
+    </g>
+  );
+}
