@@ -27,7 +27,7 @@ export function startToyRunner(
         patch({ backend: m.backend, wanted: m.wanted });
         break;
       case 'train':
-        patch({ step: m.step, steps: m.steps, loss: m.loss });
+        patch({ step: m.step, steps: m.steps, loss: m.loss, live: m.live });
         break;
       case 'slice':
         patch({ sliceDone: m.done, sliceTotal: m.total });

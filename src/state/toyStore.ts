@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ToyOutcome } from '../gpu/toy/toyExperiment';
+import type { ToyLive } from '../worker/toyProtocol';
 import { defaultToySettings, type ToySettings } from './toySpec';
 
 export interface ToyRun {
@@ -16,6 +17,8 @@ export interface ToyRun {
   step: number;
   steps: number;
   loss: number | null;
+  /** The run so far (data, curve, decision map), drawn while it trains; null before the first step. */
+  live: ToyLive | null;
   /** Slice progress: points done of total. */
   sliceDone: number;
   sliceTotal: number;
@@ -46,6 +49,7 @@ export const idleToyRun = (): ToyRun => ({
   step: 0,
   steps: 0,
   loss: null,
+  live: null,
   sliceDone: 0,
   sliceTotal: 0,
   outcome: null,

@@ -1,11 +1,12 @@
 /**
  * One toy run for the worker (and Node tests): the backend, then gpu/toy/toyExperiment with its
- * progress throttled to ~10 messages a second (the first and last steps always reported).
+ * progress throttled to ~10 messages a second (the first and last steps always reported); each
+ * training message carries the loss curve so far and the decision map now, drawn live.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../gpu/backend';
 import { runToyExperiment, type ToyOutcome } from '../gpu/toy/toyExperiment';
-import type { ToyResponse, ToyTrainRequest } from './toyProtocol';
+import type { ToyLive, ToyResponse, ToyTrainRequest } from './toyProtocol';
 
 /** Milliseconds between two progress messages of one kind. */
 export const TOY_PROGRESS_MS = 100;
@@ -53,11 +54,35 @@ export async function computeToy(
   signal.throwIfAborted();
   const trainGate = throttle(TOY_PROGRESS_MS),
     sliceGate = throttle(TOY_PROGRESS_MS);
+  // The history so far, kept here every step, so that each (throttled) message has all of it.
+  const n = req.spec.steps;
+  const history = {
+    loss: new Float64Array(n),
+    accuracy: new Float64Array(n),
+    lr: new Float64Array(n),
+  };
+  let split: ToyLive['split'] | null = null;
   const outcome = await runToyExperiment(req.spec, {
     signal,
-    onTrainProgress: (p) => {
-      if (trainGate(p.step === 1 || p.step === p.steps))
-        emit({ kind: 'train', seq, step: p.step, steps: p.steps, loss: p.loss });
+    onStart: (s) => {
+      split = s.split;
+    },
+    onTrainProgress: (p, map) => {
+      const k = p.step - 1;
+      history.loss[k] = p.loss;
+      history.accuracy[k] = p.accuracy;
+      history.lr[k] = p.lr;
+      if (!trainGate(p.step === 1 || p.step === p.steps)) return;
+      const live: ToyLive = {
+        split: split!,
+        history: {
+          loss: history.loss.slice(0, p.step),
+          accuracy: history.accuracy.slice(0, p.step),
+          lr: history.lr.slice(0, p.step),
+        },
+        map: map(),
+      };
+      emit({ kind: 'train', seq, step: p.step, steps: p.steps, loss: p.loss, live });
     },
     onSliceProgress: (done, total) => {
       if (sliceGate(done === total)) emit({ kind: 'slice', seq, done, total });

@@ -1,12 +1,15 @@
 /**
  * The batch-size tools on the race page (issue #14): with a scaling rule on, moving the batch
  * slider moves the lr slider by the rule (linear ×2, √ ×√2, none ×1 per doubling); the rule is
- * in the link. axe-core checks the race settings card.
+ * in the link. The critical batch size B_noise is the core's exact value; the batch-size schedule
+ * is plotted and checked. axe-core checks both cards.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { positionToValue, valueToPosition } from '../../src/core/view/sliderScale';
 import { RACE_RANGES } from '../../src/core/view/controlRanges';
+import { formatNoiseScale, noiseScaleAt } from '../../src/core/view/criticalBatch';
+import { defaultRaceState } from '../../src/state/raceState';
 import {
   LINK_WAIT,
   screenshotPath,
@@ -77,6 +80,55 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
       }
     }
     expect(await axeViolations(page, '.race-controls')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('shows the critical batch size and the batch-size schedule, readable at 360 px in dark', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(
+      env.app.url +
+        '?surface=quadratic&opt=sgd,adam&batch=16&batch.at=100,200&theme=dark&large=1&3d=0',
+    );
+    await waitForRace(page);
+    const race = defaultRaceState('quadratic');
+    const at = noiseScaleAt({ ...race, ...race.batch });
+    const start = page.getByTestId('bnoise-start');
+    expect(await start.textContent()).toBe(formatNoiseScale(at(...race.start)));
+    const card = page.locator('.race-controls');
+    expect(await card.getAttribute('title')).toBeNull();
+    expect(await page.locator('.critical-batch').getAttribute('title')).toMatch(/tr\(Σ\)/);
+    // At the shown step (the whole race) each racer has its own B_noise.
+    expect(await page.locator('.critical-batch [data-racer="adam"]').textContent()).toMatch(
+      /^, Adam [\d,.∞]+/,
+    );
+    const plot = page.locator('.batch-plot svg');
+    expect(await plot.getAttribute('data-changes')).toBe('3');
+    expect(await plot.getAttribute('aria-label')).toContain(
+      '16 from step 1, 32 from step 101, 64 from step 201',
+    );
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: screenshotPath('batch-critical-360-dark') });
+    const sched = page.locator('.batch-schedule');
+    await sched.scrollIntoViewIfNeeded();
+    await sched.screenshot({ path: screenshotPath('batch-schedule-360-dark') });
+    // Bad milestones are named and leave the schedule as it was.
+    await sched.getByRole('textbox', { name: 'Milestones (steps)' }).fill('200, 100');
+    expect(await sched.getByRole('alert').textContent()).toMatch(
+      /^Milestones: .*strictly increasing/,
+    );
+    expect(new URL(page.url()).searchParams.get('batch.at')).toBe('100,200');
+    await sched.getByRole('radio', { name: /Divide the lr instead/ }).check();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('batch.change'), LINK_WAIT)
+      .toBe('lr');
+    for (const sel of ['.race-controls', '.batch-schedule'])
+      expect(await axeViolations(page, sel)).toEqual([]);
+    // Scrollable horizontally? The cards fit the 360 px page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

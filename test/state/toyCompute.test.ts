@@ -44,6 +44,45 @@ describe('a toy run in the worker', () => {
     expect(tf.memory().numTensors).toBe(counts[1]);
   }, 60_000);
 
+  it('sends the curve so far and the decision map now while it trains, before the end, at most ~10 a second', async () => {
+    const spec = {
+      ...toySpec({ ...defaultToySettings(), toy: 'circle', toySteps: 800 }),
+      grid: 3,
+      mapSize: 16,
+    };
+    const got: { m: ToyResponse; at: number }[] = [];
+    const t0 = performance.now();
+    const before = tf.memory().numTensors;
+    const outcome = await computeToy(
+      { kind: 'train', seq: 1, spec, backends: ['wasm', 'cpu'] },
+      (m) => got.push({ m, at: performance.now() }),
+      new AbortController().signal,
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const train = got.flatMap(({ m }) => (m.kind === 'train' ? [m] : []));
+    const doneAt = got.findIndex(({ m }) => m.kind === 'done');
+    // An update part-way through training, well before the outcome.
+    const mid = train.filter((m) => m.step > 1 && m.step < 800);
+    expect(mid.length).toBeGreaterThan(0);
+    expect(got.findIndex(({ m }) => m === mid[0])).toBeLessThan(doneAt);
+    for (const m of train) {
+      // The whole curve so far, equal to the outcome's, and a full decision map.
+      expect(m.live.history.loss).toHaveLength(m.step);
+      expect(Array.from(m.live.history.loss)).toEqual(
+        Array.from(outcome.history.loss.subarray(0, m.step)),
+      );
+      expect(m.live.map!.prob).toHaveLength(16 * 16);
+      expect(m.live.split.train.n + m.live.split.test.n).toBe(spec.n);
+    }
+    // The map moves as the network learns: the first one is not the last.
+    const first = train[0].live.map!.prob,
+      last = train.at(-1)!.live.map!.prob;
+    expect(first.some((p, k) => Math.abs(p - last[k]) > 0.05)).toBe(true);
+    // Throttled: ~10 a second, plus the forced first and last.
+    expect(train.length).toBeLessThanOrEqual(3 + 10 * seconds);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
   it('stops when aborted', async () => {
     const abort = new AbortController();
     abort.abort();

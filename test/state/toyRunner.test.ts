@@ -3,7 +3,18 @@ import { startToyRunner } from '../../src/state/toyRunner';
 import { idleToyRun, useToyStore } from '../../src/state/toyStore';
 import { defaultToySettings } from '../../src/state/toySpec';
 import { ToyClient, type ToyPort } from '../../src/worker/toyClient';
-import type { ToyRequest, ToyResponse } from '../../src/worker/toyProtocol';
+import type { ToyLive, ToyRequest, ToyResponse } from '../../src/worker/toyProtocol';
+
+/** The run so far, as the worker sends it with each training message. */
+const live = (steps: number): ToyLive => {
+  const set = { points: new Float64Array(4), labels: new Uint8Array([0, 1]), n: 2 };
+  const h = () => new Float64Array(steps).fill(0.5);
+  return {
+    split: { train: set, test: set } as unknown as ToyLive['split'],
+    history: { loss: h(), accuracy: h(), lr: h() },
+    map: { box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 }, size: 2, prob: new Float32Array(4) },
+  };
+};
 
 /** A worker double: records requests, answers when told. */
 function fakePort() {
@@ -54,7 +65,7 @@ describe('the toy runner (store → worker → store)', () => {
     const { train, cancel } = useToyStore.getState();
     train();
     fake.answer({ kind: 'backend', seq: 1, backend: 'wasm', wanted: 'wasm' });
-    fake.answer({ kind: 'train', seq: 1, step: 40, steps: 150, loss: 0.5 });
+    fake.answer({ kind: 'train', seq: 1, step: 40, steps: 150, loss: 0.5, live: live(40) });
     expect(useToyStore.getState().run).toMatchObject({
       status: 'running',
       backend: 'wasm',
@@ -62,8 +73,10 @@ describe('the toy runner (store → worker → store)', () => {
       steps: 150,
       loss: 0.5,
     });
+    // The panel draws the run so far while it trains.
+    expect(useToyStore.getState().run.live!.history.loss).toHaveLength(40);
     train();
-    fake.answer({ kind: 'train', seq: 1, step: 90, steps: 150, loss: 0.2 });
+    fake.answer({ kind: 'train', seq: 1, step: 90, steps: 150, loss: 0.2, live: live(90) });
     expect(useToyStore.getState().run.step).toBe(0);
     cancel();
     expect(fake.sent.at(-1)).toEqual({ kind: 'cancel', seq: 2 });

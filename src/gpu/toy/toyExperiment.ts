@@ -52,8 +52,17 @@ export interface ToySpec {
 
 export interface ToyHooks {
   /** Once the data is split and the net built, before training: what the run is about to do. */
-  onStart?: (s: { netId: string; trainPoints: number; testPoints: number }) => void;
-  onTrainProgress?: (p: TrainProgress) => void;
+  onStart?: (s: {
+    netId: string;
+    trainPoints: number;
+    testPoints: number;
+    split: { train: Toy2dSet; test: Toy2dSet };
+  }) => void;
+  /**
+   * After every training step; `map()` computes the decision map of the weights now (null
+   * without `mapSize`), for a caller that shows it live: call it only as often as it is shown.
+   */
+  onTrainProgress?: (p: TrainProgress, map: () => DecisionMap | null) => void;
   /** Called after each slice row: rows done so far, points done, points in all. */
   onSliceProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -123,6 +132,37 @@ export async function decisionMap(
   size: number,
   box: Readonly<ViewBox> = TOY_INPUT_BOX,
 ): Promise<DecisionMap> {
+  const p = decisionTensor(net, params, buffers, size, box);
+  const prob = (await p.data()) as Float32Array;
+  p.dispose();
+  return { box: { ...box }, size, prob: Float32Array.from(prob) };
+}
+
+/**
+ * `decisionMap` read synchronously, for a map during training (inside a synchronous progress
+ * call; a 64 × 64 map through the toy MLP is ~1 ms on wasm).
+ */
+export function decisionMapNow(
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  size: number,
+  box: Readonly<ViewBox> = TOY_INPUT_BOX,
+): DecisionMap {
+  const p = decisionTensor(net, params, buffers, size, box);
+  const prob = Float32Array.from(p.dataSync() as Float32Array);
+  p.dispose();
+  return { box: { ...box }, size, prob };
+}
+
+/** The probabilities as one tensor (the caller reads and disposes it). */
+function decisionTensor(
+  net: Net,
+  params: readonly tf.Tensor[],
+  buffers: readonly tf.Tensor[],
+  size: number,
+  box: Readonly<ViewBox>,
+): tf.Tensor {
   const pts = new Float32Array(2 * size * size);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
@@ -130,13 +170,10 @@ export async function decisionMap(
       pts[2 * (j * size + i) + 1] = box.ymin + ((box.ymax - box.ymin) * (j + 0.5)) / size;
     }
   }
-  const p = tf.tidy(() => {
+  return tf.tidy(() => {
     const logits = net.forward(params, buffers, tf.tensor2d(pts, [size * size, 2]), 'eval').logits;
     return tf.reshape(tf.slice(tf.softmax(logits), [0, 1], [-1, 1]), [-1]);
   });
-  const prob = (await p.data()) as Float32Array;
-  p.dispose();
-  return { box: { ...box }, size, prob: Float32Array.from(prob) };
 }
 
 export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Promise<ToyOutcome> {
@@ -148,7 +185,7 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
     paramNames: net.params.map((p) => p.name),
     shapes: net.params.map((p) => [...p.shape]),
   };
-  hooks.onStart?.({ netId: net.id, trainPoints: split.train.n, testPoints: split.test.n });
+  hooks.onStart?.({ netId: net.id, trainPoints: split.train.n, testPoints: split.test.n, split });
   const owned: tf.Tensor[] = [];
   const own = <T extends tf.Tensor>(ts: T[]): T[] => {
     owned.push(...ts);
@@ -172,7 +209,12 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
       seed: spec.seed,
       checkpointEvery: Math.max(1, Math.ceil(spec.steps / 50)),
       initScheme: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
-      onProgress: hooks.onTrainProgress,
+      onProgress:
+        hooks.onTrainProgress &&
+        ((p) =>
+          hooks.onTrainProgress!(p, () =>
+            spec.mapSize ? decisionMapNow(net, p.params, p.buffers, spec.mapSize) : null,
+          )),
       signal: hooks.signal,
     });
     own([...r.params, ...r.buffers]);

@@ -63,6 +63,12 @@ export interface TrainProgress {
   loss: number;
   accuracy: number;
   lr: number;
+  /**
+   * The weights and buffers after this step: the run's own tensors, valid only during the call
+   * (read them, e.g. for a live decision map; never keep or dispose them).
+   */
+  params: readonly tf.Tensor[];
+  buffers: readonly tf.Tensor[];
 }
 
 export interface TrainResult {
@@ -145,6 +151,8 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
         loss: l,
         accuracy: c / size,
         lr: lr[k],
+        params: vars,
+        buffers,
       });
     }
   } catch (err) {

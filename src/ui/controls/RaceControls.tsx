@@ -2,6 +2,7 @@ import { RACE_RANGES } from '../../core/view/controlRanges';
 import { useRaceStore } from '../../state/raceStore';
 import { defaultStart } from '../../state/raceState';
 import { BatchScalingRule } from './BatchScalingRule';
+import { CriticalBatch } from './CriticalBatch';
 import { Slider } from './Slider';
 
 /** What all racers share: steps, minibatch sampling, the start. */
@@ -35,6 +36,7 @@ export function RaceControls() {
           ? 'B = N: the exact gradient.'
           : `The noise variance falls like 1/B and is zero at B = N.`}
       </p>
+      <CriticalBatch />
       <BatchScalingRule />
       <details>
         <summary>Sampling settings</summary>

@@ -17,10 +17,11 @@ const S = 480;
 
 /**
  * The data over the decision map: P(class 1) as a colour field (orange ← ½ → blue, as
- * Playground), training points filled, test points hollow. Pixels and positions come from
+ * Playground), training points filled, test points hollow; a finished run's, or the run so far
+ * (the map of the weights now) while it trains. Pixels and positions come from
  * core/view/toyDecisionMap; this only blits and strokes.
  */
-export function ToyDataMap({ outcome }: { outcome: ToyOutcome }) {
+export function ToyDataMap({ outcome }: { outcome: Pick<ToyOutcome, 'map' | 'split'> }) {
   const theme = useLandscapeStore((s) => s.look.theme);
   const large = useLandscapeStore((s) => s.look.large);
   const bg = LANDSCAPE_PALETTES[theme].halo;

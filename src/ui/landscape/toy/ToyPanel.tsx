@@ -3,6 +3,7 @@ import { toyBusy, useToyStore, type ToyRun } from '../../../state/toyStore';
 import { toyProgressText } from '../../../state/toyView';
 import { ToyControls } from './ToyControls';
 import { ToyResults } from './ToyResults';
+import { ToyLiveFigures } from './ToyLiveFigures';
 
 /**
  * "Train a small network": the small MLP (2-16-16-2, tanh) trained live on a seeded 2-D toy set
@@ -55,6 +56,8 @@ export function ToyPanel() {
       <ToyStatus run={run} />
       {run.outcome && run.trained && run.status !== 'running' && run.status !== 'cancelling' ? (
         <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
+      ) : run.live && run.status !== 'idle' ? (
+        <ToyLiveFigures live={run.live} steps={run.steps} step={run.step} />
       ) : (
         run.status === 'idle' && (
           <div className="ls-placeholder ls-line-placeholder" role="img" aria-label="Toy results">
