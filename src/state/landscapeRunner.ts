@@ -11,6 +11,7 @@ import { type ModelSharpness, parseSharpnessJson } from '../io/sharpnessJson';
 import { readSurfaceExtras, readSurfaceH5, surfaceFileSizeError } from '../io/surfaceFile';
 import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
+import type { SlicePoint } from '../gpu/landscape/slice';
 import type { BackendName } from '../gpu/backend';
 import { useLandscapeStore, type GpuState, type ShippedState } from './landscapeStore';
 import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
@@ -25,6 +26,14 @@ import { lineFromSurfaceGrid } from './lineView';
 
 /** Points per side of the preview computed before the chosen resolution. */
 export const COARSE_RES = 7;
+
+/**
+ * Streamed rows reach the store (and the panels) at most this often. On WebAssembly rows of a
+ * small-sample grid come many times a second, and a contour and 3D redraw for each one (three.js
+ * on SwiftShader is slow) queued up faster than the page drew them, so a Cancel click waited
+ * seconds behind them; one redraw per interval bounds the page's work whatever the backend's speed.
+ */
+export const ROW_FLUSH_MS = 300;
 
 export function shippedFile(s: Pick<LandscapeSettings, 'depth' | 'skip' | 'view'>): string {
   return `${modelName(s)}${s.view === 'pca' ? '-pca' : ''}.json`;
@@ -116,7 +125,22 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   const patchGpu = (patch: Partial<GpuState>) =>
     store.setState((s) => ({ gpu: { ...s.gpu, ...patch } }));
 
+  // Rows received but not yet in the store (see ROW_FLUSH_MS).
+  let rows: { phase: 'coarse' | 'fine'; points: SlicePoint[]; done: number; total: number } | null =
+    null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushRows = () => {
+    if (flushTimer !== null) clearTimeout(flushTimer);
+    flushTimer = null;
+    const r = rows;
+    rows = null;
+    const view = r && store.getState().gpu[r.phase];
+    if (r && view) patchGpu({ [r.phase]: withRow(view, r.points), done: r.done, total: r.total });
+  };
+
   client.onMessage((m: LandscapeResponse) => {
+    // Anything but a row of the same phase first draws the rows held back.
+    if (m.kind !== 'row' || (rows && rows.phase !== m.phase)) flushRows();
     const { gpu, settings } = store.getState();
     const title = `${modelLabel(settings)} · recomputed on ${gpu.backend ? backendLabel(gpu.backend) : 'your device'}${settings.init ? ' (fresh weights, init=1)' : ''}`;
     switch (m.kind) {
@@ -154,11 +178,13 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         patchGpu({ phase: m.phase, done: 0, total: m.xs.length * m.ys.length, [m.phase]: view });
         break;
       }
-      case 'row': {
-        const view = gpu[m.phase];
-        if (view) patchGpu({ [m.phase]: withRow(view, m.points), done: m.done, total: m.total });
+      case 'row':
+        rows ??= { phase: m.phase, points: [], done: 0, total: 0 };
+        rows.points.push(...m.points);
+        rows.done = m.done;
+        rows.total = m.total;
+        flushTimer ??= setTimeout(flushRows, ROW_FLUSH_MS);
         break;
-      }
       case 'done':
         patchGpu({
           status: 'done',
@@ -184,6 +210,9 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   });
 
   const startRun = () => {
+    // The previous run's rows held back are for a grid no longer shown.
+    rows = null;
+    flushRows();
     const { settings, shipped, gpu } = store.getState();
     // Same extent as the shipped random slice when there is one; Li et al.'s [−1, 1] otherwise.
     const xs = settings.view === 'random' ? shipped.view?.xs : undefined;
@@ -218,6 +247,7 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   });
   return () => {
     unsub();
+    if (flushTimer !== null) clearTimeout(flushTimer);
     client.terminate();
   };
 }

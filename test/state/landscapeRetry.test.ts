@@ -1,30 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLandscapeRunner, withoutGpu } from '../../src/state/landscapeRunner';
+import { withoutGpu } from '../../src/state/landscapeRunner';
 import { initialLandscapeState, useLandscapeStore } from '../../src/state/landscapeStore';
-import { LandscapeClient } from '../../src/worker/landscapeClient';
-import type {
-  LandscapeComputeRequest,
-  LandscapeRequest,
-  LandscapeResponse,
-} from '../../src/worker/landscapeProtocol';
+import { fakeLandscapeRunner } from './fakeLandscapeRunner';
 
-/** The runner against a fake worker port: what it was sent, and a way to answer. */
-function runner() {
-  const sent: LandscapeRequest[] = [];
-  let answer: (m: LandscapeResponse) => void = () => {};
-  const client = new LandscapeClient({
-    post: (req) => sent.push(req),
-    onMessage: (cb) => (answer = cb),
-    terminate: () => {},
-  });
-  const stop = startLandscapeRunner(client, {
-    fetchJson: async () => null,
-    baseUrl: 'http://x/',
-    backends: ['webgl', 'wasm', 'cpu'],
-  });
-  const computes = () => sent.filter((r): r is LandscapeComputeRequest => r.kind === 'compute');
-  return { computes, answer: (m: LandscapeResponse) => answer(m), stop };
-}
+const runner = () => fakeLandscapeRunner();
 
 describe('Retry after a lost GPU context', () => {
   let stop = () => {};

@@ -93,7 +93,7 @@ export function twinSentence(
   const r = a / b;
   const rough =
     r >= TWIN_RATIO ? 'rougher than' : r <= 1 / TWIN_RATIO ? 'smoother than' : 'about as rough as';
-  let s = `${twin.label}'s shipped slice has roughness ${fmt(b)}: this one is ${fmt(r)}× that, ${rough} it (${TWIN_RATIO}× either way counts as a difference)`;
+  let s = `The shipped slice of ${twin.label} has roughness ${fmt(b)}: this one is ${fmt(r)}× that, ${rough} it (${TWIN_RATIO}× either way counts as a difference)`;
   const w = n.basinWidth,
     v = twin.numbers.basinWidth;
   if (w !== undefined && v !== undefined && w > 0 && v > 0) {

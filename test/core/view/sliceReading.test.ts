@@ -73,7 +73,7 @@ describe('twinSentence: rougher / smoother and wider / narrower from the ratios 
     expect(
       twinSentence(SHIPPED['resnet-56-ns'], { label: 'ResNet-56', numbers: SHIPPED['resnet-56'] }),
     ).toBe(
-      "ResNet-56's shipped slice has roughness 3.96: this one is 2.09× that, rougher than it (1.5× either way counts as a difference), with a wider basin (17.5 % against 10.7 %).",
+      'The shipped slice of ResNet-56 has roughness 3.96: this one is 2.09× that, rougher than it (1.5× either way counts as a difference), with a wider basin (17.5 % against 10.7 %).',
     );
   });
 
