@@ -177,6 +177,15 @@ describe('a racer’s default label', () => {
     ]);
   });
 
+  it('says Lookahead in the name, and its k and α only where two Lookaheads differ', () => {
+    const la = (k: number) => ({ lookahead: { k, alpha: 0.5 } });
+    expect(labels([sgd('sgd', {}, la(5)), sgd('sgd-2', {})])).toEqual(['Lookahead SGD', 'SGD']);
+    expect(labels([sgd('sgd', {}, la(5)), sgd('sgd-2', {}, la(10))])).toEqual([
+      'Lookahead SGD, k 5, α 0.5',
+      'Lookahead SGD, k 10, α 0.5',
+    ]);
+  });
+
   it('numbers identical twins by their keys', () => {
     expect(labels([sgd('sgd', {}), sgd('sgd-2', {})])).toEqual(['SGD #1', 'SGD #2']);
   });

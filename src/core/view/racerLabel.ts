@@ -48,7 +48,8 @@ export function racerLabel(racer: LabelledRacer, racers: readonly LabelledRacer[
       plus.push(`momentum ${show(v)}`);
     else if (!(h.key === 'momentum' && v === 0)) parts.push(`${SHORT[h.key] ?? h.key} ${show(v)}`);
   }
-  if (racer.lookahead && differs((r) => r.lookahead))
+  // Lookahead or not is in the name; its k and α only where another racer's Lookahead differs.
+  if (racer.lookahead && peers.some((p) => p.lookahead && !same(p.lookahead, racer.lookahead)))
     parts.push(`k ${racer.lookahead.k}, α ${show(racer.lookahead.alpha)}`);
   if (racer.schedule && differs((r) => r.schedule?.id ?? null))
     parts.push(scheduleById(racer.schedule.id)?.type ?? racer.schedule.id);
