@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, type RunConfig } from '../../src/core/config';
 import { numberAlgebra } from '../../src/core/algebra';
 import { withLookahead } from '../../src/core/optimizers/lookahead';
 import { parseOptimizerConfig } from '../../src/core/optimizers/parseOptimizer';
 import { OPTIMIZERS, findOptimizer, optimizerOf } from '../../src/core/optimizers/registry';
 import { run } from '../../src/core/trajectory';
+import { RACEABLE, rosenbrockConfig } from './rosenbrockConfig';
 
-function config(
-  optimizer: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): RunConfig {
-  const parsed = parseRunConfig({
-    surface: 'rosenbrock',
-    start: [-1.5, 2],
-    steps: 40,
-    optimizer,
-    ...extra,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
-}
-
-/** Each registry optimizer with its race hyperparameters (Sophia on its exact estimator). */
-const raceable = OPTIMIZERS.map((spec) => ({
-  type: spec.type,
-  ...spec.race,
-  ...(spec.type === 'Sophia' ? { estimator: 'exact' } : {}),
-}));
+const config = rosenbrockConfig;
+const raceable = RACEABLE;
 
 describe('Lookahead as a wrapper', () => {
   it('with α = 1 is its inner optimizer, bit for bit, for every registry optimizer', () => {

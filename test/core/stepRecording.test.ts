@@ -3,25 +3,12 @@
  * buffer after the step (its record's `moment`): the data of the race's "anatomy of a step".
  */
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, type RunConfig } from '../../src/core/config';
 import { OPTIMIZERS, findOptimizer } from '../../src/core/optimizers/registry';
 import { getSurface } from '../../src/core/surfaces/registry';
 import { run } from '../../src/core/trajectory';
+import { RACEABLE, rosenbrockConfig } from './rosenbrockConfig';
 
-function config(
-  optimizer: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): RunConfig {
-  const parsed = parseRunConfig({
-    surface: 'rosenbrock',
-    start: [-1.5, 2],
-    steps: 30,
-    optimizer,
-    ...extra,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
-}
+const config = rosenbrockConfig;
 
 const rosenbrock = getSurface('rosenbrock', {});
 const point = (r: { params: Float64Array }, k: number, start: readonly number[]) =>
@@ -30,12 +17,8 @@ const point = (r: { params: Float64Array }, k: number, start: readonly number[])
 describe('run() records the gradient and the momentum buffer of each step', () => {
   it('records the exact gradient at θₖ for every optimizer on a full batch', () => {
     const g = new Float64Array(2);
-    for (const spec of OPTIMIZERS) {
-      const cfg = config({
-        type: spec.type,
-        ...spec.race,
-        ...(spec.type === 'Sophia' ? { estimator: 'exact' } : {}),
-      });
+    OPTIMIZERS.forEach((spec, i) => {
+      const cfg = config(RACEABLE[i]);
       const r = run(cfg);
       expect(r.grad.length, spec.type).toBe(2 * r.steps);
       for (let k = 0; k < r.steps; k++) {
@@ -48,7 +31,7 @@ describe('run() records the gradient and the momentum buffer of each step', () =
       }
       // A buffer exactly where the record names one.
       expect(r.moment === null, spec.type).toBe(spec.moment === undefined);
-    }
+    });
   });
 
   it('records the minibatch gradient the step used, not the exact one', () => {
@@ -140,16 +123,11 @@ describe('run() records the gradient and the momentum buffer of each step', () =
     for (const type of ['Adagrad', 'Adadelta', 'Rprop', 'Newton'])
       expect(named).not.toContain(type);
     // Each names a key its state really has.
-    for (const spec of OPTIMIZERS.filter((o) => o.moment)) {
-      const r = run(
-        config({
-          type: spec.type,
-          ...spec.race,
-          ...(spec.type === 'Sophia' ? { estimator: 'exact' } : {}),
-          ...('momentum' in spec.defaults ? { momentum: 0.9 } : {}),
-        }),
-      );
+    OPTIMIZERS.forEach((spec, i) => {
+      if (!spec.moment) return;
+      const momentum = 'momentum' in spec.defaults ? { momentum: 0.9 } : {};
+      const r = run(config({ ...RACEABLE[i], ...momentum }));
       expect(Number.isFinite(r.moment![2 * r.steps - 1]), spec.type).toBe(true);
-    }
+    });
   });
 });
