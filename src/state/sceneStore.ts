@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import { sceneById } from '../core/scenes/scenes';
 import { expandSceneQuery } from '../io/sceneQuery';
 import { decodeQuery } from '../io/queryParams';
+import { parseUrlState, serializeUrlState } from '../io/urlState';
+import type { Scene } from '../core/scenes/sceneSpec';
+import { raceSnapshot } from './raceStore';
 import { loadUrlState } from './urlSync';
 import { useViewStore } from './viewStore';
 
@@ -37,4 +40,14 @@ export function applyScene(id: string): void {
   const query = [`scene=${id}`, ...keep.map(([k, x]) => `${k}=${String(x)}`)].join('&');
   for (const m of loadUrlState(query)) console.warn(m);
   useSceneStore.setState({ active: id, open: true });
+}
+
+/**
+ * Whether the race is no longer the scene as it loads (a slider moved, a racer added), so that
+ * the card can say its sentences describe the scene, not what is on screen. Compared through
+ * the link codec, which writes a state one way only.
+ */
+export function sceneChanged(scene: Scene): boolean {
+  const { state } = parseUrlState(scene.query);
+  return serializeUrlState({ ...state, race: raceSnapshot() }) !== serializeUrlState(state);
 }

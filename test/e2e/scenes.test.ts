@@ -2,8 +2,9 @@
  * Every scene through its link (`?scene=<id>`), on one page that navigates from scene to
  * scene: the racers it names are in the legend, its card shows its title and sentences, and
  * the legend bears out its divergence and final-loss claims. Then the menu: one choice applies
- * a scene and keeps the reader's theme, the card closes from the keyboard, axe-core passes on
- * it in both themes, and an unknown id is named.
+ * a scene and keeps the reader's theme, the card says when the race has left the scene and
+ * reloads it, closes from the keyboard, axe-core passes on it in both themes, and an unknown id
+ * is named.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe.skipIf(skipBrowser)('scenes in the browser', () => {
     await page.close();
   }, 300_000);
 
-  it('the menu applies a scene in one choice, keeps the theme; the card closes by keyboard; axe passes', async () => {
+  it('the menu applies a scene in one choice, keeps the theme; the card notes a change, closes by keyboard; axe passes', async () => {
     const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
     const errors = watchErrors(page);
     await page.goto(`${env.app.url}?3d=0&theme=dark&large=1`);
@@ -87,6 +88,13 @@ describe.skipIf(skipBrowser)('scenes in the browser', () => {
     expect(await axeViolations(page, '.scenes')).toEqual([]);
     await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
     expect(await axeViolations(page, '.scenes')).toEqual([]);
+    // Leaving the scene is said on the card; "Reload the scene" brings it back.
+    await page.getByRole('button', { name: `Remove ${sceneRacerName(scene, 'sgd-2')}` }).click();
+    const note = page.locator('.scene-changed');
+    await expect.poll(() => note.count()).toBe(1);
+    await note.getByRole('button', { name: 'Reload the scene' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    expect((await legend(page)).size).toBe(2);
     await page.getByRole('button', { name: 'Close the scene card' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.scene-card').count()).toBe(0);

@@ -35,7 +35,8 @@ describe('scene registry', () => {
       const keys = racerConfigs(state.race).map((r) => r.id);
       for (const c of scene.claims) for (const k of claimRacers(c)) expect(keys).toContain(k);
       expect(scene.claims.length).toBeGreaterThan(0);
-      expect(scene.look.split(/[.!?](\s|$)/).filter((t) => t.trim()).length).toBeLessThanOrEqual(3);
+      // One or two sentences on what to look at.
+      expect(scene.look.split(/[.!?](\s|$)/).filter((t) => t.trim()).length).toBeLessThanOrEqual(2);
     },
   );
 });

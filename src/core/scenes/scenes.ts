@@ -115,7 +115,7 @@ export const SCENES: readonly Scene[] = [
     id: 'adam-l2-vs-adamw',
     title: 'Adam + L2 vs AdamW',
     deck: 'Adam and AdamW: weight decay, decoupled',
-    look: 'The same λ = 0.1 in both. Adam adds λθ to gradients that are far larger here and then divides by √v, so the decay barely counts; AdamW shrinks θ by lr·λ every step, whatever the gradient, so it settles nearer the origin and higher on the loss.',
+    look: 'The same λ = 0.1 in both. Adam + L2 adds λθ to the gradient, so it settles where loss + ½λ‖θ‖² is least; AdamW takes lr·λ·θ off after each step Adam has normalised (to about lr a coordinate), and here that leaves it nearer the origin and higher on the loss.',
     query:
       'surface=rosenbrock&opt=adam,adamw&steps=1000&lr.adam=0.05&wd.adam=0.1&lr.adamw=0.05&wd.adamw=0.1',
     claims: [{ nearer: ['adamw', 'adam'], to: ORIGIN }, { settlesLower: ['adam', 'adamw'] }],
@@ -234,7 +234,7 @@ export const SCENES: readonly Scene[] = [
     id: 'schedules',
     title: 'Step vs cosine vs one-cycle',
     deck: 'Optimizer and LR schedule: step, cosine, one-cycle',
-    look: 'Noisy SGD (batches of 4 of 256) at lr 0.05. At a constant lr the noise holds it on a floor; step decay halves the lr every 100 steps and cosine takes it to zero, so both settle lower. One-cycle spends its first 30 % warming up and cycles momentum between 0.85 and 0.95, and on this small bowl ends above cosine.',
+    look: 'Noisy SGD (batches of 4 of 256) at lr 0.05: at a constant lr the noise holds it on a floor, while step decay (halving every 100 steps) and cosine (down to zero) settle lower. One-cycle warms up for its first 30 % and cycles momentum between 0.85 and 0.95, and on this small bowl ends above cosine.',
     query: [
       'surface=quadratic&opt=sgd,sgd-2,sgd-3,sgd-4&steps=300&batch=4&noise=3',
       sgd('sgd', 0.05, label('sgd', 'Constant')),

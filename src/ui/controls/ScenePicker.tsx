@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { SCENES, sceneById } from '../../core/scenes/scenes';
-import { applyScene, closeSceneCard, useSceneStore } from '../../state/sceneStore';
+import { useRaceStore } from '../../state/raceStore';
+import { applyScene, closeSceneCard, sceneChanged, useSceneStore } from '../../state/sceneStore';
 import { sceneSentences } from '../../state/sceneText';
 import './scenePicker.css';
 
@@ -13,6 +14,8 @@ export function ScenePicker() {
   const open = useSceneStore((s) => s.open);
   const scene = active ? sceneById(active) : undefined;
   const sentences = useMemo(() => (scene ? sceneSentences(scene) : []), [scene]);
+  // A boolean selector: the card re-renders only when the race leaves (or returns to) the scene.
+  const changed = useRaceStore(() => (scene ? sceneChanged(scene) : false));
   const titleId = useId();
   return (
     <div className="scenes">
@@ -46,6 +49,14 @@ export function ScenePicker() {
               <li key={t}>{t}</li>
             ))}
           </ul>
+          {changed && (
+            <p className="scene-changed" role="status">
+              The race has changed since the scene loaded: these sentences describe the scene.{' '}
+              <button type="button" onClick={() => applyScene(scene.id)}>
+                Reload the scene
+              </button>
+            </p>
+          )}
         </section>
       )}
     </div>
