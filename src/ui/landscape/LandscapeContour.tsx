@@ -138,7 +138,7 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
           </text>
           <text
             className="axis-label"
-            transform={`translate(${-z.tickFont * 3.9} ${frame.plot.height / 2}) rotate(-90)`}
+            transform={`translate(${z.tickFont * 0.8 - frame.plot.x} ${frame.plot.height / 2}) rotate(-90)`}
             textAnchor="middle"
           >
             β (direction 2)

@@ -164,7 +164,7 @@ export function ContourRace() {
             </text>
           </g>
           {fresh && (
-            <ColourBar bands={fresh.bands} max={fresh.max} at={frame.bar} font={type.font} />
+            <ColourBar bands={fresh.bands} max={fresh.max} at={frame.bar} font={type.font} floor />
           )}
         </svg>
       </div>
