@@ -32,7 +32,7 @@ const playButton = (page: Page) =>
   page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: /^(Play|Pause)$/ });
 
 describe.skipIf(skipBrowser)('keys: keyboard, formulas and links (#11)', () => {
-  it('an arrow moves the lr slider by 5 % of a decade, Page Up by a decade', async () => {
+  it('an arrow moves the lr slider by 5 % of a decade, Page Down / Page Up by a decade', async () => {
     const { page, errors } = await race('?opt=adam&3d=0');
     const name = 'Learning rate (Adam)';
     const v0 = await valueOf(page, name);
@@ -46,6 +46,8 @@ describe.skipIf(skipBrowser)('keys: keyboard, formulas and links (#11)', () => {
     const v2 = await valueOf(page, name);
     expect(Math.log10(v0 / v2)).toBeCloseTo(1, 3);
     await expect.poll(() => page.url(), LINK_WAIT).toContain(`lr.adam=${v2}`);
+    await page.getByRole('slider', { name }).press('PageUp');
+    expect(await valueOf(page, name)).toBe(v0);
     expect(errors).toEqual([]);
     await page.close();
   });
