@@ -10,8 +10,9 @@ const keyOf = (piece: string) => {
 /**
  * `scene=<id>` in a link → the scene's query with the link's other parameters laid over it
  * (a parameter the link gives wins over the scene's), so `?scene=warmup&steps=800` is the
- * scene at 800 steps. `error` says why a `scene` value was ignored (unknown, unreadable); the
- * caller names the parameter. A link without `scene` comes back as it was.
+ * scene at 800 steps, and `?scene=warmup&opt=sgd` races only its first racer. `error` says
+ * why a `scene` value was ignored (unknown, unreadable); the caller names the parameter. A link
+ * without `scene` comes back as it was.
  */
 export function expandSceneQuery(query: string): {
   query: string;
@@ -31,6 +32,24 @@ export function expandSceneQuery(query: string): {
     return { query: own.join('&'), scene: null, error };
   }
   const given = new Set(own.map(keyOf));
-  const fromScene = scene.query.split('&').filter((piece) => !given.has(keyOf(piece)));
+  // A link that lists its own racers drops the scene's settings of the racers it left out
+  // (`lr.sgd-2`, `sched.sgd-2.T_max`, …), which would otherwise be named as stray parameters.
+  const sceneParams = decodeQuery(scene.query).params;
+  const linkOpt = decodeQuery(body).params.get('opt')?.value?.split(',');
+  const dropped = new Set(
+    linkOpt
+      ? (sceneParams.get('opt')?.value?.split(',') ?? []).filter((k) => !linkOpt.includes(k))
+      : [],
+  );
+  const fromScene = scene.query.split('&').filter((piece) => {
+    const key = keyOf(piece) ?? '';
+    return (
+      !given.has(key) &&
+      !key
+        .split('.')
+        .slice(1)
+        .some((part) => dropped.has(part))
+    );
+  });
   return { query: [...fromScene, ...own].join('&'), scene, error: null };
 }

@@ -20,6 +20,17 @@ describe('scene= in a link', () => {
     expect(state.race.surface).toBe(parseUrlState(scene.query).state.race.surface);
   });
 
+  it("drops the scene's settings of racers the link's own opt leaves out, without a message", () => {
+    const { state, errors } = parseUrlState('scene=warmup&opt=sgd');
+    expect(errors).toEqual([]);
+    expect(state.race.racers.map((r) => r.key)).toEqual(['sgd']);
+    // The racer kept keeps the scene's settings.
+    expect(state.race.racers[0].hp.lr).toBe(0.003);
+    expect(state.race.racers[0].label).toBe('No warm-up');
+    // A racer key the scene does not have is the link's own business (and named as usual).
+    expect(parseUrlState('scene=warmup&opt=sgd&lr.adam=0.1').errors).toHaveLength(1);
+  });
+
   it('names an unknown scene in the URL-error style and keeps the rest of the link', () => {
     const { state, errors } = parseUrlState('scene=no-such-thing&steps=50');
     expect(errors).toHaveLength(1);
