@@ -35,6 +35,13 @@ import {
 import { racerConfigs } from '../state/racerConfigs';
 import { RACE_SCHEDULES } from '../state/scheduleDefaults';
 import {
+  DEFAULT_TUNE,
+  TUNE_CRITERIA,
+  TUNE_METHODS,
+  tuneChoiceError,
+  type TuneChoice,
+} from '../state/tuneState';
+import {
   decodeQuery,
   echo,
   ignoredNote,
@@ -62,6 +69,8 @@ export interface UrlState {
   /** Steps shown; null = the whole race. */
   step: number | null;
   speed: number;
+  /** The fair tune shown (state/tuneState.ts): re-run from the link on load; absent: none. */
+  tune?: TuneChoice | null;
 }
 
 export const defaultUrlState = (): UrlState => ({
@@ -338,6 +347,71 @@ function batchScheduleFields(): Field[] {
   ];
 }
 
+/** `tune=trials,steps,method,criterion,seed`: the budget, search, criterion and seed of a tune. */
+const tuneCodec: Codec<TuneChoice> = {
+  parse(raw) {
+    const [trials, steps, method, criterion, seed, ...rest] = raw.split(',');
+    const fail = (error: string) => ({ ok: false as const, error });
+    if (seed === undefined || rest.length)
+      return fail('must be trials,steps,method,criterion,seed (e.g. 20,300,halving,final,1)');
+    const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : NaN);
+    if (!(TUNE_METHODS as readonly string[]).includes(method))
+      return fail(`method must be one of ${TUNE_METHODS.join(', ')}`);
+    if (!(TUNE_CRITERIA as readonly string[]).includes(criterion))
+      return fail(`criterion must be one of ${TUNE_CRITERIA.join(', ')}`);
+    const c: TuneChoice = {
+      ...DEFAULT_TUNE,
+      trials: int(trials),
+      steps: int(steps),
+      method: method as TuneChoice['method'],
+      criterion: criterion as TuneChoice['criterion'],
+      seed: int(seed),
+    };
+    // The target comes in its own key; check the rest here.
+    const why = tuneChoiceError({ ...c, target: c.criterion === 'target' ? 0 : null });
+    return why ? fail(why) : { ok: true, value: c };
+  },
+  format: (c) => [c.trials, c.steps, c.method, c.criterion, c.seed].join(','),
+};
+
+/** The tune's fields: `tune`, `tune.target` (its target loss) and `tune.lr=lo,hi` (its lr range). */
+function tuneFields(): Field[] {
+  const none = (s: UrlState) => !s.tune;
+  const patch = (s: UrlState, p: Partial<TuneChoice>) => {
+    if (s.tune) s.tune = { ...s.tune, ...p };
+  };
+  return [
+    field<TuneChoice | undefined>({
+      key: 'tune',
+      codec: tuneCodec as Codec<TuneChoice | undefined>,
+      get: (s) => s.tune ?? undefined,
+      def: () => undefined,
+      set: (s, v) => {
+        s.tune = v!;
+      },
+    }),
+    field<number | null>({
+      key: 'tune.target',
+      codec: nullableCodec(numberCodec()),
+      get: (s) => s.tune?.target ?? null,
+      def: () => null,
+      set: (s, v) => patch(s, { target: v }),
+      skip: none,
+    }),
+    field({
+      key: 'tune.lr',
+      codec: listCodec(
+        numberCodec((v) => (v > 0 && v <= 100 ? null : 'must be > 0 and ≤ 100')),
+        { length: 2 },
+      ),
+      get: (s) => s.tune?.lr ?? DEFAULT_TUNE.lr,
+      def: () => DEFAULT_TUNE.lr,
+      set: (s, v) => patch(s, { lr: [v[0], v[1]] }),
+      skip: none,
+    }),
+  ];
+}
+
 /** A schedule's keywords under `prefix` (`sched.T_max`, or a racer's `sched.sgd-2.T_max`). */
 function scheduleParamFields(
   id: string | undefined,
@@ -495,6 +569,7 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
       ),
     ),
   (s0) => scheduleParamFields(s0.race.schedule.id, 'sched', (s) => s.race.schedule),
+  tuneFields,
   () => [
     field<'auto' | 'log' | 'linear'>({
       key: 'lraxis',

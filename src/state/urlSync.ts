@@ -2,6 +2,8 @@ import { parseUrlState, serializeUrlState, type UrlState } from '../io/urlState'
 import { usePlaybackStore } from './playbackStore';
 import { raceSnapshot, useRaceStore } from './raceStore';
 import { useViewStore } from './viewStore';
+import { linkedTune, loadTune } from './tuneRunner';
+import { useTuneStore } from './tuneStore';
 
 /** Applies a parsed link to the stores; returns the messages for invalid parameters. */
 export function loadUrlState(query: string): string[] {
@@ -15,6 +17,7 @@ export function loadUrlState(query: string): string[] {
     step: state.step ?? state.race.steps,
     playing: false,
   });
+  loadTune(state.tune);
   return errors;
 }
 
@@ -37,6 +40,7 @@ export function currentUrlState(): UrlState {
     },
     step: p.playing || step >= race.steps ? null : step,
     speed: p.speed,
+    tune: linkedTune(),
   };
 }
 
@@ -56,6 +60,7 @@ export function startUrlSync(write: (query: string) => void, delayMs = 100): () 
   const unsubs = [
     useRaceStore.subscribe(schedule),
     useViewStore.subscribe(schedule),
+    useTuneStore.subscribe(schedule),
     // While playing, the step changes every frame; the link follows only pauses and seeks.
     usePlaybackStore.subscribe((s, prev) => {
       if (

@@ -14,6 +14,7 @@ import { ContourRace } from './panels/ContourRace';
 import { Legend } from './panels/Legend';
 import { LossCurves } from './panels/LossCurves';
 import { LrFind } from './panels/LrFind';
+import { TunePanel } from './panels/TunePanel';
 import { StepArrowLegend } from './panels/StepArrowLegend';
 import { ThreeDPanel } from './panels/ThreeDPanel';
 import { UrlErrors } from './UrlErrors';
@@ -61,6 +62,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
           <ScheduleControls />
           <BatchScheduleControls />
           <LrFind />
+          <TunePanel />
         </aside>
       </main>
       <footer className="app-footer">

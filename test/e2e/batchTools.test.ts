@@ -2,7 +2,8 @@
  * The batch-size tools on the race page (issue #14): with a scaling rule on, moving the batch
  * slider moves the lr slider by the rule (linear ×2, √ ×√2, none ×1 per doubling); the rule is
  * in the link. The critical batch size B_noise is the core's exact value; the batch-size schedule
- * is plotted and checked. axe-core checks both cards.
+ * is plotted and checked. "Tune the racers fairly" shows its result with its budget, puts both in
+ * the link, and the link alone reproduces them. axe-core checks every card.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -129,6 +130,65 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('tunes the racers fairly: result and budget shown and in the link, reproduced on reload', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(env.app.url + '?surface=quadratic&opt=sgd,adam&3d=0');
+    await waitForRace(page);
+    const panel = page.locator('.tune-panel');
+    await panel.getByRole('spinbutton', { name: 'Trials' }).fill('9');
+    await panel.getByRole('spinbutton', { name: 'Steps per trial' }).fill('60');
+    await panel.getByRole('spinbutton', { name: 'Target loss' }).fill('0.01');
+    await panel.getByRole('button', { name: 'Tune' }).click();
+    const budget = panel.locator('.tune-budget');
+    await budget.waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.locator('.tune-rows li').count(), { timeout: 60_000 }).toBe(2);
+    expect(await budget.textContent()).toMatch(
+      /^Budget per racer: 9 trials × 60 steps \(540 step-units\), successive halving.*criterion final loss \(target 0\.01\), seed 1\.$/,
+    );
+    const rows = async () => panel.locator('.tune-rows li').allTextContents();
+    const tuned = await rows();
+    expect(tuned[0]).toMatch(
+      /^SGD: lr [\d.e−]+ · final loss [\d.e−]+ · \d\/9 trials · [\d,]+\/540 steps/,
+    );
+    expect(tuned[1]).toMatch(/vs SGD\)$|target not reached$|\(SGD does not reach it\)$/);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('tune'), LINK_WAIT)
+      .toBe('9,60,halving,final,1');
+    expect(new URL(page.url()).searchParams.get('tune.target')).toBe('0.01');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: screenshotPath('tune-360') });
+    expect(await axeViolations(page, '.tune-panel')).toEqual([]);
+
+    // The link alone reproduces the tune.
+    const link = page.url();
+    const again = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await again.goto(link);
+    await waitForRace(again);
+    const panel2 = again.locator('.tune-panel');
+    await expect
+      .poll(() => panel2.locator('.tune-rows li').allTextContents(), { timeout: 60_000 })
+      .toEqual(tuned);
+    expect(await panel2.locator('.tune-budget').textContent()).toBe(await budget.textContent());
+    await again.close();
+
+    // Apply: each racer's lr slider takes its tuned lr.
+    const sgdLr = await panel.locator('[data-racer="sgd"] .tuned-lr').textContent();
+    await panel.getByRole('button', { name: 'Apply tuned lr' }).click();
+    await expect
+      .poll(
+        () =>
+          page.getByRole('slider', { name: 'Learning rate (SGD)' }).getAttribute('aria-valuetext'),
+        LINK_WAIT,
+      )
+      .toBe(sgdLr);
+    // Applying the lrs does not change what was tuned: the result stays in the link.
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).searchParams.get('tune')).toBe('9,60,halving,final,1');
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
