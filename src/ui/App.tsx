@@ -15,6 +15,7 @@ import { Legend } from './panels/Legend';
 import { LossCurves } from './panels/LossCurves';
 import { LrFind } from './panels/LrFind';
 import { TunePanel } from './panels/TunePanel';
+import { BasinMapPanel } from './panels/BasinMapPanel';
 import { StepArrowLegend } from './panels/StepArrowLegend';
 import { ThreeDPanel } from './panels/ThreeDPanel';
 import { UrlErrors } from './UrlErrors';
@@ -63,6 +64,7 @@ export function App({ urlErrors }: { urlErrors: readonly string[] }) {
           <BatchScheduleControls />
           <LrFind />
           <TunePanel />
+          <BasinMapPanel />
         </aside>
       </main>
       <footer className="app-footer">

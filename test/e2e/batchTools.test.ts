@@ -192,4 +192,29 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('maps sharp vs flat by batch size and lr on sharp_flat', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(env.app.url + '?surface=sharp_flat&opt=sgd&steps=100&samples=64&3d=0');
+    await waitForRace(page);
+    const panel = page.locator('.basin-map');
+    await panel.getByRole('spinbutton', { name: 'Seeds per cell' }).fill('2');
+    await panel.getByRole('button', { name: 'Map the basins' }).click();
+    const table = panel.locator('table.basin-table');
+    await table.waitFor({ timeout: 60_000 });
+    // N = 64: batches 4, 16 and 64.
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    expect(await table.locator('td.basin-cell').count()).toBe(15);
+    expect(await table.locator('td.basin-cell').first().textContent()).toMatch(/^[0-2]\/2$/);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: screenshotPath('basin-map-360') });
+    expect(await axeViolations(page, '.basin-map')).toEqual([]);
+    // Only on sharp_flat.
+    await page.goto(env.app.url + '?surface=quadratic&opt=sgd&3d=0');
+    await waitForRace(page);
+    expect(await page.locator('.basin-map').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
