@@ -41,7 +41,8 @@ describe('landscape-lab trajectory with batch.schedule and --noise-scale', () =>
     const tr = finiteSumTraceSigma(drawNoiseVectors(64, 1, 2));
     const s = getSurface('quadratic', {});
     expect(out.noiseScale[0]).toBeCloseTo(surfaceNoiseScale(s, tr, 1, 0.5), 12);
-    expect(out.noiseScale[5]).toBeCloseTo(surfaceNoiseScale(s, tr, ...out.params[4]), 9);
+    const [x4, y4] = out.params[4] as [number, number];
+    expect(out.noiseScale[5]).toBeCloseTo(surfaceNoiseScale(s, tr, x4, y4), 9);
   });
 
   test('names the bad field, and --noise-scale without a batch', async () => {
