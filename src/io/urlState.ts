@@ -33,6 +33,7 @@ import {
   type Racer,
 } from '../state/racers';
 import { racerConfigs } from '../state/racerConfigs';
+import { batchScheduleOverCap } from '../state/batchRule';
 import { RACE_SCHEDULES } from '../state/scheduleDefaults';
 import {
   DEFAULT_TUNE,
@@ -779,6 +780,11 @@ export function parseUrlState(query: string): { state: UrlState; errors: string[
       overCap(`batch.${r.key}`, r.batch!, own);
       patchRacer(s, r.key, { batch: own });
     }
+  }
+  const scheduleCost = batchScheduleOverCap(s.race);
+  if (scheduleCost) {
+    say('batch.at', `${scheduleCost}; no batch-size schedule`);
+    s.race.batch.schedule = null;
   }
   // Cross-field checks the core makes (e.g. Nesterov needs momentum): reset what they name.
   for (const rc of racerConfigs(s.race)) {

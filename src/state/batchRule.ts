@@ -4,7 +4,8 @@ import {
   type BatchScaling,
   type BatchSchedule,
 } from '../core/batchScaling';
-import type { RaceState } from './raceState';
+import { batchChanges } from '../core/view/batchCurve';
+import { MAX_STEPS_X_BATCH, type RaceState } from './raceState';
 import type { Racer } from './racers';
 
 /**
@@ -104,4 +105,32 @@ export function withMilestones(
   if (!parsed)
     return { ok: false, error: (errors[0] ?? '').replace(/^milestones\.milestones/, 'Milestones') };
   return { ok: true, value: parsed };
+}
+
+/**
+ * Sampled gradients one racer of batch size `size` computes under the schedule: Σₖ Bₖ over the
+ * steps (B grows at each milestone, up to N). The race caps it as it caps steps × B
+ * (MAX_STEPS_X_BATCH): a schedule could otherwise turn a cheap link into minutes of work.
+ */
+export function scheduledCost(
+  steps: number,
+  size: number,
+  samples: number,
+  schedule: BatchSchedule,
+): number {
+  const ch = batchChanges(steps, size, samples, schedule);
+  return ch.reduce((t, c, i) => t + c.size * ((ch[i + 1]?.step ?? steps) - c.step), 0);
+}
+
+/** Why the race's batch-size schedule is too costly (naming the cap), or null. */
+export function batchScheduleOverCap(
+  race: Pick<RaceState, 'steps' | 'batch' | 'racers'>,
+): string | null {
+  const { schedule, samples, size } = race.batch;
+  if (!schedule) return null;
+  const sizes = [size, ...race.racers.flatMap((r) => (r.batch === null ? [] : [r.batch]))];
+  const worst = Math.max(...sizes.map((b) => scheduledCost(race.steps, b, samples, schedule)));
+  return worst > MAX_STEPS_X_BATCH
+    ? `the schedule needs ${worst.toLocaleString('en-US')} sampled gradients per optimizer, over the cap of ${MAX_STEPS_X_BATCH.toLocaleString('en-US')} (5000 × 4096)`
+    : null;
 }

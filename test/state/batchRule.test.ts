@@ -10,6 +10,7 @@ import {
   racerRunBatch,
   rescaleLrs,
   ruleHint,
+  scheduledCost,
   withMilestones,
 } from '../../src/state/batchRule';
 import { racerConfigs } from '../../src/state/racerConfigs';
@@ -200,5 +201,23 @@ describe('the batch-size schedule', () => {
     const bad = parseUrlState('batch.at=200,100&batch.factor=0.5');
     expect(bad.errors.join('\n')).toMatch(/'batch\.at'.*strictly increasing/);
     expect(bad.state.race.batch.schedule ?? null).toBeNull();
+  });
+
+  it('counts what a schedule costs, and a link over the cap loses its schedule, named', () => {
+    const sched = { milestones: [100, 200], factor: 2, change: 'batch' as const };
+    expect(scheduledCost(300, 16, 256, sched)).toBe(100 * 16 + 100 * 32 + 100 * 64);
+    // Capped at N = 40 after the second milestone.
+    expect(scheduledCost(300, 16, 40, sched)).toBe(100 * 16 + 100 * 32 + 100 * 40);
+    const { state, errors } = parseUrlState(
+      'steps=10000&samples=100000&batch=10&batch.at=1&batch.factor=1000',
+    );
+    expect(errors.join('\n')).toMatch(
+      /'batch\.at': the schedule needs 99,990,010 sampled gradients per optimizer, over the cap/,
+    );
+    expect(state.race.batch.schedule).toBeNull();
+    // What the sliders reach (5,000 steps, N = 4,096) is always within it.
+    expect(
+      parseUrlState('steps=5000&samples=4096&batch=1&batch.at=1&batch.factor=1000').errors,
+    ).toEqual([]);
   });
 });
