@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLandscapeRunner } from './state/landscapeRunner';
 import { startLineRunner } from './state/lineRunner';
+import { startToyFindRunner } from './state/toyFindRunner';
 import { startToyRunner } from './state/toyRunner';
 import { loadLandscapeUrl, startLandscapeUrlSync } from './state/landscapeUrlSync';
 import { LandscapeApp } from './ui/landscape/LandscapeApp';
@@ -29,6 +30,8 @@ startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, ba
 startLineRunner(() => new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
 // The toy panel's worker, likewise, is made on its first Train (WebAssembly first: a tiny MLP).
 startToyRunner(() => new ToyClient(toyWorkerPort()));
+// Its range test gets a second toy worker on its first run, so that it never aborts a training.
+startToyFindRunner(() => new ToyClient(toyWorkerPort()));
 startLandscapeUrlSync((q) =>
   history.replaceState(null, '', q ? `?${q}` : window.location.pathname),
 );

@@ -10,7 +10,8 @@
  *
  * `toy` is the "Train a small network" panel: off (closed, the default, not written) or open on a
  * data set (spiral, circle, xor, gauss); `toy.opt`, `toy.lr`, `toy.momentum`, `toy.batch`,
- * `toy.steps`, `toy.noise`, `toy.seed` and `toy.dir` (pca or random) are its knobs, written only
+ * `toy.steps`, `toy.noise`, `toy.seed`, `toy.dir` (pca or random) and `toy.sched` (cosine or
+ * onecycle, whose max_lr is `toy.lr`) are its knobs, written only
  * when they differ from the defaults (toySpec.ts).
  *
  * `theme`, `large` and `log3d` are how the page looks (as on the race page: dark theme and large
@@ -36,8 +37,10 @@ import {
 import {
   defaultToySettings,
   TOY_OPTIMIZERS,
+  TOY_SCHEDULES,
   TOY_TRAIN_POINTS,
   type ToyOptimizer,
+  type ToySchedule,
   type ToySettings,
 } from './toySpec';
 
@@ -252,6 +255,16 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     parse: (raw) => (raw === 'pca' || raw === 'random' ? raw : { error: 'must be pca or random' }),
   },
   {
+    key: 'toy.sched',
+    field: 'toySched',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) =>
+      (TOY_SCHEDULES as readonly string[]).includes(raw)
+        ? (raw as ToySchedule)
+        : { error: `must be one of ${TOY_SCHEDULES.join(', ')}` },
+  },
+  {
     key: 'ortho',
     field: 'orthogonal',
     parse: onOff,
@@ -342,28 +355,17 @@ export function parseLandscapeUrl(query: string): {
         : `unknown link parameter '${echo(key)}' (known: ${[...known].join(', ')}); ignored`,
     );
   }
-  const {
-    theme,
-    large,
-    logHeight,
-    camera,
-    toy,
-    toyOpt,
-    toyLr,
-    toyMomentum,
-    toyBatch,
-    toySteps,
-    toyNoise,
-    toySeed,
-    toyDir,
-    ...settings
-  } = values;
+  const { theme, large, logHeight, camera, ...rest } = values;
+  // The toy panel's fields are those of its defaults; the rest are the page's settings.
+  const isToy = (k: string) => k in defaultToySettings();
+  const pick = (toyKeys: boolean) =>
+    Object.fromEntries(Object.entries(rest).filter(([k]) => isToy(k) === toyKeys));
   return {
-    settings,
+    settings: pick(false) as unknown as LandscapeSettings,
     look: { theme, large, logHeight, ...(camera ? { camera } : {}) },
     // Two long names cut to the same 40 characters say the same thing once.
     errors: [...new Set(errors)],
-    toy: { toy, toyOpt, toyLr, toyMomentum, toyBatch, toySteps, toyNoise, toySeed, toyDir },
+    toy: pick(true) as unknown as ToySettings,
   };
 }
 

@@ -4,6 +4,8 @@
  * to 0 over the steps), real minibatches, the decision map for the data figure. Pure.
  */
 import { parseOptimizerConfig } from '../core/optimizers/parseOptimizer';
+import { parseScheduleConfig } from '../core/schedules/parseScheduleConfig';
+import type { ScheduleConfig } from '../core/schedules/scheduleSpec';
 import type { Toy2dKind } from '../data/toy2d';
 import type { ToySpec } from '../gpu/toy/toyExperiment';
 
@@ -52,7 +54,16 @@ export interface ToySettings {
   toyNoise: number;
   toySeed: number;
   toyDir: 'pca' | 'random';
+  /** The lr schedule: cosine to 0 (the CLI's default), or OneCycleLR peaking at `toyLr` ("Use as OneCycle max_lr"). */
+  toySched: ToySchedule;
 }
+
+export type ToySchedule = 'cosine' | 'onecycle';
+export const TOY_SCHEDULES: readonly ToySchedule[] = ['cosine', 'onecycle'];
+export const TOY_SCHEDULE_LABELS: Record<ToySchedule, string> = {
+  cosine: 'Cosine to 0',
+  onecycle: 'OneCycle',
+};
 
 export function defaultToySettings(): ToySettings {
   return {
@@ -65,6 +76,7 @@ export function defaultToySettings(): ToySettings {
     toyNoise: 0.1,
     toySeed: 0,
     toyDir: 'pca',
+    toySched: 'cosine',
   };
 }
 
@@ -99,7 +111,7 @@ export function toySpec(t: ToySettings): ToySpec {
       type: parsed.value.type,
       hp: parsed.value.hp as unknown as Record<string, unknown>,
     },
-    scheduler: { type: 'CosineAnnealingLR', T_max: s.steps, eta_min: 0 },
+    scheduler: toyScheduler(t),
     steps: s.steps,
     batch: Math.min(s.batch, TOY_TRAIN_POINTS),
     seed: s.seed,
@@ -108,4 +120,18 @@ export function toySpec(t: ToySettings): ToySpec {
     directions: s.dir === 'pca' && s.steps >= 2 ? 'pca' : 'random',
     mapSize: TOY_MAP_SIZE,
   };
+}
+
+/**
+ * The training's schedule: OneCycleLR peaks at the lr slider's value (its max_lr) with torch's
+ * other defaults, parsed as the race's and the CLI's schedules are.
+ */
+export function toyScheduler(
+  t: Pick<ToySettings, 'toySched' | 'toyLr' | 'toySteps'>,
+): ScheduleConfig {
+  if (t.toySched === 'cosine') return { type: 'CosineAnnealingLR', T_max: t.toySteps, eta_min: 0 };
+  const raw = { type: 'OneCycleLR', max_lr: t.toyLr, total_steps: t.toySteps };
+  const parsed = parseScheduleConfig(raw, 'scheduler');
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.value;
 }

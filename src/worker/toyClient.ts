@@ -1,6 +1,6 @@
 /** The page's side of the toy worker: start a run (superseding any earlier one), cancel it, hear only the newest (latestClient.ts). */
 import { LatestClient, portOf, type WorkerPort } from './latestClient';
-import type { ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
+import type { ToyFindRequest, ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
 
 export type ToyPort = WorkerPort<ToyRequest, ToyResponse>;
 
@@ -19,5 +19,10 @@ export class ToyClient extends LatestClient<ToyRequest, ToyResponse> {
   /** Starts a run; returns its seq. */
   train(body: Omit<ToyTrainRequest, 'kind' | 'seq'>): number {
     return this.send((seq) => ({ ...body, kind: 'train', seq }));
+  }
+
+  /** Starts a range test; returns its seq. */
+  find(body: Omit<ToyFindRequest, 'kind' | 'seq'>): number {
+    return this.send((seq) => ({ ...body, kind: 'find', seq }));
   }
 }

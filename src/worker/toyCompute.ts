@@ -5,8 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../gpu/backend';
+import type { RangeTestResult } from '../core/lrRangeTest';
 import { runToyExperiment, type ToyOutcome } from '../gpu/toy/toyExperiment';
-import type { ToyLive, ToyResponse, ToyTrainRequest } from './toyProtocol';
+import { runToyRangeTest } from '../gpu/toy/toyRangeTest';
+import type { ToyFindRequest, ToyLive, ToyResponse, ToyTrainRequest } from './toyProtocol';
 
 /** Milliseconds between two progress messages of one kind. */
 export const TOY_PROGRESS_MS = 100;
@@ -90,4 +92,26 @@ export async function computeToy(
   });
   emit({ kind: 'done', seq, outcome, numTensors: tf.memory().numTensors });
   return outcome;
+}
+
+/** One range test for the worker (and Node tests): the backend, then its steps throttled as training's. */
+export async function computeToyFind(
+  req: ToyFindRequest,
+  emit: (m: ToyResponse) => void,
+  signal: AbortSignal,
+): Promise<RangeTestResult> {
+  const { seq } = req;
+  const backend = await initBackend(req.backends);
+  emit({ kind: 'backend', seq, backend, wanted: req.backends[0] });
+  signal.throwIfAborted();
+  const gate = throttle(TOY_PROGRESS_MS);
+  const steps = req.settings.steps;
+  const result = await runToyRangeTest(req.spec, req.settings, {
+    signal,
+    onProgress: (p) => {
+      if (gate(p.step === 1)) emit({ kind: 'find-step', seq, steps, ...p });
+    },
+  });
+  emit({ kind: 'found', seq, result, numTensors: tf.memory().numTensors });
+  return result;
 }

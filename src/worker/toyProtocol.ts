@@ -1,8 +1,9 @@
 /**
- * Messages between the landscape page and the toy worker ("Train a small network"): one run at
- * a time, latest wins (a newer `train` aborts the one running; the client drops older runs' messages).
+ * Messages between the landscape page and the toy worker ("Train a small network"): one run
+ * (a training or a range test) at a time per worker, latest wins (a newer `train` aborts the one running; the client drops older runs' messages).
  */
 import type { BackendName } from '../gpu/backend';
+import type { RangeTestResult, RangeTestSettings } from '../core/lrRangeTest';
 import type { DecisionMap, ToyOutcome, ToySpec } from '../gpu/toy/toyExperiment';
 
 export interface ToyTrainRequest {
@@ -12,11 +13,19 @@ export interface ToyTrainRequest {
   /** Backends to try, in order (wasm first: a tiny MLP is faster there than on WebGL's per-op overhead). */
   backends: BackendName[];
 }
+/** "Find the learning rate": the LR range test on the spec's MLP (its schedule and steps unused). */
+export interface ToyFindRequest {
+  kind: 'find';
+  seq: number;
+  spec: ToySpec;
+  settings: RangeTestSettings;
+  backends: BackendName[];
+}
 export interface ToyCancelRequest {
   kind: 'cancel';
   seq: number;
 }
-export type ToyRequest = ToyTrainRequest | ToyCancelRequest;
+export type ToyRequest = ToyTrainRequest | ToyFindRequest | ToyCancelRequest;
 
 /** What the panel draws while training goes on (as TensorFlow Playground does): the run so far. */
 export interface ToyLive {
@@ -39,5 +48,9 @@ export type ToyResponse =
   | { kind: 'slice'; seq: number; done: number; total: number }
   /** The finished run (typed arrays, transferred) and the worker's live tensors after it. */
   | { kind: 'done'; seq: number; outcome: ToyOutcome; numTensors: number }
+  /** The range test: `step` of at most `steps` done, at `lr`, with its smoothed loss (throttled). */
+  | { kind: 'find-step'; seq: number; step: number; steps: number; lr: number; smoothed: number }
+  /** The range test's curve and suggestions, and the worker's live tensors after it. */
+  | { kind: 'found'; seq: number; result: RangeTestResult; numTensors: number }
   | { kind: 'cancelled'; seq: number; numTensors: number }
   | { kind: 'error'; seq: number; message: string };

@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * The toy worker ("Train a small network"): trains the small MLP and slices its loss
- * (worker/toyCompute). Latest wins: a new `train` aborts the one running and starts when it has
+ * (worker/toyCompute), or runs the LR range test on it (the page gives the range test a worker
+ * of its own, so that it never aborts a training run). Latest wins: a new `train` aborts the one running and starts when it has
  * cleaned up; `cancel` aborts the run with that seq.
  */
 import './bundledWasm';
 import * as tf from '@tensorflow/tfjs';
 import { latestWins } from './latestWins';
-import { computeToy, outcomeBuffers } from './toyCompute';
-import type { ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
+import { computeToy, computeToyFind, outcomeBuffers } from './toyCompute';
+import type { ToyFindRequest, ToyRequest, ToyResponse, ToyTrainRequest } from './toyProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -17,9 +18,10 @@ const post = (m: ToyResponse) => {
   else scope.postMessage(m);
 };
 
-const runs = latestWins<ToyTrainRequest>(
+const runs = latestWins<ToyTrainRequest | ToyFindRequest>(
   async (req, signal) => {
-    await computeToy(req, post, signal);
+    if (req.kind === 'find') await computeToyFind(req, post, signal);
+    else await computeToy(req, post, signal);
   },
   {
     cancelled: (req) =>

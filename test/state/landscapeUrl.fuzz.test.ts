@@ -114,6 +114,7 @@ describe('the landscape link, fuzzed (fast-check, seeded)', () => {
         toyNoise: float(0, 0.5),
         toySeed: int(SEED_RANGE),
         toyDir: fc.constantFrom('pca' as const, 'random' as const),
+        toySched: fc.constantFrom('cosine' as const, 'onecycle' as const),
       }),
     });
     fc.assert(

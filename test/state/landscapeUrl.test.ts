@@ -129,7 +129,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, ortho, init, theme, large, log3d, cam); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam); ignored",
     ]);
   });
 
@@ -144,9 +144,10 @@ describe('the landscape link', () => {
       toyNoise: 0.1,
       toySeed: 0,
       toyDir: 'pca',
+      toySched: 'cosine',
     });
     const { settings, look, toy, errors } = parseLandscapeUrl(
-      '?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random',
+      '?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle',
     );
     expect(errors).toEqual([]);
     expect(toy).toEqual({
@@ -159,9 +160,10 @@ describe('the landscape link', () => {
       toyNoise: 0,
       toySeed: 3,
       toyDir: 'random',
+      toySched: 'onecycle',
     });
     expect(serializeLandscapeUrl(settings, look, toy)).toMatchInlineSnapshot(
-      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random"`,
+      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle"`,
     );
     expect(parseLandscapeUrl(serializeLandscapeUrl(settings, look, toy)).toy).toEqual(toy);
     expect(serializeLandscapeUrl(settings, look, defaultToySettings())).not.toContain('toy');
@@ -173,7 +175,7 @@ describe('the landscape link', () => {
 
   it('names each invalid toy value and uses its default instead', () => {
     const { toy, errors } = parseLandscapeUrl(
-      'toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian',
+      'toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian&toy.sched=step',
     );
     expect(toy).toEqual(defaultToySettings());
     expect(errors).toEqual([
@@ -186,6 +188,7 @@ describe('the landscape link', () => {
       'toy.noise="0.6" must be a number from 0 to 0.5; using 0.1',
       'toy.seed="x" must be a whole number from 0 to 2147483647; using 0',
       'toy.dir="hessian" must be pca or random; using pca',
+      'toy.sched="step" must be one of cosine, onecycle; using cosine',
     ]);
   });
 });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startToyRunner } from '../../src/state/toyRunner';
 import { idleToyRun, useToyStore } from '../../src/state/toyStore';
 import { defaultToySettings } from '../../src/state/toySpec';
-import { ToyClient, type ToyPort } from '../../src/worker/toyClient';
-import type { ToyLive, ToyRequest, ToyResponse } from '../../src/worker/toyProtocol';
+import { ToyClient } from '../../src/worker/toyClient';
+import { fakeToyPort } from './fakeToyPort';
+import type { ToyLive } from '../../src/worker/toyProtocol';
 
 /** The run so far, as the worker sends it with each training message. */
 const live = (steps: number): ToyLive => {
@@ -16,27 +17,13 @@ const live = (steps: number): ToyLive => {
   };
 };
 
-/** A worker double: records requests, answers when told. */
-function fakePort() {
-  const sent: ToyRequest[] = [];
-  let cb: (r: ToyResponse) => void = () => {};
-  const port: ToyPort = {
-    post: (r) => sent.push(r),
-    onMessage: (c) => {
-      cb = c;
-    },
-    terminate: () => {},
-  };
-  return { port, sent, answer: (r: ToyResponse) => cb(r) };
-}
-
 describe('the toy runner (store → worker → store)', () => {
   let made = 0;
-  let fake = fakePort();
+  let fake = fakeToyPort();
   let stop = () => {};
   beforeEach(() => {
     made = 0;
-    fake = fakePort();
+    fake = fakeToyPort();
     useToyStore.setState({
       settings: { ...defaultToySettings(), toy: 'circle', toySteps: 150 },
       run: idleToyRun(),
