@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { MARK_ROWS, rangeTestChart, rangeTestSentence } from '../../core/view/rangeTestChart';
 import { formatValue } from '../../core/view/sliderScale';
 import {
   applySuggestedOneCycle,
@@ -12,12 +11,7 @@ import { useRaceStore } from '../../state/raceStore';
 import { useViewStore } from '../../state/viewStore';
 import { useRacers } from '../hooks/useRacers';
 import { useWidth } from '../hooks/useWidth';
-import { ChartAxes } from './ChartAxes';
-import { chartHeight, chartType } from './chartType';
-import { ChartSvg } from './ChartSvg';
-
-/** A mark label row, in units of the chart font. */
-const ROW = 1.2;
+import { RangeTestFigure } from './RangeTestFigure';
 
 /**
  * "Find the learning rate": the LR range test (core/lrRangeTest) for one racer, its curve of
@@ -47,27 +41,10 @@ export function LrFind() {
     [],
   );
   const shown = outcome && outcome.racer === racer.id ? outcome : null;
-  const type = chartType(
-    useViewStore((s) => s.large),
-    MARK_ROWS * ROW,
-  );
+  const large = useViewStore((s) => s.large);
   // Measured on the card, which is always there (the chart appears after a run).
   const { ref: box, width: W } = useWidth<HTMLElement>(340);
-  const H = chartHeight(W, type, 0.68);
-  const M = type.margin;
-  const chart = useMemo(
-    () =>
-      shown?.ok
-        ? rangeTestChart(
-            shown.result,
-            { width: W, height: H, margin: M },
-            W < 300 ? 3 : 5,
-            type.font * ROW,
-          )
-        : null,
-    [shown, W, H, M, type.font],
-  );
-  const sentence = shown?.ok ? rangeTestSentence(shown.result.suggestions) : null;
+  const ok = shown?.ok ? shown : null;
 
   return (
     <section ref={box} className="card lr-find" aria-labelledby={`${pickId}-h`}>
@@ -114,57 +91,19 @@ export function LrFind() {
           {shown.errors.join('; ')}
         </p>
       )}
-      {chart && sentence && shown?.ok && (
+      {ok && (
         <>
-          <figure className="lr-find-chart" role="group" aria-label="Range test curve">
-            <ChartSvg
-              width={W}
-              height={H}
-              chart={type}
-              role="img"
-              aria-label={`Loss against learning rate (log scale) for ${racer.name}. ${sentence}`}
-            >
-              {chart.band && (
-                <rect
-                  className="lr-find-band"
-                  x={chart.band[0]}
-                  width={Math.max(0, chart.band[1] - chart.band[0])}
-                  y={M.t}
-                  height={H - M.t - M.b}
-                />
-              )}
-              <ChartAxes
-                s={chart}
-                yLabel="loss"
-                xLabel="learning rate (log)"
-                xTicks={chart.xTicks}
-                yTicks={chart.yTicks}
-                yNote={chart.log ? ' (log)' : ''}
-                font={type.font}
-              />
-              <path className="lr-find-raw" d={chart.raw} stroke={racer.color} />
-              <path
-                className="curve lr-find-smoothed"
-                d={chart.smoothed}
-                stroke={racer.color}
-                data-points={chart.points}
-              />
-              {chart.marks.map((m) => (
-                <g key={m.kind} className={`lr-find-mark is-${m.kind}`}>
-                  <line x1={m.x} x2={m.x} y1={m.labelY + 3} y2={H - M.b} />
-                  <circle cx={m.x} cy={m.y} r={3.5} />
-                  <text x={m.labelX} y={m.labelY} textAnchor={m.anchor}>
-                    {m.text}
-                  </text>
-                </g>
-              ))}
-            </ChartSvg>
-            <figcaption className="lr-find-sentence">{sentence}</figcaption>
-          </figure>
-          {shown.result.suggestions.maxLr && (
+          <RangeTestFigure
+            result={ok.result}
+            width={W}
+            large={large}
+            color={racer.color}
+            name={racer.name}
+          />
+          {ok.result.suggestions.maxLr && (
             <button
               type="button"
-              onClick={() => setApplied(applySuggestedOneCycle(shown.result.suggestions, racer.id))}
+              onClick={() => setApplied(applySuggestedOneCycle(ok.result.suggestions, racer.id))}
             >
               Use as OneCycle max_lr
             </button>
