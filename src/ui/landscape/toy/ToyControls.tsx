@@ -5,6 +5,8 @@ import {
   hasMomentum,
   TOY_OPTIMIZER_LABELS,
   TOY_OPTIMIZERS,
+  TOY_SCHEDULE_LABELS,
+  TOY_SCHEDULES,
   TOY_TRAIN_POINTS,
   toyData,
   type ToySettings,
@@ -45,21 +47,22 @@ export function ToyControls({ s }: { s: ToySettings }) {
         scale={SCALES.noise}
         onChange={(v) => set({ toyNoise: v })}
       />
-      <div className="chips" role="group" aria-label="Optimizer">
-        {TOY_OPTIMIZERS.map((o) => (
-          <button
-            key={o}
-            type="button"
-            className="chip"
-            aria-pressed={s.toyOpt === o}
-            onClick={() => set({ toyOpt: o })}
-          >
-            {TOY_OPTIMIZER_LABELS[o]}
-          </button>
-        ))}
-      </div>
+      <Chips
+        label="Optimizer"
+        keys={TOY_OPTIMIZERS}
+        labels={TOY_OPTIMIZER_LABELS}
+        value={s.toyOpt}
+        onPick={(o) => set({ toyOpt: o })}
+      />
+      <Chips
+        label="Schedule"
+        keys={TOY_SCHEDULES}
+        labels={TOY_SCHEDULE_LABELS}
+        value={s.toySched}
+        onPick={(k) => set({ toySched: k })}
+      />
       <Slider
-        label="Learning rate"
+        label={s.toySched === 'onecycle' ? 'Max learning rate' : 'Learning rate'}
         value={s.toyLr}
         scale={SCALES.lr}
         onChange={(v) => set({ toyLr: v })}
@@ -112,6 +115,31 @@ export function ToyControls({ s }: { s: ToySettings }) {
           Random directions
         </button>
       </div>
+    </div>
+  );
+}
+
+/** One choice among a few, as pressed chips. */
+function Chips<K extends string>(p: {
+  label: string;
+  keys: readonly K[];
+  labels: Record<K, string>;
+  value: K;
+  onPick: (k: K) => void;
+}) {
+  return (
+    <div className="chips" role="group" aria-label={p.label}>
+      {p.keys.map((k) => (
+        <button
+          key={k}
+          type="button"
+          className="chip"
+          aria-pressed={p.value === k}
+          onClick={() => p.onPick(k)}
+        >
+          {p.labels[k]}
+        </button>
+      ))}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { toyProgressText } from '../../../state/toyView';
 import { ToyControls } from './ToyControls';
 import { ToyResults } from './ToyResults';
 import { ToyLiveFigures } from './ToyLiveFigures';
+import { ToyLrFind } from './ToyLrFind';
 
 /**
  * "Train a small network": the small MLP (2-16-16-2, tanh) trained live on a seeded 2-D toy set
@@ -45,6 +46,7 @@ export function ToyPanel() {
         Train: it trains in a worker, then slices its training loss.
       </p>
       <ToyControls s={s} />
+      <ToyLrFind />
       <div className="row ls-buttons">
         <button type="button" className="primary" onClick={train} disabled={busy}>
           Train
