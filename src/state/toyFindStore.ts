@@ -9,7 +9,22 @@ import {
   type RangeTestSettings,
 } from '../core/lrRangeTest';
 import { useToyStore } from './toyStore';
-import type { ToySettings } from './toySpec';
+import { hasMomentum, toyData, TOY_TRAIN_POINTS, type ToySettings } from './toySpec';
+
+/**
+ * What a test depends on: the data, net, optimizer and batch, not the lr, schedule or steps
+ * (the test replaces them), so that applying its suggestion keeps its curve.
+ */
+export function toyFindKey(s: ToySettings): string {
+  return JSON.stringify([
+    toyData(s),
+    s.toyNoise,
+    s.toySeed,
+    s.toyOpt,
+    hasMomentum(s.toyOpt) ? s.toyMomentum : null,
+    Math.min(s.toyBatch, TOY_TRAIN_POINTS),
+  ]);
+}
 
 export interface ToyFind {
   /** Bumped by find(); the runner starts a test for each new id. */

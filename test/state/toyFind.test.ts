@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RangeTestResult } from '../../src/core/lrRangeTest';
 import { startToyFindRunner } from '../../src/state/toyFindRunner';
-import { idleToyFind, TOY_FIND_SETTINGS, useToyFindStore } from '../../src/state/toyFindStore';
+import {
+  idleToyFind,
+  toyFindKey,
+  TOY_FIND_SETTINGS,
+  useToyFindStore,
+} from '../../src/state/toyFindStore';
+import { runToyExperiment } from '../../src/gpu/toy/toyExperiment';
 import { idleToyRun, useToyStore } from '../../src/state/toyStore';
 import { defaultToySettings, toySpec } from '../../src/state/toySpec';
 import { ToyClient } from '../../src/worker/toyClient';
@@ -123,4 +129,36 @@ describe('the toy range test runner and "Use as OneCycle max_lr"', () => {
     });
     expect(toySpec(defaultToySettings()).scheduler).toMatchObject({ type: 'CosineAnnealingLR' });
   });
+
+  it('keys a curve by the data, net, optimizer and batch, not by the lr, schedule or steps it replaces', () => {
+    const base = { ...defaultToySettings(), toy: 'circle' as const };
+    const key = toyFindKey(base);
+    expect(toyFindKey({ ...base, toyLr: 0.5, toySched: 'onecycle', toySteps: 10 })).toBe(key);
+    expect(toyFindKey({ ...base, toyMomentum: 0.5 })).toBe(key); // Adam has no μ knob
+    for (const patch of [
+      { toyOpt: 'sgd' },
+      { toyBatch: 10 },
+      { toyNoise: 0 },
+      { toySeed: 1 },
+      { toy: 'xor' },
+    ] as const)
+      expect(toyFindKey({ ...base, ...patch })).not.toBe(key);
+  });
+
+  it('trains the toy MLP with OneCycle peaking at max_lr once applied', async () => {
+    const s = {
+      ...defaultToySettings(),
+      toy: 'circle' as const,
+      toySteps: 40,
+      toySched: 'onecycle' as const,
+      toyLr: 0.2,
+    };
+    const o = await runToyExperiment({ ...toySpec(s), grid: 3, directions: 'random', mapSize: 0 });
+    const lr = Array.from(o.history.lr);
+    const peak = Math.max(...lr);
+    expect(peak).toBeCloseTo(0.2, 2);
+    // Warm-up from max_lr / 25 (torch's div_factor), then down to far below it.
+    expect(lr[0]).toBeCloseTo(0.2 / 25, 3);
+    expect(lr.at(-1)!).toBeLessThan(peak / 100);
+  }, 60_000);
 });

@@ -1,7 +1,13 @@
 import { useId } from 'react';
 import { formatValue } from '../../../core/view/sliderScale';
 import { useLandscapeStore } from '../../../state/landscapeStore';
-import { toyFindBusy, TOY_FIND_SETTINGS, useToyFindStore } from '../../../state/toyFindStore';
+import {
+  toyFindBusy,
+  toyFindKey,
+  TOY_FIND_SETTINGS,
+  useToyFindStore,
+} from '../../../state/toyFindStore';
+import { useToyStore } from '../../../state/toyStore';
 import { TOY_OPTIMIZER_LABELS } from '../../../state/toySpec';
 import { useWidth } from '../../hooks/useWidth';
 import { RangeTestFigure } from '../../panels/RangeTestFigure';
@@ -21,6 +27,9 @@ export function ToyLrFind() {
   const { ref: box, width: W } = useWidth<HTMLElement>(320);
   const id = useId();
   const busy = toyFindBusy(f);
+  // A curve belongs to the data, net, optimizer and batch it was run with: a change hides it.
+  const current = useToyStore((st) => toyFindKey(st.settings));
+  const fresh = f.tested !== null && toyFindKey(f.tested) === current;
   const { startLr, endLr, steps } = TOY_FIND_SETTINGS;
   return (
     <section ref={box} className="ls-toy-lrfind lr-find" aria-labelledby={`${id}-h`}>
@@ -49,7 +58,10 @@ export function ToyLrFind() {
       >
         {findStatusText(f.status, f.step, f.error)}
       </p>
-      {f.status === 'done' && f.result && f.tested && (
+      {f.status === 'done' && f.result && f.tested && !fresh && (
+        <p className="explain">The settings changed since the last test: run it again.</p>
+      )}
+      {f.status === 'done' && f.result && f.tested && fresh && (
         <>
           <RangeTestFigure
             result={f.result}
