@@ -54,7 +54,10 @@ export function ToyResults({
               <span className="ls-swatch acc" /> learning rate (right axis)
             </span>
             The loss of each minibatch as it was drawn, so it is noisy for small batches; the
-            learning rate follows a cosine to 0.
+            learning rate follows{' '}
+            {trained.toySched === 'onecycle'
+              ? 'OneCycle: up from max_lr / 25 to max_lr, then down far below it.'
+              : 'a cosine to 0.'}
           </figcaption>
         </figure>
         <figure className="ls-toy-figure ls-toy-contour">
