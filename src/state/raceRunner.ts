@@ -6,6 +6,9 @@ import { racerConfigs } from './racerConfigs';
 import { useRaceStore } from './raceStore';
 import { useResultsStore } from './resultsStore';
 
+/** Worker compute-time measures kept on the page's performance timeline (for the bench). */
+const MAX_WORKER_MEASURES = 200;
+
 /** Grid points per side for the contour map, and the number of contour levels. */
 const RESOLUTION = 160,
   LEVELS = 26;
@@ -36,6 +39,10 @@ export function startRaceRunner(client: RaceClient): () => void {
   );
   client.onRace((res) => {
     // Compute time inside the worker, for the bench (a mark of the given duration).
+    // The timeline keeps every entry: the bench reads the latest few dozen, so the page keeps at
+    // most MAX_WORKER_MEASURES rather than one per race for as long as it is open.
+    if (performance.getEntriesByName?.('race-worker').length >= MAX_WORKER_MEASURES)
+      performance.clearMeasures('race-worker');
     performance.measure?.('race-worker', { start: performance.now() - res.ms, duration: res.ms });
     useResultsStore.setState({ racers: res.results, raceSeq: res.seq, computeError: null });
     usePlaybackStore.getState().setMaxStep(useRaceStore.getState().steps);
