@@ -4,6 +4,7 @@ import { basinGridFor, cellText, shadeOf } from '../../core/view/basinGrid';
 import { racerConfigs } from '../../state/racerConfigs';
 import { raceSnapshot, useRaceStore } from '../../state/raceStore';
 import { useRacers } from '../hooks/useRacers';
+import { RacerSelect, useChosenRacer } from './RacerSelect';
 import '../controls/batchTools.css';
 
 type Outcome = { ok: true; map: BasinMap; racer: string } | { ok: false; error: string };
@@ -15,14 +16,13 @@ type Outcome = { ok: true; map: BasinMap; racer: string } | { ok: false; error: 
 export function BasinMapPanel() {
   const surface = useRaceStore((s) => s.surface);
   const racers = useRacers();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [racer, setChosen] = useChosenRacer(racers);
   const [seeds, setSeeds] = useState(8);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
   if (surface !== 'sharp_flat') return null;
-  const racer = racers.find((r) => r.id === chosen) ?? racers[0];
   const stop = () => {
     worker.current?.terminate();
     worker.current = null;
@@ -56,20 +56,12 @@ export function BasinMapPanel() {
         from the start with that batch size and lr, once per seed, and counts where it ends.
       </p>
       <div className="row tune-actions">
-        <label className="field">
-          <span className="field-label">Racer</span>
-          <select
-            aria-label="Racer for the basin map"
-            value={racer.id}
-            onChange={(e) => setChosen(e.currentTarget.value)}
-          >
-            {racers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RacerSelect
+          racers={racers}
+          value={racer.id}
+          onChange={setChosen}
+          ariaLabel="Racer for the basin map"
+        />
         <label className="field">
           <span className="field-label">Seeds per cell</span>
           <input

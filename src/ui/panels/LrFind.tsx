@@ -10,6 +10,7 @@ import {
 import { useRaceStore } from '../../state/raceStore';
 import { useViewStore } from '../../state/viewStore';
 import { useRacers } from '../hooks/useRacers';
+import { RacerSelect, useChosenRacer } from './RacerSelect';
 import { useWidth } from '../hooks/useWidth';
 import { RangeTestFigure } from './RangeTestFigure';
 
@@ -22,10 +23,9 @@ export function LrFind() {
   const racers = useRacers();
   const surface = useRaceStore((s) => s.surface);
   const surfaceParams = useRaceStore((s) => s.surfaceParams);
-  const [chosen, setChosen] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<RangeTestOutcome | null>(null);
   const [applied, setApplied] = useState<number | null>(null);
-  const racer = racers.find((r) => r.id === chosen) ?? racers[0];
+  const [racer, setChosen] = useChosenRacer(racers);
   const refusal = useMemo(
     () => raceRangeTestRefusal({ surface, surfaceParams }),
     [surface, surfaceParams],
@@ -60,20 +60,12 @@ export function LrFind() {
       ) : (
         <div className="lr-find-run">
           {racers.length > 1 && (
-            <label className="field">
-              <span className="field-label">Racer</span>
-              <select
-                aria-label="Racer to test"
-                value={racer.id}
-                onChange={(e) => setChosen(e.currentTarget.value)}
-              >
-                {racers.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RacerSelect
+              racers={racers}
+              value={racer.id}
+              onChange={setChosen}
+              ariaLabel="Racer to test"
+            />
           )}
           <button
             type="button"
