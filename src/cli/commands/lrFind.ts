@@ -23,7 +23,7 @@ import { buildModel, MODEL_NAMES, type ModelPreset } from '../../gpu/modelZoo';
 import { mlp } from '../../gpu/nets/mlp';
 import { netRangeTest, type NetRangeTestOptions } from '../../gpu/train/lrRangeTest';
 import { toyTensorData } from '../../gpu/train/tensorData';
-import { CAPS, checkCaps, fmtCount, SPEEDS, zooStepSeconds } from '../caps';
+import { CAPS, checkCaps, fmtCount, zooStepSeconds } from '../caps';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
 import { intFlag, numberFlag, parseFlags, SEED_MAX } from '../flags';
@@ -32,6 +32,7 @@ import { loadModelWeights, modelFromFlag, resolveWeights } from '../landscapeOpt
 import { type OptimizerChoice, parseJsonFlag, parseOptimizerFlag } from '../optimizerFlags';
 import { checkOutputs } from '../outputs';
 import { checkToyCosts, parseHidden, TOY_DEFAULT_OPTIMIZER } from './toy';
+import { checkSampleGradients } from './trajectory';
 import { DEFAULT_DATA_DIR, DEFAULT_OPTIMIZER, loadZooData, TRAIN_MAX_BATCH } from './train';
 
 export const LR_FIND_FORMAT = 'landscape-lab-lr-find/1';
@@ -201,7 +202,7 @@ export function parseLrFindFlags(
   };
   if (kind === 'surface') {
     const config = surfaceTarget(v, settings, seed);
-    checkSurfaceCost(settings.steps, config.batch!.size, noCap, note);
+    checkSampleGradients('--steps × --batch', settings.steps * config.batch!.size, noCap, note);
     return {
       ...common,
       target: { kind, config },
@@ -251,24 +252,6 @@ export function parseLrFindFlags(
     optimizer: netOptimizer(DEFAULT_OPTIMIZER),
     batch,
   };
-}
-
-/** `trajectory`'s cap on sample gradients, named by this command's flags. */
-function checkSurfaceCost(
-  steps: number,
-  batch: number,
-  noCap: boolean,
-  note: (line: string) => void,
-): void {
-  const amount = steps * batch;
-  const seconds = amount * SPEEDS.coreSampleGradientSeconds;
-  const basis = `~${SPEEDS.coreSampleGradientSeconds * 1e9} ns each, measured on a 2-core CPU`;
-  const cap = CAPS.coreSampleGradients;
-  checkCaps(
-    [{ flags: '--steps × --batch', amount, unit: 'sample gradients', cap, seconds, basis }],
-    noCap,
-    note,
-  );
 }
 
 /** `train`'s caps on steps and image-steps (batch ≤ the 4000-image split, as it is at most). */
