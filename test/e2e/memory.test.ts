@@ -31,8 +31,10 @@ async function heapMB(cdp: CDPSession, page: Page): Promise<number> {
 /**
  * MB of the page's heap held by anything but compiled code, from a heap snapshot taken after two
  * forced collections. V8 keeps compiling hot paths for the first thousand slider moves (about
- * 0.6 MB of code between moves 550 and 1,000 in a fresh browser), which is not a leak, while a
- * kept result, closure, array, string or DOM node is counted here.
+ * 0.6 MB of code between moves 550 and 1,000 in a fresh browser), which is not a leak; nor are
+ * the browser's own performance-timeline entries (long frames, long tasks, layout shifts, resource
+ * timings), which it buffers up to fixed caps, and more of them the busier the machine. A kept
+ * result, closure, array, string or DOM node is counted here.
  */
 async function liveDataMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -42,19 +44,23 @@ async function liveDataMB(cdp: CDPSession): Promise<number> {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes } = JSON.parse(json) as {
+  const { snapshot, nodes, strings } = JSON.parse(json) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
     nodes: number[];
+    strings: string[];
   };
   const fields = snapshot.meta.node_fields;
-  const [typeAt, sizeAt, code] = [
-    fields.indexOf('type'),
-    fields.indexOf('self_size'),
-    snapshot.meta.node_types[0].indexOf('code'),
-  ];
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const types = snapshot.meta.node_types[0];
+  const [code, native] = [types.indexOf('code'), types.indexOf('native')];
+  const timeline =
+    /^(Performance|LayoutShift|TaskAttributionTiming|blink::ScriptTimingInfo|blink::NetworkResourcesData)/;
   let bytes = 0;
-  for (let i = 0; i < nodes.length; i += fields.length)
-    if (nodes[i + typeAt] !== code) bytes += nodes[i + sizeAt];
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = nodes[i + typeAt];
+    if (type === code || (type === native && timeline.test(strings[nodes[i + nameAt]]))) continue;
+    bytes += nodes[i + sizeAt];
+  }
   return bytes / 2 ** 20;
 }
 
