@@ -53,12 +53,17 @@ export default defineConfig({
   // Relative base so the built site works from any folder or an <iframe> on another host.
   base: './',
   worker: { format: 'es' },
-  // Two pages: the optimizer race (index.html) and the loss landscapes (landscape.html).
+  // The site: the home page (index.html, a table of contents), the optimizer race (race.html),
+  // the loss landscapes (landscape.html), one lesson page (lesson.html?id=…) and the widget
+  // page for iframes (embed.html?widget=…). The PAGES table in test/e2e/harness.ts names them too.
   build: {
     rolldownOptions: {
       input: {
-        main: resolve(import.meta.dirname, 'index.html'),
+        home: resolve(import.meta.dirname, 'index.html'),
+        main: resolve(import.meta.dirname, 'race.html'),
         landscape: resolve(import.meta.dirname, 'landscape.html'),
+        lesson: resolve(import.meta.dirname, 'lesson.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },

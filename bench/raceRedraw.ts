@@ -52,7 +52,7 @@ export async function benchRaceRedraw(
   const browser = await launch(opts.chromiumArgs ?? []);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${app.url}?opt=${RACERS.join(',')}&steps=1000&3d=0`);
+    await page.goto(`${app.url}race.html?opt=${RACERS.join(',')}&steps=1000&3d=0`);
     await waitForRace(page);
     await page.waitForTimeout(1500);
     const runs = await page.evaluate(async (n) => {

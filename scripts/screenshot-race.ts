@@ -11,7 +11,7 @@ const app = await buildAndServe('screenshot-dist');
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  await page.goto(app.url + QUERY);
+  await page.goto(app.url + 'race.html' + QUERY);
   await waitForRace(page);
   await page.waitForSelector('.surface-3d canvas', { timeout: 30_000 });
   await page.waitForTimeout(2500);

@@ -26,7 +26,7 @@ try {
   for (const look of LOOKS) {
     const page = await browser.newPage({ viewport: look.viewport });
     for (const id of SHOTS) {
-      await page.goto(`${app.url}?scene=${id}${look.query}`);
+      await page.goto(`${app.url}race.html?scene=${id}${look.query}`);
       await waitForRace(page);
       await page.waitForSelector('.scene-card');
       if (look.threeD) await page.waitForSelector('.surface-3d canvas', { timeout: 30_000 });

@@ -9,8 +9,8 @@ import { servedBrowser, skipBrowser, waitForRace, watchErrors } from './harness'
 const env = servedBrowser('e2e-a11y', ['main', 'landscape']);
 
 const CASES = [
-  { name: 'race, light', path: '?3d=0', width: 1280 },
-  { name: 'race, dark, large type, 360 px', path: '?3d=0&theme=dark&large=1', width: 360 },
+  { name: 'race, light', path: 'race.html?3d=0', width: 1280 },
+  { name: 'race, dark, large type, 360 px', path: 'race.html?3d=0&theme=dark&large=1', width: 360 },
   { name: 'landscapes, light', path: 'landscape.html', width: 1280 },
   { name: 'landscapes, dark, 360 px', path: 'landscape.html?theme=dark', width: 360 },
 ];
@@ -30,7 +30,7 @@ describe.skipIf(skipBrowser)('accessibility (axe-core)', () => {
       const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
       const errors = watchErrors(page);
       await page.goto(env.app.url + c.path);
-      if (c.path.startsWith('?')) await waitForRace(page);
+      if (c.path.startsWith('race.html')) await waitForRace(page);
       else
         await page.waitForFunction(
           () => Number(document.querySelector('.ls-contour')?.getAttribute('data-bands')) > 0,

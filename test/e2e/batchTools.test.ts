@@ -137,7 +137,7 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
   it('tunes the racers fairly: result and budget shown and in the link, reproduced on reload', async () => {
     const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(env.app.url + '?surface=quadratic&opt=sgd,adam&3d=0');
+    await page.goto(env.app.url + 'race.html?surface=quadratic&opt=sgd,adam&3d=0');
     await waitForRace(page);
     const panel = page.locator('.tune-panel');
     await panel.getByRole('spinbutton', { name: 'Trials' }).fill('9');
@@ -196,7 +196,7 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
   it('maps sharp vs flat by batch size and lr on sharp_flat', async () => {
     const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(env.app.url + '?surface=sharp_flat&opt=sgd&steps=100&samples=64&3d=0');
+    await page.goto(env.app.url + 'race.html?surface=sharp_flat&opt=sgd&steps=100&samples=64&3d=0');
     await waitForRace(page);
     const panel = page.locator('.basin-map');
     await panel.getByRole('spinbutton', { name: 'Seeds per cell' }).fill('2');
@@ -211,7 +211,7 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
     await panel.screenshot({ path: screenshotPath('basin-map-360') });
     expect(await axeViolations(page, '.basin-map')).toEqual([]);
     // Only on sharp_flat.
-    await page.goto(env.app.url + '?surface=quadratic&opt=sgd&3d=0');
+    await page.goto(env.app.url + 'race.html?surface=quadratic&opt=sgd&3d=0');
     await waitForRace(page);
     expect(await page.locator('.basin-map').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -69,7 +69,7 @@ describe('the Content-Security-Policy of the built pages', () => {
     expect(tokens).not.toContain("'unsafe-eval'");
     expect(tokens).not.toContain("'unsafe-inline'");
     expect(CSP).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-    for (const file of ['index.html', 'landscape.html']) {
+    for (const file of ['index.html', 'race.html', 'landscape.html', 'lesson.html', 'embed.html']) {
       const html = readFileSync(resolve(outDir, file), 'utf8');
       const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
       expect(meta, file).not.toBeNull();
@@ -84,7 +84,7 @@ describe('the Content-Security-Policy of the built pages', () => {
 
 describe.skipIf(skipBrowser)('the pages under their CSP in headless Chromium', () => {
   it('races, with the 3D view, and no violation', async () => {
-    const { page, errors } = await open('index.html?opt=adam,sgd,lion');
+    const { page, errors } = await open('race.html?opt=adam,sgd,lion');
     await waitForRace(page);
     await page.waitForSelector('.surface-3d canvas', { timeout: 30_000 });
     await waitForPainted(page, page.locator('.surface-3d canvas'));

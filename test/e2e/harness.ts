@@ -17,8 +17,11 @@ export interface App {
 
 /** The site's pages, by rolldown input name. */
 export const PAGES = {
-  main: resolve(ROOT, 'index.html'),
+  home: resolve(ROOT, 'index.html'),
+  main: resolve(ROOT, 'race.html'),
   landscape: resolve(ROOT, 'landscape.html'),
+  lesson: resolve(ROOT, 'lesson.html'),
+  embed: resolve(ROOT, 'embed.html'),
 } as const;
 
 /**

@@ -71,7 +71,7 @@ describe.skipIf(skipBrowser)('keys: keyboard, formulas and links (#11)', () => {
   it('with prefers-reduced-motion the race is not playing on load, and transitions are off', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${env.app.url}?opt=adam,sgd&3d=0`);
+    await page.goto(`${env.app.url}race.html?opt=adam,sgd&3d=0`);
     await waitForRace(page);
     await expect(playButton(page).getAttribute('aria-label')).resolves.toBe('Play');
     const scrub = page.getByRole('slider', { name: 'Step', exact: true });
@@ -135,7 +135,7 @@ describe.skipIf(skipBrowser)('keys: keyboard, formulas and links (#11)', () => {
       origin: new URL(env.app.url).origin,
     });
     const page = await context.newPage();
-    await page.goto(`${env.app.url}?opt=adam&3d=0&lr.adam=0.05`);
+    await page.goto(`${env.app.url}race.html?opt=adam&3d=0&lr.adam=0.05`);
     await waitForRace(page);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Link copied');
@@ -148,7 +148,7 @@ describe.skipIf(skipBrowser)('keys: keyboard, formulas and links (#11)', () => {
     for (const [path, block] of [
       // The race page: the clipboard refuses.
       [
-        '?opt=adam&3d=0',
+        'race.html?opt=adam&3d=0',
         'navigator.clipboard.writeText = () => Promise.reject(new Error("denied"))',
       ],
       // The landscape page: no clipboard at all (an insecure origin).

@@ -209,7 +209,7 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     ).resolves.toBe(1);
     await expect(
       page.getByRole('link', { name: 'Optimizer race' }).getAttribute('href'),
-    ).resolves.toBe('./index.html');
+    ).resolves.toBe('./race.html');
     await expect(page.getByRole('button', { name: 'Recompute on my GPU' }).count()).resolves.toBe(
       1,
     );

@@ -26,7 +26,7 @@ const SLOW = 240_000;
 async function open(query: string, width: number, height = 1000) {
   const page = await env.browser.newPage({ viewport: { width, height } });
   const errors = watchErrors(page);
-  await page.goto(env.app.url + query);
+  await page.goto(env.app.url + 'race.html' + query);
   return { page, errors };
 }
 

@@ -73,7 +73,7 @@ const waitForContour = (page: Page) =>
   );
 
 async function check(
-  path: 'index.html' | 'landscape.html',
+  path: 'race.html' | 'landscape.html',
   { query, says }: Case['race'],
   width: number,
 ): Promise<void> {
@@ -86,10 +86,10 @@ async function check(
   );
   blank.catch(() => {});
   // The race's 3D view off (3d=0): a third of the race page's start-up, and not what is tested.
-  await page.goto(`${app.url}${path}${query}${path === 'index.html' ? '&3d=0' : ''}`, {
+  await page.goto(`${app.url}${path}${query}${path === 'race.html' ? '&3d=0' : ''}`, {
     waitUntil: 'domcontentloaded',
   });
-  await Promise.race([path === 'index.html' ? waitForRace(page) : waitForContour(page), blank]);
+  await Promise.race([path === 'race.html' ? waitForRace(page) : waitForContour(page), blank]);
   const alert = page.getByRole('alert').filter({ hasText: says[0] });
   expect(await alert.isVisible(), `${label}: message`).toBe(true);
   const text = (await alert.textContent()) ?? '';
@@ -109,7 +109,7 @@ describe.skipIf(skipBrowser)('mangled links on both pages in headless Chromium',
     async (c) => {
       const width = c.width ?? 1280;
       await Promise.all([
-        check('index.html', c.race, width),
+        check('race.html', c.race, width),
         check('landscape.html', c.landscape, width),
       ]);
     },

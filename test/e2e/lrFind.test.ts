@@ -22,7 +22,7 @@ describe.skipIf(skipBrowser)('finding the learning rate on the race page', () =>
     for (const width of [1280, 360]) {
       const page = await env.browser.newPage({ viewport: { width, height: 900 } });
       const errors = watchErrors(page);
-      await page.goto(env.app.url + '?surface=quadratic&opt=sgd&3d=0');
+      await page.goto(env.app.url + 'race.html?surface=quadratic&opt=sgd&3d=0');
       await waitForRace(page);
       const panel = page.locator('.lr-find');
       await panel.getByRole('button', { name: 'Run range test' }).click();
@@ -64,7 +64,7 @@ describe.skipIf(skipBrowser)('finding the learning rate on the race page', () =>
   it('says why a saddle cannot take the test, with no button', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(env.app.url + '?surface=saddle&opt=sgd&3d=0');
+    await page.goto(env.app.url + 'race.html?surface=saddle&opt=sgd&3d=0');
     await waitForRace(page);
     const panel = page.locator('.lr-find');
     expect(await panel.locator('.lr-find-refusal').textContent()).toContain(

@@ -84,7 +84,7 @@ describe.skipIf(skipBrowser)('memory under use', () => {
     const errors = watchErrors(page);
     // The 3D view off: on SwiftShader each new race is also a software-rendered frame, which made
     // a change cost 0.2 s here (3 minutes for the thousand) against 50 ms without it.
-    await page.goto(env.app.url + '?opt=adam,sgd&steps=100&3d=0');
+    await page.goto(env.app.url + 'race.html?opt=adam,sgd&steps=100&3d=0');
     await waitForRace(page);
     const cdp = await page.context().newCDPSession(page);
     // 50 notches down, 50 up: 100 learning rates, each a new race for the worker and the panels.

@@ -32,7 +32,7 @@ async function open(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors = watchErrors(page);
-  await page.goto(app.url + query);
+  await page.goto(app.url + 'race.html' + query);
   await waitForRace(page);
   return { page, errors };
 }
@@ -201,7 +201,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     await fallback.addInitScript(() => {
       delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
     });
-    await fallback.goto(app.url + query);
+    await fallback.goto(app.url + 'race.html' + query);
     await waitForRace(fallback);
     await expect(fallback.locator('.race-canvas').getAttribute('data-drawn-by')).resolves.toBe(
       'page',
@@ -227,7 +227,7 @@ describe.skipIf(skipBrowser)('the optimizer race page in headless Chromium', () 
     try {
       const page = await noGl.newPage({ viewport: { width: 1440, height: 1000 } });
       const errors = watchErrors(page);
-      await page.goto(app.url + '?opt=adam,sgd');
+      await page.goto(app.url + 'race.html?opt=adam,sgd');
       await waitForRace(page);
       const three = page.getByRole('img', { name: '3D surface' });
       await expect(three.textContent()).resolves.toMatch(

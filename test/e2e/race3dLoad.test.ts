@@ -66,7 +66,7 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   const page = await env.browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const errors = watchErrors(page);
   await page.addInitScript(PROBE);
-  await page.goto(env.app.url + query);
+  await page.goto(env.app.url + 'race.html' + query);
   await waitForRace(page);
   return { page, errors };
 }

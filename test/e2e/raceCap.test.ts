@@ -27,7 +27,7 @@ describe.skipIf(skipBrowser)('a runaway race link', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors = watchErrors(page);
       const t0 = Date.now();
-      await page.goto(app.url + query);
+      await page.goto(app.url + 'race.html' + query);
       await waitForRace(page);
       return { page, errors, seconds: (Date.now() - t0) / 1000 };
     };

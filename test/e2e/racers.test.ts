@@ -37,7 +37,7 @@ describe.skipIf(skipBrowser)('several racers of one optimizer', () => {
   it('race in their own colours, keep them when racers come and go, and round-trip the link', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(env.app.url + THREE + '&step=0');
+    await page.goto(env.app.url + 'race.html' + THREE + '&step=0');
     await waitForRace(page);
     const canvas = page.locator('.race-canvas');
     const starts = await settledScreenshot(page, canvas);

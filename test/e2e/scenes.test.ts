@@ -42,7 +42,7 @@ async function legend(page: Page): Promise<Map<string, string>> {
 const shownLoss = (status: string) => Number(/loss (\S+)/.exec(status)?.[1].replace('−', '-'));
 
 async function checkScene(page: Page, scene: Scene): Promise<void> {
-  await page.goto(`${env.app.url}?scene=${scene.id}&3d=0`);
+  await page.goto(`${env.app.url}race.html?scene=${scene.id}&3d=0`);
   await waitForRace(page);
   const rows = await legend(page);
   const name = (key: string) => sceneRacerName(scene, key);
@@ -72,7 +72,7 @@ describe.skipIf(skipBrowser)('scenes in the browser', () => {
   it('the menu applies a scene in one choice, keeps the theme; the card notes a change, closes by keyboard; axe passes', async () => {
     const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(`${env.app.url}?3d=0&theme=dark&large=1`);
+    await page.goto(`${env.app.url}race.html?3d=0&theme=dark&large=1`);
     await waitForRace(page);
     expect(await page.locator('.scene-card').count()).toBe(0);
     const scene = SCENES.find((s) => s.id === 'warmup')!;
@@ -104,7 +104,7 @@ describe.skipIf(skipBrowser)('scenes in the browser', () => {
 
   it('names an unknown scene in the link and draws the default race', async () => {
     const page = await env.browser.newPage();
-    await page.goto(`${env.app.url}?scene=no-such-scene&3d=0`);
+    await page.goto(`${env.app.url}race.html?scene=no-such-scene&3d=0`);
     await waitForRace(page);
     expect(await page.locator('.url-errors').textContent()).toContain(
       "Invalid URL parameter 'scene': unknown scene 'no-such-scene'",

@@ -15,7 +15,7 @@ const env = servedBrowser('e2e-shadow');
 async function raceCanvas(query: string, shot?: string) {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(env.app.url + query);
+  await page.goto(env.app.url + 'race.html' + query);
   await waitForRace(page);
   const png = await settledScreenshot(page, page.locator('.race-canvas'));
   if (shot) await page.screenshot({ path: screenshotPath(shot), fullPage: true });

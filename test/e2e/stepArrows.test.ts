@@ -85,7 +85,7 @@ async function diffBox(page: Page, a: Buffer, b: Buffer) {
 async function open(query: string, width = 1280) {
   const page = await env.browser.newPage({ viewport: { width, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${env.app.url}?${query}`);
+  await page.goto(`${env.app.url}race.html?${query}`);
   await waitForRace(page);
   return { page, errors };
 }

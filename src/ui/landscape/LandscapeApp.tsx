@@ -39,7 +39,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
         </div>
         <div className="header-tools">
           <nav className="header-tools" aria-label="Pages">
-            <a className="nav-link" href="./index.html">
+            <a className="nav-link" href="./race.html">
               Optimizer race
             </a>
             <a className="nav-link" href="./landscape.html" aria-current="page">
