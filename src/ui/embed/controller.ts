@@ -33,3 +33,19 @@ export interface WidgetController {
   get(keys?: readonly string[]): Record<string, string>;
   subscribe(listener: (e: WidgetEvent) => void): () => void;
 }
+
+/** The embed page's own link keys (`io/embedParams.ts` parses them; docs/EMBED.md lists them). */
+export interface EmbedOptions {
+  /** A widget kind of `widgets.ts`, or a lesson figure's id. */
+  widget: string;
+  /** none: the figure alone; compact: the few controls the widget names; full: all of its page's. */
+  controls: 'none' | 'compact' | 'full';
+  /** Controls hidden by `<control>_hide=1` (TensorFlow Playground's flags), by control name. */
+  hidden: ReadonlySet<string>;
+  autoplay: boolean;
+  loop: boolean;
+  theme: 'light' | 'dark';
+  large: boolean;
+  /** Exact origins that may command the widget and receive its events; empty: see EMBED.md. */
+  allowedOrigins: readonly string[];
+}
