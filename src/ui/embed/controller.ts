@@ -23,6 +23,11 @@ export interface WidgetController {
    */
   play?(): void;
   pause?(): void;
+  /**
+   * Whether it is playing now: the bridge pauses a hidden or off-screen widget and resumes it
+   * only if this said true. Absent with `play`: the bridge knows only its own commands.
+   */
+  isPlaying?(): boolean;
   /** Moves the shown step by `n` (default 1). */
   step?(n?: number): void;
   reset?(): void;
