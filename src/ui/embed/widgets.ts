@@ -11,6 +11,12 @@ export interface WidgetKind {
   description: string;
   /** A sensible frame size at 1280 px, for the iframe snippet. */
   size: { width: number; height: number };
+  /**
+   * The controls `controls=compact` shows, by the names `<name>_hide=1` hides them with (the
+   * most relevant first); `controls=full` shows the page's own control column instead. The
+   * landscape kinds list theirs with their widget (`landscapeWidget.tsx`); empty: none yet.
+   */
+  controls: readonly string[];
 }
 
 export const WIDGETS: readonly WidgetKind[] = [
@@ -20,6 +26,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Optimizer race',
     description: 'Contour map, 3D surface and loss curves of the racers, with playback.',
     size: { width: 960, height: 640 },
+    controls: ['play', 'step', 'lr'],
   },
   {
     id: 'contour',
@@ -27,6 +34,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Race on the contour map',
     description: 'The racers’ paths on the surface’s contour map.',
     size: { width: 640, height: 560 },
+    controls: ['play', 'step', 'lr'],
   },
   {
     id: 'surface3d',
@@ -34,6 +42,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Race on the 3D surface',
     description: 'The racers’ paths on the surface in 3D; drag to orbit.',
     size: { width: 640, height: 560 },
+    controls: ['play', 'step', 'lr'],
   },
   {
     id: 'loss-curves',
@@ -41,6 +50,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Loss curves',
     description: 'Each racer’s loss by step (and its learning rate).',
     size: { width: 640, height: 420 },
+    controls: ['play', 'step', 'lr'],
   },
   {
     id: 'schedule',
@@ -48,6 +58,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Learning-rate schedule',
     description: 'The learning rate by step under the chosen schedule.',
     size: { width: 640, height: 360 },
+    controls: ['sched', 'lr'],
   },
   {
     id: 'landscape',
@@ -55,6 +66,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Loss landscape',
     description: 'One network’s 2-D loss slice, as a contour map or in 3D.',
     size: { width: 640, height: 600 },
+    controls: [],
   },
   {
     id: 'landscape-compare',
@@ -62,6 +74,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Landscapes side by side',
     description: 'A network with and without skip connections, on the same scale.',
     size: { width: 960, height: 560 },
+    controls: [],
   },
   {
     id: 'line',
@@ -70,6 +83,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     description:
       'Loss and accuracy along the line from the start to the trained weights, or a random direction.',
     size: { width: 640, height: 420 },
+    controls: [],
   },
   {
     id: 'toy',
@@ -77,6 +91,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Train a small network',
     description: 'An MLP on 2-D toy data: decision map, loss curve and its slice.',
     size: { width: 960, height: 640 },
+    controls: [],
   },
 ];
 
