@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { EmbedOptions } from '../embed/controller';
 
 /**
  * A lesson of the classroom site: its place on the home page and its live figures as data, and
@@ -40,4 +41,10 @@ export interface LessonFigure {
   caption: string;
   /** Its height in CSS px at 1280 px wide (the frame sizes itself from the widget's `resize`). */
   height?: number;
+  /**
+   * Which of the widget's controls the figure shows (the embed's `controls=`; absent: the embed's
+   * default). A figure the reader works with (the race's range test, its Tune panel, the batch
+   * tools) says 'full'; its `query` stays in the widget page's vocabulary alone.
+   */
+  controls?: EmbedOptions['controls'];
 }
