@@ -17,7 +17,8 @@
  * `theme`, `large` and `log3d` are how the page looks (as on the race page: dark theme and large
  * type for projectors, log heights in the 3D view); they are written only when they differ from
  * the default (light, normal type, log heights on). `cam=az,el,dist` is the 3D camera, written
- * once the user has moved it (io/cameraParam.ts, as on the race page).
+ * once the user has moved it (io/cameraParam.ts, as on the race page). `view3d=1` asks a
+ * one-figure view (the `landscape` embed widget) for 3D instead of the contour map.
  *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
@@ -80,6 +81,11 @@ export interface LandscapeLook {
   logHeight: boolean;
   /** The landscape 3D view's camera once the user has moved it; absent: the default view. */
   camera?: OrbitView;
+  /**
+   * A one-figure view (the `landscape` embed widget) draws the slice in 3D rather than as a
+   * contour map; absent: contour. The page itself shows both and ignores it.
+   */
+  view3d?: boolean;
 }
 
 /** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
@@ -309,6 +315,16 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     },
     write: (v) => (v ? cameraCodec.format(v) : 'the default view'),
   },
+  {
+    key: 'view3d',
+    field: 'view3d',
+    quiet: true,
+    write: (v) => (v ? '1' : '0'),
+    parse: (raw) => {
+      const v = onOff(raw);
+      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
+    },
+  },
 ];
 
 /**
@@ -355,14 +371,20 @@ export function parseLandscapeUrl(query: string): {
         : `unknown link parameter '${echo(key)}' (known: ${[...known].join(', ')}); ignored`,
     );
   }
-  const { theme, large, logHeight, camera, ...rest } = values;
+  const { theme, large, logHeight, camera, view3d, ...rest } = values;
   // The toy panel's fields are those of its defaults; the rest are the page's settings.
   const isToy = (k: string) => k in defaultToySettings();
   const pick = (toyKeys: boolean) =>
     Object.fromEntries(Object.entries(rest).filter(([k]) => isToy(k) === toyKeys));
   return {
     settings: pick(false) as unknown as LandscapeSettings,
-    look: { theme, large, logHeight, ...(camera ? { camera } : {}) },
+    look: {
+      theme,
+      large,
+      logHeight,
+      ...(camera ? { camera } : {}),
+      ...(view3d ? { view3d } : {}),
+    },
     // Two long names cut to the same 40 characters say the same thing once.
     errors: [...new Set(errors)],
     toy: pick(true) as unknown as ToySettings,

@@ -129,7 +129,7 @@ describe('the landscape link', () => {
       'res="62" must be a whole number from 3 to 61; using 31',
       'samples="4.5" must be a whole number from 8 to 1000; using 256',
       'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam); ignored",
+      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam, view3d); ignored",
     ]);
   });
 
@@ -189,6 +189,18 @@ describe('the landscape link', () => {
       'toy.seed="x" must be a whole number from 0 to 2147483647; using 0',
       'toy.dir="hessian" must be pca or random; using pca',
       'toy.sched="step" must be one of cosine, onecycle; using cosine',
+    ]);
+  });
+
+  it('reads view3d=1 as a one-figure view in 3D, writes it only when on, and names a bad value', () => {
+    const { look, errors } = parseLandscapeUrl('?view3d=1');
+    expect(errors).toEqual([]);
+    expect(look.view3d).toBe(true);
+    expect(serializeLandscapeUrl(defaultLandscapeSettings(), look)).toMatch(/&view3d=1$/);
+    expect(parseLandscapeUrl('?view3d=0').look).not.toHaveProperty('view3d');
+    expect(serializeLandscapeUrl(defaultLandscapeSettings())).not.toMatch(/view3d/);
+    expect(parseLandscapeUrl('?view3d=yes please').errors).toEqual([
+      'view3d="yes please" must be 1 or 0; using 0',
     ]);
   });
 });

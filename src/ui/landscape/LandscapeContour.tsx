@@ -1,8 +1,8 @@
-import { useMemo, useState, type PointerEvent } from 'react';
+import { useId, useMemo, useState, type PointerEvent } from 'react';
 import { contourFrame } from '../../core/view/contourFrame';
-import { contourLevels } from '../../core/view/contourLevels';
 import { contourPaths } from '../../core/view/contourPaths';
 import { gridToSample } from '../../core/view/gridSurface';
+import { bandThresholds, type ValueRange } from '../../core/view/sharedScale';
 import { fillForContour, notComputedRects } from '../../core/view/notComputed';
 import { bandColor } from '../../core/view/palette';
 import { gridValueAt, readoutText } from '../../core/view/pointReadout';
@@ -24,8 +24,18 @@ const LEVELS = 28;
  * The slice as filled contour bands (d3-contour as data, React renders), with the trajectory, in
  * a frame of CSS pixels (core/view/contourFrame, as the race's): axes, the colour bar of the
  * levels, and (α, β, loss) under the pointer from the grid (core/view/pointReadout).
+ * `scale`: the value range the bands and colour bar span (core/view/sharedScale), when maps
+ * side by side share one; absent: this slice's own.
  */
-export function LandscapeContour({ shown }: { shown: Displayed }) {
+export function LandscapeContour({
+  shown,
+  scale,
+  ariaLabel = 'Landscape contour',
+}: {
+  shown: Displayed;
+  scale?: ValueRange;
+  ariaLabel?: string;
+}) {
   const { view, loss, pendingFromY } = shown;
   // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
   const z = landscapeSizes(useLandscapeStore((s) => s.look));
@@ -33,13 +43,12 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
     // Missing points take a computed neighbour's value (no wall at the edge), then get hatched.
     const values = fillForContour(view.xs.length, view.ys.length, loss);
     const grid = gridToSample({ xs: view.xs, ys: view.ys, values });
-    // The first threshold is the minimum itself, so the band below the lowest line is filled too.
-    const levels = Number.isFinite(grid.min)
-      ? [grid.min, ...contourLevels(grid, LEVELS, 'logValue')]
-      : [];
+    const levels = bandThresholds(scale ?? grid, LEVELS, 'logValue');
     const holes = notComputedRects(view.xs, view.ys, loss);
     return { grid, bands: contourPaths(grid, levels, W, H), holes };
-  }, [view.xs, view.ys, loss]);
+  }, [view.xs, view.ys, loss, scale]);
+  // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
+  const clipId = useId();
   const { ref, width } = useWidth<HTMLDivElement>(480);
   const frame = contourFrame(width, 1, z.tickFont);
   const k = frame.plot.width / W;
@@ -65,7 +74,7 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
       <svg
         className="ls-contour"
         role="img"
-        aria-label="Landscape contour"
+        aria-label={ariaLabel}
         viewBox={`0 0 ${frame.width} ${frame.height}`}
         onPointerMove={onMove}
         onPointerLeave={() => setPointer(null)}
@@ -75,12 +84,12 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
       >
         <g transform={`translate(${frame.plot.x} ${frame.plot.y}) scale(${k})`}>
           <defs>
-            <clipPath id="ls-clip">
+            <clipPath id={clipId}>
               <rect width={W} height={H} />
             </clipPath>
           </defs>
           <rect className="ls-plot-bg" width={W} height={H} />
-          <g className="ls-bands" clipPath="url(#ls-clip)">
+          <g className="ls-bands" clipPath={`url(#${clipId})`}>
             {bands.map((b) => (
               <path key={b.value} d={b.d} fill={bandColor(b.t)} />
             ))}
@@ -144,7 +153,7 @@ export function LandscapeContour({ shown }: { shown: Displayed }) {
             β (direction 2)
           </text>
         </g>
-        <ColourBar bands={bands} max={grid.max} at={frame.bar} font={z.tickFont} />
+        <ColourBar bands={bands} max={scale?.max ?? grid.max} at={frame.bar} font={z.tickFont} />
       </svg>
       <p className="panel-caption pointer-readout" aria-live="polite">
         {pointer ?? 'Point at the map to read (α, β) and the loss there.'}
