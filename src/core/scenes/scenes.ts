@@ -149,6 +149,21 @@ export const SCENES: readonly Scene[] = [
     ],
   },
   {
+    id: 'newton-saddle',
+    title: 'Newton at a saddle: uphill, then saddle-free',
+    deck: 'New optimizers: Newton, and Sophia’s clipping',
+    look: 'On x² − y² the Hessian has one negative eigenvalue, so Newton’s step −H⁻¹g heads for the critical point whatever its kind and lands on the saddle in one step. Saddle-free Newton divides by |H| and doubles its distance from the ridge every step, while Sophia, whose curvature estimate is floored at 0 there, clips its step to lr and walks off at that constant speed.',
+    query:
+      'surface=saddle&start=-1,0.001&opt=newton,sfnewton,sophia&steps=30&lr.newton=1&lr.sfnewton=1&lr.sophia=0.1',
+    claims: [
+      { racer: 'newton', finalLossAbove: -1e-9 },
+      { racer: 'newton', reaches: -1, notWithin: 30 },
+      { racer: 'sfnewton', reaches: -1, within: 12 },
+      { racer: 'sophia', reaches: -1, within: 15 },
+      { faster: ['sfnewton', 'sophia'], toLoss: -10 },
+    ],
+  },
+  {
     id: 'rotation-preconditioners',
     title: 'Full-matrix preconditioners: Shampoo, SOAP',
     deck: 'Optimizer and LR schedule: SOAP',
@@ -193,6 +208,37 @@ export const SCENES: readonly Scene[] = [
       { racer: 'sgd', endsNearer: SHARP, than: FLAT },
       { racer: 'sgd-2', endsNearer: SHARP, than: FLAT },
       { racer: 'sgd-3', endsNearer: FLAT, than: SHARP },
+    ],
+  },
+  {
+    id: 'trust-ratio-scale',
+    title: 'LARS and LAMB: a step sized by ‖θ‖, not by the gradient',
+    deck: 'Optimized Deep Learning: large-batch optimizers, LARS and LAMB',
+    look: 'A bowl 100 times steeper across than along: plain SGD at lr 0.05 is above 2/100 and blows up. LARS and LAMB divide by the gradient’s norm and multiply by the weights’ (the trust ratio), so each step is a fixed fraction of ‖θ‖ however steep the wall, and both reach the minimum.',
+    query: [
+      'surface=quadratic&start=-4,1&surface.kappa=100&opt=sgd,lars,lamb&steps=300',
+      sgd('sgd', 0.05),
+      'lr.lars=1&momentum.lars=0.9&trust_coefficient.lars=0.01&lr.lamb=0.1',
+    ].join('&'),
+    claims: [
+      { racer: 'sgd', diverges: true },
+      { racer: 'lars', finalLossBelow: 1e-6 },
+      { racer: 'lamb', finalLossBelow: 1e-6 },
+    ],
+  },
+  {
+    id: 'trust-ratio-origin',
+    title: 'The trust ratio on a surface: ‖θ‖ is the distance from the origin',
+    deck: 'Optimized Deep Learning: large-batch optimizers, LARS and LAMB',
+    look: 'On Rosenbrock the minimum is at (1, 1), not at the origin. LAMB’s step is lr·‖θ‖, so when its path passes near (0, 0) its steps shrink with ‖θ‖ and it stalls there; LARS’s steps stay in proportion to ‖θ‖ ≈ √2 at the minimum, so it keeps hopping about it; Adam, blind to ‖θ‖, gets there.',
+    query:
+      'surface=rosenbrock&start=-1.5,2&opt=lars,lamb,adam&steps=1000&lr.lars=1&momentum.lars=0.9&trust_coefficient.lars=0.01&lr.lamb=0.02&lr.adam=0.05',
+    claims: [
+      { racer: 'lamb', finalLossAbove: 0.5 },
+      { nearer: ['lamb', 'adam'], to: ORIGIN },
+      { racer: 'lars', monotone: false },
+      { racer: 'adam', finalLossBelow: 1e-3 },
+      { settlesLower: ['adam', 'lars'] },
     ],
   },
   {
@@ -248,6 +294,27 @@ export const SCENES: readonly Scene[] = [
       { settlesLower: ['sgd-3', 'sgd-2'] },
       { settlesLower: ['sgd-3', 'sgd-4'] },
     ],
+  },
+  {
+    id: 'plateau',
+    title: 'Reduce on plateau: patience against noise',
+    deck: 'Optimizer and LR schedule: reduce on plateau',
+    look: 'The same noisy SGD as in the schedules scene, with ReduceLROnPlateau halving the lr after `patience` steps without a new best loss. With patience 5 the minibatch noise alone looks like a plateau, so it halves the lr again and again while still far from the bottom and freezes there; patience 20 waits until the loss really stops falling and ends lowest of the three.',
+    query: [
+      'surface=quadratic&start=-4,1&opt=sgd,sgd-2,sgd-3&steps=300&batch=4&noise=3',
+      sgd('sgd', 0.05, label('sgd', 'Constant')),
+      sgd(
+        'sgd-2',
+        0.05,
+        `sched.sgd-2=plateau&sched.sgd-2.patience=5&${label('sgd-2', 'Plateau, patience 5')}`,
+      ),
+      sgd(
+        'sgd-3',
+        0.05,
+        `sched.sgd-3=plateau&sched.sgd-3.patience=20&${label('sgd-3', 'Plateau, patience 20')}`,
+      ),
+    ].join('&'),
+    claims: [{ settlesLower: ['sgd-3', 'sgd'] }, { settlesLower: ['sgd-3', 'sgd-2'] }],
   },
 ];
 
