@@ -42,14 +42,17 @@ import {
   tuneChoiceError,
   type TuneChoice,
 } from '../state/tuneState';
+import { echo } from './queryParams';
 import {
-  decodeQuery,
-  echo,
-  ignoredNote,
-  MALFORMED_KEY_NOTE,
-  MALFORMED_NOTE,
-  repeatedNote,
-} from './queryParams';
+  paramNote,
+  readUrlTable,
+  tableParams,
+  unknownNote,
+  urlField,
+  writeUrlTable,
+  type UrlField,
+  type UrlTable,
+} from './urlTable';
 import { expandSceneQuery } from './sceneQuery';
 import {
   boolCodec,
@@ -81,23 +84,8 @@ export const defaultUrlState = (): UrlState => ({
   speed: 1,
 });
 
-/**
- * One URL parameter: its key, how its value is written, where it lives in the state, and its
- * default in context (a parameter equal to its default is left out of the link, unless `always`).
- */
-interface Field<T = unknown> {
-  key: string;
-  codec: Codec<T>;
-  get(s: UrlState): T;
-  set(s: UrlState, v: T): void;
-  def(s: UrlState): T;
-  always?: boolean;
-  /** Parsed when present but not written. */
-  skip?(s: UrlState): boolean;
-}
-
-/** A field, checked against its own value type, then kept in the table of mixed types. */
-const field = <T>(f: Field<T>): Field => f as Field;
+type Field = UrlField<UrlState>;
+const field = <T>(f: UrlField<UrlState, T>): Field => urlField(f);
 
 const MAX_STEPS = 10_000;
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -439,7 +427,7 @@ function scheduleParamFields(
  * The table, in parse order: each group sees the state the groups before it have parsed
  * (hyperparameter keys depend on the optimizers, schedule keys on the schedule).
  */
-const GROUPS: ((s: UrlState) => Field[])[] = [
+const GROUPS: UrlTable<UrlState> = [
   () => [
     field({
       key: 'surface',
@@ -661,22 +649,11 @@ const GROUPS: ((s: UrlState) => Field[])[] = [
 
 export const SPEED_CHOICES = SPEEDS;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/** Commas stay readable (`opt=adam,sgd`); everything else is percent-encoded. */
-const enc = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
-
 /** The state as a query string without the leading '?': readable keys, defaults left out. */
-export function serializeUrlState(state: UrlState): string {
-  const parts: string[] = [];
-  for (const group of GROUPS)
-    for (const f of group(state)) {
-      if (f.skip?.(state)) continue;
-      const v = f.get(state);
-      if (v === undefined || (!f.always && same(v, f.def(state)))) continue;
-      parts.push(`${f.key}=${enc(f.codec.format(v))}`);
-    }
-  return parts.join('&');
-}
+export const serializeUrlState = (state: UrlState): string => writeUrlTable(GROUPS, state);
+
+/** The state's link parameters as `[key, value]` pairs (what an embed's `get` answers). */
+export const urlStateParams = (state: UrlState): [string, string][] => tableParams(GROUPS, state);
 
 /**
  * Maps a core config error ("optimizer.lr: …") of a racer to the URL key it came from: inside
@@ -727,40 +704,17 @@ function missingRacer(param: string, racers: readonly Racer[]): string | null {
 export function parseUrlState(query: string): { state: UrlState; errors: string[] } {
   // `scene=<id>` first: the scene's parameters, under the link's own (sceneQuery.ts).
   const scene = expandSceneQuery(query);
-  const { params, badKeys } = decodeQuery(scene.query);
   const s = defaultUrlState();
-  const errors: string[] = [];
-  const say = (key: string, why: string) =>
-    errors.push(`Invalid URL parameter '${echo(key)}': ${why}`);
-  if (scene.error) say('scene', scene.error);
-  for (const key of badKeys) say(key, `${MALFORMED_KEY_NOTE}; ignored`);
-  const used = new Set<string>();
-  for (const group of GROUPS)
-    for (const f of group(s)) {
-      const p = params.get(f.key);
-      used.add(f.key);
-      if (p === undefined) continue;
-      if (p.count > 1) say(f.key, repeatedNote(p));
-      if (p.value === null) {
-        say(f.key, `${MALFORMED_NOTE} (got '${echo(p.raw)}'); using the default`);
-        continue;
-      }
-      const r = f.codec.parse(p.value);
-      if (r.ok) f.set(s, r.value);
-      else say(f.key, `${r.error} (got '${echo(p.value)}'); using the default`);
-    }
+  const { errors, params, used } = readUrlTable(GROUPS, scene.query, s);
+  const say = (key: string, why: string) => errors.push(paramNote(key, why));
+  if (scene.error) errors.unshift(paramNote('scene', scene.error));
   const opt = params.get('opt')?.value?.split(',') ?? [];
   if (opt.length > MAX_RACERS && s.race.racers.length === MAX_RACERS)
     say('opt', `at most ${MAX_RACERS} racers (got ${opt.length}); using the first ${MAX_RACERS}`);
   for (const key of params.keys()) {
     if (used.has(key)) continue;
     const absent = missingRacer(key, s.race.racers);
-    say(
-      key,
-      absent
-        ? `no racer '${echo(absent)}' in opt; ignored`
-        : `${ignoredNote(key) ?? 'unknown parameter'}; ignored`,
-    );
+    errors.push(unknownNote(key, absent && `no racer '${echo(absent)}' in opt`));
   }
   // Each number may be within its range and their product still hours of work.
   const { steps, batch } = s.race;
