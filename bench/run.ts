@@ -11,6 +11,7 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, NO_BROWSER } from '../test/e2e/browser';
 import { benchCoreVsFusedAsShipped } from './coreVsFusedAsShipped';
+import { benchFirstPage } from './firstPage';
 import { benchLandscape } from './landscapeThroughput';
 import { benchRaceRedraw } from './raceRedraw';
 
@@ -34,6 +35,7 @@ const BENCHES: Bench[] = [
       })),
     }),
   },
+  { name: 'first-page', run: () => benchFirstPage() },
 ];
 
 /**

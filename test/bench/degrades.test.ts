@@ -40,6 +40,8 @@ describe('npm run bench without a browser', () => {
       cwd: repoRoot,
     }).catch((e) => e);
     expect(err.code).toBe(2);
-    expect(err.stderr).toMatch(/unknown benchmark rcae \(known: core, landscape, race\)/);
+    expect(err.stderr).toMatch(
+      /unknown benchmark rcae \(known: core, landscape, race, first-page\)/,
+    );
   });
 });

@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
 import { CopyLink } from '../CopyLink';
+import { ShareButton } from '../site/ShareDialog';
+import { widgetTarget } from '../site/shareTarget';
+import { SiteNav } from '../site/SiteNav';
 import '../motion.css';
 import { UrlErrors } from '../UrlErrors';
 import { H5Open } from './H5Open';
@@ -37,20 +40,18 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             without skip connections
           </p>
         </div>
+        <SiteNav current="landscape" look={{ theme: look.theme, large: look.large }} />
         <div className="header-tools">
-          <nav className="header-tools" aria-label="Pages">
-            <a className="nav-link" href="./race.html">
-              Optimizer race
-            </a>
-            <a className="nav-link" href="./landscape.html" aria-current="page">
-              Loss landscapes
-            </a>
-          </nav>
           <div className="ls-look" role="group" aria-label="Display">
             <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
             <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
           </div>
           <CopyLink />
+          <ShareButton
+            theme={look.theme}
+            large={look.large}
+            target={() => widgetTarget('landscape', window.location.search, window.location.href)}
+          />
         </div>
       </header>
       <UrlErrors messages={urlErrors} />
