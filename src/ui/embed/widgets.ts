@@ -14,7 +14,8 @@ export interface WidgetKind {
   /**
    * The controls `controls=compact` shows, by the names `<name>_hide=1` hides them with (the
    * most relevant first); `controls=full` shows the page's own control column instead. The
-   * landscape kinds list theirs with their widget (`landscapeWidget.tsx`); empty: none yet.
+   * landscape kinds': model (depth), skip, plane (random or PCA), figure (contour or 3D), path
+   * (the line's), train (Train and Cancel), lr.
    */
   controls: readonly string[];
 }
@@ -66,7 +67,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Loss landscape',
     description: 'One network’s 2-D loss slice, as a contour map or in 3D.',
     size: { width: 640, height: 600 },
-    controls: [],
+    controls: ['model', 'skip', 'plane', 'figure'],
   },
   {
     id: 'landscape-compare',
@@ -74,7 +75,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Landscapes side by side',
     description: 'A network with and without skip connections, on the same scale.',
     size: { width: 960, height: 560 },
-    controls: [],
+    controls: ['model', 'plane'],
   },
   {
     id: 'line',
@@ -83,7 +84,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     description:
       'Loss and accuracy along the line from the start to the trained weights, or a random direction.',
     size: { width: 640, height: 420 },
-    controls: [],
+    controls: ['model', 'skip', 'path'],
   },
   {
     id: 'toy',
@@ -91,7 +92,7 @@ export const WIDGETS: readonly WidgetKind[] = [
     title: 'Train a small network',
     description: 'An MLP on 2-D toy data: decision map, loss curve and its slice.',
     size: { width: 960, height: 640 },
-    controls: [],
+    controls: ['train', 'lr'],
   },
 ];
 

@@ -1,6 +1,6 @@
 import { useLandscapeStore } from '../../state/landscapeStore';
-import { DEPTHS } from '../../state/landscapeUrl';
 import { Toggle } from '../controls/Toggle';
+import { DepthChips } from './DepthChips';
 
 /** Depth, skip connections (one click to contrast), and random plane vs PCA plane. */
 export function ModelPicker() {
@@ -9,19 +9,7 @@ export function ModelPicker() {
   return (
     <fieldset className="card ls-model">
       <legend>Model</legend>
-      <div className="chips" role="group" aria-label="Depth">
-        {DEPTHS.map((d) => (
-          <button
-            key={d}
-            type="button"
-            className="chip"
-            aria-pressed={settings.depth === d}
-            onClick={() => set({ depth: d })}
-          >
-            ResNet-{d}
-          </button>
-        ))}
-      </div>
+      <DepthChips />
       <Toggle
         label="skip connections"
         ariaLabel="Skip connections"
