@@ -27,14 +27,16 @@
 import type { OrbitView } from '../core/view/orbitView';
 import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
 import { cameraCodec } from '../io/cameraParam';
+import { ignoredNote } from '../io/queryParams';
 import {
-  decodeQuery,
-  echo,
-  ignoredNote,
-  MALFORMED_KEY_NOTE,
-  MALFORMED_NOTE,
-  repeatedNote,
-} from '../io/queryParams';
+  readUrlTable,
+  tableParams,
+  unknownNote,
+  urlField,
+  writeUrlTable,
+  type UrlField,
+  type UrlTable,
+} from '../io/urlTable';
 import {
   defaultToySettings,
   TOY_OPTIMIZERS,
@@ -327,6 +329,39 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
   },
 ];
 
+const defaultLinkValues = (): LinkValues => ({
+  ...defaultLandscapeSettings(),
+  ...defaultLandscapeLook(),
+  ...defaultToySettings(),
+});
+
+/** A row of the list above as a field of the one URL table mechanism (io/urlTable.ts). */
+function tableField<K extends keyof LinkValues>(f: Field<K>): UrlField<LinkValues> {
+  return urlField<LinkValues, LinkValues[K]>({
+    key: f.key,
+    codec: {
+      parse: (raw) => {
+        const v = f.parse(raw);
+        return typeof v === 'object' && v !== null && 'error' in v
+          ? { ok: false, error: v.error }
+          : { ok: true, value: v };
+      },
+      format: f.write,
+    },
+    get: (s) => s[f.field],
+    set: (s, v) => {
+      s[f.field] = v;
+    },
+    def: () => defaultLinkValues()[f.field],
+    // The model, view and grid are always written, so a link says what it shows.
+    always: !f.quiet,
+  });
+}
+
+const LANDSCAPE_URL_TABLE: UrlTable<LinkValues> = [
+  () => LANDSCAPE_URL_FIELDS.map((f) => tableField(f as Field<keyof LinkValues>)),
+];
+
 /**
  * Settings and look from a query string (`?a=b&…` or `a=b&…`); each bad, unreadable (malformed
  * percent-escape), repeated or unknown key gives a message, and a bad value keeps its default.
@@ -338,39 +373,13 @@ export function parseLandscapeUrl(query: string): {
   toy: ToySettings;
   errors: string[];
 } {
-  const { params, badKeys } = decodeQuery(query);
-  const values: LinkValues = {
-    ...defaultLandscapeSettings(),
-    ...defaultLandscapeLook(),
-    ...defaultToySettings(),
-  };
-  const errors: string[] = [];
-  for (const key of badKeys)
-    errors.push(`link parameter '${echo(key)}': ${MALFORMED_KEY_NOTE}; ignored`);
-  const known = new Set(LANDSCAPE_URL_FIELDS.map((f) => f.key));
-  for (const f of LANDSCAPE_URL_FIELDS) {
-    const p = params.get(f.key);
-    if (p === undefined) continue;
-    const using = () => `using ${(f.write as (x: unknown) => string)(values[f.field])}`;
-    if (p.count > 1) errors.push(`${f.key} is ${repeatedNote(p)}`);
-    if (p.value === null) {
-      errors.push(`${f.key}=${JSON.stringify(echo(p.raw))} has a ${MALFORMED_NOTE}; ${using()}`);
-      continue;
-    }
-    const v = f.parse(p.value);
-    if (typeof v === 'object' && v !== null && 'error' in v)
-      errors.push(`${f.key}=${JSON.stringify(echo(p.value))} ${v.error}; ${using()}`);
-    else (values as unknown as Record<string, unknown>)[f.field] = v;
-  }
-  for (const key of params.keys()) {
-    if (known.has(key)) continue;
-    const note = ignoredNote(key);
-    errors.push(
-      note
-        ? `link parameter '${key}': ${note}; ignored`
-        : `unknown link parameter '${echo(key)}' (known: ${[...known].join(', ')}); ignored`,
-    );
-  }
+  const values = defaultLinkValues();
+  const { errors, params, used } = readUrlTable(LANDSCAPE_URL_TABLE, query, values);
+  for (const key of params.keys())
+    if (!used.has(key))
+      errors.push(
+        unknownNote(key, ignoredNote(key) ?? `unknown parameter (known: ${[...used].join(', ')})`),
+      );
   const { theme, large, logHeight, camera, view3d, ...rest } = values;
   // The toy panel's fields are those of its defaults; the rest are the page's settings.
   const isToy = (k: string) => k in defaultToySettings();
@@ -392,22 +401,15 @@ export function parseLandscapeUrl(query: string): {
 }
 
 /** The query string (without '?') of `settings`, `look` and the toy panel's settings. */
-export function serializeLandscapeUrl(
+export const serializeLandscapeUrl = (
   settings: LandscapeSettings,
   look: LandscapeLook = defaultLandscapeLook(),
   toy: ToySettings = defaultToySettings(),
-): string {
-  const values: LinkValues = { ...settings, ...look, ...toy };
-  const d: LinkValues = {
-    ...defaultLandscapeSettings(),
-    ...defaultLandscapeLook(),
-    ...defaultToySettings(),
-  };
-  const parts: string[] = [];
-  for (const f of LANDSCAPE_URL_FIELDS) {
-    const v = values[f.field];
-    if (f.quiet && v === d[f.field]) continue;
-    parts.push(`${f.key}=${encodeURIComponent((f.write as (x: unknown) => string)(v))}`);
-  }
-  return parts.join('&');
-}
+): string => writeUrlTable(LANDSCAPE_URL_TABLE, { ...settings, ...look, ...toy });
+
+/** The same as `[key, value]` pairs (what an embed's `get` answers). */
+export const landscapeUrlParams = (
+  settings: LandscapeSettings,
+  look: LandscapeLook,
+  toy: ToySettings,
+): [string, string][] => tableParams(LANDSCAPE_URL_TABLE, { ...settings, ...look, ...toy });

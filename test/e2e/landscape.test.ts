@@ -300,10 +300,10 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await drawn(page);
     const alert = page.getByRole('alert').first();
     await expect(alert.textContent()).resolves.toMatch(
-      /model="resnet-99" must be one of resnet-20, resnet-56, resnet-110; using resnet-56/,
+      /Invalid URL parameter 'model': must be one of resnet-20, resnet-56, resnet-110 \(got 'resnet-99'\); using the default/,
     );
     await expect(alert.textContent()).resolves.toMatch(
-      /res="abc" must be a whole number from 3 to 61; using 31/,
+      /Invalid URL parameter 'res': must be a whole number from 3 to 61 \(got 'abc'\); using the default/,
     );
     await page.close();
   });
@@ -545,9 +545,11 @@ describe.skipIf(skipBrowser)('the loss-landscapes page on a projector and in an 
     const alert = page.getByRole('alert').first();
     expect(await alert.isVisible()).toBe(true);
     await expect(alert.textContent()).resolves.toContain(
-      'theme="purple" must be light or dark; using light',
+      "Invalid URL parameter 'theme': must be light or dark (got 'purple'); using the default",
     );
-    await expect(alert.textContent()).resolves.toContain('large="huge" must be 1 or 0; using 0');
+    await expect(alert.textContent()).resolves.toContain(
+      "Invalid URL parameter 'large': must be 1 or 0 (got 'huge'); using the default",
+    );
     await expect(themeOf(page)).resolves.toBe('light');
     await expect(
       page.evaluate(() => document.documentElement.classList.contains('large')),

@@ -77,9 +77,9 @@ describe('the landscape link', () => {
     const { look, errors } = parseLandscapeUrl('theme=purple&large=huge&log3d=maybe');
     expect(look).toEqual(defaultLandscapeLook());
     expect(errors).toEqual([
-      'theme="purple" must be light or dark; using light',
-      'large="huge" must be 1 or 0; using 0',
-      'log3d="maybe" must be 1 or 0; using 1',
+      "Invalid URL parameter 'theme': must be light or dark (got 'purple'); using the default",
+      "Invalid URL parameter 'large': must be 1 or 0 (got 'huge'); using the default",
+      "Invalid URL parameter 'log3d': must be 1 or 0 (got 'maybe'); using the default",
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('the landscape link', () => {
     const bad = parseLandscapeUrl('cam=0,95,3');
     expect(bad.look.camera).toBeUndefined();
     expect(bad.errors).toEqual([
-      'cam="0,95,3" elevation must be a number from -90 to 90; using the default view',
+      "Invalid URL parameter 'cam': elevation must be a number from -90 to 90 (got '0,95,3'); using the default",
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('the landscape link', () => {
     const bad = parseLandscapeUrl('line=sideways');
     expect(bad.settings.line).toBe('off');
     expect(bad.errors).toEqual([
-      'line="sideways" must be one of off, interpolation, random; using off',
+      "Invalid URL parameter 'line': must be one of off, interpolation, random (got 'sideways'); using the default",
     ]);
   });
 
@@ -123,13 +123,13 @@ describe('the landscape link', () => {
     );
     expect(settings).toEqual(defaultLandscapeSettings());
     expect(errors).toEqual([
-      'model="resnet-99" must be one of resnet-20, resnet-56, resnet-110; using resnet-56',
-      'skip="maybe" must be on or off; using on',
-      'view="hessian" must be random or pca; using random',
-      'res="62" must be a whole number from 3 to 61; using 31',
-      'samples="4.5" must be a whole number from 8 to 1000; using 256',
-      'seed="-1" must be a whole number from 0 to 2147483647; using 1',
-      "unknown link parameter 'zoom' (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam, view3d); ignored",
+      "Invalid URL parameter 'model': must be one of resnet-20, resnet-56, resnet-110 (got 'resnet-99'); using the default",
+      "Invalid URL parameter 'skip': must be on or off (got 'maybe'); using the default",
+      "Invalid URL parameter 'view': must be random or pca (got 'hessian'); using the default",
+      "Invalid URL parameter 'res': must be a whole number from 3 to 61 (got '62'); using the default",
+      "Invalid URL parameter 'samples': must be a whole number from 8 to 1000 (got '4.5'); using the default",
+      "Invalid URL parameter 'seed': must be a whole number from 0 to 2147483647 (got '-1'); using the default",
+      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam, view3d); ignored",
     ]);
   });
 
@@ -179,16 +179,16 @@ describe('the landscape link', () => {
     );
     expect(toy).toEqual(defaultToySettings());
     expect(errors).toEqual([
-      'toy="moons" must be one of off, spiral, circle, xor, gauss; using off',
-      'toy.opt="lion" must be one of adam, sgd, momentum, rmsprop; using adam',
-      'toy.lr="0" must be a number from 1e-6 to 1e38; using 0.03',
-      'toy.momentum="1" must be a number from 0 to 0.999; using 0.9',
-      'toy.batch="251" must be a whole number from 1 to 250; using 50',
-      'toy.steps="2.5" must be a whole number from 1 to 10000; using 1000',
-      'toy.noise="0.6" must be a number from 0 to 0.5; using 0.1',
-      'toy.seed="x" must be a whole number from 0 to 2147483647; using 0',
-      'toy.dir="hessian" must be pca or random; using pca',
-      'toy.sched="step" must be one of cosine, onecycle; using cosine',
+      "Invalid URL parameter 'toy': must be one of off, spiral, circle, xor, gauss (got 'moons'); using the default",
+      "Invalid URL parameter 'toy.opt': must be one of adam, sgd, momentum, rmsprop (got 'lion'); using the default",
+      "Invalid URL parameter 'toy.lr': must be a number from 1e-6 to 1e38 (got '0'); using the default",
+      "Invalid URL parameter 'toy.momentum': must be a number from 0 to 0.999 (got '1'); using the default",
+      "Invalid URL parameter 'toy.batch': must be a whole number from 1 to 250 (got '251'); using the default",
+      "Invalid URL parameter 'toy.steps': must be a whole number from 1 to 10000 (got '2.5'); using the default",
+      "Invalid URL parameter 'toy.noise': must be a number from 0 to 0.5 (got '0.6'); using the default",
+      "Invalid URL parameter 'toy.seed': must be a whole number from 0 to 2147483647 (got 'x'); using the default",
+      "Invalid URL parameter 'toy.dir': must be pca or random (got 'hessian'); using the default",
+      "Invalid URL parameter 'toy.sched': must be one of cosine, onecycle (got 'step'); using the default",
     ]);
   });
 
@@ -200,7 +200,7 @@ describe('the landscape link', () => {
     expect(parseLandscapeUrl('?view3d=0').look).not.toHaveProperty('view3d');
     expect(serializeLandscapeUrl(defaultLandscapeSettings())).not.toMatch(/view3d/);
     expect(parseLandscapeUrl('?view3d=yes please').errors).toEqual([
-      'view3d="yes please" must be 1 or 0; using 0',
+      "Invalid URL parameter 'view3d': must be 1 or 0 (got 'yes please'); using the default",
     ]);
   });
 });
