@@ -701,7 +701,7 @@ describe.skipIf(skipBrowser)('the "Along a line" panel', () => {
     const { page } = await open('?model=resnet-20&line=sideways');
     await drawn(page);
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
-      'line="sideways" must be one of off, interpolation, random; using off',
+      "Invalid URL parameter 'line': must be one of off, interpolation, random (got 'sideways'); using the default",
     );
     await expect(
       page.getByRole('button', { name: 'Show the 1D slices' }).getAttribute('aria-expanded'),
