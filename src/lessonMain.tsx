@@ -1,17 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { lessonById } from './ui/lessons/registry';
+import { LessonPage } from './ui/lessons/LessonPage';
+import { parseLessonLink } from './ui/lessons/lessonLink';
 import './ui/styles.css';
 
-const id = new URLSearchParams(window.location.search).get('id') ?? '';
-const lesson = lessonById(id);
+// The lesson is chosen once, by the link; its figures are iframes that run on their own.
+const link = parseLessonLink(window.location.search);
+for (const m of link.errors) console.warn(m);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <main className="app">
-      <h1>{lesson ? lesson.title : 'No such lesson'}</h1>
-      <p>
-        <a href="./">All lessons</a>
-      </p>
-    </main>
+    <LessonPage link={link} />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { EmbedOptions } from '../embed/controller';
+import type { Claim } from '../../core/scenes/sceneSpec';
 
 /**
  * A lesson of the classroom site: its place on the home page and its live figures as data, and
@@ -41,6 +42,11 @@ export interface LessonFigure {
   caption: string;
   /** Its height in CSS px at 1280 px wide (the frame sizes itself from the widget's `resize`). */
   height?: number;
+  /**
+   * What its runs show, for a race figure that is not a scene as it stands (a scene's own claims
+   * serve one that is): the lesson words them, and the tests check them on the real runs.
+   */
+  claims?: readonly Claim[];
   /**
    * Which of the widget's controls the figure shows (the embed's `controls=`; absent: the embed's
    * default). A figure the reader works with (the race's range test, its Tune panel, the batch

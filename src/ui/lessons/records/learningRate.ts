@@ -5,7 +5,23 @@ export const learningRate: LessonRecord = {
   number: 1,
   title: 'The learning rate',
   promise: 'Too small, just right, too large, NaN: one number decides whether a run converges.',
-  status: 'planned',
-  waitsFor: 'being written',
-  figures: [],
+  status: 'ready',
+  figures: [
+    {
+      id: 'lr-sizes',
+      widget: 'race',
+      query: 'scene=lr-sizes&3d=0',
+      caption: 'Plain SGD on the same bowl at four learning rates: 0.001, 0.05, 0.085 and 0.5.',
+      height: 640,
+    },
+    {
+      id: 'lr-sizes-loss',
+      widget: 'loss-curves',
+      query: 'scene=lr-sizes&3d=0',
+      caption:
+        'The same four runs as loss by step: a slow fall, a fast one, growth, and a cut-off.',
+      height: 420,
+    },
+  ],
+  body: () => import('../bodies/LearningRateBody'),
 };

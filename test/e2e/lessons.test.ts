@@ -1,0 +1,133 @@
+/**
+ * The lesson page in a browser, on lessons 1–6 (test/e2e/lessonsLater.test.ts covers the later
+ * ones): each renders its title, text, the formulas of its rules and one iframe per figure (the
+ * embed page by figure id, titled by its caption) with previous / next links and no console
+ * error; axe-core passes at 360 and 1280 px; an unknown or missing id is named as text above the
+ * list of lessons; a figure's frame takes its height from its own widget's resize message only.
+ */
+import { describe, expect, it } from 'vitest';
+import { figureEmbedSrc } from '../../src/ui/lessons/lessonLink';
+import { LESSONS } from '../../src/ui/lessons/registry';
+import { axeViolations } from './axe';
+import { servedBrowser, skipBrowser, watchErrors } from './harness';
+import { drawnFigure, openLesson } from './lessonFrames';
+import { pixelStats } from './pixels';
+
+const env = servedBrowser('e2e-lessons', ['lesson', 'embed']);
+const FIRST_SIX = LESSONS.slice(0, 6);
+const READY = LESSONS.filter((l) => l.status === 'ready');
+const LIGHT = { theme: 'light', large: false } as const;
+
+describe.skipIf(skipBrowser)('lesson pages', () => {
+  it('lessons 1–6 show their title, text, formulas and one frame per figure', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    for (const lesson of FIRST_SIX) {
+      await openLesson(page, env.app.url, lesson);
+      expect(await page.locator('h1').textContent()).toBe(
+        `Lesson ${lesson.number} · ${lesson.title}`,
+      );
+      expect(await page.title()).toContain(lesson.title);
+      // Text beyond the promise, and at least one rule rendered by KaTeX.
+      expect(await page.locator('.lesson p').count()).toBeGreaterThan(3);
+      expect(await page.locator('.lesson .formula .katex').count()).toBeGreaterThan(0);
+      for (const f of lesson.figures) {
+        const frame = page.locator(`.lesson-figure[data-figure="${f.id}"]`);
+        const iframe = frame.locator('iframe');
+        expect(await iframe.getAttribute('src')).toBe(figureEmbedSrc(f, LIGHT));
+        expect(await iframe.getAttribute('title')).toBe(f.caption);
+        expect(await frame.locator('figcaption').textContent()).toContain(f.caption);
+        const open = frame.getByRole('link', { name: 'Open in playground' });
+        expect(await open.getAttribute('href')).toMatch(/^(race|landscape)\.html\?/);
+      }
+      // Previous and next lessons, in course order.
+      const i = LESSONS.indexOf(lesson);
+      if (i > 0)
+        expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe(
+          `lesson.html?id=${LESSONS[i - 1].id}`,
+        );
+      if (i < LESSONS.length - 1)
+        expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe(
+          `lesson.html?id=${LESSONS[i + 1].id}`,
+        );
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  for (const c of [
+    { width: 1280, extra: '' },
+    { width: 360, extra: '&theme=dark&large=1' },
+  ])
+    it(`axe: no serious or critical violation at ${c.width} px${c.extra}`, async () => {
+      const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
+      const errors = watchErrors(page);
+      for (const lesson of FIRST_SIX) {
+        await openLesson(page, env.app.url, lesson, c.extra);
+        expect(await axeViolations(page, '.lesson-page'), lesson.id).toEqual([]);
+        // The page, not the figures, sets the width: nothing scrolls sideways.
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+      }
+      if (c.extra) {
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+        const src = await page.locator('.lesson-figure iframe').first().getAttribute('src');
+        expect(src).toContain('&theme=dark&large=1');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 300_000);
+
+  it('an unknown id is named as text, with the list of lessons; none at all is named too', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(`${env.app.url}lesson.html?id=${encodeURIComponent('<b>nope</b>')}`);
+    await page.locator('h1').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('No such lesson');
+    const message = page.locator('.lesson-missing');
+    expect(await message.textContent()).toContain('There is no lesson “<b>nope</b>”');
+    expect(await message.locator('b').count()).toBe(0);
+    expect(await page.locator('.lesson-list li').count()).toBe(LESSONS.length);
+    expect(await page.locator('.lesson-list a').count()).toBe(READY.length);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${env.app.url}lesson.html`);
+    await page.locator('h1').waitFor();
+    expect(await page.locator('.lesson-missing').textContent()).toContain('names no lesson');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('a frame takes its height from its own widget’s resize message, clamped, and no other', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const lesson = FIRST_SIX[0];
+    await openLesson(page, env.app.url, lesson);
+    const iframe = page.locator('.lesson-figure iframe').first();
+    const frame = await (await iframe.elementHandle())!.contentFrame();
+    await frame!.waitForLoadState();
+    // Another window (here the lesson page itself) cannot size it.
+    await page.evaluate(() => window.postMessage({ type: 'resize', height: 777 }, '*'));
+    await frame!.evaluate(() => parent.postMessage({ type: 'resize', height: 'tall' }, '*'));
+    await page.waitForTimeout(200);
+    expect(await iframe.getAttribute('height')).not.toBe('777');
+    await frame!.evaluate(() => parent.postMessage({ type: 'resize', height: 1e6 }, '*'));
+    await expect.poll(() => iframe.getAttribute('height')).toBe('2000');
+    await frame!.evaluate(() => parent.postMessage({ type: 'resize', height: 333.3 }, '*'));
+    await expect.poll(() => iframe.getAttribute('height')).toBe('333');
+    await page.close();
+  }, 120_000);
+
+  it('lesson 1’s figures draw inside their frames (the race and its loss curves)', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await openLesson(page, env.app.url, FIRST_SIX[0]);
+    for (const f of FIRST_SIX[0].figures) {
+      const stats = await pixelStats(page, await drawnFigure(page, f.id));
+      // Drawn, not a blank or one-colour frame: many colours and much ink off the background.
+      expect(stats.distinct, f.id).toBeGreaterThan(20);
+      expect(stats.nonBackground / stats.total, f.id).toBeGreaterThan(0.02);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
