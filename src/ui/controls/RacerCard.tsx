@@ -6,11 +6,11 @@ import { racerStyle } from '../../core/view/palette';
 import { racerLabel } from '../../core/view/racerLabel';
 import { cleanLabel, MAX_LABEL, MAX_RACERS, nextFreeSlot } from '../../state/racers';
 import { useRaceStore } from '../../state/raceStore';
-import { RACE_SCHEDULES } from '../../state/scheduleDefaults';
 import { Formula } from '../formula/Formula';
 import { LineSwatch } from '../panels/LineSwatch';
 import { HpControl } from './HpControl';
 import { Toggle } from './Toggle';
+import { ScheduleOptions } from './ScheduleOptions';
 import './racerCard.css';
 
 /** Hyperparameters every lecture sweeps; the rest sit under "More". */
@@ -125,11 +125,7 @@ export const RacerCard = memo(function RacerCard({ racerKey }: { racerKey: strin
             onChange={(e) => a.setRacerSchedule(racerKey, e.currentTarget.value || null)}
           >
             <option value="">Race schedule</option>
-            {RACE_SCHEDULES.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.type === 'constant' ? 'Constant' : d.type}
-              </option>
-            ))}
+            <ScheduleOptions />
           </select>
         </label>
         <label className="field">

@@ -1,11 +1,12 @@
 import { scheduleById, type ScheduleHpSpec } from '../../core/schedules';
 import { SCHEDULE_RANGES } from '../../core/view/controlRanges';
 import { useRaceStore } from '../../state/raceStore';
-import { derivedScheduleParams, RACE_SCHEDULES } from '../../state/scheduleDefaults';
+import { derivedScheduleParams } from '../../state/scheduleDefaults';
 import { Formula } from '../formula/Formula';
 import { LrPlot } from '../panels/LrPlot';
 import { Slider } from './Slider';
 import { Toggle } from './Toggle';
+import { ScheduleOptions } from './ScheduleOptions';
 
 /** The shared LR schedule: which one, its keywords, its formula and the lr it produced. */
 export function ScheduleControls() {
@@ -26,11 +27,7 @@ export function ScheduleControls() {
           value={schedule.id}
           onChange={(e) => setSchedule(e.currentTarget.value)}
         >
-          {RACE_SCHEDULES.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.type === 'constant' ? 'Constant' : d.type}
-            </option>
-          ))}
+          <ScheduleOptions />
         </select>
       </label>
       <p className="explain">{def.summary}</p>

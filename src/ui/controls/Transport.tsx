@@ -1,8 +1,9 @@
 import { useRef } from 'react';
 import { SPEED_CHOICES } from '../../io/urlState';
-import { shownStep, usePlaybackStore } from '../../state/playbackStore';
+import { usePlaybackStore } from '../../state/playbackStore';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useSpaceToPlay } from '../hooks/useSpaceToPlay';
+import { StepScrubber } from './StepScrubber';
 
 /**
  * Play / pause / step / scrub / speed; Space plays and pauses from anywhere on the page that does
@@ -14,14 +15,9 @@ export function Transport() {
   const speed = usePlaybackStore((s) => s.speed);
   const { toggle, stepBy, seek, setSpeed } = usePlaybackStore.getState();
   useSpaceToPlay(toggle);
-  const scrub = useRef<HTMLInputElement>(null);
   const counter = useRef<HTMLOutputElement>(null);
   useStepEffect(
     (k) => {
-      if (scrub.current) {
-        scrub.current.value = String(k);
-        scrub.current.setAttribute('aria-valuetext', `step ${k} of ${maxStep}`);
-      }
       if (counter.current) counter.current.textContent = `step ${k} / ${maxStep}`;
     },
     [maxStep],
@@ -45,20 +41,7 @@ export function Transport() {
       <button type="button" onClick={() => stepBy(1)} aria-label="Step forward">
         <Icon d="M4 2v12l8-6z" />
       </button>
-      <input
-        ref={scrub}
-        className="scrubber"
-        type="range"
-        min={0}
-        max={maxStep}
-        step={1}
-        aria-label="Step"
-        defaultValue={shownStep(usePlaybackStore.getState())}
-        onChange={(e) => {
-          usePlaybackStore.getState().pause();
-          seek(Number(e.currentTarget.value));
-        }}
-      />
+      <StepScrubber className="scrubber" />
       <output ref={counter} className="counter" />
       <label className="field speed">
         <span className="field-label">Speed</span>

@@ -13,9 +13,10 @@ import { ChartSvg } from './ChartSvg';
 /**
  * The learning rate each racer used at each step (what the schedule did), in CSS pixels. Its
  * axis is log when the rates span more than 10× (small rates beside large ones stay readable);
- * the checkbox sets it either way, and the link keeps that (`lraxis`).
+ * the checkbox sets it either way, and the link keeps that (`lraxis`). An embed without
+ * controls leaves the checkbox out (`axisToggle`).
  */
-export function LrPlot() {
+export function LrPlot({ axisToggle = true }: { axisToggle?: boolean }) {
   const racers = useRacers();
   const steps = useRaceStore((s) => s.steps);
   const axis = useViewStore((s) => s.lrAxis);
@@ -64,11 +65,13 @@ export function LrPlot() {
           );
         })}
       </ChartSvg>
-      <Toggle
-        label="Log lr axis"
-        checked={s.kind !== 'linear'}
-        onChange={(on) => setAxis(on ? 'log' : 'linear')}
-      />
+      {axisToggle && (
+        <Toggle
+          label="Log lr axis"
+          checked={s.kind !== 'linear'}
+          onChange={(on) => setAxis(on ? 'log' : 'linear')}
+        />
+      )}
     </figure>
   );
 }

@@ -12,15 +12,18 @@ const setCamera = (camera: OrbitView) => useViewStore.setState({ camera });
 // three.js is large: load it after the race is on screen.
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
 
-/** The 3D view of the same surface and steps, with the log-height option. */
-export function ThreeDPanel() {
+/**
+ * The 3D view of the same surface and steps, with the log-height option. `figureOnly` (an embed
+ * without controls): no buttons or checkbox, and nothing at all while 3D is off.
+ */
+export function ThreeDPanel({ figureOnly = false }: { figureOnly?: boolean }) {
   const logHeight = useViewStore((s) => s.logHeight);
   const setLogHeight = useViewStore((s) => s.setLogHeight);
   const theme = useViewStore((s) => s.theme);
   const show = useViewStore((s) => s.show3d);
   const setShow = useViewStore((s) => s.setShow3d);
   if (!show)
-    return (
+    return figureOnly ? null : (
       <section className="panel surface-3d is-off" aria-label="3D surface panel">
         <p className="explain">
           The 3D view is off (it is the slowest panel on machines without a GPU).
@@ -35,7 +38,7 @@ export function ThreeDPanel() {
       logHeight={logHeight}
       setLogHeight={setLogHeight}
       theme={theme}
-      hide={() => setShow(false)}
+      hide={figureOnly ? null : () => setShow(false)}
     />
   );
 }
@@ -49,7 +52,8 @@ function ThreeDView({
   logHeight: boolean;
   setLogHeight(v: boolean): void;
   theme: 'light' | 'dark';
-  hide(): void;
+  /** Null: no controls under the view. */
+  hide: (() => void) | null;
 }) {
   const surface = useSurface();
   const racers = useRacers();
@@ -98,11 +102,13 @@ function ThreeDView({
         </ThreeDGate>
       </div>
       <div className="panel-caption row">
-        <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />
+        {hide && <Toggle label="Log height" checked={logHeight} onChange={setLogHeight} />}
         <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
-        <button type="button" onClick={hide}>
-          Hide 3D
-        </button>
+        {hide && (
+          <button type="button" onClick={hide}>
+            Hide 3D
+          </button>
+        )}
       </div>
     </section>
   );
