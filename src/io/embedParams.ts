@@ -121,7 +121,13 @@ export function parseEmbedParams(query: string): EmbedParse {
   const large = flag('large');
   const options: EmbedOptions = {
     widget: figure && kind.id === figure.widget ? figure.id : kind.id,
-    controls: read('controls', enumCodec(CONTROLS), 'compact', 'none, compact or full'),
+    // A lesson figure may ask for more controls (the range test's, the Tune panel's); a link's own wins.
+    controls: read(
+      'controls',
+      enumCodec(CONTROLS),
+      figure?.controls ?? 'compact',
+      'none, compact or full',
+    ),
     hidden: hiddenControls(params, kind, say),
     autoplay: flag('autoplay'),
     loop: flag('loop'),
