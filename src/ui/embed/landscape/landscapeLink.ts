@@ -44,12 +44,18 @@ export function landscapeLinkParams(keys?: readonly string[]): Record<string, st
 /**
  * Merges `params` into the current link and applies the result through the stores' actions (so
  * a new model goes back to its shipped slice, as a click would). Returns the parser's message
- * for each refused key or value; the others are applied.
+ * for each refused key or value, which stays as it was; the others are applied.
  */
 export function setLandscapeLinkParams(params: Readonly<Record<string, string>>): string[] {
   const q = new URLSearchParams(currentLandscapeQuery());
-  for (const [k, v] of Object.entries(params)) q.set(k, v);
-  const { settings, look, toy, errors } = parseLandscapeUrl(q.toString());
+  const errors: string[] = [];
+  // Each key is checked alone first, so a refused one keeps the current value (not the default).
+  for (const [k, v] of Object.entries(params)) {
+    const refused = parseLandscapeUrl(new URLSearchParams([[k, v]]).toString()).errors;
+    if (refused.length === 0) q.set(k, v);
+    else errors.push(...refused.map((m) => m.replace(/; using .*$/, '; unchanged')));
+  }
+  const { settings, look, toy } = parseLandscapeUrl(q.toString());
   const store = useLandscapeStore.getState();
   if (settings.line !== store.settings.line) store.setLine(settings.line);
   store.set(settings);
