@@ -1,9 +1,12 @@
 import { useId, useMemo, useState, type PointerEvent } from 'react';
 import { contourFrame } from '../../core/view/contourFrame';
-import { contourPaths } from '../../core/view/contourPaths';
-import { gridToSample } from '../../core/view/gridSurface';
-import { bandThresholds, type ValueRange } from '../../core/view/sharedScale';
-import { fillForContour, notComputedRects } from '../../core/view/notComputed';
+import {
+  edgeTicks as ticks,
+  landscapeContour,
+  LANDSCAPE_PLOT,
+  tickLabel as fmt,
+} from '../../core/view/landscapeContour';
+import type { ValueRange } from '../../core/view/sharedScale';
 import { bandColor } from '../../core/view/palette';
 import { gridValueAt, readoutText } from '../../core/view/pointReadout';
 import { useLandscapeStore } from '../../state/landscapeStore';
@@ -15,10 +18,8 @@ import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { NotComputedMask } from './NotComputedMask';
 
 /** Drawing units of the plot; its group is scaled into the frame, whose text is in CSS pixels. */
-const W = 480,
-  H = 480;
-/** Filled bands: levels geometric in the loss, so the basin floor gets as many lines as the walls. */
-const LEVELS = 28;
+const W = LANDSCAPE_PLOT,
+  H = LANDSCAPE_PLOT;
 
 /**
  * The slice as filled contour bands (d3-contour as data, React renders), with the trajectory, in
@@ -39,14 +40,11 @@ export function LandscapeContour({
   const { view, loss, pendingFromY } = shown;
   // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
   const z = landscapeSizes(useLandscapeStore((s) => s.look));
-  const { grid, bands, holes } = useMemo(() => {
-    // Missing points take a computed neighbour's value (no wall at the edge), then get hatched.
-    const values = fillForContour(view.xs.length, view.ys.length, loss);
-    const grid = gridToSample({ xs: view.xs, ys: view.ys, values });
-    const levels = bandThresholds(scale ?? grid, LEVELS, 'logValue');
-    const holes = notComputedRects(view.xs, view.ys, loss);
-    return { grid, bands: contourPaths(grid, levels, W, H), holes };
-  }, [view.xs, view.ys, loss, scale]);
+  // The same geometry as the figure's export (ui/landscape/export/contourSvg).
+  const { grid, bands, holes } = useMemo(
+    () => landscapeContour(view.xs, view.ys, loss, scale),
+    [view.xs, view.ys, loss, scale],
+  );
   // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
   const clipId = useId();
   const { ref, width } = useWidth<HTMLDivElement>(480);
@@ -56,7 +54,6 @@ export function LandscapeContour({
   const { xmin, xmax, ymin, ymax } = grid.box;
   const sx = (x: number) => ((x - xmin) / (xmax - xmin)) * W;
   const sy = (y: number) => H - ((y - ymin) / (ymax - ymin)) * H;
-  const ticks = (a: number, b: number) => [a, (a + b) / 2, b];
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const u = (e.clientX - r.left - frame.plot.x) / frame.plot.width,
@@ -68,7 +65,6 @@ export function LandscapeContour({
       readoutText(['α', 'β'], a, b, gridValueAt({ xs: view.xs, ys: view.ys, values: loss }, a, b)),
     );
   };
-  const fmt = (v: number) => (Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString());
   return (
     <div ref={ref} className="ls-contour-box">
       <svg
