@@ -98,6 +98,30 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     await page.close();
   }, 120_000);
 
+  it('Share / Embed on a figure gives its link on the lesson and an iframe snippet by figure id', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await openLesson(page, env.app.url, FIRST_SIX[0]);
+    const f = FIRST_SIX[0].figures[0];
+    await page
+      .locator(`.lesson-figure[data-figure="${f.id}"]`)
+      .getByRole('button', { name: 'Share / Embed' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Link', { exact: true }).inputValue()).toBe(
+      `${env.app.url}lesson.html?id=${FIRST_SIX[0].id}#figure-${f.id}`,
+    );
+    expect(await dialog.getByLabel('Embed code', { exact: true }).inputValue()).toContain(
+      `embed.html?widget=${f.id}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a frame takes its height from its own widget’s resize message, clamped, and no other', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const lesson = FIRST_SIX[0];

@@ -4,12 +4,23 @@ import { figureEmbedSrc, figurePlaygroundHref } from './lessonLink';
 import { resizeHeight } from './frameHeight';
 import { useLessonLook } from './lessonLook';
 import { widgetById } from '../embed/widgets';
+import { ShareButton } from '../site/ShareDialog';
+import { figureTarget } from '../site/shareTarget';
+
+/** The figure's place on its lesson page, so a shared link opens the lesson at it. */
+const figureAnchor = (id: string) => `figure-${id}`;
+const figureLink = (id: string) => {
+  const url = new URL(window.location.href);
+  url.hash = figureAnchor(id);
+  return url.href;
+};
 
 /**
  * One live figure of a lesson, by its id: the embed page in an `<iframe>` (which resolves the id
- * to its widget and state), its caption, and links to the same state on the full page and to
- * the figure's embed address. The frame takes its height from the widget's `resize` message,
- * read only from its own iframe, and keeps the record's height until one comes.
+ * to its widget and state), its caption, a link to the same state on the full page, and the
+ * Share / Embed dialog (a link to the figure and its `<iframe>` snippet). The frame takes its
+ * height from the widget's `resize` message, read only from its own iframe, and keeps the
+ * record's height until one comes.
  */
 export function LessonFigureFrame({ id }: { id: string }) {
   const look = useLessonLook();
@@ -30,7 +41,7 @@ export function LessonFigureFrame({ id }: { id: string }) {
   if (!figure) return <p className="lesson-missing">No figure named “{id}”.</p>;
   const embed = figureEmbedSrc(figure, look);
   return (
-    <figure className="lesson-figure" data-figure={figure.id}>
+    <figure className="lesson-figure" id={figureAnchor(figure.id)} data-figure={figure.id}>
       <iframe
         ref={frame}
         src={embed}
@@ -42,7 +53,11 @@ export function LessonFigureFrame({ id }: { id: string }) {
         {figure.caption}
         <span className="lesson-figure-links">
           <a href={figurePlaygroundHref(figure, look)}>Open in playground</a>
-          <a href={embed}>Embed this figure</a>
+          <ShareButton
+            theme={look.theme}
+            large={look.large}
+            target={() => figureTarget(figure, figureLink(figure.id))}
+          />
         </span>
       </figcaption>
     </figure>
