@@ -39,7 +39,7 @@ export interface RaceRecord {
   surfaceParams: Record<string, number>;
   start: readonly [number, number];
   steps: number;
-  /** The page's query (`?surface=…&opt=…`): the link that reproduces this race. */
+  /** The link that reproduces this race, relative to the site (`race.html?surface=…&opt=…`). */
   link: string;
 }
 
