@@ -19,6 +19,7 @@ import { RecomputePanel } from './RecomputePanel';
 import { SourceSwitch } from './SourceSwitch';
 import { ToyPanel } from './toy/ToyPanel';
 import { useDisplayedView } from './useDisplayedView';
+import { LandscapeExport } from './export/LandscapeExport';
 
 /** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
 export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
@@ -84,6 +85,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
           <ModelPicker />
           <RecomputePanel />
           <H5Open />
+          <LandscapeExport />
         </aside>
       </main>
       <footer className="app-footer">
