@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
@@ -115,4 +117,50 @@ export const LINK_WAIT = { timeout: 10_000, interval: 100 } as const;
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return resolve(ARTIFACTS, `${name}.png`);
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the files of `dir` (GET only, no listing) on another free port of 127.0.0.1: a second
+ * origin, for a host page that embeds the site's widgets from elsewhere (test/e2e/embedHost).
+ */
+export async function serveStatic(dir: string): Promise<App> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    let file = '';
+    try {
+      file = normalize(
+        join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
+      );
+    } catch {
+      // A malformed escape: no such file.
+    }
+    if (req.method !== 'GET' || !file.startsWith(root + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, {
+            'Content-Type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream',
+          })
+          .end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((res) => server.close(() => res())),
+  };
 }

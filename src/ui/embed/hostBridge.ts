@@ -64,11 +64,15 @@ export function browserEnv(root: Element): BridgeEnv {
       return () => window.removeEventListener('message', handler);
     },
     watchVisible(on) {
+      // A frame inside a display: none slide has a 0 × 0 viewport, known at once; the observer's
+      // first report can wait a long time there, since such a frame does not render.
+      const sized = () => window.innerWidth > 0 && window.innerHeight > 0;
       let onScreen = true;
-      const report = () => on(onScreen && document.visibilityState !== 'hidden');
+      const report = () => on(onScreen && sized() && document.visibilityState !== 'hidden');
       document.addEventListener('visibilitychange', report);
+      window.addEventListener('resize', report);
       // In a frame, the implicit root is the top page's viewport: a frame scrolled (or slid) out
-      // of the host's view, or inside a display: none slide, stops intersecting.
+      // of the host's view stops intersecting.
       const io =
         typeof IntersectionObserver === 'function'
           ? new IntersectionObserver((entries) => {
@@ -77,8 +81,10 @@ export function browserEnv(root: Element): BridgeEnv {
             })
           : null;
       io?.observe(root);
+      report();
       return () => {
         document.removeEventListener('visibilitychange', report);
+        window.removeEventListener('resize', report);
         io?.disconnect();
       };
     },
