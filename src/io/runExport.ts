@@ -1,5 +1,6 @@
 import { batchPlan } from '../core/batchScaling';
 import type { RunConfig } from '../core/config';
+import type { RunResult } from '../core/trajectory';
 
 /**
  * The race's runs as files a spreadsheet or a script can read: CSV (one row per step per racer)
@@ -9,21 +10,16 @@ import type { RunConfig } from '../core/config';
  * Row t of a racer is its state after step t (t = 0 is the start): (x, y) = θₜ, `loss` = f(θₜ),
  * `lr` the learning rate step t used (none for the start), `batch` the batch size step t drew.
  */
-export interface RunRecord {
+export interface RunRecord extends Pick<
+  RunResult,
+  'params' | 'loss' | 'lr' | 'steps' | 'divergedAt'
+> {
   /** Racer key (`sgd-2`): what the link and results are keyed by. */
   key: string;
   label: string;
   /** Optimizer registry id, as the link writes it. */
   optimizer: string;
   start: readonly [number, number];
-  /** [x, y] after each completed step, flat (RunResult.params). */
-  params: Float64Array;
-  /** f before each completed step: loss[t] = f(θₜ) (RunResult.loss). */
-  loss: Float64Array;
-  lr: Float64Array;
-  /** Completed steps. */
-  steps: number;
-  divergedAt: number | null;
   /** f at the last point, which the run does not record (it records the loss before a step). */
   finalLoss: number;
   /** Batch size of each step, where the race samples minibatches; null for exact gradients. */

@@ -154,7 +154,7 @@ describe.skipIf(skipBrowser)('exporting the race', () => {
     );
     expect(errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 240_000);
 
   it('cancels an animation: no file, the menu says so and works again', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });

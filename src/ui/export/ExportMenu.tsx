@@ -131,6 +131,38 @@ export function ExportMenu() {
     return `${frameSteps(steps).length} frames${px}, about ${(ANIMATION_MS + HOLD_LAST_MS) / 1000} s`;
   }, [open, steps]);
 
+  /** Each figure or file, its formats and what a click on one does. */
+  const rows: [string, [string, () => Promise<void>, boolean?][]][] = [
+    [
+      'Contour map',
+      [
+        ['PNG', contourPng],
+        ['SVG', contourSvgFile],
+      ],
+    ],
+    [
+      'Loss curves',
+      [
+        ['PNG', lossPng],
+        ['SVG', lossSvgFile],
+      ],
+    ],
+    [
+      'Runs',
+      [
+        ['CSV', csv],
+        ['JSON', json],
+      ],
+    ],
+    [
+      'Animated race',
+      [
+        ['GIF', () => animate('gif'), busy !== null],
+        ['WebM', () => animate('webm'), busy !== null || webm === null],
+      ],
+    ],
+  ];
+
   return (
     <div className="export-menu" onKeyDown={onKey}>
       <button
@@ -158,52 +190,22 @@ export function ExportMenu() {
               </label>
             ))}
           </fieldset>
-          <div className="export-row">
-            <span>Contour map</span>
-            <button type="button" aria-label="Contour map as PNG" onClick={contourPng}>
-              PNG
-            </button>
-            <button type="button" aria-label="Contour map as SVG" onClick={contourSvgFile}>
-              SVG
-            </button>
-          </div>
-          <div className="export-row">
-            <span>Loss curves</span>
-            <button type="button" aria-label="Loss curves as PNG" onClick={lossPng}>
-              PNG
-            </button>
-            <button type="button" aria-label="Loss curves as SVG" onClick={lossSvgFile}>
-              SVG
-            </button>
-          </div>
-          <div className="export-row">
-            <span>Runs</span>
-            <button type="button" aria-label="Runs as CSV" onClick={csv}>
-              CSV
-            </button>
-            <button type="button" aria-label="Runs as JSON" onClick={json}>
-              JSON
-            </button>
-          </div>
-          <div className="export-row">
-            <span>Animated race</span>
-            <button
-              type="button"
-              aria-label="Animated race as GIF"
-              disabled={busy !== null}
-              onClick={() => animate('gif')}
-            >
-              GIF
-            </button>
-            <button
-              type="button"
-              aria-label="Animated race as WebM"
-              disabled={busy !== null || webm === null}
-              onClick={() => animate('webm')}
-            >
-              WebM
-            </button>
-          </div>
+          {rows.map(([what, formats]) => (
+            <div className="export-row" key={what}>
+              <span>{what}</span>
+              {formats.map(([format, onClick, disabled]) => (
+                <button
+                  key={format}
+                  type="button"
+                  aria-label={`${what} as ${format}`}
+                  disabled={disabled}
+                  onClick={() => void onClick()}
+                >
+                  {format}
+                </button>
+              ))}
+            </div>
+          ))}
           <p className="export-note">{plan}.</p>
           {webm === null && <p className="export-note export-no-webm">{NO_WEBM}</p>}
           {busy && (
