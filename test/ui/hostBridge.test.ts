@@ -259,6 +259,18 @@ describe('startHostBridge', () => {
     expect(w.calls).toEqual(['play']);
   });
 
+  it('leaves a computation without a position running when hidden (the toy: pause cancels it)', () => {
+    const w = fakeWidget();
+    delete w.c.seek;
+    const f = fakeFrame();
+    startHostBridge(w.c, { ...OPEN, autoplay: true }, f.env);
+    f.visible(false);
+    f.send({ type: 'play', id: 1 });
+    f.visible(true);
+    expect(w.calls).toEqual(['play']);
+    expect(f.replies()[0]).toMatchObject({ ok: true, result: null });
+  });
+
   it('stops listening and forwarding when stopped', () => {
     const w = fakeWidget();
     const f = fakeFrame();

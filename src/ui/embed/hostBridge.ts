@@ -144,6 +144,9 @@ export function startHostBridge(
   };
 
   // Playback: the bridge pauses a widget nobody can see and resumes it only if it was playing.
+  // Only playback with a position (seek): there pause and play lose nothing, while the toy's
+  // pause cancels a training that play would start over.
+  const resumable = !!(controller.play && controller.pause && controller.seek);
   let visible = true;
   let resumeOnShow = false;
   let believedPlaying = options.autoplay;
@@ -152,8 +155,8 @@ export function startHostBridge(
     if (v === visible) return;
     visible = v;
     if (!v) {
-      if (controller.pause && playing()) {
-        controller.pause();
+      if (resumable && playing()) {
+        controller.pause!();
         believedPlaying = false;
         resumeOnShow = true;
       }
@@ -178,7 +181,7 @@ export function startHostBridge(
     switch (c.type) {
       case 'play': {
         const play = need('play');
-        if (!visible) {
+        if (!visible && resumable) {
           // Played once the widget is seen: a deck may start a widget on a slide not yet shown.
           resumeOnShow = true;
           return { deferred: true };
