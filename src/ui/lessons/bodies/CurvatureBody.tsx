@@ -27,10 +27,10 @@ export default function CurvatureBody() {
       <p>
         Near θ the loss looks like a quadratic, f(θ + d) ≈ f(θ) + gᵀd + ½dᵀHd, whose lowest point is
         at d = −H⁻¹g. Newton’s method jumps there. On a quadratic bowl the model is the loss itself,
-        so at learning rate 1 the first step lands on the minimum; near the minimum of any smooth
-        convex loss the error is squared at every step (quadratic convergence). The lectures start
-        from the simplest case: if H were L times the identity, the best learning rate would be 1/L;
-        Newton does the same with a different 1/L for every direction of H.
+        so at learning rate 1 the first step lands on the minimum; near the minimum of a smooth,
+        strongly convex loss the error is squared at every step (quadratic convergence). The
+        lectures start from the simplest case: if H were L times the identity, the best learning
+        rate would be 1/L; Newton does the same with a different 1/L for every direction of H.
       </p>
       <Rule optimizer="newton" />
       <p>

@@ -34,7 +34,7 @@ export default function LargeBatchBody() {
       <p>
         A bowl 100 times steeper across than along. Plain SGD at 0.05 is past 2/100 on the steep
         side, and its steps grow until they overflow. LARS and LAMB step by a fixed fraction of ‖θ‖
-        in the gradient’s direction, however steep the wall, so they cannot blow up; as they near
+        along their update’s direction, however steep the wall, so they cannot blow up; as they near
         the minimum at the origin their steps shrink with ‖θ‖.
       </p>
       <LessonFigureFrame id="trust-ratio-scale" />
