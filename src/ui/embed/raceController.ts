@@ -138,6 +138,7 @@ export function raceController(widget: string): {
     widget,
     play: () => playback().play(),
     pause: () => playback().pause(),
+    isPlaying: () => playback().playing,
     step: (n = 1) => playback().stepBy(n),
     reset: () => {
       playback().pause();
