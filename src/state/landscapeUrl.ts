@@ -40,8 +40,11 @@ import {
 import {
   defaultToySettings,
   TOY_OPTIMIZERS,
+  TOY_INITS,
+  TOY_LAYERS_RANGE,
   TOY_SCHEDULES,
   TOY_TRAIN_POINTS,
+  type ToyInit,
   type ToyOptimizer,
   type ToySchedule,
   type ToySettings,
@@ -271,6 +274,30 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
       (TOY_SCHEDULES as readonly string[]).includes(raw)
         ? (raw as ToySchedule)
         : { error: `must be one of ${TOY_SCHEDULES.join(', ')}` },
+  },
+  {
+    key: 'toy.act',
+    field: 'toyAct',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) => (raw === 'tanh' || raw === 'relu' ? raw : { error: 'must be tanh or relu' }),
+  },
+  {
+    key: 'toy.layers',
+    field: 'toyLayers',
+    quiet: true,
+    write: String,
+    parse: int(TOY_LAYERS_RANGE.min, TOY_LAYERS_RANGE.max),
+  },
+  {
+    key: 'toy.init',
+    field: 'toyInit',
+    quiet: true,
+    write: (v) => v,
+    parse: (raw) =>
+      (TOY_INITS as readonly string[]).includes(raw)
+        ? (raw as ToyInit)
+        : { error: `must be one of ${TOY_INITS.join(', ')}` },
   },
   {
     key: 'ortho',

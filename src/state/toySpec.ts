@@ -56,7 +56,24 @@ export interface ToySettings {
   toyDir: 'pca' | 'random';
   /** The lr schedule: cosine to 0 (the CLI's default), or OneCycleLR peaking at `toyLr` ("Use as OneCycle max_lr"). */
   toySched: ToySchedule;
+  /** The hidden layers' activation, how many there are (each 16 wide), and the init's rule. */
+  toyAct: 'tanh' | 'relu';
+  toyLayers: number;
+  toyInit: ToyInit;
 }
+
+/** auto: each activation's own rule (Xavier for tanh, Kaiming for ReLU), as the CLI trains. */
+export type ToyInit = 'auto' | 'xavier' | 'kaiming';
+export const TOY_INITS: readonly ToyInit[] = ['auto', 'xavier', 'kaiming'];
+export const TOY_INIT_LABELS: Record<ToyInit, string> = {
+  auto: 'Matched to the activation',
+  xavier: 'Xavier (Glorot)',
+  kaiming: 'Kaiming (He)',
+};
+export const TOY_ACTS = ['tanh', 'relu'] as const;
+export const TOY_ACT_LABELS: Record<ToySettings['toyAct'], string> = { tanh: 'tanh', relu: 'ReLU' };
+/** Hidden layers: 1 to 24 (a deep ReLU stack is where the init decides whether it trains). */
+export const TOY_LAYERS_RANGE = { min: 1, max: 24 } as const;
 
 export type ToySchedule = 'cosine' | 'onecycle';
 export const TOY_SCHEDULES: readonly ToySchedule[] = ['cosine', 'onecycle'];
@@ -77,6 +94,9 @@ export function defaultToySettings(): ToySettings {
     toySeed: 0,
     toyDir: 'pca',
     toySched: 'cosine',
+    toyAct: 'tanh',
+    toyLayers: TOY_HIDDEN.length,
+    toyInit: 'auto',
   };
 }
 
@@ -105,8 +125,9 @@ export function toySpec(t: ToySettings): ToySpec {
     n: TOY_POINTS,
     noise: s.noise,
     testShare: TOY_TEST_SHARE,
-    hidden: [...TOY_HIDDEN],
-    activation: 'tanh',
+    hidden: Array.from({ length: t.toyLayers }, () => TOY_HIDDEN[0]),
+    activation: t.toyAct,
+    ...(t.toyInit === 'auto' ? {} : { init: t.toyInit }),
     optimizer: {
       type: parsed.value.type,
       hp: parsed.value.hp as unknown as Record<string, unknown>,

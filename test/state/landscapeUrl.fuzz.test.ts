@@ -16,7 +16,13 @@ import {
   TOY_LR_RANGE,
   TOY_STEPS_RANGE,
 } from '../../src/state/landscapeUrl';
-import { defaultToySettings, TOY_OPTIMIZERS, TOY_TRAIN_POINTS } from '../../src/state/toySpec';
+import {
+  defaultToySettings,
+  TOY_INITS,
+  TOY_LAYERS_RANGE,
+  TOY_OPTIMIZERS,
+  TOY_TRAIN_POINTS,
+} from '../../src/state/toySpec';
 import { classify, FUZZ, mangledLink, type MangledLink, without } from '../io/mangledLinks';
 
 const KEYS = LANDSCAPE_URL_FIELDS.map((f) => f.key);
@@ -110,6 +116,9 @@ describe('the landscape link, fuzzed (fast-check, seeded)', () => {
         toySeed: int(SEED_RANGE),
         toyDir: fc.constantFrom('pca' as const, 'random' as const),
         toySched: fc.constantFrom('cosine' as const, 'onecycle' as const),
+        toyAct: fc.constantFrom('tanh' as const, 'relu' as const),
+        toyLayers: int(TOY_LAYERS_RANGE),
+        toyInit: fc.constantFrom(...TOY_INITS),
       }),
     });
     fc.assert(

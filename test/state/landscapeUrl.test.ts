@@ -129,7 +129,7 @@ describe('the landscape link', () => {
       "Invalid URL parameter 'res': must be a whole number from 3 to 61 (got '62'); using the default",
       "Invalid URL parameter 'samples': must be a whole number from 8 to 1000 (got '4.5'); using the default",
       "Invalid URL parameter 'seed': must be a whole number from 0 to 2147483647 (got '-1'); using the default",
-      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, ortho, init, theme, large, log3d, cam, view3d); ignored",
+      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, toy.act, toy.layers, toy.init, ortho, init, theme, large, log3d, cam, view3d); ignored",
     ]);
   });
 
@@ -145,9 +145,12 @@ describe('the landscape link', () => {
       toySeed: 0,
       toyDir: 'pca',
       toySched: 'cosine',
+      toyAct: 'tanh',
+      toyLayers: 2,
+      toyInit: 'auto',
     });
     const { settings, look, toy, errors } = parseLandscapeUrl(
-      '?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle',
+      '?toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle&toy.act=relu&toy.layers=20&toy.init=xavier',
     );
     expect(errors).toEqual([]);
     expect(toy).toEqual({
@@ -161,9 +164,12 @@ describe('the landscape link', () => {
       toySeed: 3,
       toyDir: 'random',
       toySched: 'onecycle',
+      toyAct: 'relu',
+      toyLayers: 20,
+      toyInit: 'xavier',
     });
     expect(serializeLandscapeUrl(settings, look, toy)).toMatchInlineSnapshot(
-      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle"`,
+      `"model=resnet-56&skip=on&view=random&res=31&samples=256&seed=1&toy=circle&toy.opt=momentum&toy.lr=0.1&toy.momentum=0.5&toy.batch=250&toy.steps=150&toy.noise=0&toy.seed=3&toy.dir=random&toy.sched=onecycle&toy.act=relu&toy.layers=20&toy.init=xavier"`,
     );
     expect(parseLandscapeUrl(serializeLandscapeUrl(settings, look, toy)).toy).toEqual(toy);
     expect(serializeLandscapeUrl(settings, look, defaultToySettings())).not.toContain('toy');
@@ -175,7 +181,7 @@ describe('the landscape link', () => {
 
   it('names each invalid toy value and uses its default instead', () => {
     const { toy, errors } = parseLandscapeUrl(
-      'toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian&toy.sched=step',
+      'toy=moons&toy.opt=lion&toy.lr=0&toy.momentum=1&toy.batch=251&toy.steps=2.5&toy.noise=0.6&toy.seed=x&toy.dir=hessian&toy.sched=step&toy.act=sigmoid&toy.layers=25&toy.init=zeros',
     );
     expect(toy).toEqual(defaultToySettings());
     expect(errors).toEqual([
@@ -189,6 +195,9 @@ describe('the landscape link', () => {
       "Invalid URL parameter 'toy.seed': must be a whole number from 0 to 2147483647 (got 'x'); using the default",
       "Invalid URL parameter 'toy.dir': must be pca or random (got 'hessian'); using the default",
       "Invalid URL parameter 'toy.sched': must be one of cosine, onecycle (got 'step'); using the default",
+      "Invalid URL parameter 'toy.act': must be tanh or relu (got 'sigmoid'); using the default",
+      "Invalid URL parameter 'toy.layers': must be a whole number from 1 to 24 (got '25'); using the default",
+      "Invalid URL parameter 'toy.init': must be one of auto, xavier, kaiming (got 'zeros'); using the default",
     ]);
   });
 

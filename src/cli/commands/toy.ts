@@ -7,7 +7,7 @@
 import { optimizerOf } from '../../core/optimizers/registry';
 import { TOY2D_SETS, type Toy2dKind } from '../../data/toy2d';
 import { initBackend } from '../../gpu/backend';
-import { runToyExperiment, type ToySpec } from '../../gpu/toy/toyExperiment';
+import { runToyExperiment, toyInitScheme, type ToySpec } from '../../gpu/toy/toyExperiment';
 import { emptySurfaceGrid, writeSurfaceH5 } from '../../io/surfaceFile';
 import { CliError } from '../cliError';
 import type { Command } from '../command';
@@ -52,6 +52,7 @@ const FLAGS = {
   'test-share': { type: 'string' },
   hidden: { type: 'string' },
   activation: { type: 'string' },
+  init: { type: 'string' },
   optimizer: { type: 'string' },
   scheduler: { type: 'string' },
   steps: { type: 'string' },
@@ -131,6 +132,9 @@ export function parseToyFlags(
   const activation = ((v.activation as string | undefined) ?? 'tanh') as 'tanh' | 'relu';
   if (activation !== 'tanh' && activation !== 'relu')
     throw new CliError(`--activation must be tanh or relu, got '${activation}'`);
+  const init = v.init as string | undefined;
+  if (init !== undefined && init !== 'xavier' && init !== 'kaiming')
+    throw new CliError(`--init must be xavier or kaiming, got '${init}'`);
   // No upper bound here: the caps judge a huge count (with an estimate) before TOY_STEPS_MAX does.
   const steps = intFlag('steps', v.steps as string | undefined, TOY_DEFAULT_STEPS, 1, Infinity);
   const batch = intFlag(
@@ -175,6 +179,7 @@ export function parseToyFlags(
     testShare,
     hidden,
     activation,
+    ...(init ? { init } : {}),
     optimizer,
     scheduler,
     steps,
@@ -267,6 +272,7 @@ Network and training:
   --hidden W,W,…     hidden layer widths, up to 8 layers of 1…1024 (default ${TOY_DEFAULT_HIDDEN.join(',')}; '' = none,
                      logistic regression)
   --activation A     tanh (default, Playground's; Xavier init) or relu (Kaiming init)
+  --init I           xavier or kaiming: the init's variance rule, whatever the activation
   --optimizer JSON   torch.optim-style, default '${JSON.stringify(TOY_DEFAULT_OPTIMIZER)}'
   --scheduler JSON   torch lr_scheduler-style, stepped every step; 'null' for a constant lr;
                      default {"type":"CosineAnnealingLR","T_max":<steps>} (lr falls to 0)
@@ -443,7 +449,7 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
           id: r.net.id,
           hidden: spec.hidden,
           activation: spec.activation,
-          init: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
+          init: toyInitScheme(spec),
         },
         optimizer: spec.optimizer,
         scheduler: spec.scheduler,

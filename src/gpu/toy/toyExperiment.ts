@@ -19,6 +19,7 @@ import { type Batch, evaluate, toBatches } from '../landscape/evaluate';
 import { computeSlice } from '../landscape/slice';
 import { mlp } from '../nets/mlp';
 import type { Net } from '../nets/net';
+import type { InitScheme } from '../nets/params';
 import { trajectoryPca } from '../projection/trajectoryPca';
 import { TOY_INPUT_BOX } from './toyInputBox';
 import { toyTensorData } from '../train/tensorData';
@@ -35,6 +36,8 @@ export interface ToySpec {
   /** Hidden layer widths ([] is logistic regression). */
   hidden: number[];
   activation: 'tanh' | 'relu';
+  /** The init's variance rule; absent: Xavier for tanh, Kaiming for ReLU (each one's own). */
+  init?: InitScheme;
   optimizer: { type: string; hp: Record<string, unknown> };
   scheduler: ScheduleConfig | null;
   steps: number;
@@ -49,6 +52,10 @@ export interface ToySpec {
   /** Points per side of the decision map over the input plane (0: none). */
   mapSize?: number;
 }
+
+/** The init a spec trains from: its own, or the one its activation was derived for. */
+export const toyInitScheme = (spec: Pick<ToySpec, 'init' | 'activation'>): InitScheme =>
+  spec.init ?? (spec.activation === 'tanh' ? 'xavier' : 'kaiming');
 
 export interface ToyHooks {
   /** Once the data is split and the net built, before training: what the run is about to do. */
@@ -208,7 +215,7 @@ export async function runToyExperiment(spec: ToySpec, hooks: ToyHooks = {}): Pro
       steps: spec.steps,
       seed: spec.seed,
       checkpointEvery: Math.max(1, Math.ceil(spec.steps / 50)),
-      initScheme: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
+      initScheme: toyInitScheme(spec),
       onProgress:
         hooks.onTrainProgress &&
         ((p) =>

@@ -9,7 +9,7 @@ import { makeToy2d, splitToy2d } from '../../data/toy2d';
 import { mlp } from '../nets/mlp';
 import { netRangeTest, type NetRangeTestOptions } from '../train/lrRangeTest';
 import { toyTensorData } from '../train/tensorData';
-import type { ToySpec } from './toyExperiment';
+import { toyInitScheme, type ToySpec } from './toyExperiment';
 
 export async function runToyRangeTest(
   spec: ToySpec,
@@ -27,7 +27,7 @@ export async function runToyRangeTest(
       optimizer: spec.optimizer as NetRangeTestOptions['optimizer'],
       batchSize: spec.batch,
       seed: spec.seed,
-      initScheme: spec.activation === 'tanh' ? 'xavier' : 'kaiming',
+      initScheme: toyInitScheme(spec),
       settings,
       ...hooks,
     });

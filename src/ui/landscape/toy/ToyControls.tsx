@@ -5,6 +5,11 @@ import {
   hasMomentum,
   TOY_OPTIMIZER_LABELS,
   TOY_OPTIMIZERS,
+  TOY_ACT_LABELS,
+  TOY_ACTS,
+  TOY_INIT_LABELS,
+  TOY_INITS,
+  TOY_LAYERS_RANGE,
   TOY_SCHEDULE_LABELS,
   TOY_SCHEDULES,
   TOY_TRAIN_POINTS,
@@ -13,7 +18,11 @@ import {
 } from '../../../state/toySpec';
 import { Slider } from '../../controls/Slider';
 
-const SCALES: Record<'lr' | 'momentum' | 'batch' | 'steps' | 'noise' | 'seed', SliderScale> = {
+const SCALES: Record<
+  'lr' | 'momentum' | 'batch' | 'steps' | 'noise' | 'seed' | 'layers',
+  SliderScale
+> = {
+  layers: { kind: 'linear', ...TOY_LAYERS_RANGE, integer: true },
   lr: { kind: 'log', min: 1e-4, max: 10 },
   momentum: { kind: 'linear', min: 0, max: 0.99 },
   batch: { kind: 'log', min: 1, max: TOY_TRAIN_POINTS, integer: true },
@@ -46,6 +55,26 @@ export function ToyControls({ s }: { s: ToySettings }) {
         value={s.toyNoise}
         scale={SCALES.noise}
         onChange={(v) => set({ toyNoise: v })}
+      />
+      <Chips
+        label="Activation"
+        keys={TOY_ACTS}
+        labels={TOY_ACT_LABELS}
+        value={s.toyAct}
+        onPick={(a) => set({ toyAct: a })}
+      />
+      <Slider
+        label="Hidden layers (16 units each)"
+        value={s.toyLayers}
+        scale={SCALES.layers}
+        onChange={(v) => set({ toyLayers: v })}
+      />
+      <Chips
+        label="Initialisation"
+        keys={TOY_INITS}
+        labels={TOY_INIT_LABELS}
+        value={s.toyInit}
+        onPick={(i) => set({ toyInit: i })}
       />
       <Chips
         label="Optimizer"
