@@ -19,6 +19,7 @@ export default function AdaptiveBody() {
       </p>
       <LessonFigureFrame id="adaptive-rosenbrock" />
       <FigureFacts id="adaptive-rosenbrock" />
+      <LessonFigureFrame id="adaptive-rosenbrock-loss" />
       <h2>Why it happens</h2>
       <p>
         <strong>AdaGrad</strong> adds up every squared gradient it has seen, s<sub>t</sub>. The sum

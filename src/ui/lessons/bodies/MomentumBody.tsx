@@ -19,6 +19,7 @@ export default function MomentumBody() {
       </p>
       <LessonFigureFrame id="momentum-bowl" />
       <FigureFacts id="momentum-bowl" />
+      <LessonFigureFrame id="momentum-bowl-loss" />
       <h2>Why it happens</h2>
       <p>
         Without momentum, 0.02 is exactly 2 divided by the steep curvature 100, the edge of

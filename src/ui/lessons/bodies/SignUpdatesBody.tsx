@@ -39,6 +39,7 @@ export default function SignUpdatesBody() {
       </p>
       <LessonFigureFrame id="lion-vs-adamw" />
       <FigureFacts id="lion-vs-adamw" />
+      <LessonFigureFrame id="lion-vs-adamw-loss" />
     </>
   );
 }

@@ -17,11 +17,19 @@ export const adaptive: LessonRecord = {
   figures: [
     {
       id: 'adaptive-rosenbrock',
-      widget: 'race',
+      widget: 'contour',
       query: 'scene=adagrad-rmsprop-adam&3d=0',
       caption:
         'AdaGrad, RMSprop and Adam at one learning rate, 0.05, in Rosenbrock’s curved valley.',
-      height: 640,
+      height: 560,
+    },
+    {
+      id: 'adaptive-rosenbrock-loss',
+      widget: 'loss-curves',
+      query: 'scene=adagrad-rmsprop-adam&3d=0',
+      caption:
+        'The same three runs as loss by step: AdaGrad levels off, RMSprop rattles, Adam descends.',
+      height: 420,
     },
     {
       id: 'adam-epsilon',

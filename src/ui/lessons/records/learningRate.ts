@@ -9,10 +9,10 @@ export const learningRate: LessonRecord = {
   figures: [
     {
       id: 'lr-sizes',
-      widget: 'race',
+      widget: 'contour',
       query: 'scene=lr-sizes&3d=0',
       caption: 'Plain SGD on the same bowl at four learning rates: 0.001, 0.05, 0.085 and 0.5.',
-      height: 640,
+      height: 560,
     },
     {
       id: 'lr-sizes-loss',

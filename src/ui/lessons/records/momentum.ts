@@ -9,11 +9,19 @@ export const momentum: LessonRecord = {
   figures: [
     {
       id: 'momentum-bowl',
-      widget: 'race',
+      widget: 'contour',
       query: 'scene=momentum-distill&3d=0',
       caption:
         'A bowl 100 times steeper across than along, at step size 0.02: no momentum, momentum 0.9 and 0.99.',
-      height: 640,
+      height: 560,
+    },
+    {
+      id: 'momentum-bowl-loss',
+      widget: 'loss-curves',
+      query: 'scene=momentum-distill&3d=0',
+      caption:
+        'The same three runs as loss by step: a flat line, a steady fall, and a ringing one.',
+      height: 420,
     },
     {
       id: 'momentum-nesterov',

@@ -9,11 +9,11 @@ export const saddlePoints: LessonRecord = {
   figures: [
     {
       id: 'saddle-escape',
-      widget: 'race',
+      widget: 'contour',
       query: 'scene=saddle-escape&3d=0',
       caption:
         'SGD, SGD with momentum, RMSprop and Adam, all at lr 0.01, starting a hair off the ridge of x² − y².',
-      height: 640,
+      height: 560,
     },
     {
       id: 'saddle-escape-loss',

@@ -9,10 +9,10 @@ export const weightDecay: LessonRecord = {
   figures: [
     {
       id: 'adam-l2-vs-adamw',
-      widget: 'race',
+      widget: 'contour',
       query: 'scene=adam-l2-vs-adamw&3d=0',
       caption: 'Adam with L2 and AdamW, both with λ = 0.1 and lr 0.05, on Rosenbrock’s valley.',
-      height: 640,
+      height: 560,
     },
   ],
   body: () => import('../bodies/WeightDecayBody'),
