@@ -1,5 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { frameSizeProblem, iframeSnippet, type EmbedControls } from '../../io/embedSnippet';
+import {
+  FRAME_SIZE,
+  frameSizeProblem,
+  iframeSnippet,
+  type EmbedControls,
+} from '../../io/embedSnippet';
 import { useClipboard } from '../useClipboard';
 import type { ShareTarget } from './shareTarget';
 import './shareDialog.css';
@@ -98,30 +103,8 @@ export function ShareDialog({
       <fieldset className="share-options">
         <legend>Embed in slides</legend>
         <div className="share-size">
-          <label>
-            Width (px){' '}
-            <input
-              type="number"
-              inputMode="numeric"
-              min={200}
-              max={3840}
-              value={width}
-              aria-invalid={frameSizeProblem('width', Number(width)) !== null}
-              onChange={(e) => setWidth(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            Height (px){' '}
-            <input
-              type="number"
-              inputMode="numeric"
-              min={200}
-              max={3840}
-              value={height}
-              aria-invalid={frameSizeProblem('height', Number(height)) !== null}
-              onChange={(e) => setHeight(e.currentTarget.value)}
-            />
-          </label>
+          <SizeField field="width" value={width} onChange={setWidth} />
+          <SizeField field="height" value={height} onChange={setHeight} />
         </div>
         <fieldset className="share-controls">
           <legend>Controls in the frame</legend>
@@ -164,6 +147,32 @@ export function ShareDialog({
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** The frame's width or height as typed; marked invalid while `frameSizeProblem` refuses it. */
+function SizeField({
+  field,
+  value,
+  onChange,
+}: {
+  field: 'width' | 'height';
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {field === 'width' ? 'Width' : 'Height'} (px){' '}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={FRAME_SIZE.min}
+        max={FRAME_SIZE.max}
+        value={value}
+        aria-invalid={frameSizeProblem(field, Number(value)) !== null}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </label>
   );
 }
 
