@@ -156,7 +156,7 @@ describe.skipIf(skipBrowser)('exporting the race', () => {
     await page.close();
   }, 240_000);
 
-  it('cancels an animation: no file, the menu says so and works again', async () => {
+  it('cancels an animation: no file, the menu says so and works again; Escape closes it', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(env.app.url + 'race.html?surface=rosenbrock&opt=adam&steps=400&3d=0');
     await waitForRace(page);
@@ -172,6 +172,12 @@ describe.skipIf(skipBrowser)('exporting the race', () => {
     expect(await progress.count()).toBe(0);
     expect(downloads).toBe(0);
     expect(await page.getByRole('button', { name: 'Animated race as GIF' }).isEnabled()).toBe(true);
+    // Escape closes the menu and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.export-panel').count()).toBe(0);
+    const opener = page.getByRole('button', { name: 'Export…' });
+    expect(await opener.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await opener.getAttribute('aria-expanded')).toBe('false');
     await page.close();
-  }, 60_000);
+  }, 150_000);
 });

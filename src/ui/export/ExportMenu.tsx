@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { runsCsv, runsJson } from '../../io/runExport';
 import { contourLayout, contourSvg, lossSvg } from '../../io/svgExport';
 import { useRaceStore } from '../../state/raceStore';
@@ -34,7 +34,18 @@ export function ExportMenu() {
   const [busy, setBusy] = useState<{ kind: Animation; done: number; total: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
   const id = useId();
+  // When an animation ends, its Cancel button goes: the focus moves to the line that says how it
+  // ended, so it stays in the menu (and Escape still closes it) instead of falling to the page.
+  const running = busy !== null;
+  const ran = useRef(false);
+  useEffect(() => {
+    if (!running && ran.current && !panel.current?.contains(document.activeElement))
+      statusLine.current?.focus();
+    ran.current = running;
+  }, [running]);
   const steps = useRaceStore((s) => s.steps);
   const webm = webmType();
 
@@ -175,7 +186,7 @@ export function ExportMenu() {
         Export…
       </button>
       {open && (
-        <div id={id} className="export-panel" role="group" aria-label="Export the race">
+        <div ref={panel} id={id} className="export-panel" role="group" aria-label="Export the race">
           <fieldset className="export-scale">
             <legend>PNG size</legend>
             {SCALES.map((s) => (
@@ -223,7 +234,7 @@ export function ExportMenu() {
               </button>
             </div>
           )}
-          <p role="status" className="export-status">
+          <p ref={statusLine} role="status" className="export-status" tabIndex={-1}>
             {status}
           </p>
         </div>
