@@ -87,6 +87,24 @@ describe.skipIf(skipBrowser)('embed.html race-family widgets', () => {
       await wide.page.close();
     }, 120_000);
 
+  it('controls=full shows the race page’s column and transport; theme and large reach the page', async () => {
+    const { page, errors } = await open('widget=race&controls=full&theme=dark&large=1', 1280);
+    await drawnFigure(page, 'race');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(
+      true,
+    );
+    await expect(page.getByRole('complementary', { name: 'Controls' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('group', { name: 'Playback' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Add racer' }).count()).resolves.toBe(1);
+    expect(await page.locator('a').getAttribute('href')).toMatch(
+      /theme=dark.*large=1|large=1.*theme=dark/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('hides a control named by <name>_hide=1, and autoplay plays the race from the start', async () => {
     const { page, errors } = await open('widget=contour&lr_hide=1&autoplay=1&steps=2000', 1280);
     await drawnFigure(page, 'contour');
