@@ -59,7 +59,11 @@ export function CompareWidget({
   const panel = <ModelChips show={['plane']} hide={options.hidden} />;
   return (
     <WidgetFrame controls={options.controls} panel={panel}>
-      <div className="lw-compare" data-scale-min={scale.min} data-scale-max={scale.max}>
+      <div
+        className="lw-compare"
+        data-scale-min={Number.isFinite(scale.min) ? scale.min : undefined}
+        data-scale-max={Number.isFinite(scale.max) ? scale.max : undefined}
+      >
         {SKIPS.map((skip, i) => {
           const label = modelLabel({ depth, skip });
           const s = slices?.[i];
