@@ -95,7 +95,10 @@ describe('parseEmbedParams', () => {
     );
     expect(r.errors[1]).toContain("'lr_hide': must be 1 or 0 (got 'maybe')");
     const land = parse('widget=landscape&lr_hide=1');
-    expect(land.errors[0]).toContain('it has none');
+    const names = WIDGETS.find((w) => w.id === 'landscape')!.controls;
+    expect(land.errors[0]).toContain(
+      names.length ? `its controls: ${names.join(', ')}` : 'it has none',
+    );
   });
 
   it('names repeated and unreadable embed keys, and cuts echoed text', () => {
