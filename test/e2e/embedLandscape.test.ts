@@ -131,6 +131,8 @@ describe.skipIf(skipBrowser)(
         );
         await expectPainted(page, contour, `embed-landscape-${width}`);
         expect(await formControls(frame)).toBe(0);
+        // done: the slice loaded (said even when it loaded before the bridge subscribed).
+        await waitForMessage(page, (m) => m.type === 'done', 'done');
         await expectClean(frame, errors);
 
         // set speaks the page's link: view3d=1 turns the figure to 3D, and state says so.

@@ -62,6 +62,16 @@ export function mountLandscapeWidget(
   const listeners = new Set<(e: WidgetEvent) => void>();
   const emit = (e: WidgetEvent) => listeners.forEach((l) => l(e));
   watchLandscapeState(kind, emit);
+  /** The link whose two slices the side-by-side widget has drawn (null: none yet). */
+  let compareLoaded: string | null = null;
+  /** True when what the kind loads or computes has finished and nothing changed since. */
+  const settled = (): boolean => {
+    const { shipped, gpu, line } = useLandscapeStore.getState();
+    if (kind === 'landscape-compare') return compareLoaded === currentLandscapeQuery();
+    if (kind === 'line') return line.runs[line.runPath].status === 'done' && !lineBusy(line);
+    if (kind === 'toy') return useToyStore.getState().run.status === 'done';
+    return shipped.status !== 'loading' && gpu.status !== 'running' && gpu.status !== 'cancelling';
+  };
 
   createRoot(root).render(
     <StrictMode>
@@ -69,7 +79,10 @@ export function mountLandscapeWidget(
         kind={kind}
         options={options}
         fetchJson={fetchJson}
-        onCompareLoaded={() => emit({ type: 'done' })}
+        onCompareLoaded={() => {
+          compareLoaded = currentLandscapeQuery();
+          emit({ type: 'done' });
+        }}
       />
     </StrictMode>,
   );
@@ -90,6 +103,8 @@ export function mountLandscapeWidget(
     get: landscapeLinkParams,
     subscribe(listener) {
       listeners.add(listener);
+      // The bridge subscribes after the widget started: a figure already complete says so.
+      if (settled()) queueMicrotask(() => listeners.has(listener) && listener({ type: 'done' }));
       return () => listeners.delete(listener);
     },
   };
