@@ -141,7 +141,7 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     await page.close();
   }, 120_000);
 
-  it('lesson 1’s figures draw inside their frames (the race and its loss curves)', async () => {
+  it('lesson 1’s figures draw inside their frames (the contour race and its loss curves)', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await openLesson(page, env.app.url, FIRST_SIX[0]);

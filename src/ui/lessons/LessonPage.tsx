@@ -56,8 +56,8 @@ function LessonBody({ lesson }: { lesson: LessonRecord }) {
   const Body = useMemo(() => (lesson.body ? lazy(lesson.body) : null), [lesson]);
   if (!Body)
     return (
-      <p>
-        This lesson is {lesson.waitsFor ?? 'not written yet'}. {lesson.promise}
+      <p role="status">
+        This lesson is not ready yet{lesson.waitsFor ? ` (${lesson.waitsFor})` : ''}.
       </p>
     );
   return (
