@@ -10,8 +10,8 @@ beforeAll(useTestBackend);
  * lr 0.01, spiral. Xavier's variance rule, 2 / (fan_in + fan_out), halves the signal's variance
  * at every ReLU, so after 20 layers the logits are ~2⁻¹⁰ of the input's scale: the loss sits at
  * ln 2 (a coin flip) and its gradients vanish; Kaiming's 2 / fan_in keeps the variance and the net
- * trains. Measured: Xavier 0.691–0.701 at every checkpoint over 600 steps for seeds 0 and 1;
- * Kaiming 0.595 by step 100 (seed 1) and 0.132 at the end.
+ * trains. Measured (wasm, the page's cosine schedule): Xavier's batch loss within 0.03 of ln 2
+ * at every step, 48 % test accuracy; Kaiming's training loss 0.015, test accuracy 96 %.
  */
 const deepRelu = (init: 'xavier' | 'kaiming') =>
   toySpec({
@@ -40,14 +40,15 @@ describe('initialisation decides whether a deep ReLU net trains (toy.init)', () 
     const before = numTensors();
     const run = async (init: 'xavier' | 'kaiming') => {
       const spec = { ...deepRelu(init), grid: 3, mapSize: 0 };
-      return (await runToyExperiment(spec, {})).history.loss;
+      return runToyExperiment(spec, {});
     };
     const xavier = await run('xavier');
     const kaiming = await run('kaiming');
-    expect(xavier).toHaveLength(600);
-    for (const l of xavier) expect(Math.abs(l - Math.LN2)).toBeLessThan(0.03);
-    expect(Math.min(...kaiming)).toBeLessThan(0.4);
-    expect(kaiming.at(-1)!).toBeLessThan(0.4);
+    expect(xavier.history.loss).toHaveLength(600);
+    for (const l of xavier.history.loss) expect(Math.abs(l - Math.LN2)).toBeLessThan(0.03);
+    expect(xavier.test!.acc).toBeLessThan(60);
+    expect(kaiming.train!.loss).toBeLessThan(0.1);
+    expect(kaiming.test!.acc).toBeGreaterThan(90);
     expect(numTensors()).toBe(before);
   }, 120_000);
 });

@@ -28,13 +28,14 @@ export default function InitialisationBody() {
       <ul>
         <li>
           <strong>Xavier</strong>: the loss starts at ln 2 ≈ 0.693, the loss of a coin flip between
-          the two classes, and stays there for all 600 steps. The network has not learnt anything;
-          its decision map stays one colour.
+          the two classes, and stays there for all 600 steps. The network learns nothing: its
+          decision map stays pale (unsure everywhere) and it gets about half the test points right,
+          as a coin would.
         </li>
         <li>
           <strong>Kaiming</strong>: the loss leaves ln 2 within the first hundred steps, wobbles
-          (these are minibatch losses) and ends far below it, about 0.13 here; the decision map
-          bends towards the spiral.
+          (these are minibatch losses) and ends far below it; the decision map follows the spiral
+          and over 90 % of the test points are classified right.
         </li>
       </ul>
       <h2>Why it happens</h2>

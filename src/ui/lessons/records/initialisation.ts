@@ -17,7 +17,7 @@ export const initialisation: LessonRecord = {
       query: `${NET}&toy.init=xavier`,
       caption:
         'A 20-layer ReLU network on the spiral, initialised with Xavier’s rule: press Train and watch the loss curve.',
-      height: 640,
+      height: 900,
     },
     {
       id: 'init-kaiming',
@@ -25,7 +25,7 @@ export const initialisation: LessonRecord = {
       query: `${NET}&toy.init=kaiming`,
       caption:
         'The same network, seed and optimizer, initialised with Kaiming’s rule: press Train and compare.',
-      height: 640,
+      height: 900,
     },
   ],
   body: () => import('../bodies/InitialisationBody'),
