@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { sceneById } from '../core/scenes/scenes';
 import { expandSceneQuery } from '../io/sceneQuery';
 import { decodeQuery } from '../io/queryParams';
-import { parseUrlState, serializeUrlState } from '../io/urlState';
+import { parseUrlState, serializeUrlState } from './raceUrl';
 import type { Scene } from '../core/scenes/sceneSpec';
 import { raceSnapshot } from './raceStore';
 import { loadUrlState } from './urlSync';

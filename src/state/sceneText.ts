@@ -2,7 +2,7 @@ import { findOptimizer } from '../core/optimizers/registry';
 import { claimSentence } from '../core/scenes/claimText';
 import type { Scene } from '../core/scenes/sceneSpec';
 import { decodeQuery } from '../io/queryParams';
-import { parseUrlState } from '../io/urlState';
+import { parseUrlState } from './raceUrl';
 
 /**
  * A racer's name in a scene's sentences: the label its link gives it, else its optimizer's

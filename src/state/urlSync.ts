@@ -1,4 +1,4 @@
-import { parseUrlState, serializeUrlState, type UrlState } from '../io/urlState';
+import { parseUrlState, serializeUrlState, type UrlState } from './raceUrl';
 import { usePlaybackStore } from './playbackStore';
 import { raceSnapshot, useRaceStore } from './raceStore';
 import { useViewStore } from './viewStore';

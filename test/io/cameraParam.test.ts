@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUrlState, parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { defaultUrlState, parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { cameraCodec } from '../../src/io/cameraParam';
 
 describe('cam=az,el,dist', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { raceSnapshot, useRaceStore } from '../../src/state/raceStore';
 import type { RaceState } from '../../src/state/raceState';

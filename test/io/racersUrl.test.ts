@@ -3,7 +3,7 @@
  * key (`lr.sgd-2`, `la.sgd-2`, `label.sgd-2`, `color.sgd-2`, `sched.sgd-2`, `batch.sgd-2`).
  */
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { MAX_RACERS } from '../../src/state/racers';
 import { raceDefaultsFor, racersOf } from '../../src/state/raceState';
 import { racerOf } from '../state/racerOf';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENES } from '../../src/core/scenes/scenes';
 import { expandSceneQuery } from '../../src/io/sceneQuery';
-import { parseUrlState } from '../../src/io/urlState';
+import { parseUrlState } from '../../src/state/raceUrl';
 
 const scene = SCENES[0];
 

@@ -3,7 +3,7 @@
  * an estimator a surface cannot take (GNB samples a network's labels) is named.
  */
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { raceDefaultsFor } from '../../src/state/raceState';
 import { racerOf } from '../state/racerOf';
 

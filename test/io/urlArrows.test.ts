@@ -1,6 +1,6 @@
 /** The link carries "Anatomy of a step" (`arrows=1`) with the other view keys. */
 import { describe, expect, it } from 'vitest';
-import { defaultUrlState, parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { defaultUrlState, parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 
 describe('arrows in the link', () => {
   it('is off by default and left out of the link then', () => {

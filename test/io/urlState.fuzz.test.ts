@@ -4,7 +4,7 @@ import { OPTIMIZERS } from '../../src/core/optimizers/registry';
 import { scheduleById } from '../../src/core/schedules';
 import { SURFACES } from '../../src/core/surfaces/registry';
 import { echo } from '../../src/io/queryParams';
-import { hpUrlKey, parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { hpUrlKey, parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { RACE_SCHEDULES } from '../../src/state/scheduleDefaults';
 import { classify, FUZZ, mangledLink, without } from './mangledLinks';
 

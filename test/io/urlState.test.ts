@@ -8,7 +8,7 @@ import {
   parseUrlState,
   serializeUrlState,
   type UrlState,
-} from '../../src/io/urlState';
+} from '../../src/state/raceUrl';
 import {
   defaultStart,
   defaultSurfaceParams,

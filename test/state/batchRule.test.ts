@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/core/trajectory';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import {
   defaultBatchSchedule,
   racerRunBatch,
@@ -16,7 +16,7 @@ import {
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { defaultRaceState } from '../../src/state/raceState';
 import { useRaceStore } from '../../src/state/raceStore';
-import { defaultUrlState } from '../../src/io/urlState';
+import { defaultUrlState } from '../../src/state/raceUrl';
 
 beforeEach(() => useRaceStore.getState().replace(defaultRaceState()));
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RACE_RANGES } from '../../src/core/view/controlRanges';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { cappedBatchSize, defaultRaceState, MAX_STEPS_X_BATCH } from '../../src/state/raceState';
 import { useRaceStore } from '../../src/state/raceStore';
 

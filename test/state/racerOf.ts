@@ -1,4 +1,4 @@
-import type { UrlState } from '../../src/io/urlState';
+import type { UrlState } from '../../src/state/raceUrl';
 import type { RaceState } from '../../src/state/raceState';
 import type { Racer } from '../../src/state/racers';
 

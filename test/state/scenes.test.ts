@@ -3,7 +3,7 @@ import { run, type RunResult } from '../../src/core/trajectory';
 import { checkClaim } from '../../src/core/scenes/claims';
 import { SCENES } from '../../src/core/scenes/scenes';
 import { claimRacers, type Scene } from '../../src/core/scenes/sceneSpec';
-import { parseUrlState } from '../../src/io/urlState';
+import { parseUrlState } from '../../src/state/raceUrl';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { sceneSentences } from '../../src/state/sceneText';
 

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tune } from '../../src/core/tune';
 import { formatFaster, tuneRows } from '../../src/core/view/tuneSummary';
-import { parseUrlState, serializeUrlState } from '../../src/io/urlState';
+import { parseUrlState, serializeUrlState } from '../../src/state/raceUrl';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { defaultRaceState } from '../../src/state/raceState';
 import { useRaceStore } from '../../src/state/raceStore';

@@ -10,7 +10,7 @@ import { sceneById } from '../../src/core/scenes/scenes';
 import { SURFACES } from '../../src/core/surfaces/registry';
 import { run, type RunResult } from '../../src/core/trajectory';
 import { decodeQuery } from '../../src/io/queryParams';
-import { parseUrlState } from '../../src/io/urlState';
+import { parseUrlState } from '../../src/state/raceUrl';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { sceneSentences } from '../../src/state/sceneText';
 import { widgetById } from '../../src/ui/embed/widgets';

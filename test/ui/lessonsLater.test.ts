@@ -11,7 +11,7 @@ import { settledLoss } from '../../src/core/scenes/claims';
 import { run, type RunResult } from '../../src/core/trajectory';
 import { timesFaster, tune } from '../../src/core/tune';
 import { parseEmbedParams } from '../../src/io/embedParams';
-import { parseUrlState } from '../../src/io/urlState';
+import { parseUrlState } from '../../src/state/raceUrl';
 import { runRangeTest } from '../../src/state/rangeTestRun';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { tuneSettingsOf } from '../../src/state/tuneState';

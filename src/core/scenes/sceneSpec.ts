@@ -11,7 +11,7 @@ export interface Scene {
   deck: string;
   /** One or two sentences: what to look at. */
   look: string;
-  /** A link query (no leading '?') in the race's URL vocabulary (`io/urlState.ts`). */
+  /** A link query (no leading '?') in the race's URL vocabulary (`state/raceUrl.ts`). */
   query: string;
   claims: readonly Claim[];
 }

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { SPEED_CHOICES } from '../../io/urlState';
+import { SPEED_CHOICES } from '../../state/raceUrl';
 import { usePlaybackStore } from '../../state/playbackStore';
 import { useStepEffect } from '../hooks/usePlaybackRef';
 import { useSpaceToPlay } from '../hooks/useSpaceToPlay';

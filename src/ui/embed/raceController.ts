@@ -1,4 +1,4 @@
-import { serializeUrlState, urlStateParams } from '../../io/urlState';
+import { serializeUrlState, urlStateParams } from '../../state/raceUrl';
 import { shownStep, usePlaybackStore } from '../../state/playbackStore';
 import { useRaceStore } from '../../state/raceStore';
 import { useResultsStore } from '../../state/resultsStore';
@@ -44,7 +44,7 @@ const encodePair = (k: string, v: string) => `${encodeURIComponent(k)}=${encodeU
 
 /**
  * The race stores behind the `WidgetController` contract: playback from the playback store,
- * `set`/`get` in the race link's own vocabulary (through `io/urlState`, so a host speaks what a
+ * `set`/`get` in the race link's own vocabulary (through `state/raceUrl`, so a host speaks what a
  * link says), and events from store subscriptions. Returns the controller and a stop function.
  */
 export function raceController(widget: string): {

@@ -4,7 +4,7 @@ import { RACE_INK } from '../../draw/raceInk';
 import type { TrajectoryRun } from '../../draw/trajectoryScene';
 import { batchSizes, type RaceRecord, type RunRecord } from '../../io/runExport';
 import type { ContourFigure, FigureInk, FigureRacer, LossFigure } from '../../io/svgExport';
-import { serializeUrlState } from '../../io/urlState';
+import { serializeUrlState } from '../../state/raceUrl';
 import { shownStep, usePlaybackStore } from '../../state/playbackStore';
 import { racerConfigs } from '../../state/racerConfigs';
 import { raceSnapshot } from '../../state/raceStore';

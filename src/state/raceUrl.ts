@@ -22,7 +22,7 @@ import {
   raceStepsFor,
   type RaceState,
   type ViewState,
-} from '../state/raceState';
+} from './raceState';
 import {
   cleanLabel,
   COLOR_SLOTS,
@@ -31,18 +31,18 @@ import {
   MAX_RACERS,
   optimizerOfKey,
   type Racer,
-} from '../state/racers';
-import { racerConfigs } from '../state/racerConfigs';
-import { batchScheduleOverCap } from '../state/batchRule';
-import { RACE_SCHEDULES } from '../state/scheduleDefaults';
+} from './racers';
+import { racerConfigs } from './racerConfigs';
+import { batchScheduleOverCap } from './batchRule';
+import { RACE_SCHEDULES } from './scheduleDefaults';
 import {
   DEFAULT_TUNE,
   TUNE_CRITERIA,
   TUNE_METHODS,
   tuneChoiceError,
   type TuneChoice,
-} from '../state/tuneState';
-import { echo } from './queryParams';
+} from './tuneState';
+import { echo } from '../io/queryParams';
 import {
   paramNote,
   readUrlTable,
@@ -52,8 +52,8 @@ import {
   writeUrlTable,
   type UrlField,
   type UrlTable,
-} from './urlTable';
-import { expandSceneQuery } from './sceneQuery';
+} from '../io/urlTable';
+import { expandSceneQuery } from '../io/sceneQuery';
 import {
   boolCodec,
   enumCodec,
@@ -62,8 +62,8 @@ import {
   nullableCodec,
   numberCodec,
   type Codec,
-} from './urlStateCodecs';
-import { cameraCodec } from './cameraParam';
+} from '../io/urlStateCodecs';
+import { cameraCodec } from '../io/cameraParam';
 import type { OrbitView } from '../core/view/orbitView';
 
 /** Everything a link reproduces. */
