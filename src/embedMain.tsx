@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseEmbedParams } from './io/embedParams';
+import { parseEmbedParams } from './ui/embed/embedParams';
 import type { EmbedOptions, WidgetController } from './ui/embed/controller';
 import { EmbedShell } from './ui/embed/EmbedShell';
 import { startHostBridge } from './ui/embed/hostBridge';

@@ -9,9 +9,11 @@ import './ui/styles.css';
 if (isRaceLink(window.location.search)) {
   window.location.replace(`race.html${window.location.search}${window.location.hash}`);
 } else {
+  const { errors, ...look } = readSiteLook(window.location.search);
+  for (const m of errors) console.warn(m);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Home initialLook={readSiteLook(window.location.search)} />
+      <Home initialLook={look} />
     </StrictMode>,
   );
 }

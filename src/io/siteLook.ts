@@ -5,21 +5,50 @@
  * (`/?opt=adam`), which the home page forwards to race.html.
  */
 import { decodeQuery } from './queryParams';
+import { readUrlTable, urlField, type UrlField } from './urlTable';
+import { boolCodec, enumCodec } from './urlStateCodecs';
 
 export interface SiteLook {
   theme: 'light' | 'dark';
   large: boolean;
 }
 
+export const defaultSiteLook = (): SiteLook => ({ theme: 'light', large: false });
+
+/**
+ * The look's two fields, for any page's table whose state holds a look (the home, lesson and
+ * embed pages; the race and landscape tables spell the same keys the same way).
+ */
+export function lookFields<S extends SiteLook>(): UrlField<S>[] {
+  return [
+    urlField<S, SiteLook['theme']>({
+      key: 'theme',
+      codec: enumCodec(['light', 'dark'] as const),
+      get: (s) => s.theme,
+      set: (s, v) => {
+        s.theme = v;
+      },
+      def: () => 'light',
+    }),
+    urlField<S, boolean>({
+      key: 'large',
+      codec: boolCodec,
+      get: (s) => s.large,
+      set: (s, v) => {
+        s.large = v;
+      },
+      def: () => false,
+    }),
+  ];
+}
+
 const LOOK_KEYS = new Set(['theme', 'large']);
 
-/** The look a query asks for; anything unreadable is the default (light, normal type). */
-export function readSiteLook(query: string): SiteLook {
-  const { params } = decodeQuery(query);
-  return {
-    theme: params.get('theme')?.value === 'dark' ? 'dark' : 'light',
-    large: params.get('large')?.value === '1',
-  };
+/** The look a query asks for, and a message per bad value (whose default is used). */
+export function readSiteLook(query: string): SiteLook & { errors: string[] } {
+  const look = defaultSiteLook();
+  const { errors } = readUrlTable([() => lookFields<SiteLook>()], query, look);
+  return { ...look, errors };
 }
 
 /** True when the query holds a key besides the look's: an old race link. */

@@ -3,9 +3,14 @@ import { isRaceLink, lookQuery, readSiteLook, withLook } from '../../src/io/site
 
 describe('siteLook', () => {
   it('reads theme and large as the other pages spell them', () => {
-    expect(readSiteLook('?theme=dark&large=1')).toEqual({ theme: 'dark', large: true });
-    expect(readSiteLook('')).toEqual({ theme: 'light', large: false });
-    expect(readSiteLook('?theme=%E0&large=yes')).toEqual({ theme: 'light', large: false });
+    expect(readSiteLook('?theme=dark&large=1')).toEqual({ theme: 'dark', large: true, errors: [] });
+    expect(readSiteLook('')).toEqual({ theme: 'light', large: false, errors: [] });
+    const bad = readSiteLook('?theme=%E0&large=yes');
+    expect(bad).toMatchObject({ theme: 'light', large: false });
+    expect(bad.errors).toEqual([
+      "Invalid URL parameter 'theme': malformed percent-escape (got '%E0'); using the default",
+      expect.stringMatching(/^Invalid URL parameter 'large': .* \(got 'yes'\); using the default$/),
+    ]);
   });
 
   it('takes a link with any other key for an old race link', () => {

@@ -10,7 +10,7 @@ import { scaledLr } from '../../src/core/batchScaling';
 import { settledLoss } from '../../src/core/scenes/claims';
 import { run, type RunResult } from '../../src/core/trajectory';
 import { timesFaster, tune } from '../../src/core/tune';
-import { parseEmbedParams } from '../../src/io/embedParams';
+import { parseEmbedParams } from '../../src/ui/embed/embedParams';
 import { parseUrlState } from '../../src/state/raceUrl';
 import { runRangeTest } from '../../src/state/rangeTestRun';
 import { racerConfigs } from '../../src/state/racerConfigs';

@@ -39,7 +39,7 @@ export interface WidgetController {
   subscribe(listener: (e: WidgetEvent) => void): () => void;
 }
 
-/** The embed page's own link keys (`io/embedParams.ts` parses them; docs/EMBED.md lists them). */
+/** The embed page's own link keys (`embedParams.ts` parses them; docs/EMBED.md lists them). */
 export interface EmbedOptions {
   /** A widget kind of `widgets.ts`, or a lesson figure's id. */
   widget: string;

@@ -1,6 +1,5 @@
-import { decodeQuery, echo, MALFORMED_NOTE } from '../../io/queryParams';
-import { withLook, type SiteLook } from '../../io/siteLook';
-import { boolCodec, enumCodec, type Codec } from '../../io/urlStateCodecs';
+import { defaultSiteLook, lookFields, withLook, type SiteLook } from '../../io/siteLook';
+import { readUrlTable } from '../../io/urlTable';
 import { widgetById } from '../embed/widgets';
 import type { LessonFigure } from './types';
 
@@ -12,33 +11,13 @@ export interface LessonLink extends SiteLook {
   errors: string[];
 }
 
-const THEME = enumCodec(['light', 'dark'] as const);
-
-/** The lesson page's link; never throws. `theme` and `large` read as on the race page. */
+/** The lesson page's link; never throws. `theme` and `large` read as on every page. */
 export function parseLessonLink(query: string): LessonLink {
-  const { params } = decodeQuery(query);
-  const errors: string[] = [];
-  const read = <T>(key: string, codec: Codec<T>, def: T): T => {
-    const p = params.get(key);
-    if (!p) return def;
-    if (p.value === null) {
-      errors.push(`Invalid URL parameter '${key}': ${MALFORMED_NOTE} (got '${echo(p.raw)}')`);
-      return def;
-    }
-    const r = codec.parse(p.value);
-    if (r.ok) return r.value;
-    errors.push(
-      `Invalid URL parameter '${key}': ${r.error} (got '${echo(p.value)}'); using ${String(def)}`,
-    );
-    return def;
-  };
+  const look = defaultSiteLook();
+  const { errors, params } = readUrlTable([() => lookFields<SiteLook>()], query, look);
   const id = params.get('id');
-  return {
-    id: id ? (id.value ?? id.raw) : null,
-    theme: read('theme', THEME, 'light'),
-    large: read('large', boolCodec, false),
-    errors,
-  };
+  // An id with broken escapes is kept as written, for the page to name as text.
+  return { id: id ? (id.value ?? id.raw) : null, ...look, errors };
 }
 
 /** The figure's `<iframe>` address: the embed page resolves the figure id to its widget and query. */

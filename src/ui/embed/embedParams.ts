@@ -1,6 +1,3 @@
-import type { EmbedOptions } from '../ui/embed/controller';
-import { WIDGETS, widgetById, type WidgetKind } from '../ui/embed/widgets';
-import { lessonFigureById } from '../ui/lessons/registry';
 import {
   decodeQuery,
   decodeQueryComponent,
@@ -8,8 +5,13 @@ import {
   MALFORMED_NOTE,
   repeatedNote,
   type QueryValue,
-} from './queryParams';
-import { boolCodec, enumCodec, type Codec } from './urlStateCodecs';
+} from '../../io/queryParams';
+import { defaultSiteLook, lookFields, type SiteLook } from '../../io/siteLook';
+import { paramNote, readUrlTable, urlField, type UrlField } from '../../io/urlTable';
+import { boolCodec, enumCodec } from '../../io/urlStateCodecs';
+import { lessonFigureById } from '../lessons/registry';
+import type { EmbedOptions } from './controller';
+import { WIDGETS, widgetById, type WidgetKind } from './widgets';
 
 /**
  * `embed.html`'s link → the embed's own options and the rest of the link, which is the widget's
@@ -28,9 +30,36 @@ export interface EmbedParse {
   errors: string[];
 }
 
-const CONTROLS = ['none', 'compact', 'full'] as const;
-const THEMES = ['light', 'dark'] as const;
 const HIDE = '_hide';
+
+/** The embed's plain keys, read by the one link mechanism (io/urlTable) as every page's are. */
+type EmbedLink = SiteLook & Pick<EmbedOptions, 'controls' | 'autoplay' | 'loop'>;
+const flagField = (key: 'autoplay' | 'loop'): UrlField<EmbedLink> =>
+  urlField<EmbedLink, boolean>({
+    key,
+    codec: boolCodec,
+    get: (s) => s[key],
+    set: (s, v) => {
+      s[key] = v;
+    },
+    def: () => false,
+  });
+const EMBED_TABLE = [
+  () => [
+    ...lookFields<EmbedLink>(),
+    urlField<EmbedLink, EmbedLink['controls']>({
+      key: 'controls',
+      codec: enumCodec(['none', 'compact', 'full'] as const),
+      get: (s) => s.controls,
+      set: (s, v) => {
+        s.controls = v;
+      },
+      def: () => 'compact',
+    }),
+    flagField('autoplay'),
+    flagField('loop'),
+  ],
+];
 
 /** The embed's own keys besides `<control>_hide`; `theme` and `large` also go on to the page. */
 const EMBED_KEYS = new Set([
@@ -68,8 +97,7 @@ function originError(text: string): string | null {
 
 export function parseEmbedParams(query: string): EmbedParse {
   const errors: string[] = [];
-  const say = (key: string, why: string) =>
-    errors.push(`Invalid embed parameter '${echo(key)}': ${why}`);
+  const say = (key: string, why: string) => errors.push(paramNote(key, why));
   const own = decodeQuery(query);
   for (const key of own.badKeys) say(key, 'its name has a malformed percent-escape; ignored');
 
@@ -80,7 +108,7 @@ export function parseEmbedParams(query: string): EmbedParse {
   let kind = widgetById(figure?.widget ?? w?.value ?? '');
   if (!kind) {
     const known = WIDGETS.map((k) => k.id).join(', ');
-    if (!w) errors.push(`Missing embed parameter 'widget' (one of ${known}); showing the race`);
+    if (!w) errors.push(`Missing URL parameter 'widget' (one of ${known}); showing the race`);
     else if (w.value === null)
       say('widget', `${MALFORMED_NOTE} (got '${echo(w.raw)}'); showing the race`);
     else if (figure)
@@ -101,38 +129,21 @@ export function parseEmbedParams(query: string): EmbedParse {
     ...(figure ? pieces(figure.query).filter((p) => !given.has(pieceKey(p))) : []),
     ...linkPieces,
   ];
-  const { params } = decodeQuery(merged.join('&'));
-
-  const read = <T>(key: string, codec: Codec<T>, def: T, allowed: string): T => {
-    const p = params.get(key);
-    if (!p) return def;
-    if (p.count > 1) say(key, repeatedNote(p));
-    if (p.value === null) {
-      say(key, `${MALFORMED_NOTE} (got '${echo(p.raw)}'); using the default`);
-      return def;
-    }
-    const r = codec.parse(p.value);
-    if (r.ok) return r.value;
-    say(key, `must be ${allowed} (got '${echo(p.value)}'); using the default`);
-    return def;
+  // A lesson figure may ask for more controls (the range test's, the Tune panel's); a link's own wins.
+  const link: EmbedLink = {
+    ...defaultSiteLook(),
+    controls: figure?.controls ?? 'compact',
+    autoplay: false,
+    loop: false,
   };
-  const flag = (key: string) => read(key, boolCodec, false, '1 or 0');
-  const theme = read('theme', enumCodec(THEMES), 'light', THEMES.join(' or '));
-  const large = flag('large');
+  const read = readUrlTable(EMBED_TABLE, merged.join('&'), link);
+  errors.push(...read.errors);
+  const { params } = read;
+  const { theme, large } = link;
   const options: EmbedOptions = {
     widget: figure && kind.id === figure.widget ? figure.id : kind.id,
-    // A lesson figure may ask for more controls (the range test's, the Tune panel's); a link's own wins.
-    controls: read(
-      'controls',
-      enumCodec(CONTROLS),
-      figure?.controls ?? 'compact',
-      'none, compact or full',
-    ),
+    ...link,
     hidden: hiddenControls(params, kind, say),
-    autoplay: flag('autoplay'),
-    loop: flag('loop'),
-    theme,
-    large,
     allowedOrigins: allowedOrigins(params.get('allowedOrigins'), say),
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseEmbedParams } from '../../src/io/embedParams';
-import { WIDGETS } from '../../src/ui/embed/widgets';
-import type { LessonFigure } from '../../src/ui/lessons/types';
+import { parseEmbedParams } from '../../../src/ui/embed/embedParams';
+import { WIDGETS } from '../../../src/ui/embed/widgets';
+import type { LessonFigure } from '../../../src/ui/lessons/types';
 
 // The lessons have no figures yet; one stand-in record, here only, exercises the expansion.
 const FIGURES: Record<string, LessonFigure> = {
@@ -13,7 +13,7 @@ const FIGURES: Record<string, LessonFigure> = {
   },
   'test-orphan': { id: 'test-orphan', widget: 'nope', query: 'steps=10', caption: 'Broken.' },
 };
-vi.mock('../../src/ui/lessons/registry', () => ({
+vi.mock('../../../src/ui/lessons/registry', () => ({
   lessonFigureById: (id: string) => FIGURES[id],
 }));
 
@@ -58,7 +58,7 @@ describe('parseEmbedParams', () => {
     expect(r.errors[0]).toContain("unknown widget 'pie-chart'");
     for (const k of WIDGETS) expect(r.errors[0]).toContain(k.id);
     expect(r.pageQuery).toBe('steps=50');
-    expect(parse('steps=5').errors[0]).toMatch(/^Missing embed parameter 'widget'/);
+    expect(parse('steps=5').errors[0]).toMatch(/^Missing URL parameter 'widget'/);
     expect(parse('widget=%E0%A4%A').errors[0]).toContain('malformed percent-escape');
   });
 
@@ -76,9 +76,9 @@ describe('parseEmbedParams', () => {
     });
     const joined = r.errors.join('\n');
     for (const key of ['controls', 'autoplay', 'loop', 'theme', 'large'])
-      expect(joined).toContain(`Invalid embed parameter '${key}'`);
-    expect(joined).toContain("must be none, compact or full (got 'some')");
-    expect(joined).toContain("must be light or dark (got 'blue')");
+      expect(joined).toContain(`Invalid URL parameter '${key}'`);
+    expect(joined).toContain("must be one of none, compact, full (got 'some')");
+    expect(joined).toContain("must be one of light, dark (got 'blue')");
     for (const bad of ['*', 'https://a.edu/path', 'ftp://b.org', 'HTTPS://C.ORG', 'null'])
       expect(joined).toContain(`'${bad}' is `);
     expect(joined).toContain("the origin is 'https://c.org'");
