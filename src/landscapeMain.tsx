@@ -5,6 +5,7 @@ import { startLineRunner } from './state/lineRunner';
 import { startToyFindRunner } from './state/toyFindRunner';
 import { startToyRunner } from './state/toyRunner';
 import { loadLandscapeUrl, startLandscapeUrlSync } from './state/landscapeUrlSync';
+import { siteFetchJson } from './state/siteFetch';
 import { LandscapeApp } from './ui/landscape/LandscapeApp';
 import { LandscapeClient, workerPort } from './worker/landscapeClient';
 import { ToyClient, toyWorkerPort } from './worker/toyClient';
@@ -17,12 +18,7 @@ const urlErrors = loadLandscapeUrl(window.location.search);
 for (const m of urlErrors) console.warn(m);
 
 const baseUrl = new URL('./', document.baseURI).href;
-async function fetchJson(path: string): Promise<unknown | null> {
-  const res = await fetch(new URL(path, baseUrl));
-  // A static server may answer a missing file with index.html (200, text/html): missing too.
-  if (!res.ok || (res.headers.get('content-type') ?? '').startsWith('text/html')) return null;
-  return res.json();
-}
+const fetchJson = siteFetchJson(baseUrl);
 
 const backends: BackendName[] = ['webgl', 'wasm', 'cpu'];
 startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });

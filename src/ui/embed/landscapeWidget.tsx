@@ -27,7 +27,7 @@ import {
   setLandscapeLinkParams,
 } from './landscape/landscapeLink';
 import { lazyPort } from './landscape/lazyPort';
-import { siteFetchJson } from './landscape/shippedSlice';
+import { siteFetchJson } from '../../state/siteFetch';
 import './landscape/landscapeWidget.css';
 
 const BACKENDS: BackendName[] = ['webgl', 'wasm', 'cpu'];

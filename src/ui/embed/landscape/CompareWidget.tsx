@@ -7,7 +7,8 @@ import { LandscapeContour } from '../../landscape/LandscapeContour';
 import type { EmbedOptions } from '../controller';
 import { FactsLine } from './FactsLine';
 import { ModelChips } from './ModelChips';
-import { loadShippedSlice, type FetchJson, type SliceResult } from './shippedSlice';
+import type { FetchJson } from '../../../state/siteFetch';
+import { loadShippedSlice, type SliceResult } from './shippedSlice';
 import { WidgetFrame } from './WidgetFrame';
 
 const SKIPS = [true, false] as const;

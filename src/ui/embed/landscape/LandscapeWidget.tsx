@@ -4,7 +4,7 @@ import { lookStyle } from '../../landscape/landscapeTheme';
 import type { EmbedOptions } from '../controller';
 import { CompareWidget } from './CompareWidget';
 import { LineWidget } from './LineWidget';
-import type { FetchJson } from './shippedSlice';
+import type { FetchJson } from '../../../state/siteFetch';
 import { SliceWidget } from './SliceWidget';
 import { ToyWidget } from './ToyWidget';
 

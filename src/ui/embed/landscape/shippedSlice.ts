@@ -5,21 +5,11 @@
  */
 import { parseLandscapeJson } from '../../../io/landscapeJson';
 import { shippedFile } from '../../../state/landscapeRunner';
+import type { FetchJson } from '../../../state/siteFetch';
 import { modelLabel, type LandscapeSettings } from '../../../state/landscapeUrl';
 import { fromLandscapeJson, type LandscapeView } from '../../../state/landscapeView';
 
-export type FetchJson = (path: string) => Promise<unknown | null>;
-
 export type SliceResult = { view: LandscapeView; message: null } | { view: null; message: string };
-
-/** `fetchJson` of the site's folder: a missing file (or a server's HTML page for it) is null. */
-export function siteFetchJson(baseUrl: string): FetchJson {
-  return async (path) => {
-    const res = await fetch(new URL(path, baseUrl));
-    if (!res.ok || (res.headers.get('content-type') ?? '').startsWith('text/html')) return null;
-    return res.json();
-  };
-}
 
 export async function loadShippedSlice(
   fetchJson: FetchJson,
