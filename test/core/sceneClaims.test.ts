@@ -60,7 +60,7 @@ describe('scene claims on runs', () => {
       'SGD, lr 0.1 needs more than 300 steps to get below a loss of −1.',
     );
     expect(claimSentence({ faster: ['fast', 'slow'], toLoss: 1e-6 }, name, 400)).toBe(
-      'Adam gets below a loss of 1.0e−6 before SGD, lr 0.1.',
+      'Adam gets below a loss of 1e−6 before SGD, lr 0.1.',
     );
     expect(claimSentence({ settlesLower: ['fast', 'slow'] }, name, 300)).toBe(
       'Adam settles lower than SGD, lr 0.1 (mean loss over the last 50 steps).',

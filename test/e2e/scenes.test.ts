@@ -38,7 +38,7 @@ async function legend(page: Page): Promise<Map<string, string>> {
   return new Map(rows as [string, string][]);
 }
 
-/** "loss 1.0e−9 at step 300" → 1e-9. */
+/** "loss 1e−9 at step 300" → 1e-9. */
 const shownLoss = (status: string) => Number(/loss (\S+)/.exec(status)?.[1].replace('−', '-'));
 
 async function checkScene(page: Page, scene: Scene): Promise<void> {

@@ -44,12 +44,15 @@ export function roundSig(x: number, digits: number): number {
   return Number(x.toPrecision(digits));
 }
 
-/** A compact readable number for labels: 0.001, 1e-5, 12.5, 3.2e+4. */
+/**
+ * A compact readable number for labels: 0.001, 1e−5, 2.5e−7, 12.5, 3.2e+4. A whole mantissa drops
+ * its '.0' (a log axis's 1e−10 fits the 360 px chart's margin where 1.0e−10 was cut).
+ */
 export function formatValue(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e-3 && a < 1e4) return String(roundSig(v, 3));
-  return v.toExponential(1).replace('e-', 'e−');
+  return v.toExponential(1).replace('.0e', 'e').replace('e-', 'e−');
 }
 
 /** A log slider's arrow-key step: 5 % of a decade (20 presses per ×10). */
