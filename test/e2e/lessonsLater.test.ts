@@ -5,13 +5,12 @@
  * type); and a figure of lesson 8 (the schedules' shapes) and one of lesson 9 (the batch-noise
  * race) draw real pixels inside their frames.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figureEmbedSrc } from '../../src/ui/lessons/lessonLink';
 import { lessonById } from '../../src/ui/lessons/registry';
-import type { LessonRecord } from '../../src/ui/lessons/types';
 import { axeViolations } from './axe';
 import { servedBrowser, skipBrowser, watchErrors } from './harness';
+import { drawnFigure, openLesson } from './lessonFrames';
 import { pixelStats } from './pixels';
 
 const env = servedBrowser('e2e-lessons-later', ['lesson', 'embed']);
@@ -20,42 +19,12 @@ const MINE = ['curvature', 'schedules', 'batch-size', 'large-batch', 'fair-compa
 );
 const LIGHT = { theme: 'light', large: false } as const;
 
-/** Opens the lesson and waits for its body: every figure's frame in place. */
-async function openLesson(page: Page, lesson: LessonRecord, extra = ''): Promise<void> {
-  await page.goto(`${env.app.url}lesson.html?id=${lesson.id}${extra}`);
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('.lesson-figure iframe').length === n,
-    lesson.figures.length,
-    { timeout: 30_000 },
-  );
-}
-
-/** The figure's frame, scrolled into view (frames load lazily), once its widget has drawn. */
-async function drawnFigure(page: Page, id: string): Promise<Buffer> {
-  const iframe = page.locator(`.lesson-figure[data-figure="${id}"] iframe`);
-  await iframe.scrollIntoViewIfNeeded();
-  const frame = await (await iframe.elementHandle())!.contentFrame();
-  await frame!.waitForSelector('canvas, svg', { state: 'visible', timeout: 60_000 });
-  // A chart or a race draws after its worker answers: wait until the frame is not blank.
-  let shot: Buffer = Buffer.alloc(0);
-  await expect
-    .poll(
-      async () => {
-        shot = await iframe.screenshot();
-        return (await pixelStats(page, shot)).distinct;
-      },
-      { timeout: 60_000, interval: 500 },
-    )
-    .toBeGreaterThan(20);
-  return shot;
-}
-
 describe.skipIf(skipBrowser)('lessons 7, 8, 9, 11, 13', () => {
   it('each shows its title, text, formulas and one frame per figure, with no console error', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     for (const lesson of MINE) {
-      await openLesson(page, lesson);
+      await openLesson(page, env.app.url, lesson);
       expect(await page.locator('h1').textContent()).toBe(
         `Lesson ${lesson.number} · ${lesson.title}`,
       );
@@ -80,7 +49,7 @@ describe.skipIf(skipBrowser)('lessons 7, 8, 9, 11, 13', () => {
       const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
       const errors = watchErrors(page);
       for (const lesson of MINE) {
-        await openLesson(page, lesson, c.extra);
+        await openLesson(page, env.app.url, lesson, c.extra);
         expect(await axeViolations(page, '.lesson-page'), lesson.id).toEqual([]);
         expect(
           await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
@@ -98,7 +67,7 @@ describe.skipIf(skipBrowser)('lessons 7, 8, 9, 11, 13', () => {
       ['schedules', 'schedule-decays'],
       ['batch-size', 'batch-noise'],
     ] as const) {
-      await openLesson(page, lessonById(lesson)!);
+      await openLesson(page, env.app.url, lessonById(lesson)!);
       const stats = await pixelStats(page, await drawnFigure(page, figure));
       expect(stats.nonBackground / stats.total, figure).toBeGreaterThan(0.01);
     }
