@@ -201,7 +201,7 @@ const NON_NUMERIC: Record<string, string[]> = {
   landscape: ['model', 'weights', 'out', 'norm', 'json', 'dir-out', 'directions', 'hessian-scale'],
   interpolate: ['model', 'from', 'to', 'bn', 'out', 'json'],
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
-  toy: ['data', 'activation', 'optimizer', 'scheduler', 'directions', 'out', 'json'],
+  toy: ['data', 'activation', 'init', 'optimizer', 'scheduler', 'directions', 'out', 'json'],
   merge: ['out', 'json'],
   'lr-find': [
     'surface',

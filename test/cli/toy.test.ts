@@ -65,6 +65,7 @@ const bad: [string[], RegExp][] = [
   [['--data', 'xor', '--optimizer', '{lr: 1'], /--optimizer: not valid JSON/],
   [['--data', 'xor', '--grid', '1000'], /--grid must be between 2 and 201, got 1000/],
   [['--data', 'xor', '--steps', 'many'], /--steps must be an integer ≥ 1, got 'many'/],
+  [['--data', 'xor', '--init', 'zeros'], /--init must be xavier or kaiming, got 'zeros'/],
 ];
 
 describe('landscape-lab toy', () => {
@@ -242,6 +243,7 @@ describe('landscape-lab toy', () => {
       '--test-share',
       '--hidden',
       '--activation',
+      '--init',
       '--optimizer',
       '--scheduler',
       '--steps',
