@@ -19,7 +19,7 @@ import { decodePng, toPng8 } from './png8';
 
 /** A picture's source: a page (with its query) whose panel is shot. */
 interface Source {
-  page: 'race.html' | 'landscape.html';
+  page: 'race.html' | 'landscape.html' | 'embed.html';
   query: string;
 }
 
@@ -48,6 +48,8 @@ const THUMB = { width: 320, height: 200, maxBytes: 30 * 1024 } as const;
 function sourceOf(lessonId: string): Source {
   const figure = LESSONS.find((l) => l.id === lessonId)?.figures[0];
   const family = figure && widgetById(figure.widget)?.family;
+  // A toy figure shows its network once trained: its embed, trained there (a few seconds).
+  if (figure?.widget === 'toy') return { page: 'embed.html', query: `widget=${figure.id}` };
   if (figure && family) return family === 'race' ? race(figure.query) : landscape(figure.query);
   const s = SOURCES[lessonId];
   if (!s) throw new Error(`scripts/screenshot-site.ts: no picture source for lesson '${lessonId}'`);
@@ -57,6 +59,12 @@ function sourceOf(lessonId: string): Source {
 /** The page's main figure panel, drawn, as a PNG at 1280 px. */
 async function shootPanel(page: Page, base: string, s: Source): Promise<Buffer> {
   await page.goto(`${base}${s.page}?${s.query}${s.page === 'race.html' ? '&3d=0' : ''}`);
+  if (s.page === 'embed.html') {
+    await page.getByRole('button', { name: 'Train' }).click();
+    await page.locator('[data-toy-status="done"]').waitFor({ timeout: 180_000 });
+    await page.waitForTimeout(500);
+    return page.locator('.ls-toy-map').screenshot();
+  }
   if (s.page === 'race.html') {
     await waitForRace(page);
     await page.waitForTimeout(500);
@@ -112,8 +120,11 @@ const app = await buildAndServe(DIST, [
   'home',
   'main',
   'landscape',
+  'embed',
   ...(ready ? (['lesson'] as const) : []),
 ]);
+// `ONLY=initialisation,race` redoes those pictures alone (and no screenshots).
+const only = process.env.ONLY?.split(',');
 mkdirSync(thumbsDir, { recursive: true });
 mkdirSync(servedThumbs, { recursive: true });
 const browser = await launch();
@@ -123,7 +134,7 @@ try {
     ...LESSONS.map((l): [string, Source] => [l.id, sourceOf(l.id)]),
     ['race', race('')],
     ['landscape', landscape('')],
-  ];
+  ].filter(([id]) => !only || only.includes(id));
   for (const [id, source] of jobs) {
     const webp = await toThumb(browser, await shootPanel(page, app.url, source));
     const out = resolve(thumbsDir, `${id}.webp`);
@@ -132,8 +143,9 @@ try {
     console.log(`wrote ${out} (${(webp.length / 1024).toFixed(1)} KB)`);
   }
 
-  const shots: [string, string][] = [['home', 'index.html']];
-  if (ready) shots.push(['lesson', `lesson.html?id=${ready.id}`]);
+  const shots: [string, string][] = only ? [] : [['home', 'index.html']];
+  if (only) console.log('ONLY: no screenshots');
+  else if (ready) shots.push(['lesson', `lesson.html?id=${ready.id}`]);
   else console.log('no lesson is ready: docs/screenshots/lesson.png left as it is');
   for (const [name, path] of shots) {
     await page.goto(`${app.url}${path}`);
