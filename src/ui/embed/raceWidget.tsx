@@ -56,19 +56,28 @@ function figureOf(kind: string, bare: boolean): ReactNode {
         </>
       );
     default:
-      return (
-        <>
-          <div className="views">
-            <ContourRace />
-            <ThreeDPanel figureOnly={bare} />
-          </div>
-          <div className="embed-side">
-            <Legend />
-            <LossCurves />
-          </div>
-        </>
-      );
+      return <RaceViews bare={bare} />;
   }
+}
+
+/**
+ * The race widget's figure: the contour, and the 3D view when the link shows it (`3d=0` leaves
+ * it out, not an empty half with the page's "Show 3D" button), then legend and loss curves.
+ */
+function RaceViews({ bare }: { bare: boolean }) {
+  const show3d = useViewStore((s) => s.show3d);
+  return (
+    <>
+      <div className={show3d ? 'views' : 'views views-one'}>
+        <ContourRace />
+        <ThreeDPanel figureOnly={bare || !show3d} />
+      </div>
+      <div className="embed-side">
+        <Legend />
+        <LossCurves />
+      </div>
+    </>
+  );
 }
 
 function RaceWidget({ kind, options }: { kind: string; options: EmbedOptions }) {
