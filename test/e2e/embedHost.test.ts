@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
+import { WIDGETS } from '../../src/ui/embed/widgets';
 import { ROOT, screenshotPath, serveStatic, servedBrowser, skipBrowser, type App } from './harness';
+import { waitForPainted } from './pixels';
 
 /**
  * The example host deck (public/examples/slides.html, docs/EMBED.md) served from a second origin,
@@ -218,4 +220,24 @@ describe.skipIf(skipBrowser)('embed host deck (issue 12)', () => {
     expect(await received(page)).toEqual([]);
     await page.close();
   }, 150_000);
+
+  // The landscape kinds are drawn in another origin's frame by embedLandscape.test.ts.
+  for (const width of [360, 1280])
+    it(`every race-family widget draws in the deck's frame from another origin at ${width} px`, async () => {
+      const kinds = WIDGETS.filter((w) => w.family === 'race').map((w) => w.id);
+      const query = kinds
+        .map((k) => `&w=${encodeURIComponent(`widget=${k}&scene=lr-sizes&controls=none`)}`)
+        .join('');
+      const { page, errors } = await openDeck(query, '#2');
+      await page.setViewportSize({ width, height: 900 });
+      for (const [i, kind] of kinds.entries()) {
+        // Slide 2 + i holds widget i + 1; a shown slide's frame draws (hidden ones wait).
+        if (i > 0) await page.locator('#next').click();
+        await waitFor(page, `w${i + 1}`, (m) => m.type === 'ready' && m.widget === kind, 'ready');
+        const iframe = page.locator('.slide:not([hidden]) iframe');
+        await waitForPainted(page, iframe, 50, 60_000);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 300_000);
 });
