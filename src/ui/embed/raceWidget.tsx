@@ -14,6 +14,7 @@ import { Legend } from '../panels/Legend';
 import { LossCurves } from '../panels/LossCurves';
 import { LrPlot } from '../panels/LrPlot';
 import { ThreeDPanel } from '../panels/ThreeDPanel';
+import { ExportMenu } from '../export/ExportMenu';
 import { useRaceLook } from '../hooks/useRaceLook';
 import { CompactControls } from './CompactControls';
 import type { EmbedOptions, WidgetController } from './controller';
@@ -102,6 +103,7 @@ function RaceWidget({ kind, options }: { kind: string; options: EmbedOptions }) 
       <div className="figures">
         {figure}
         <Transport />
+        <ExportMenu />
       </div>
       <RaceControlColumn />
     </div>

@@ -1,3 +1,4 @@
+import { LandscapeExport } from '../../landscape/export/LandscapeExport';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { H5Open } from '../../landscape/H5Open';
 import { Landscape3D } from '../../landscape/Landscape3D';
@@ -27,6 +28,7 @@ export function SliceWidget({ options }: { options: EmbedOptions }) {
         <ModelChips show={['figure']} hide={new Set(['model', ...options.hidden])} />
         <RecomputePanel />
         <H5Open />
+        <LandscapeExport />
       </>
     ) : (
       <ModelChips show={['skip', 'plane', 'figure']} hide={options.hidden} />

@@ -22,7 +22,8 @@ import { PNG_SCALES, svgPng, webglPng, type PngScale } from './rasterize';
 import './landscapeExport.css';
 
 /** The 3D panel's WebGL canvas on this page (the main view's, not the toy panel's). */
-const THREE_CANVAS = 'section[aria-label="3D surface panel"] canvas';
+/** Landscape3D's canvas, on the page's 3D panel or in a widget (`view3d=1`). */
+const THREE_CANVAS = '.ls-three canvas';
 
 /** The line the "Along a line" panel shows now, or null. */
 function shownLine(s: LandscapeState): LineView | null {
