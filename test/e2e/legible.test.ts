@@ -26,7 +26,8 @@ const SLOW = 240_000;
 async function open(query: string, width: number, height = 1000) {
   const page = await env.browser.newPage({ viewport: { width, height } });
   const errors = watchErrors(page);
-  await page.goto(env.app.url + 'race.html' + query);
+  // A race query ('?…') opens race.html; a path ('landscape.html?…') opens that page.
+  await page.goto(env.app.url + (query.startsWith('?') ? 'race.html' + query : query));
   return { page, errors };
 }
 
