@@ -33,12 +33,15 @@ const CASES: Case[] = [
   {
     name: 'a truncated UTF-8 escape (%E0%A4%A)',
     race: { query: '?opt=%E0%A4%A', says: ["'opt': malformed percent-escape (got '%E0%A4%A')"] },
-    landscape: { query: '?model=%E0%A4%A', says: ['model="%E0%A4%A" has a malformed'] },
+    landscape: {
+      query: '?model=%E0%A4%A',
+      says: ["'model': malformed percent-escape (got '%E0%A4%A')"],
+    },
   },
   {
     name: 'a stray %',
     race: { query: '?steps=30%&theme=dark', says: ["'steps': malformed percent-escape"] },
-    landscape: { query: '?res=%&theme=dark', says: ['res="%" has a malformed'] },
+    landscape: { query: '?res=%&theme=dark', says: ["'res': malformed percent-escape (got '%')"] },
   },
   {
     name: 'tfjsflags=DEBUG:true',
@@ -53,13 +56,13 @@ const CASES: Case[] = [
     },
     landscape: {
       query: '?seed=7&seed=-1',
-      says: ["seed is given 2 times; the first ('7') is the one read"],
+      says: ["'seed': given 2 times; the first ('7') is the one read"],
     },
   },
   {
     name: 'a 10,000-character value, in a 360 px window',
     race: { query: `?seed=${HUGE}`, says: [`'seed': must be`, `'${'x'.repeat(39)}…'`] },
-    landscape: { query: `?seed=${HUGE}`, says: [`seed="${'x'.repeat(39)}…"`] },
+    landscape: { query: `?seed=${HUGE}`, says: [`'seed': must be`, `'${'x'.repeat(39)}…'`] },
     width: 360,
   },
 ];
