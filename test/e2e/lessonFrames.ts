@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LessonRecord } from '../../src/ui/lessons/types';
+import { axeViolations } from './axe';
 import { pixelStats } from './pixels';
 
 /** Opens `lesson.html?id=…` (plus `extra` keys) and waits for its body: every figure's frame. */
@@ -37,4 +38,24 @@ export async function drawnFigure(page: Page, id: string): Promise<Buffer> {
     )
     .toBeGreaterThan(20);
   return shot;
+}
+
+/**
+ * Opens each lesson (plus `extra` keys) and checks it as every lesson test does: axe finds no
+ * serious or critical violation, and the page, not its figures, sets the width (no sideways scroll).
+ */
+export async function expectLessonsAccessible(
+  page: Page,
+  base: string,
+  lessons: readonly LessonRecord[],
+  extra: string,
+): Promise<void> {
+  for (const lesson of lessons) {
+    await openLesson(page, base, lesson, extra);
+    expect(await axeViolations(page, '.lesson-page'), lesson.id).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      lesson.id,
+    ).toBe(true);
+  }
 }

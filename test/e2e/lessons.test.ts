@@ -10,7 +10,7 @@ import { figureEmbedSrc } from '../../src/ui/lessons/lessonLink';
 import { LESSONS } from '../../src/ui/lessons/registry';
 import { axeViolations } from './axe';
 import { servedBrowser, skipBrowser, watchErrors } from './harness';
-import { drawnFigure, openLesson } from './lessonFrames';
+import { drawnFigure, expectLessonsAccessible, openLesson } from './lessonFrames';
 import { pixelStats } from './pixels';
 
 const env = servedBrowser('e2e-lessons', ['lesson', 'embed']);
@@ -62,14 +62,7 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     it(`axe: no serious or critical violation at ${c.width} px${c.extra}`, async () => {
       const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
       const errors = watchErrors(page);
-      for (const lesson of FIRST_SIX) {
-        await openLesson(page, env.app.url, lesson, c.extra);
-        expect(await axeViolations(page, '.lesson-page'), lesson.id).toEqual([]);
-        // The page, not the figures, sets the width: nothing scrolls sideways.
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-        ).toBe(true);
-      }
+      await expectLessonsAccessible(page, env.app.url, FIRST_SIX, c.extra);
       if (c.extra) {
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
         const src = await page.locator('.lesson-figure iframe').first().getAttribute('src');

@@ -8,9 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureEmbedSrc } from '../../src/ui/lessons/lessonLink';
 import { lessonById } from '../../src/ui/lessons/registry';
-import { axeViolations } from './axe';
 import { servedBrowser, skipBrowser, watchErrors } from './harness';
-import { drawnFigure, openLesson } from './lessonFrames';
+import { drawnFigure, expectLessonsAccessible, openLesson } from './lessonFrames';
 import { pixelStats } from './pixels';
 
 const env = servedBrowser('e2e-lessons-later', ['lesson', 'embed']);
@@ -48,14 +47,7 @@ describe.skipIf(skipBrowser)('lessons 7, 8, 9, 11, 13', () => {
     it(`axe: no serious or critical violation at ${c.width} px${c.extra}`, async () => {
       const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
       const errors = watchErrors(page);
-      for (const lesson of MINE) {
-        await openLesson(page, env.app.url, lesson, c.extra);
-        expect(await axeViolations(page, '.lesson-page'), lesson.id).toEqual([]);
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-          lesson.id,
-        ).toBe(true);
-      }
+      await expectLessonsAccessible(page, env.app.url, MINE, c.extra);
       expect(errors).toEqual([]);
       await page.close();
     }, 300_000);
