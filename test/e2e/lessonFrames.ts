@@ -22,9 +22,11 @@ export async function openLesson(
 /**
  * A lesson figure's frame as a PNG once its widget has drawn: scrolled into view (frames load
  * lazily), then polled until the shot holds more than 20 colours (a blank or placeholder frame
- * has a handful).
+ * has a handful) and more than `ink` of its pixels differ from the background. Both are polled:
+ * the axes and labels bring the colours before the worker's first frame brings the ink, and a
+ * loaded CI machine can take seconds between the two.
  */
-export async function drawnFigure(page: Page, id: string): Promise<Buffer> {
+export async function drawnFigure(page: Page, id: string, ink = 0.01): Promise<Buffer> {
   const iframe = page.locator(`.lesson-figure[data-figure="${id}"] iframe`);
   await iframe.scrollIntoViewIfNeeded();
   let shot: Buffer = Buffer.alloc(0);
@@ -32,11 +34,12 @@ export async function drawnFigure(page: Page, id: string): Promise<Buffer> {
     .poll(
       async () => {
         shot = await iframe.screenshot();
-        return (await pixelStats(page, shot)).distinct;
+        const s = await pixelStats(page, shot);
+        return s.distinct > 20 && s.nonBackground / s.total > ink;
       },
-      { timeout: 60_000, interval: 500 },
+      { timeout: 90_000, interval: 500 },
     )
-    .toBeGreaterThan(20);
+    .toBe(true);
   return shot;
 }
 

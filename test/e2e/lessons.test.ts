@@ -139,7 +139,7 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     const errors = watchErrors(page);
     await openLesson(page, env.app.url, FIRST_SIX[0]);
     for (const f of FIRST_SIX[0].figures) {
-      const stats = await pixelStats(page, await drawnFigure(page, f.id));
+      const stats = await pixelStats(page, await drawnFigure(page, f.id, 0.02));
       // Drawn, not a blank or one-colour frame: many colours and much ink off the background.
       expect(stats.distinct, f.id).toBeGreaterThan(20);
       expect(stats.nonBackground / stats.total, f.id).toBeGreaterThan(0.02);
