@@ -20,10 +20,17 @@
  * once the user has moved it (io/cameraParam.ts, as on the race page). `view3d=1` asks a
  * one-figure view (the `landscape` embed widget) for 3D instead of the contour map.
  *
+ * `compare=1` shows every shipped random-direction slice side by side (the comparison view, one
+ * colour scale; with `view3d=1` each in 3D under one shared `cam`); `levels=paper` draws its
+ * contours at upstream's linear 0.1 … 10 instead of the log levels; `open=<model>` is the panel
+ * opened large over it (`open=resnet-56-ns`). All three are written only when set.
+ *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
  *            lets the GPU path run where no pretrained weights are shipped.
  */
+import { modelKeyOf } from '../core/view/compareGrid';
+import { LEVEL_STYLES, type LevelStyle } from '../core/view/contourLevels';
 import type { OrbitView } from '../core/view/orbitView';
 import { TOY2D_SETS, type Toy2dKind } from '../data/toy2d';
 import { cameraCodec } from '../io/cameraParam';
@@ -91,6 +98,12 @@ export interface LandscapeLook {
    * contour map; absent: contour. The page itself shows both and ignores it.
    */
   view3d?: boolean;
+  /** The comparison view (every shipped slice side by side) instead of the single model. */
+  compare?: boolean;
+  /** The comparison view's contour levels; absent: log. */
+  levels?: LevelStyle;
+  /** The comparison panel opened large (a shipped model's name); absent: none. */
+  open?: string;
 }
 
 /** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
@@ -145,6 +158,12 @@ const onOff = (raw: string): boolean | { error: string } =>
     : ['off', '0', 'false', 'no'].includes(raw)
       ? false
       : { error: 'must be on or off' };
+
+/** A look switch: read as on/off, but named as the 1 or 0 the link writes. */
+const oneZero = (raw: string): boolean | { error: string } => {
+  const v = onOff(raw);
+  return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
+};
 
 const int =
   (min: number, max: number) =>
@@ -319,20 +338,14 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     field: 'large',
     write: (v) => (v ? '1' : '0'),
     quiet: true,
-    parse: (raw) => {
-      const v = onOff(raw);
-      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
-    },
+    parse: oneZero,
   },
   {
     key: 'log3d',
     field: 'logHeight',
     write: (v) => (v ? '1' : '0'),
     quiet: true,
-    parse: (raw) => {
-      const v = onOff(raw);
-      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
-    },
+    parse: oneZero,
   },
   {
     key: 'cam',
@@ -349,10 +362,35 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
     field: 'view3d',
     quiet: true,
     write: (v) => (v ? '1' : '0'),
-    parse: (raw) => {
-      const v = onOff(raw);
-      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
-    },
+    parse: oneZero,
+  },
+  {
+    key: 'compare',
+    field: 'compare',
+    quiet: true,
+    write: (v) => (v ? '1' : '0'),
+    parse: oneZero,
+  },
+  {
+    key: 'levels',
+    field: 'levels',
+    quiet: true,
+    write: (v) => v ?? 'log',
+    parse: (raw) =>
+      (LEVEL_STYLES as readonly string[]).includes(raw)
+        ? (raw as LevelStyle)
+        : { error: `must be one of ${LEVEL_STYLES.join(', ')}` },
+  },
+  {
+    key: 'open',
+    field: 'open',
+    quiet: true,
+    write: (v) => v ?? '',
+    // A zoo model's name (resnet-56-ns, wrn-56-k2); whether the index has it is the view's to say.
+    parse: (raw) =>
+      raw.length <= 40 && modelKeyOf({ model: raw })
+        ? raw
+        : { error: 'must be a model name such as resnet-56-ns' },
   },
 ];
 
@@ -407,7 +445,7 @@ export function parseLandscapeUrl(query: string): {
       errors.push(
         unknownNote(key, ignoredNote(key) ?? `unknown parameter (known: ${[...used].join(', ')})`),
       );
-  const { theme, large, logHeight, camera, view3d, ...rest } = values;
+  const { theme, large, logHeight, camera, view3d, compare, levels, open, ...rest } = values;
   // The toy panel's fields are those of its defaults; the rest are the page's settings.
   const isToy = (k: string) => k in defaultToySettings();
   const pick = (toyKeys: boolean) =>
@@ -420,6 +458,9 @@ export function parseLandscapeUrl(query: string): {
       logHeight,
       ...(camera ? { camera } : {}),
       ...(view3d ? { view3d } : {}),
+      ...(compare ? { compare } : {}),
+      ...(levels && levels !== 'log' ? { levels } : {}),
+      ...(open ? { open } : {}),
     },
     // Two long names cut to the same 40 characters say the same thing once.
     errors: [...new Set(errors)],

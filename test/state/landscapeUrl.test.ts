@@ -129,7 +129,7 @@ describe('the landscape link', () => {
       "Invalid URL parameter 'res': must be a whole number from 3 to 61 (got '62'); using the default",
       "Invalid URL parameter 'samples': must be a whole number from 8 to 1000 (got '4.5'); using the default",
       "Invalid URL parameter 'seed': must be a whole number from 0 to 2147483647 (got '-1'); using the default",
-      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, toy.act, toy.layers, toy.init, ortho, init, theme, large, log3d, cam, view3d); ignored",
+      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, toy.act, toy.layers, toy.init, ortho, init, theme, large, log3d, cam, view3d, compare, levels, open); ignored",
     ]);
   });
 

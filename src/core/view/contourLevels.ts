@@ -1,7 +1,6 @@
 import type { SurfaceGrid } from './sampleGrid';
 
 /**
-/**
  * How contour levels are spaced (heightField's transforms, for lines):
  * - `linear`: evenly;
  * - `log`: min + geometrically spaced offsets, for surfaces whose values span orders of magnitude
@@ -37,4 +36,40 @@ export function contourLevels(
     for (let i = 1; i <= count; i++) levels.push(min + (span * i) / (count + 1));
   }
   return levels.filter((v, i) => Number.isFinite(v) && (i === 0 || v > levels[i - 1]));
+}
+
+/**
+ * How the landscape's filled contours are levelled: `log` (geometric in the loss over the value
+ * range shown, the page's default) or `paper` (upstream `plot_2d_contour`'s fixed linear levels,
+ * the look of Li et al.'s figures).
+ */
+export type LevelStyle = 'log' | 'paper';
+export const LEVEL_STYLES: readonly LevelStyle[] = ['log', 'paper'];
+
+/** Upstream `plot_2d_contour`'s defaults: vmin 0.1, vmax 10, vlevel 0.5. */
+export const PAPER_LEVELS = { vmin: 0.1, vmax: 10, vlevel: 0.5 } as const;
+
+/**
+ * The paper's levels: `np.arange(vmin, vmax, vlevel)` (0.1, 0.6, …, 9.6), then `vmax` itself, so
+ * every loss above vmax falls in one top band (drawn in the top colour) whatever the slice.
+ * Each level is rounded to the step's decimals, as arange's float drift would print 2.5999….
+ */
+export function paperLevels(
+  spec: { vmin: number; vmax: number; vlevel: number } = PAPER_LEVELS,
+): number[] {
+  const { vmin, vmax, vlevel } = spec;
+  if (!(Number.isFinite(vmin) && Number.isFinite(vmax) && vlevel > 0) || vmax <= vmin) return [];
+  const digits = Math.max(
+    0,
+    -Math.floor(Math.log10(vlevel)) + 1,
+    -Math.floor(Math.log10(Math.abs(vmin) || 1)) + 1,
+  );
+  const out: number[] = [];
+  for (let i = 0; ; i++) {
+    const v = Number((vmin + i * vlevel).toFixed(digits));
+    if (v >= vmax) break;
+    out.push(v);
+  }
+  out.push(vmax);
+  return out;
 }
