@@ -18,6 +18,17 @@ import { tensorAlgebra } from './tensorAlgebra';
 
 type TState = OptState<tf.Tensor>;
 
+/** One state entry on the host: a tensor's shape and float32 values, or the number / null as kept. */
+export type SavedStateEntry = { shape: number[]; data: Float32Array } | number | null;
+
+/** The optimizer's whole state on the host (a training state file holds it; see train/trainState.ts). */
+export interface SavedOptimizerState {
+  /** Steps taken (torch's `state['step']`): Adam's bias correction and Lookahead's sync read it. */
+  t: number;
+  /** Per variable, in `vars` order, its state record. */
+  states: Record<string, SavedStateEntry>[];
+}
+
 function tensorsOf(state: TState): tf.Tensor[] {
   return Object.values(state).filter((v): v is tf.Tensor => v instanceof tf.Tensor);
 }
@@ -56,6 +67,66 @@ export class TensorOptimizer<H extends Hyperparams = Hyperparams> {
   /** Read-only view of variable i's state (for tests and inspection; do not dispose). */
   state(i: number): Readonly<TState> {
     return this.states[i];
+  }
+
+  /** A host copy of every state tensor and number (one device read per tensor). */
+  async exportState(): Promise<SavedOptimizerState> {
+    if (this.disposed) throw new Error('TensorOptimizer: exportState after dispose()');
+    const states = await Promise.all(
+      this.states.map(async (s) => {
+        const out: Record<string, SavedStateEntry> = {};
+        for (const [k, v] of Object.entries(s)) {
+          out[k] =
+            v instanceof tf.Tensor
+              ? { shape: [...v.shape], data: Float32Array.from(await v.data()) }
+              : v;
+        }
+        return out;
+      }),
+    );
+    return { t: this.steps, states };
+  }
+
+  /**
+   * Replaces the state by a saved one (from `exportState` of the same optimizer on the same
+   * variables). Every entry is checked against the fresh state's keys, kinds and shapes first,
+   * so a mismatch throws naming it and changes nothing.
+   */
+  importState(saved: SavedOptimizerState): void {
+    if (this.disposed) throw new Error('TensorOptimizer: importState after dispose()');
+    const where = (i: number, k: string) => `optimizer state of variable ${i} ('${k}')`;
+    if (!Number.isInteger(saved.t) || saved.t < 0)
+      throw new Error(`optimizer state: step count ${saved.t} is not a non-negative integer`);
+    if (saved.states.length !== this.states.length)
+      throw new Error(
+        `optimizer state: ${saved.states.length} variables, this optimizer has ${this.states.length}`,
+      );
+    this.states.forEach((s, i) => {
+      const keys = Object.keys(s).sort().join(',');
+      const savedKeys = Object.keys(saved.states[i]).sort().join(',');
+      if (keys !== savedKeys)
+        throw new Error(
+          `optimizer state of variable ${i}: keys [${savedKeys}], ${this.spec.type} keeps [${keys}]`,
+        );
+      for (const [k, v] of Object.entries(saved.states[i])) {
+        const mine = s[k];
+        // A fresh state may hold null where a stepped one holds a tensor (a lazily made buffer).
+        if (v === null || typeof v === 'number') continue;
+        if (v.data.length !== tf.util.sizeFromShape(v.shape))
+          throw new Error(`${where(i, k)}: ${v.data.length} values for shape [${v.shape}]`);
+        if (mine instanceof tf.Tensor && !tf.util.arraysEqual(v.shape, mine.shape))
+          throw new Error(`${where(i, k)}: shape [${v.shape}], expected [${mine.shape}]`);
+      }
+    });
+    this.dispose();
+    this.disposed = false;
+    this.states = saved.states.map((s) => {
+      const out: TState = {};
+      for (const [k, v] of Object.entries(s))
+        out[k] = v === null || typeof v === 'number' ? v : tf.tensor(v.data, v.shape, 'float32');
+      return out;
+    });
+    this.steps = saved.t;
   }
 
   /**

@@ -12,6 +12,12 @@
  * Deterministic for a seed: the init (unless params are given) and the shuffling both derive
  * from it. The loop awaits one device read per step, so a page stays responsive; `signal`
  * aborts between steps (the promise rejects with the signal's reason, every tensor freed).
+ *
+ * Resumable (train/trainState.ts): `onSave` gets a host snapshot every `saveEvery` steps, at the
+ * end and when `stopRequested()` says so between steps (the run then returns early, `stopped`);
+ * `resume` continues from such a snapshot — the weights, BN buffers and optimizer state as
+ * saved, the shuffler and the scheduler replayed over the steps already done — so k steps, a
+ * stop and a resume to N give the weights and records of N steps straight.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BatchPlan } from '../../core/batchScaling';
@@ -25,6 +31,7 @@ import { initBuffers, initParams, type InitScheme } from '../nets/params';
 import { optimizerOf } from '../../core/optimizers/registry';
 import { TensorOptimizer } from '../tensorOptimizer';
 import { type Checkpoint, flattenParams } from './checkpoint';
+import { TrainStateError, type HostTensor, type TrainSnapshot } from './trainState';
 import { scheduleBaseOf, scheduledOverride } from './scheduledHp';
 import { sampleCountOf, type TensorData } from './tensorData';
 import { abortPoint, batchStep } from './batchStep';
@@ -54,6 +61,13 @@ export interface TrainOptions {
   checkpointEvery?: number;
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
+  /** Continue a run from its snapshot (then `params`, `buffers` and `initScheme` are unused). */
+  resume?: TrainSnapshot | null;
+  /** Called with a snapshot every `saveEvery` steps (0 or absent: only at the end and on a stop). */
+  onSave?: (s: TrainSnapshot) => Promise<void> | void;
+  saveEvery?: number;
+  /** Checked between steps: true stops the run there (a snapshot is saved first). */
+  stopRequested?: () => boolean;
 }
 
 export interface TrainProgress {
@@ -86,6 +100,33 @@ export interface TrainResult {
   steps: number;
   /** 1-based step whose loss was non-finite (training stops there), or null. */
   divergedAt: number | null;
+  /** True when `stopRequested` ended the run before `steps`. */
+  stopped: boolean;
+}
+
+/** Host copies of tensors, one device read each. */
+async function hostTensors(ts: readonly tf.Tensor[]): Promise<HostTensor[]> {
+  return Promise.all(
+    ts.map(async (t) => ({ shape: [...t.shape], data: Float32Array.from(await t.data()) })),
+  );
+}
+
+/** A snapshot's tensors checked against the net's (shape by shape), as device tensors. */
+function resumeTensors(
+  saved: readonly HostTensor[],
+  infos: readonly { name: string; shape: readonly number[] }[],
+): tf.Tensor[] {
+  if (saved.length !== infos.length)
+    throw new TrainStateError(
+      `the state holds ${saved.length} tensors, the net has ${infos.length}`,
+    );
+  infos.forEach((info, i) => {
+    if (!tf.util.arraysEqual(saved[i].shape, [...info.shape]))
+      throw new TrainStateError(
+        `${info.name} has shape [${saved[i].shape}] in the state, the net needs [${info.shape}]`,
+      );
+  });
+  return saved.map((t) => tf.tensor(t.data, t.shape, 'float32'));
 }
 
 export async function train(o: TrainOptions): Promise<TrainResult> {
@@ -101,30 +142,74 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const base = scheduleBaseOf(spec, hp);
   const sched = createScheduler(o.scheduler ?? null, base);
   const batches = new EpochBatches(n, Math.min(o.batchSize, n), createRng(seed));
+  const start = o.resume ?? null;
+  const plan = o.batchPlan ?? null;
+  if (start) replay(start, o.steps, batches, sched, plan, n);
 
   const vars = tf.tidy(() =>
-    (o.params ?? initParams(o.net, { seed, scheme: o.initScheme })).map((p) =>
-      tf.variable(tf.clone(p), true),
-    ),
+    (start
+      ? resumeTensors(start.params, o.net.params)
+      : (o.params ?? initParams(o.net, { seed, scheme: o.initScheme }))
+    ).map((p) => tf.variable(tf.clone(p), true)),
   );
-  let buffers = o.buffers ? o.buffers.map((b) => tf.clone(b)) : initBuffers(o.net);
+  let buffers = start
+    ? resumeTensors(start.buffers, o.net.buffers)
+    : o.buffers
+      ? o.buffers.map((b) => tf.clone(b))
+      : initBuffers(o.net);
   const opt = new TensorOptimizer(spec, vars, hp);
+  try {
+    if (start) opt.importState(start.optimizer);
+  } catch (err) {
+    opt.dispose();
+    tf.dispose([...vars, ...buffers]);
+    throw err instanceof TrainStateError ? err : new TrainStateError((err as Error).message);
+  }
   const every = o.checkpointEvery ?? 0;
   const loss = new Float64Array(o.steps),
     accuracy = new Float64Array(o.steps),
     lr = new Float64Array(o.steps);
-  const plan = o.batchPlan ?? null;
   const batchSizes = plan ? new Int32Array(o.steps) : null;
-  const checkpoints: Checkpoint[] = [];
+  const checkpoints: Checkpoint[] = start ? [...start.checkpoints] : [];
+  if (start) {
+    loss.set(start.history.loss);
+    accuracy.set(start.history.accuracy);
+    lr.set(start.history.lr);
+    if (batchSizes && start.history.batch) batchSizes.set(start.history.batch);
+  }
   let divergedAt: number | null = null;
-  let k = 0;
+  let stopped = false;
+  let k = start ? start.step : 0;
+  const saveEvery = o.saveEvery ?? 0;
+  /** Hands `onSave` the run after `done` steps. */
+  const save = async (done: number) => {
+    if (!o.onSave) return;
+    await o.onSave({
+      step: done,
+      params: await hostTensors(vars),
+      buffers: await hostTensors(buffers),
+      optimizer: await opt.exportState(),
+      shuffler: { epoch: batches.epoch, start: batches.start, size: batches.size },
+      history: {
+        loss: loss.slice(0, done),
+        accuracy: accuracy.slice(0, done),
+        lr: lr.slice(0, done),
+        ...(batchSizes ? { batch: batchSizes.slice(0, done) } : {}),
+      },
+      checkpoints: [...checkpoints],
+    });
+  };
   // Where the run can be aborted, the task queue runs every ~30 ms so that an abort posted to
   // this worker is read (see macrotask.ts); it costs well under 1 % of a step's time.
   const abortCheck = abortPoint(o.signal);
   try {
-    if (every > 0) checkpoints.push({ step: 0, params: await flattenParams(vars) });
+    if (every > 0 && !start) checkpoints.push({ step: 0, params: await flattenParams(vars) });
     for (; k < o.steps; k++) {
       await abortCheck();
+      if (o.stopRequested?.()) {
+        stopped = true;
+        break;
+      }
       const override = scheduledOverride(sched, base, hp);
       if (plan) {
         batches.batchSize = batchSizes![k] = Math.min(plan.size(k), n);
@@ -154,7 +239,9 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
         params: vars,
         buffers,
       });
+      if (saveEvery > 0 && (k + 1) % saveEvery === 0 && k + 1 < o.steps) await save(k + 1);
     }
+    if (divergedAt === null) await save(k);
   } catch (err) {
     opt.dispose();
     tf.dispose([...vars, ...buffers]);
@@ -174,5 +261,33 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     checkpoints,
     steps: k,
     divergedAt,
+    stopped,
   };
+}
+
+/**
+ * Brings a fresh shuffler and scheduler to where a run stood after `s.step` steps: the same
+ * batch sizes drawn in the same order (the permutations follow), the scheduler advanced with
+ * the recorded losses. Checks the snapshot against the run first.
+ */
+function replay(
+  s: TrainSnapshot,
+  steps: number,
+  batches: EpochBatches,
+  sched: { advance(loss: number): void },
+  plan: BatchPlan | null,
+  n: number,
+): void {
+  if (!Number.isInteger(s.step) || s.step < 0 || s.step > steps)
+    throw new TrainStateError(`the state is at step ${s.step}, outside this run's 0…${steps}`);
+  for (let j = 0; j < s.step; j++) {
+    if (plan) batches.batchSize = Math.min(plan.size(j), n);
+    batches.advance();
+    sched.advance(s.history.loss[j]);
+  }
+  const { epoch, start, size } = s.shuffler;
+  if (batches.epoch !== epoch || batches.start !== start || batches.size !== size)
+    throw new TrainStateError(
+      `the shuffler replays to epoch ${batches.epoch}, position ${batches.start}, but the state was saved at epoch ${epoch}, position ${start}: different data or batch sizes`,
+    );
 }
