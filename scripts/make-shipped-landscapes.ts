@@ -27,7 +27,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { roughness, type Roughness } from '../src/core/view/roughness';
+import { roughness } from '../src/core/view/roughness';
 import {
   defaultScheduler,
   DEFAULT_OPTIMIZER,
@@ -85,7 +85,35 @@ const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19
 interface SliceOut {
   json: LandscapeJson;
   h5: Uint8Array;
-  r: Roughness;
+}
+
+/**
+ * A slice's roughness as its file and index.json carry it, from the grid as stored (losses to 7
+ * digits, a diverged point as LOSS_CAP), so it is what anyone recomputes from the file. TV,
+ * minima and basin width read the cap as a (huge) loss; nonFinite counts the capped points; the
+ * curvature leaves out every stencil with a loss ≥ LOSS_CAP, as the page does (landscapeView's
+ * DIVERGED_LOSS), so no second difference is taken of a made-up 1e30.
+ */
+function storedRoughness(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  stored: readonly number[],
+): Record<string, number> {
+  const r = roughness({ xcoordinates: xs, ycoordinates: ys, loss: stored });
+  const d = roughness({
+    xcoordinates: xs,
+    ycoordinates: ys,
+    loss: stored.map((v) => (v >= LOSS_CAP ? Infinity : v)),
+  });
+  return {
+    tvLogLoss: round(r.tvLogLoss, 5),
+    tvLogLossPerStep: round(r.tvLogLossPerStep, 5),
+    localMinima: r.localMinima,
+    basinWidth: round(r.basinWidth, 5),
+    nonFinite: stored.filter((v) => v === LOSS_CAP).length,
+    nonConvexShare: round(d.nonConvexShare, 5),
+    meanNegRatio: round(d.meanNegRatio, 5),
+  };
 }
 
 async function slice(
@@ -130,13 +158,7 @@ async function slice(
   tf.dispose(batches.flatMap((b) => [b.x, b.y]));
   const xs = result.xcoordinates,
     ys = result.ycoordinates!;
-  // Measured on the grid as stored (non-finite points capped at LOSS_CAP), so the file's roughness
-  // is what anyone recomputes from it; nonFinite still counts the diverged points.
   const stored = Array.from(result.loss, (v) => (Number.isFinite(v) ? round(v) : LOSS_CAP));
-  const r = {
-    ...roughness({ xcoordinates: xs, ycoordinates: ys, loss: stored }),
-    nonFinite: roughness({ xcoordinates: xs, ycoordinates: ys, loss: result.loss }).nonFinite,
-  };
   const c = (gridN - 1) / 2;
   const json: LandscapeJson = {
     format: LANDSCAPE_JSON_FORMAT,
@@ -149,13 +171,7 @@ async function slice(
     train_loss: stored,
     train_acc: Array.from(result.acc, (v) => (Number.isFinite(v) ? round(v, 5) : 0)),
     centre: { loss: round(result.loss[c * gridN + c]), acc: round(100 * centreAcc, 5) },
-    roughness: {
-      tvLogLoss: round(r.tvLogLoss, 5),
-      tvLogLossPerStep: round(r.tvLogLossPerStep, 5),
-      localMinima: r.localMinima,
-      basinWidth: round(r.basinWidth, 5),
-      nonFinite: r.nonFinite,
-    },
+    roughness: storedRoughness(xs, ys, stored),
     meta: {
       generatedBy,
       backend: tf.getBackend(),
@@ -172,7 +188,7 @@ async function slice(
     },
     meta: { dirFile: null, shardIndices: null },
   });
-  return { json, h5, r, result };
+  return { json, h5, result };
 }
 
 async function writeSlice(file: string, s: SliceOut): Promise<void> {
@@ -348,7 +364,9 @@ async function writeIndex(): Promise<void> {
       samples: j.data.samples,
       centreLoss: j.centre.loss,
       testAccuracy: j.centre.acc,
-      roughness: j.roughness ?? null,
+      // Recomputed from the file's grid, so an index rebuilt with --index-only carries every
+      // measure roughness.ts has now, even for slices made before it had them.
+      roughness: storedRoughness(j.xcoordinates, j.ycoordinates, j.train_loss),
       sliceSeconds: j.meta.seconds,
       trainSeconds: training?.seconds ?? null,
       epochs: training?.epochs ?? null,

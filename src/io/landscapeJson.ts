@@ -38,7 +38,12 @@ export interface LandscapeJson {
     relativeResidual: number[];
     explainedVariance: [number, number];
   };
-  /** Roughness measures of this slice (docs/ROUGHNESS in README): larger = more chaotic. */
+  /**
+   * Roughness measures of this slice (core/view/roughness.ts; larger = more chaotic): tvLogLoss,
+   * tvLogLossPerStep, localMinima, basinWidth, nonFinite, and (files made since #10)
+   * nonConvexShare and meanNegRatio, the slice's own curvature; the page computes those two from
+   * the grid where a file predates them.
+   */
   roughness?: Record<string, number>;
   meta: { generatedBy: string; backend: string; seconds: number; createdAt?: string };
 }
@@ -72,6 +77,16 @@ export function parseLandscapeJson(
       errors.push(`${key}: must be ${nx}×${ny} = ${nx * ny} finite numbers`);
   }
   if (typeof r.centre !== 'object' || r.centre === null) errors.push('centre: must be {loss, acc}');
+  if (r.roughness !== undefined) {
+    const rough = r.roughness;
+    if (typeof rough !== 'object' || rough === null || Array.isArray(rough))
+      errors.push('roughness: must be an object of numbers');
+    else
+      for (const [k, v] of Object.entries(rough))
+        // null: a measure the slice has no value for (JSON's NaN, e.g. basinWidth off [−1, 1]²).
+        if (v !== null && typeof v !== 'number')
+          errors.push(`roughness.${k}: must be a number (got ${JSON.stringify(v).slice(0, 40)})`);
+  }
   if (r.trajectory !== undefined) {
     const t = r.trajectory as Record<string, unknown>;
     const n = Array.isArray(t?.x) ? t.x.length : -1;

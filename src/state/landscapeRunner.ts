@@ -20,6 +20,7 @@ import {
   emptyComputedView,
   fromLandscapeJson,
   fromSurfaceGrid,
+  viewSummary,
   withRow,
 } from './landscapeView';
 import { lineFromSurfaceGrid } from './lineView';
@@ -105,7 +106,10 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     const other = { ...settings, skip: !settings.skip };
     try {
       const parsed = parseLandscapeJson(await io.fetchJson(`landscapes/${shippedFile(other)}`));
-      const numbers = parsed.ok ? parsed.value.roughness : undefined;
+      // The numbers its own page would show (curvature filled in from the grid where missing).
+      const numbers = parsed.ok
+        ? (viewSummary(fromLandscapeJson(parsed.value, '')).rough ?? undefined)
+        : undefined;
       return numbers ? { label: modelLabel(other), numbers } : null;
     } catch {
       return null;

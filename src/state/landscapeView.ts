@@ -3,6 +3,7 @@
  * file, or a slice being computed on the user's GPU. Plain data, built by pure functions.
  */
 import { roughness } from '../core/view/roughness';
+import { sliceCurvature } from '../core/view/sliceCurvature';
 import type { LandscapeJson } from '../io/landscapeJson';
 import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
 
@@ -179,7 +180,11 @@ export function formatSeconds(s: number): string {
       : `${(s / 3600).toFixed(1)} h`;
 }
 
-/** Loss range, and the roughness measures: the file's own, else computed for a complete grid. */
+/**
+ * Loss range, and the roughness measures: the file's own, else computed for a complete grid.
+ * The slice's curvature (nonConvexShare, meanNegRatio) is computed from the grid where the file
+ * predates it; its stencils skip points not computed, so a streaming grid gets it only complete.
+ */
 export function viewSummary(view: LandscapeView): {
   lo: number;
   hi: number;
@@ -194,14 +199,29 @@ export function viewSummary(view: LandscapeView): {
       if (v > hi) hi = v;
     } else complete = false;
   }
-  if (view.roughness) return { lo, hi, rough: view.roughness };
-  if (!complete) return { lo, hi, rough: null };
-  try {
-    const r = roughness({ xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss });
+  const grid = { xcoordinates: view.xs, ycoordinates: view.ys, loss: view.loss };
+  if (view.roughness) {
+    if (typeof view.roughness.nonConvexShare === 'number') return { lo, hi, rough: view.roughness };
+    const c = sliceCurvature(grid);
     return {
       lo,
       hi,
-      rough: { tvLogLoss: r.tvLogLoss, localMinima: r.localMinima, basinWidth: r.basinWidth },
+      rough: { ...view.roughness, nonConvexShare: c.nonConvexShare, meanNegRatio: c.meanNegRatio },
+    };
+  }
+  if (!complete) return { lo, hi, rough: null };
+  try {
+    const r = roughness(grid);
+    return {
+      lo,
+      hi,
+      rough: {
+        tvLogLoss: r.tvLogLoss,
+        localMinima: r.localMinima,
+        basinWidth: r.basinWidth,
+        nonConvexShare: r.nonConvexShare,
+        meanNegRatio: r.meanNegRatio,
+      },
     };
   } catch {
     return { lo, hi, rough: null };

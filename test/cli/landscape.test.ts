@@ -10,6 +10,7 @@ import { loadLandscapeData, loadModelWeights, netFor } from '../../src/cli/lands
 import { withH5Bytes } from '../../src/io/h5wasmLoader';
 import { readSurfaceH5 } from '../../src/io/surfaceFile';
 import { readDirectionsH5 } from '../../src/io/h5Directions';
+import { roughness } from '../../src/core/view/roughness';
 import { cli, type CliRun } from './runCli';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-landscape-'));
@@ -45,10 +46,10 @@ describe('landscape-lab landscape', () => {
   });
 
   it("writes a 3×3 surface in upstream's layout, with progress on stderr and the directions", async () => {
-    const r = await whole;
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/wrote .*whole\.h5: 9 of 9 points of resnet-20 over 16 images/);
-    expect(r.stderr).toMatch(/row 3\/3: 9\/9 points/);
+    const res = await whole;
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/wrote .*whole\.h5: 9 of 9 points of resnet-20 over 16 images/);
+    expect(res.stderr).toMatch(/row 3\/3: 9\/9 points/);
     const bytes = new Uint8Array(readFileSync(f('whole.h5')));
     const names = await withH5Bytes(bytes, 'surface file', (file) => file.keys().sort());
     expect(names).toEqual(['dir_file', 'train_acc', 'train_loss', 'xcoordinates', 'ycoordinates']);
@@ -67,6 +68,19 @@ describe('landscape-lab landscape', () => {
     const json = JSON.parse(readFileSync(f('whole.json'), 'utf8'));
     expect(json.train_loss).toEqual(Array.from(grid.values.train_loss));
     expect(json.model).toBe('resnet-20');
+    // The roughness the page shows, non-convexity with it, recomputed from the file's own grid.
+    const r = roughness({
+      xcoordinates: json.xcoordinates,
+      ycoordinates: json.ycoordinates,
+      loss: json.train_loss,
+    });
+    expect(json.roughness.tvLogLoss).toBeCloseTo(r.tvLogLoss, 9);
+    expect(json.roughness.nonConvexShare).toBe(r.nonConvexShare);
+    expect(json.roughness.meanNegRatio).toBeCloseTo(r.meanNegRatio, 9);
+    expect([0, 1]).toContain(r.nonConvexShare); // one interior point on a 3×3 grid
+    expect(res.stdout).toContain(
+      `non-convex ${(100 * r.nonConvexShare).toFixed(1)} % (mean |λmin/λmax| ${r.meanNegRatio.toFixed(3)})`,
+    );
     const dirs = await readDirectionsH5(new Uint8Array(readFileSync(f('dirs.h5'))));
     const net = netFor(modelPreset('resnet-20'));
     expect(dirs.xdirection.map((d) => d.shape)).toEqual(net.params.map((p) => [...p.shape]));
@@ -90,6 +104,8 @@ describe('landscape-lab landscape', () => {
     const [r0, r1] = await Promise.all([shard0, shard1]);
     expect(r0.code, r0.stderr).toBe(0);
     expect(r1.code, r1.stderr).toBe(0);
+    // A shard holds part of the grid: no roughness is claimed for it.
+    expect(r0.stdout).not.toMatch(/roughness:/);
     const p0 = await readSurfaceH5(new Uint8Array(readFileSync(f('part0.h5'))));
     expect(Array.from(p0.meta.shardIndices!)).toEqual([0, 1, 2, 3, 4]);
     expect(Array.from(p0.values.train_loss.slice(5))).toEqual([-1, -1, -1, -1]);

@@ -10,6 +10,7 @@ import { evaluate, toBatches } from '../../src/gpu/landscape/evaluate';
 import { buildModel, loadWeights, modelPreset } from '../../src/gpu/modelZoo';
 import { fashionTensorData } from '../../src/gpu/train/tensorData';
 import { type LandscapeJson, parseLandscapeJson } from '../../src/io/landscapeJson';
+import { fromLandscapeJson, viewSummary } from '../../src/state/landscapeView';
 import { repoRoot } from '../referencePath';
 import { useTestBackend } from './setup';
 
@@ -17,7 +18,12 @@ beforeAll(useTestBackend);
 
 const pub = (...p: string[]) => path.join(repoRoot, 'public', ...p);
 const index = JSON.parse(readFileSync(pub('landscapes', 'index.json'), 'utf8')) as {
-  landscapes: { file: string; model: string; directions: string }[];
+  landscapes: {
+    file: string;
+    model: string;
+    directions: string;
+    roughness: Record<string, number> | null;
+  }[];
 };
 const landscape = (file: string): LandscapeJson => {
   const parsed = parseLandscapeJson(JSON.parse(readFileSync(pub(file), 'utf8')));
@@ -55,6 +61,11 @@ describe('shipped landscapes', () => {
       });
       expect(j.roughness!.tvLogLoss).toBeCloseTo(r.tvLogLoss, 3);
       expect(j.roughness!.localMinima).toBe(r.localMinima);
+      // The index's non-convexity is what the page computes from the same file.
+      const shown = viewSummary(fromLandscapeJson(j, file)).rough!;
+      expect(entry.roughness!.nonConvexShare).toBeCloseTo(shown.nonConvexShare, 4);
+      expect(entry.roughness!.meanNegRatio).toBeCloseTo(shown.meanNegRatio, 4);
+      expect(entry.roughness!.tvLogLoss).toBe(j.roughness!.tvLogLoss);
       if (j.directions.kind === 'random') {
         expect(j.directions).toMatchObject({ norm: 'filter', ignore: 'biasbn' });
         expect([

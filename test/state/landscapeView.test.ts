@@ -131,12 +131,25 @@ describe('viewSummary (the facts beside the figures)', () => {
   it("gives the loss range and measures a complete grid's roughness", () => {
     const s = viewSummary(bowl());
     expect([s.lo, s.hi]).toEqual([1, 3]);
-    expect(s.rough).toMatchObject({ localMinima: 1 });
+    // One interior point, (0, 0): Hαα = Hββ = 2, Hαβ = 0, convex.
+    expect(s.rough).toMatchObject({ localMinima: 1, nonConvexShare: 0, meanNegRatio: 0 });
     expect(s.rough!.tvLogLoss).toBeGreaterThan(0);
   });
 
-  it("keeps a file's own roughness, and measures none while points are missing", () => {
-    expect(viewSummary({ ...bowl(), roughness: { tvLogLoss: 9 } }).rough).toEqual({ tvLogLoss: 9 });
+  it("keeps a file's own roughness, adds the curvature it predates from the grid, and measures none while points are missing", () => {
+    expect(viewSummary({ ...bowl(), roughness: { tvLogLoss: 9 } }).rough).toEqual({
+      tvLogLoss: 9,
+      nonConvexShare: 0,
+      meanNegRatio: 0,
+    });
+    const own = { tvLogLoss: 9, nonConvexShare: 0.5, meanNegRatio: 0.2 };
+    expect(viewSummary({ ...bowl(), roughness: own }).rough).toEqual(own);
+    const saddle = bowl();
+    saddle.loss.set([2, 1, 2, 3, 2, 3, 2, 1, 2]);
+    expect(viewSummary({ ...saddle, roughness: { tvLogLoss: 9 } }).rough).toMatchObject({
+      nonConvexShare: 1,
+      meanNegRatio: 1,
+    });
     const partial = bowl();
     partial.loss[8] = NaN;
     const s = viewSummary(partial);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { roughness, type Roughness } from '../../core/view/roughness';
 import { initBackend } from '../../gpu/backend';
 import { randomDirections } from '../../gpu/landscape/directions';
 import {
@@ -306,6 +307,18 @@ function hessianExtras(r: HessianDirections): SurfaceExtras {
   };
 }
 
+/** The slice's roughness as the landscape page shows it (core/view/roughness.ts). */
+export function roughnessLine(r: Roughness): string {
+  const share = Number.isFinite(r.nonConvexShare)
+    ? `${(100 * r.nonConvexShare).toFixed(1)} %`
+    : 'n/a (no interior point)';
+  return (
+    `roughness: TV of log loss ${r.tvLogLoss.toFixed(3)}, non-convex ${share} ` +
+    `(mean |λmin/λmax| ${r.meanNegRatio.toFixed(3)}), ${r.localMinima} local minima, ` +
+    `basin width ${r.basinWidth.toFixed(3)}, ${r.nonFinite} non-finite\n`
+  );
+}
+
 export const landscapeCommand: Command = {
   name: 'landscape',
   summary:
@@ -366,7 +379,11 @@ Directions:
 Output:
   --out FILE.h5      surface file (required)
   --json FILE        also write {model, xcoordinates, ycoordinates, train_loss, train_acc, …}
-                     as JSON (flat meshgrid order, -1 = not computed by this shard)
+                     as JSON (flat meshgrid order, -1 = not computed by this shard), with
+                     roughness {tvLogLoss, localMinima, basinWidth, nonConvexShare (share of
+                     interior points whose 2×2 Hessian in the plane has λmin < −0.01·|λmax|),
+                     meanNegRatio (mean min(1, |λmin/λmax|), 0 where convex), …} for a whole
+                     2-D grid (null for --dim 1 or a shard)
   --dir-out FILE.h5  also write the directions (upstream's direction-file layout, float32);
                      its path is recorded as dir_file in the surface file
   -q, --quiet        no progress rows on stderr
@@ -387,7 +404,8 @@ Cluster array jobs:
                        landscape-lab landscape … --shard $SLURM_ARRAY_TASK_ID/4 --out part$SLURM_ARRAY_TASK_ID.h5
                      and afterwards: landscape-lab merge part*.h5 --out surface.h5
 
-Progress rows go to stderr; stdout gets one summary line (with --directions hessian, the λ's first). Exit codes: 0 ok, 2 bad flags or files.`,
+Progress rows go to stderr; stdout gets a summary line and, for a whole 2-D grid, the roughness
+line (with --directions hessian, the λ's first). Exit codes: 0 ok, 2 bad flags or files.`,
   async run(args, io) {
     const opts = parseLandscapeFlags(args, (line) => io.stderr(`landscape-lab landscape: ${line}`));
     if (opts === 'help') {
@@ -464,6 +482,15 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
         opts.out,
         await writeSurfaceH5(grid, hessian ? hessianExtras(hessian.h) : {}),
       );
+      // Roughness needs the whole 2-D grid: a line or one shard has none (merge, then read the .h5).
+      const rough =
+        !line && !sharded
+          ? roughness({
+              xcoordinates: result.xcoordinates,
+              ycoordinates: result.ycoordinates!,
+              loss: result.loss,
+            })
+          : null;
       if (opts.json) {
         const json = {
           model: opts.preset.name,
@@ -485,13 +512,15 @@ Progress rows go to stderr; stdout gets one summary line (with --directions hess
           train_loss: Array.from(grid.values.train_loss),
           train_acc: Array.from(grid.values.train_acc!),
           shard_indices: grid.meta.shardIndices ? Array.from(grid.meta.shardIndices) : null,
+          roughness: rough,
           seconds,
           points_per_second: result.loss.length / seconds,
         };
         await writeOrFail(opts.json, JSON.stringify(json) + '\n');
       }
       io.stdout(
-        `wrote ${opts.out}: ${result.loss.length} of ${points} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n`,
+        `wrote ${opts.out}: ${result.loss.length} of ${points} points of ${opts.preset.name} over ${n} images in ${fmtTime(seconds)} (${(result.loss.length / seconds).toFixed(2)} points/s)\n` +
+          (rough ? roughnessLine(rough) : ''),
       );
       return 0;
     } finally {

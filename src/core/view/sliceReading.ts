@@ -16,6 +16,12 @@
  * TV is per unit of the axes, so only slices whose axes mean the same compare: random
  * filter-normalised directions over [−1, 1]². Other directions (the PCA plane spans the training
  * path, up to ±10⁵) get the numbers' meaning and no adjective.
+ * - Convexity (nonConvexShare, the share of interior points whose 2×2 Hessian in the plane has
+ *   λ_min < −τ·|λ_max|, core/view/sliceCurvature.ts) is said as that share, with a word only at
+ *   the ends: none → convex at every point; under NEARLY_CONVEX (10 %) → nearly convex; at least
+ *   MOSTLY_NON_CONVEX (50 %) → mostly non-convex. It reads any plane (the sign of a curvature does
+ *   not depend on the axes' units). Against the twin, a difference of TWIN_SHARE_GAP (10 points)
+ *   either way is more or less non-convex.
  */
 
 export const SMOOTH_TV = 5;
@@ -23,12 +29,19 @@ export const CHAOTIC_TV = 12;
 export const CHAOTIC_MINIMA = 3;
 export const TWIN_RATIO = 1.5;
 export const BASIN_RATIO = 1.25;
+export const NEARLY_CONVEX = 0.1;
+export const MOSTLY_NON_CONVEX = 0.5;
+export const TWIN_SHARE_GAP = 0.1;
 
 export interface SliceNumbers {
   tvLogLoss?: number;
   localMinima?: number;
   /** Fraction (0–1) of [−1, 1]² below twice the centre loss. */
   basinWidth?: number;
+  /** Share (0–1) of interior points curving downward in some direction. */
+  nonConvexShare?: number;
+  /** Mean of min(1, |λ_min/λ_max|) over interior points, 0 where convex. */
+  meanNegRatio?: number;
 }
 
 export type SliceCharacter = 'smooth' | 'steep' | 'chaotic';
@@ -103,4 +116,42 @@ export function twinSentence(
     s += `, with ${wide} basin (${pct(w)} against ${pct(v)})`;
   }
   return `${s}.`;
+}
+
+/** The sentence on where this slice curves downward; null without a finite share. */
+export function convexitySentence(n: SliceNumbers): string | null {
+  const s = n.nonConvexShare;
+  if (s === undefined || !Number.isFinite(s)) return null;
+  const ratio =
+    n.meanNegRatio !== undefined && Number.isFinite(n.meanNegRatio)
+      ? ` (mean |λmin/λmax| ${n.meanNegRatio.toFixed(2)})`
+      : '';
+  if (s === 0)
+    return `Curvature: the slice is convex at every interior grid point — its 2×2 Hessian has no downward direction${ratio}.`;
+  const word =
+    s < NEARLY_CONVEX
+      ? `nearly convex (under ${pct(NEARLY_CONVEX)}): `
+      : s >= MOSTLY_NON_CONVEX
+        ? `mostly non-convex (${pct(MOSTLY_NON_CONVEX)} or more): `
+        : '';
+  return `Curvature: ${word}${pct(s)} of the slice curves downward in some direction${ratio}.`;
+}
+
+/** How this slice's share of downward curvature compares with its twin's; null when either lacks it. */
+export function twinConvexitySentence(
+  n: SliceNumbers,
+  twin: { label: string; numbers: SliceNumbers },
+): string | null {
+  const a = n.nonConvexShare,
+    b = twin.numbers.nonConvexShare;
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  // Compared as shown (to 0.1 %), so "30.0 % against 20.0 %" is the 10 points it says.
+  const d = (Math.round(1000 * a) - Math.round(1000 * b)) / 1000;
+  const word =
+    d >= TWIN_SHARE_GAP
+      ? 'more non-convex than'
+      : d <= -TWIN_SHARE_GAP
+        ? 'less non-convex than'
+        : 'about as non-convex as';
+  return `It is ${word} ${twin.label}: ${pct(a)} of its points curve downward against ${pct(b)} (${Math.round(100 * TWIN_SHARE_GAP)} points either way counts as a difference).`;
 }

@@ -2,7 +2,12 @@ import { useMemo } from 'react';
 import { modelLabel } from '../../state/landscapeUrl';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { type LandscapeView, viewSummary } from '../../state/landscapeView';
-import { sliceSentence, twinSentence } from '../../core/view/sliceReading';
+import {
+  convexitySentence,
+  sliceSentence,
+  twinConvexitySentence,
+  twinSentence,
+} from '../../core/view/sliceReading';
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
@@ -27,7 +32,9 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
     const random = view.directions?.kind === 'random';
     const own = sliceSentence(rough, random);
     const vsTwin = twin && random ? twinSentence(rough, twin) : null;
-    return [own, vsTwin].filter((x): x is string => x !== null);
+    const curves = convexitySentence(rough);
+    const curvesVsTwin = twin && random && curves ? twinConvexitySentence(rough, twin) : null;
+    return [own, vsTwin, curves, curvesVsTwin].filter((x): x is string => x !== null);
   }, [rough, twin, view.directions]);
   return (
     <section className="card ls-facts" aria-label="What the numbers mean">
@@ -58,7 +65,12 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
           ROUGHNESS_SHOWN.filter((k) => rough[k] !== undefined).map((k) => (
             <div key={k} title={ROUGHNESS_HELP[k]}>
               <dt>{ROUGHNESS_NAMES[k]}</dt>
-              <dd>{k === 'basinWidth' ? pct(100 * rough[k]) : num(rough[k])}</dd>
+              <dd data-testid={`ls-rough-${k}`}>
+                {k === 'basinWidth' || k === 'nonConvexShare' ? pct(100 * rough[k]) : num(rough[k])}
+                {k === 'nonConvexShare' && rough.meanNegRatio !== undefined && (
+                  <span className="explain"> (mean |λmin/λmax| {num(rough.meanNegRatio)})</span>
+                )}
+              </dd>
             </div>
           ))}
         {sharpness && (
@@ -124,15 +136,18 @@ const SHARPNESS_HELP =
 /** A residual above this: λmax is an order of magnitude, not a number. */
 const SHARPNESS_UNDEFINED = 0.5;
 
-const ROUGHNESS_SHOWN = ['tvLogLoss', 'localMinima', 'basinWidth'] as const;
+const ROUGHNESS_SHOWN = ['tvLogLoss', 'nonConvexShare', 'localMinima', 'basinWidth'] as const;
 const ROUGHNESS_NAMES: Record<string, string> = {
   tvLogLoss: 'Roughness (TV of log loss)',
+  nonConvexShare: 'Non-convexity (curves downward)',
   localMinima: 'Local minima',
   basinWidth: 'Basin width',
 };
 const ROUGHNESS_HELP: Record<string, string> = {
   tvLogLoss:
     'the mean slope of log L across the slice; ripples and cliffs raise it, a smooth bowl keeps it low',
+  nonConvexShare:
+    "share of the slice's interior points where its 2×2 Hessian has a downward direction (λmin < −0.01·|λmax|, from the grid itself): 0 for a convex bowl; Li et al.'s Fig. 7 colours the same ratio |λmin/λmax|",
   localMinima: 'strict local minima inside the slice: 1 for a convex bowl, many for a chaotic one',
   basinWidth:
     'share of the [−1, 1]² square where the loss stays below twice the centre loss: wider means a flatter minimum',

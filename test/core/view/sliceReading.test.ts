@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CHAOTIC_MINIMA,
   CHAOTIC_TV,
+  MOSTLY_NON_CONVEX,
+  NEARLY_CONVEX,
   SMOOTH_TV,
+  convexitySentence,
   sliceCharacter,
   sliceSentence,
+  twinConvexitySentence,
   twinSentence,
 } from '../../../src/core/view/sliceReading';
 
@@ -93,5 +97,50 @@ describe('twinSentence: rougher / smoother and wider / narrower from the ratios 
       expect(s).toContain(word);
     }
     expect(twinSentence({ tvLogLoss: 1 }, { label: 'T', numbers: {} })).toBeNull();
+  });
+});
+
+describe('convexitySentence: the share of downward curvature, in the words its numbers allow', () => {
+  it('says convex only at 0 %, nearly convex under 10 %, mostly non-convex from 50 %, else the share alone', () => {
+    expect(convexitySentence({ nonConvexShare: 0, meanNegRatio: 0 })).toBe(
+      'Curvature: the slice is convex at every interior grid point — its 2×2 Hessian has no downward direction (mean |λmin/λmax| 0.00).',
+    );
+    expect(convexitySentence({ nonConvexShare: 0.08, meanNegRatio: 0.049 })).toBe(
+      'Curvature: nearly convex (under 10.0 %): 8.0 % of the slice curves downward in some direction (mean |λmin/λmax| 0.05).',
+    );
+    expect(convexitySentence({ nonConvexShare: 0.615 })).toBe(
+      'Curvature: mostly non-convex (50.0 % or more): 61.5 % of the slice curves downward in some direction.',
+    );
+    for (let s = 0; s <= 1; s += 0.01) {
+      const t = convexitySentence({ nonConvexShare: s })!;
+      expect(t).toContain(s === 0 ? 'convex at every' : `${(100 * s).toFixed(1)} %`);
+      expect(t.includes('nearly convex')).toBe(s > 0 && s < NEARLY_CONVEX);
+      expect(t.includes('mostly non-convex')).toBe(s >= MOSTLY_NON_CONVEX);
+    }
+  });
+
+  it('has nothing to say without a finite share', () => {
+    expect(convexitySentence({})).toBeNull();
+    expect(convexitySentence({ nonConvexShare: NaN })).toBeNull();
+  });
+
+  it('compares with the twin by the gap in points, both shares quoted', () => {
+    expect(
+      twinConvexitySentence(
+        { nonConvexShare: 0.615 },
+        { label: 'ResNet-56', numbers: { nonConvexShare: 0.166 } },
+      ),
+    ).toBe(
+      'It is more non-convex than ResNet-56: 61.5 % of its points curve downward against 16.6 % (10 points either way counts as a difference).',
+    );
+    for (const a of [0, 0.05, 0.2, 0.3, 0.31, 0.5]) {
+      const s = twinConvexitySentence(
+        { nonConvexShare: a },
+        { label: 'T', numbers: { nonConvexShare: 0.2 } },
+      )!;
+      // 30 % against 20 % is the 10 points the sentence quotes, round-off or not.
+      expect(s).toContain(a >= 0.3 ? 'more non-convex' : a <= 0.1 ? 'less non-convex' : 'about as');
+    }
+    expect(twinConvexitySentence({ nonConvexShare: 0.3 }, { label: 'T', numbers: {} })).toBeNull();
   });
 });
