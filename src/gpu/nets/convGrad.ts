@@ -50,8 +50,9 @@ export function conv2dFilterGrad(
     const [sh, sw] = strides;
     const ph = convPadding(h, kh, sh, pad);
     const pw = convPadding(w, kw, sw, pad);
-    const xp = padHW(x, ph, pw);
-    const xT = tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D;
+    // Padded explicitly: tfjs-wasm 4.22's conv with a numeric pad reads out of bounds when the
+    // filter (here dyᵀ) is as large as the unpadded input.
+    const xT = tf.transpose(padHW(x, ph, pw), [3, 1, 2, 0]) as tf.Tensor4D;
     const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
     // Rows past (Ho−1)·s + K (a 'valid' conv whose stride does not divide) give extra taps: cut.
     const full = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]);
@@ -77,10 +78,15 @@ export function conv2dInputGrad(
     const ph = convPadding(h, kh, 1, pad);
     const pw = convPadding(w, kw, 1, pad);
     const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+    const before = { h: kh - 1 - ph.before, w: kw - 1 - pw.before };
+    const after = { h: kh - 1 - ph.after, w: kw - 1 - pw.after };
+    // The same pad all round goes inside the conv (XNNPACK pads implicitly, no copy of dy).
+    if (before.h === after.h && before.w === after.w && before.h === before.w)
+      return tf.conv2d(dy, flipped, 1, before.h);
     const dyp = padHW(
       dy,
-      { before: kh - 1 - ph.before, after: kh - 1 - ph.after },
-      { before: kw - 1 - pw.before, after: kw - 1 - pw.after },
+      { before: before.h, after: after.h },
+      { before: before.w, after: after.w },
     );
     return tf.conv2d(dyp, flipped, 1, 'valid');
   });
