@@ -68,7 +68,7 @@ class Tally {
 }
 
 /** A peak kernel: `reps` calls per block (so a block lasts about as long as a slice row). */
-interface PeakKernel {
+export interface PeakKernel {
   name: string;
   flops: number;
   reps: number;
@@ -76,7 +76,7 @@ interface PeakKernel {
   inputs: tf.Tensor[];
 }
 
-function matmulKernel(n: number, reps: number): PeakKernel {
+export function matmulKernel(n: number, reps: number): PeakKernel {
   const a = tf.randomNormal([n, n], 0, 1, 'float32', 1),
     b = tf.randomNormal([n, n], 0, 1, 'float32', 2);
   return {
@@ -101,7 +101,7 @@ function convKernel([n, h, c]: [number, number, number], reps: number): PeakKern
 }
 
 /** Time one block of `k` (result read back, tensors freed). */
-function timeBlock(k: PeakKernel): Clock {
+export function timeBlock(k: PeakKernel): Clock {
   const t0 = clock();
   for (let i = 0; i < k.reps; i++) {
     const t = tf.tidy(k.run);

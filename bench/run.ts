@@ -14,6 +14,7 @@ import { benchCoreVsFusedAsShipped } from './coreVsFusedAsShipped';
 import { benchFirstPage } from './firstPage';
 import { benchLandscape } from './landscapeThroughput';
 import { benchRaceRedraw } from './raceRedraw';
+import { benchTrainVsPytorch } from './trainVsPytorch';
 
 interface Bench {
   name: string;
@@ -24,6 +25,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'core', run: () => benchCoreVsFusedAsShipped() },
   { name: 'landscape', run: () => benchLandscape() },
+  { name: 'train', run: () => benchTrainVsPytorch() },
   {
     name: 'race',
     needsBrowser: true,

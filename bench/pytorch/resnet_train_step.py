@@ -4,7 +4,7 @@ data shape, one SGD step (lr 0.1, momentum 0.9, weight decay 5e-4) per call, BN 
 
 A line protocol on stdin/stdout so that the bench can interleave it with our own steps in one
 run (this VM's speed drifts by 2x within seconds):
-  init <depth> <shortcut 0|1> <width> <k> <input> <channels> <batch> <threads>   -> "ready"
+  init <depth> <shortcut 0|1> <width> <k> <input> <channels> <batch> <threads>  -> "ready <threads>"
   steps <n>                                                  -> "<seconds per step>"
   quit
 """
@@ -66,7 +66,8 @@ def main():
             continue
         if cmd[0] == "init":
             depth, shortcut, width, k, size, channels, batch, threads = map(int, cmd[1:9])
-            torch.set_num_threads(threads)
+            if threads > 0:  # 0: torch's default (one per core)
+                torch.set_num_threads(threads)
             torch.manual_seed(0)
             net = ResNet(depth, bool(shortcut), width, k, channels)
             net.train()
@@ -74,7 +75,7 @@ def main():
             x = torch.randn(512, channels, size, size)
             y = torch.randint(0, 10, (512,))
             state = dict(net=net, opt=opt, x=x, y=y, batch=batch)
-            print("ready", flush=True)
+            print("ready", torch.get_num_threads(), flush=True)
         elif cmd[0] == "steps":
             n = int(cmd[1])
             net, opt, x, y, b = state["net"], state["opt"], state["x"], state["y"], state["batch"]
