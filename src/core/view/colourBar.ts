@@ -42,8 +42,13 @@ export function colourBar(
     bounds.push({ at: 1, value: max });
   const k = Math.max(2, Math.floor(maxTicks));
   if (bounds.length <= k) return { steps, ticks: bounds };
+  // Every s-th boundary, then the top: labels never closer than s steps (rounded even spreading
+  // put some one step apart, and long labels overlapped), the stride as small as k allows.
   const last = bounds.length - 1;
-  const picked = new Set<number>();
-  for (let j = 0; j < k; j++) picked.add(Math.round((j * last) / (k - 1)));
-  return { steps, ticks: [...picked].sort((a, b) => a - b).map((i) => bounds[i]) };
+  let s = Math.max(1, Math.floor(last / (k - 1)));
+  if (Math.floor(last / s) + 1 > k) s = Math.ceil(last / (k - 1));
+  const picked: number[] = [];
+  for (let i = 0; i <= last - s; i += s) picked.push(i);
+  picked.push(last);
+  return { steps, ticks: picked.map((i) => bounds[i]) };
 }

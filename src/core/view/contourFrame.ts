@@ -14,9 +14,15 @@ export interface ContourFrame {
 /** Narrower than this many fonts, the bar goes under the plot. */
 const VERTICAL_FROM = 34;
 
-export function contourFrame(width: number, aspect: number, font: number): ContourFrame {
+/** `withBar` false: a map of small multiples whose one colour bar stands apart; no room for one. */
+export function contourFrame(
+  width: number,
+  aspect: number,
+  font: number,
+  withBar = true,
+): ContourFrame {
   const f = font;
-  const vertical = width >= VERTICAL_FROM * f;
+  const vertical = withBar && width >= VERTICAL_FROM * f;
   const left = Math.round(f * 4.4),
     top = Math.round(f * 0.8),
     below = Math.round(f * 3.1),
@@ -33,6 +39,13 @@ export function contourFrame(width: number, aspect: number, font: number): Conto
       bar: { x: left + pw + Math.round(f * 0.8), y: top, length: ph, thickness, vertical },
     };
   const barY = top + ph + below;
+  if (!withBar)
+    return {
+      width,
+      height: barY,
+      plot,
+      bar: { x: left, y: barY, length: pw, thickness: 0, vertical },
+    };
   return {
     width,
     height: barY + thickness + Math.round(f * 1.6),

@@ -3,8 +3,13 @@ import { gridSurface } from '../../core/view/gridSurface';
 import { capDiverged } from '../../core/view/notComputed';
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { Toggle } from '../controls/Toggle';
+import type { ValueRange } from '../../core/view/sharedScale';
+import type { CameraSync } from '../panels/surface3d/cameraSync';
 import { LANDSCAPE_PALETTES } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
+
+/** How to move the camera, said under every landscape 3D view. */
+export const ORBIT_HINT = 'drag or arrow keys to orbit · scroll or +/− to zoom';
 
 // three.js is large: load it after the contour map is on screen.
 const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ default: m.Surface3D })));
@@ -13,15 +18,24 @@ const Surface3D = lazy(() => import('../panels/Surface3D').then((m) => ({ defaul
  * The same slice as a 3D surface (bilinear between grid points), with the PCA trajectory on it.
  * `ariaLabel` names it apart when a page shows two (the toy panel's is "Toy landscape 3D").
  * `cameraInLink`: this view's camera is the link's `cam` (the page's main view, not the toy's).
+ * `scale`: the value range shared by views side by side. `cameraSync`: one camera for a group of views (the comparison view's); `controls` false leaves
+ * out the toggle and hint under the view (a group shows them once).
  */
 export function Landscape3D({
   shown,
   ariaLabel = 'Landscape 3D',
   cameraInLink = false,
+  cameraSync,
+  controls = true,
+  scale,
 }: {
   shown: Displayed;
   ariaLabel?: string;
   cameraInLink?: boolean;
+  cameraSync?: CameraSync;
+  controls?: boolean;
+  /** Heights and colours over this range (core/view/sharedScale), when views share one. */
+  scale?: ValueRange;
 }) {
   const { theme, logHeight, camera } = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
@@ -75,18 +89,22 @@ export function Landscape3D({
             theme={theme}
             camera={cameraInLink ? camera : undefined}
             onCameraChange={cameraInLink ? (v) => setLook({ camera: v }) : undefined}
+            cameraSync={cameraSync}
+            range={scale}
             holes
           />
         </Suspense>
       </div>
-      <div className="panel-caption row">
-        <Toggle
-          label="Log height"
-          checked={logHeight}
-          onChange={(v) => setLook({ logHeight: v })}
-        />
-        <span>drag or arrow keys to orbit · scroll or +/− to zoom</span>
-      </div>
+      {controls && (
+        <div className="panel-caption row">
+          <Toggle
+            label="Log height"
+            checked={logHeight}
+            onChange={(v) => setLook({ logHeight: v })}
+          />
+          <span>{ORBIT_HINT}</span>
+        </div>
+      )}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { SourceSwitch } from './SourceSwitch';
 import { ToyPanel } from './toy/ToyPanel';
 import { useDisplayedView } from './useDisplayedView';
 import { LandscapeExport } from './export/LandscapeExport';
+import { CompareView } from './compare/CompareView';
 
 /** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
 export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
@@ -56,38 +57,62 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
         </div>
       </header>
       <UrlErrors messages={urlErrors} />
-      <main className="layout">
-        <div className="figures">
-          <SourceSwitch />
-          <div className="views">
-            <section className="panel ls-panel" aria-label="Contour map">
-              {shown ? (
-                <LandscapeContour shown={shown} />
-              ) : (
-                <Placeholder name="Landscape contour" message={message} />
-              )}
-            </section>
-            <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
-              {shown ? (
-                <ThreeDGate name="Landscape 3D">
-                  <Landscape3D shown={shown} cameraInLink />
-                </ThreeDGate>
-              ) : (
-                <Placeholder name="Landscape 3D" message={message} />
-              )}
-            </section>
+      <div className="chips ls-mode" role="group" aria-label="View">
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={!look.compare}
+          onClick={() => setLook({ compare: undefined, open: undefined })}
+        >
+          One model
+        </button>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={look.compare === true}
+          onClick={() => setLook({ compare: true })}
+        >
+          Compare all side by side
+        </button>
+      </div>
+      {look.compare ? (
+        <main className="lc-main">
+          <CompareView />
+        </main>
+      ) : (
+        <main className="layout">
+          <div className="figures">
+            <SourceSwitch />
+            <div className="views">
+              <section className="panel ls-panel" aria-label="Contour map">
+                {shown ? (
+                  <LandscapeContour shown={shown} />
+                ) : (
+                  <Placeholder name="Landscape contour" message={message} />
+                )}
+              </section>
+              <section className="panel surface-3d ls-panel" aria-label="3D surface panel">
+                {shown ? (
+                  <ThreeDGate name="Landscape 3D">
+                    <Landscape3D shown={shown} cameraInLink />
+                  </ThreeDGate>
+                ) : (
+                  <Placeholder name="Landscape 3D" message={message} />
+                )}
+              </section>
+            </div>
+            {shown && <LandscapeFacts view={shown.view} />}
+            <LinePanel />
+            <ToyPanel />
           </div>
-          {shown && <LandscapeFacts view={shown.view} />}
-          <LinePanel />
-          <ToyPanel />
-        </div>
-        <aside className="controls" aria-label="Controls">
-          <ModelPicker />
-          <RecomputePanel />
-          <H5Open />
-          <LandscapeExport />
-        </aside>
-      </main>
+          <aside className="controls" aria-label="Controls">
+            <ModelPicker />
+            <RecomputePanel />
+            <H5Open />
+            <LandscapeExport />
+          </aside>
+        </main>
+      )}
       <footer className="app-footer">
         Every setting is in the address bar: copy the link to share this exact view.
       </footer>

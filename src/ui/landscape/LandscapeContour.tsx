@@ -6,6 +6,7 @@ import {
   LANDSCAPE_PLOT,
   tickLabel as fmt,
 } from '../../core/view/landscapeContour';
+import type { LevelStyle } from '../../core/view/contourLevels';
 import type { ValueRange } from '../../core/view/sharedScale';
 import { bandColor } from '../../core/view/palette';
 import { gridValueAt, readoutText } from '../../core/view/pointReadout';
@@ -26,29 +27,37 @@ const W = LANDSCAPE_PLOT,
  * a frame of CSS pixels (core/view/contourFrame, as the race's): axes, the colour bar of the
  * levels, and (α, β, loss) under the pointer from the grid (core/view/pointReadout).
  * `scale`: the value range the bands and colour bar span (core/view/sharedScale), when maps
- * side by side share one; absent: this slice's own.
+ * side by side share one; absent: this slice's own. `levels`: log (default) or the paper's
+ * (core/view/contourLevels). `colourBar` false: small multiples draw one bar for all their maps;
+ * `readout` false: no pointer line under a small map (its large view has one).
  */
 export function LandscapeContour({
   shown,
   scale,
   ariaLabel = 'Landscape contour',
+  levels = 'log',
+  colourBar = true,
+  readout = true,
 }: {
   shown: Displayed;
   scale?: ValueRange;
   ariaLabel?: string;
+  levels?: LevelStyle;
+  colourBar?: boolean;
+  readout?: boolean;
 }) {
   const { view, loss, pendingFromY } = shown;
   // Colours and widths follow the theme through CSS variables; sizes that are geometry come from here.
   const z = landscapeSizes(useLandscapeStore((s) => s.look));
   // The same geometry as the figure's export (ui/landscape/export/contourSvg).
-  const { grid, bands, holes } = useMemo(
-    () => landscapeContour(view.xs, view.ys, loss, scale),
-    [view.xs, view.ys, loss, scale],
+  const { grid, bands, holes, thresholds } = useMemo(
+    () => landscapeContour(view.xs, view.ys, loss, scale, levels),
+    [view.xs, view.ys, loss, scale, levels],
   );
   // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
   const clipId = useId();
   const { ref, width } = useWidth<HTMLDivElement>(480);
-  const frame = contourFrame(width, 1, z.tickFont);
+  const frame = contourFrame(width, 1, z.tickFont, colourBar);
   const k = frame.plot.width / W;
   const [pointer, setPointer] = useState<string | null>(null);
   const { xmin, xmax, ymin, ymax } = grid.box;
@@ -77,6 +86,9 @@ export function LandscapeContour({
         data-bands={bands.length}
         data-min={grid.min}
         data-max={grid.max}
+        data-scale-min={scale?.min ?? grid.min}
+        data-scale-max={scale?.max ?? grid.max}
+        data-levels={thresholds.map((v) => Number(v.toPrecision(6))).join(' ')}
       >
         <g transform={`translate(${frame.plot.x} ${frame.plot.y}) scale(${k})`}>
           <defs>
@@ -149,11 +161,20 @@ export function LandscapeContour({
             β (direction 2)
           </text>
         </g>
-        <ColourBar bands={bands} max={scale?.max ?? grid.max} at={frame.bar} font={z.tickFont} />
+        {colourBar && (
+          <ColourBar
+            bands={bands}
+            max={levels === 'paper' ? undefined : (scale?.max ?? grid.max)}
+            at={frame.bar}
+            font={z.tickFont}
+          />
+        )}
       </svg>
-      <p className="panel-caption pointer-readout" aria-live="polite">
-        {pointer ?? 'Point at the map to read (α, β) and the loss there.'}
-      </p>
+      {readout && (
+        <p className="panel-caption pointer-readout" aria-live="polite">
+          {pointer ?? 'Point at the map to read (α, β) and the loss there.'}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { heightScale, surfaceMeshData, type PathFrame } from '../../core/view/he
 import type { OrbitView } from '../../core/view/orbitView';
 import { sampleGrid } from '../../core/view/sampleGrid';
 import { BoxFrame } from './surface3d/BoxFrame';
+import type { CameraSync } from './surface3d/cameraSync';
 import { OrbitRig } from './surface3d/OrbitRig';
 import { RedrawOnRestore } from './surface3d/RedrawOnRestore';
 import { SurfaceMesh } from './surface3d/SurfaceMesh';
@@ -29,6 +30,10 @@ export interface Surface3DProps {
   camera?: OrbitView;
   /** Called (debounced) after the user moves the camera, to keep it in the link. */
   onCameraChange?(v: OrbitView): void;
+  /** The value range heights and colours span, when views side by side share one; absent: the surface's own. */
+  range?: { min: number; max: number };
+  /** One camera shared with the other views of a group (surface3d/cameraSync). */
+  cameraSync?: CameraSync;
   /** Leave out cells with a NaN corner (a measured slice's points not computed) instead of drawing them at the top. */
   holes?: boolean;
 }
@@ -55,17 +60,20 @@ export function Surface3D({
   theme = 'light',
   camera,
   onCameraChange,
+  cameraSync,
+  range,
   holes = false,
 }: Surface3DProps) {
   const { xmin, xmax, ymin, ymax } = box;
   const { mesh, frame } = useMemo(() => {
     const b = { xmin, xmax, ymin, ymax };
     const grid = sampleGrid(surface, b, GRID, GRID);
-    const height = heightScale(grid, logHeight ? logScale : 'linear', Z_MAX);
-    const color = heightScale(grid, surface.logColor ? logScale : 'linear', 1);
+    const span = range ?? grid;
+    const height = heightScale(span, logHeight ? logScale : 'linear', Z_MAX);
+    const color = heightScale(span, surface.logColor ? logScale : 'linear', 1);
     const frame: PathFrame = { surface, box: b, scale: height, lift: 0.012, subdiv: 4 };
     return { mesh: surfaceMeshData(grid, height, color, holes), frame };
-  }, [surface, xmin, xmax, ymin, ymax, logHeight, logScale, holes]);
+  }, [surface, xmin, xmax, ymin, ymax, logHeight, logScale, holes, range]);
   const colors = SCENE_THEMES[theme];
   // The focusable panel: arrow keys orbit and + / − zoom while it has focus (OrbitRig).
   const [panel, setPanel] = useState<HTMLDivElement | null>(null);
@@ -101,7 +109,13 @@ export function Surface3D({
             lineWidth={3.5}
           />
         ))}
-        <OrbitRig target={TARGET} keyTarget={panel} view={camera} onViewChange={onCameraChange} />
+        <OrbitRig
+          target={TARGET}
+          keyTarget={panel}
+          view={camera}
+          onViewChange={onCameraChange}
+          sync={cameraSync}
+        />
         <RedrawOnRestore />
       </Canvas>
     </div>

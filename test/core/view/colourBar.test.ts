@@ -30,6 +30,18 @@ describe('colourBar: a contour map legend', () => {
     for (let i = 1; i < 5; i++) expect(bar.ticks[i].at).toBeGreaterThan(bar.ticks[i - 1].at);
   });
 
+  it('never puts two labels closer than the stride, so long labels do not overlap', () => {
+    const values = Array.from({ length: 29 }, (_, i) => 2 ** i);
+    for (const k of [3, 5, 8, 12, 16, 20, 29]) {
+      const bar = colourBar(bands(values), k, 2 ** 29);
+      expect(bar.ticks.length).toBeLessThanOrEqual(k);
+      expect(bar.ticks[0].at).toBe(0);
+      expect(bar.ticks[bar.ticks.length - 1].at).toBe(1);
+      const gaps = bar.ticks.slice(1).map((t, i) => Math.round(29 * (t.at - bar.ticks[i].at)));
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(29 / (k - 1)));
+    }
+  });
+
   it('drops repeated levels and is empty without bands', () => {
     expect(colourBar(bands([1, 1, 2]), 5).steps).toHaveLength(2);
     expect(colourBar([], 5)).toEqual({ steps: [], ticks: [] });

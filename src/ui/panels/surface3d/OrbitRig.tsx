@@ -8,6 +8,7 @@ import {
   type OrbitView,
 } from '../../../core/view/orbitView';
 import { cameraCodec } from '../../../io/cameraParam';
+import type { CameraSync } from './cameraSync';
 import { orbitByKey } from './orbitByKey';
 
 const MIN_DISTANCE = 1,
@@ -23,17 +24,21 @@ const REPORT_AFTER_MS = 250;
  * `view` (from a link) places the camera once, when the rig starts; after each move by the user
  * (a drag, the wheel, a key) `onViewChange` gets the new view, debounced, rounded as a link
  * writes it. The panel's `data-camera` says where the camera is, as `cam=` would.
+ * `sync`: the views of one group share a camera (cameraSync); the user's moves here are
+ * published as they happen, and the others' moves are followed without being reported again.
  */
 export function OrbitRig({
   target,
   keyTarget,
   view,
   onViewChange,
+  sync,
 }: {
   target: readonly [number, number, number];
   keyTarget?: HTMLElement | null;
   view?: OrbitView;
   onViewChange?(v: OrbitView): void;
+  sync?: CameraSync;
 }) {
   const camera = useThree((s) => s.camera);
   const dom = useThree((s) => s.gl.domElement);
@@ -54,6 +59,12 @@ export function OrbitRig({
       camera.lookAt(controls.target);
       initialView.current = undefined; // applied once; a re-run keeps the user's camera
     }
+    const place = ([dx, dy, dz]: readonly [number, number, number]) => {
+      camera.position.set(tx + dx, ty + dy, tz + dz);
+      camera.lookAt(controls.target);
+    };
+    // A view that joins its group late starts where the group's camera is now.
+    if (sync?.last) place(sync.last);
     controls.update();
     const current = () => {
       const p = camera.position;
@@ -68,16 +79,41 @@ export function OrbitRig({
         report.current?.(current());
       }, REPORT_AFTER_MS);
     };
-    const onChange = () => invalidate();
+    // Only the user's own moves are published: between a drag's (or wheel turn's) start and end.
+    let moving = false;
+    const publish = () => {
+      const p = camera.position;
+      sync?.publish(controls, [p.x - tx, p.y - ty, p.z - tz]);
+    };
+    const onStart = () => {
+      moving = true;
+    };
+    const onEnd = () => {
+      moving = false;
+      moved();
+    };
+    const onChange = () => {
+      invalidate();
+      if (moving) publish();
+    };
+    const unfollow = sync?.subscribe((from, offset) => {
+      if (from === controls) return;
+      place(offset);
+      controls.update();
+      invalidate();
+      mark();
+    });
+    controls.addEventListener('start', onStart);
     controls.addEventListener('change', onChange);
     // 'end' closes a drag or a wheel turn: the user moved it (update() alone fires 'change').
-    controls.addEventListener('end', moved);
+    controls.addEventListener('end', onEnd);
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (!orbitByKey(camera, controls.target, e.key, MIN_DISTANCE, MAX_DISTANCE)) return;
       e.preventDefault(); // arrows would scroll the page
       controls.update();
       invalidate();
+      publish();
       moved();
     };
     keyTarget?.addEventListener('keydown', onKey);
@@ -86,10 +122,12 @@ export function OrbitRig({
     return () => {
       clearTimeout(timer);
       keyTarget?.removeEventListener('keydown', onKey);
+      unfollow?.();
+      controls.removeEventListener('start', onStart);
       controls.removeEventListener('change', onChange);
-      controls.removeEventListener('end', moved);
+      controls.removeEventListener('end', onEnd);
       controls.dispose();
     };
-  }, [camera, dom, invalidate, tx, ty, tz, keyTarget]);
+  }, [camera, dom, invalidate, tx, ty, tz, keyTarget, sync]);
   return null;
 }
