@@ -25,6 +25,9 @@
  * contours at upstream's linear 0.1 … 10 instead of the log levels; `open=<model>` is the panel
  * opened large over it (`open=resnet-56-ns`). All three are written only when set.
  *
+ * `curv=1` draws the non-convexity map (core/view/curvatureMap) over the contour: blue where the
+ * slice is convex, yellow to red where it curves downward. Written only when on.
+ *
  * Debug keys (documented in docs and the tests, not shown as knobs):
  *   init=1   recompute with freshly initialised (seeded) weights instead of the shipped ones;
  *            lets the GPU path run where no pretrained weights are shipped.
@@ -104,6 +107,8 @@ export interface LandscapeLook {
   levels?: LevelStyle;
   /** The comparison panel opened large (a shipped model's name); absent: none. */
   open?: string;
+  /** The non-convexity map drawn over the contour; absent: off. */
+  curvature?: boolean;
 }
 
 /** Light and normal type, as the race page (which does not follow prefers-color-scheme either). */
@@ -392,6 +397,16 @@ export const LANDSCAPE_URL_FIELDS: readonly AnyField[] = [
         ? raw
         : { error: 'must be a model name such as resnet-56-ns' },
   },
+  {
+    key: 'curv',
+    field: 'curvature',
+    quiet: true,
+    write: (v) => (v ? '1' : '0'),
+    parse: (raw) => {
+      const v = onOff(raw);
+      return typeof v === 'boolean' ? v : { error: 'must be 1 or 0' };
+    },
+  },
 ];
 
 const defaultLinkValues = (): LinkValues => ({
@@ -445,7 +460,8 @@ export function parseLandscapeUrl(query: string): {
       errors.push(
         unknownNote(key, ignoredNote(key) ?? `unknown parameter (known: ${[...used].join(', ')})`),
       );
-  const { theme, large, logHeight, camera, view3d, compare, levels, open, ...rest } = values;
+  const { theme, large, logHeight, camera, view3d, compare, levels, open, curvature, ...rest } =
+    values;
   // The toy panel's fields are those of its defaults; the rest are the page's settings.
   const isToy = (k: string) => k in defaultToySettings();
   const pick = (toyKeys: boolean) =>
@@ -461,6 +477,7 @@ export function parseLandscapeUrl(query: string): {
       ...(compare ? { compare } : {}),
       ...(levels && levels !== 'log' ? { levels } : {}),
       ...(open ? { open } : {}),
+      ...(curvature ? { curvature } : {}),
     },
     // Two long names cut to the same 40 characters say the same thing once.
     errors: [...new Set(errors)],

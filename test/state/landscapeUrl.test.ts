@@ -129,7 +129,7 @@ describe('the landscape link', () => {
       "Invalid URL parameter 'res': must be a whole number from 3 to 61 (got '62'); using the default",
       "Invalid URL parameter 'samples': must be a whole number from 8 to 1000 (got '4.5'); using the default",
       "Invalid URL parameter 'seed': must be a whole number from 0 to 2147483647 (got '-1'); using the default",
-      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, toy.act, toy.layers, toy.init, ortho, init, theme, large, log3d, cam, view3d, compare, levels, open); ignored",
+      "Invalid URL parameter 'zoom': unknown parameter (known: model, skip, view, res, samples, seed, line, toy, toy.opt, toy.lr, toy.momentum, toy.batch, toy.steps, toy.noise, toy.seed, toy.dir, toy.sched, toy.act, toy.layers, toy.init, ortho, init, theme, large, log3d, cam, view3d, compare, levels, open, curv); ignored",
     ]);
   });
 
@@ -198,6 +198,20 @@ describe('the landscape link', () => {
       "Invalid URL parameter 'toy.act': must be tanh or relu (got 'sigmoid'); using the default",
       "Invalid URL parameter 'toy.layers': must be a whole number from 1 to 24 (got '25'); using the default",
       "Invalid URL parameter 'toy.init': must be one of auto, xavier, kaiming (got 'zeros'); using the default",
+    ]);
+  });
+
+  it('reads curv=1 as the non-convexity map on, writes it only when on, and names a bad value', () => {
+    const { look, errors } = parseLandscapeUrl('?model=resnet-56&skip=off&curv=1');
+    expect(errors).toEqual([]);
+    expect(look.curvature).toBe(true);
+    const again = parseLandscapeUrl(serializeLandscapeUrl(defaultLandscapeSettings(), look));
+    expect(again.look.curvature).toBe(true);
+    expect(serializeLandscapeUrl(defaultLandscapeSettings(), look)).toMatch(/&curv=1$/);
+    expect(parseLandscapeUrl('?curv=0').look).not.toHaveProperty('curvature');
+    expect(serializeLandscapeUrl(defaultLandscapeSettings())).not.toMatch(/curv/);
+    expect(parseLandscapeUrl('?curv=maybe').errors).toEqual([
+      "Invalid URL parameter 'curv': must be 1 or 0 (got 'maybe'); using the default",
     ]);
   });
 

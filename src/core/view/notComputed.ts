@@ -23,7 +23,7 @@ export interface DataRect {
 const missing = (v: number) => Number.isNaN(v);
 
 /** The edges of point k's cell along one axis: half-way to its neighbours, the axis's ends at the ends. */
-function cellEdges(c: ArrayLike<number>, k: number): [number, number] {
+export function cellEdges(c: ArrayLike<number>, k: number): [number, number] {
   const n = c.length;
   const lo = k === 0 ? c[0] : (c[k - 1] + c[k]) / 2;
   const hi = k === n - 1 ? c[n - 1] : (c[k] + c[k + 1]) / 2;

@@ -11,6 +11,7 @@ import { H5Open } from './H5Open';
 import { Landscape3D } from './Landscape3D';
 import { LandscapeContour } from './LandscapeContour';
 import { LandscapeFacts } from './LandscapeFacts';
+import { useCurvatureRatio } from './NonConvexityKey';
 import { LinePanel } from './LinePanel';
 import { lookStyle } from './landscapeTheme';
 import { ModelPicker } from './ModelPicker';
@@ -27,6 +28,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
   const { shown, message } = useDisplayedView();
   const look = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
+  const curvature = useCurvatureRatio(shown?.view ?? null);
   // As on the race page: the theme and type size are the document's, so styles.css's tokens follow.
   useEffect(() => {
     document.documentElement.dataset.theme = look.theme;
@@ -86,7 +88,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
             <div className="views">
               <section className="panel ls-panel" aria-label="Contour map">
                 {shown ? (
-                  <LandscapeContour shown={shown} />
+                  <LandscapeContour shown={shown} curvature={curvature} />
                 ) : (
                   <Placeholder name="Landscape contour" message={message} />
                 )}

@@ -8,6 +8,7 @@ import {
 } from '../../core/view/landscapeContour';
 import type { LevelStyle } from '../../core/view/contourLevels';
 import type { ValueRange } from '../../core/view/sharedScale';
+import { curvatureCells } from '../../core/view/curvatureMap';
 import { bandColor } from '../../core/view/palette';
 import { gridValueAt, readoutText } from '../../core/view/pointReadout';
 import { useLandscapeStore } from '../../state/landscapeStore';
@@ -17,6 +18,7 @@ import { landscapeSizes } from './landscapeTheme';
 import type { Displayed } from './useDisplayedView';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { NotComputedMask } from './NotComputedMask';
+import { CurvatureOverlay } from './CurvatureOverlay';
 
 /** Drawing units of the plot; its group is scaled into the frame, whose text is in CSS pixels. */
 const W = LANDSCAPE_PLOT,
@@ -30,11 +32,14 @@ const W = LANDSCAPE_PLOT,
  * side by side share one; absent: this slice's own. `levels`: log (default) or the paper's
  * (core/view/contourLevels). `colourBar` false: small multiples draw one bar for all their maps;
  * `readout` false: no pointer line under a small map (its large view has one).
+ * `curvature`: per grid point r = |λmin/λmax| (core/view/sliceCurvature), drawn as the
+ * non-convexity map over the bands; absent or null: none.
  */
 export function LandscapeContour({
   shown,
   scale,
   ariaLabel = 'Landscape contour',
+  curvature = null,
   levels = 'log',
   colourBar = true,
   readout = true,
@@ -42,6 +47,7 @@ export function LandscapeContour({
   shown: Displayed;
   scale?: ValueRange;
   ariaLabel?: string;
+  curvature?: Float64Array | null;
   levels?: LevelStyle;
   colourBar?: boolean;
   readout?: boolean;
@@ -53,6 +59,10 @@ export function LandscapeContour({
   const { grid, bands, holes, thresholds } = useMemo(
     () => landscapeContour(view.xs, view.ys, loss, scale, levels),
     [view.xs, view.ys, loss, scale, levels],
+  );
+  const cells = useMemo(
+    () => (curvature ? curvatureCells(view.xs, view.ys, curvature) : null),
+    [view.xs, view.ys, curvature],
   );
   // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
   const clipId = useId();
@@ -114,6 +124,11 @@ export function LandscapeContour({
             )}
             <NotComputedMask rects={holes} sx={sx} sy={sy} />
           </g>
+          {cells && (
+            <g clipPath={`url(#${clipId})`}>
+              <CurvatureOverlay cells={cells} outlines={bands} sx={sx} sy={sy} />
+            </g>
+          )}
           <line className="ls-cross" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
           <line className="ls-cross" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
           <circle className="ls-centre" cx={sx(0)} cy={sy(0)} r={z.centre}>

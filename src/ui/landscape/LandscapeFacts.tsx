@@ -9,6 +9,7 @@ import {
   twinSentence,
 } from '../../core/view/sliceReading';
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
+import { NonConvexityKey } from './NonConvexityKey';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
 const num = (v: number) =>
@@ -87,6 +88,7 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
           </div>
         )}
       </dl>
+      {rough?.nonConvexShare !== undefined && <NonConvexityKey />}
       {sharpness && (
         <p className="explain ls-sharpness-help">
           <strong>Sharpness</strong>: {SHARPNESS_HELP}{' '}
