@@ -52,7 +52,7 @@ const dispose = (r: TrainResult) => tf.dispose([...r.params, ...r.buffers]);
 
 /** The snapshot saved at the end of `steps` SGD steps of batch 16, seed 1 (the result freed). */
 async function snapshotAfter(d: ReturnType<typeof data>, steps: number): Promise<TrainSnapshot> {
-  let snap: TrainSnapshot | null = null;
+  const snaps: TrainSnapshot[] = [];
   const r = await train({
     net,
     data: d,
@@ -60,10 +60,10 @@ async function snapshotAfter(d: ReturnType<typeof data>, steps: number): Promise
     batchSize: 16,
     steps,
     seed: 1,
-    onSave: (s) => void (snap = s),
+    onSave: (s) => void snaps.push(s),
   });
   dispose(r);
-  return snap;
+  return snaps[snaps.length - 1];
 }
 
 function expectSameRun(a: TrainResult, b: TrainResult) {

@@ -40,6 +40,8 @@ import {
   parseSchedulerFlag,
 } from '../optimizerFlags';
 import { checkOutputs } from '../outputs';
+import { checkRecipe, readTrainState, type TrainRecipe, writeTrainState } from '../trainStateFile';
+import type { TrainSnapshot } from '../../gpu/train/trainState';
 
 /** public/data of this checkout (src/cli/commands → ../../../public/data). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../public/data/', import.meta.url));
@@ -109,6 +111,11 @@ export interface ZooTrainOptions {
   batchScaling?: BatchScaling | null;
   batchSchedule?: BatchSchedule | null;
   onProgress?: (p: TrainProgress) => void;
+  /** Resumable runs: passed to train() as they are (see gpu/train/train.ts). */
+  resume?: TrainSnapshot | null;
+  onSave?: (s: TrainSnapshot) => Promise<void> | void;
+  saveEvery?: number;
+  stopRequested?: (done: number) => boolean;
 }
 
 export interface ZooTrainOutcome {
@@ -140,9 +147,13 @@ export async function trainZooModel(o: ZooTrainOptions): Promise<ZooTrainOutcome
       schedule: o.batchSchedule,
     }),
     onProgress: o.onProgress,
+    resume: o.resume,
+    onSave: o.onSave,
+    saveEvery: o.saveEvery,
+    stopRequested: o.stopRequested,
   });
   const trainSeconds = (performance.now() - t0) / 1000;
-  if (result.divergedAt !== null)
+  if (result.divergedAt !== null || result.stopped)
     return {
       net,
       result,
@@ -246,6 +257,9 @@ export const TRAIN_MAX_BATCH = 1_000_000;
 /** Checkpoints are held in memory and written as one file: at most this many bytes, even with --no-cap. */
 export const TRAIN_MAX_CHECKPOINT_BYTES = 2 ** 30;
 
+/** The exit code of a run stopped (--stop-at, SIGINT, SIGTERM) with its state saved. */
+export const STOPPED_EXIT = 3;
+
 export const TRAIN_FLAGS = {
   model: { type: 'string', short: 'm' },
   out: { type: 'string', short: 'o' },
@@ -264,6 +278,10 @@ export const TRAIN_FLAGS = {
   'batch-schedule': { type: 'string' },
   'noise-scale': { type: 'string' },
   'noise-draws': { type: 'string' },
+  'save-state': { type: 'string' },
+  'save-every': { type: 'string' },
+  resume: { type: 'string' },
+  'stop-at': { type: 'string' },
 } as const;
 
 /** The flags of `train`, checked; what needs the data set's size is checked by `planTrain`. */
@@ -286,6 +304,37 @@ export interface TrainOptions {
   batchSchedule: BatchSchedule | null;
   /** --noise-scale SMALL,BIG and --noise-draws: B_noise of the final weights, or null. */
   noiseScale: { small: number; big: number; draws: number } | null;
+  /** The training state file (--save-state, or --resume's, which is then written back), or null. */
+  state: { file: string; resume: boolean; saveEvery: number | null; stopAt: number | null } | null;
+}
+
+/** --save-state FILE / --resume FILE with --save-every N and --stop-at STEP; null without a file. */
+function stateFlags(values: {
+  'save-state'?: string;
+  resume?: string;
+  'save-every'?: string;
+  'stop-at'?: string;
+}): TrainOptions['state'] {
+  const file = values.resume ?? values['save-state'];
+  if (values.resume !== undefined && values['save-state'] !== undefined)
+    throw new CliError('--save-state and --resume: give one (a resumed run saves to its own file)');
+  if (file === undefined) {
+    const stray = (['save-every', 'stop-at'] as const).find((f) => values[f] !== undefined);
+    if (stray) throw new CliError(`--${stray}: only with --save-state FILE or --resume FILE`);
+    return null;
+  }
+  return {
+    file: path.resolve(file),
+    resume: values.resume !== undefined,
+    saveEvery:
+      values['save-every'] === undefined
+        ? null
+        : intFlag('save-every', values['save-every'], 1, 1, TRAIN_MAX_STEPS),
+    stopAt:
+      values['stop-at'] === undefined
+        ? null
+        : intFlag('stop-at', values['stop-at'], 1, 1, TRAIN_MAX_STEPS),
+  };
 }
 
 /** A --batch-scaling / --batch-schedule JSON, parsed by the core with errors naming the flag. */
@@ -417,6 +466,29 @@ export async function parseTrainFlags(args: string[]): Promise<TrainOptions | 'h
     batchScaling: batchFlag('batch-scaling', values['batch-scaling'], parseBatchScaling),
     batchSchedule: batchFlag('batch-schedule', values['batch-schedule'], parseBatchSchedule),
     noiseScale: noiseScaleFlag(values['noise-scale'], values['noise-draws']),
+    state: stateFlags(values),
+  };
+}
+
+/** What a state file records of a run, to be matched on --resume. */
+export function trainRecipe(
+  o: TrainOptions,
+  plan: TrainPlan,
+  netId: string,
+  trainSamples: number,
+): TrainRecipe {
+  return {
+    model: o.preset.name,
+    netId,
+    data: { dataset: o.preset.dataset, trainSamples },
+    batch: o.batch,
+    steps: plan.steps,
+    seed: o.seed,
+    optimizer: o.optimizer,
+    scheduler: plan.scheduler,
+    batchScaling: o.batchScaling,
+    batchSchedule: o.batchSchedule,
+    checkpointEvery: plan.checkpointEvery,
   };
 }
 
@@ -529,6 +601,20 @@ Batch size (issue #14; the same rules as a surface run's batch.scaling / batch.s
                         train.json ("noiseScale"): about the critical batch size
   --noise-draws K       batch gradients of each size averaged, 1…1000 (default 20)
 
+Resumable runs (a long run spanning sessions):
+  --save-state FILE     keep the run's state in FILE (weights, BN statistics, optimizer state,
+                        step, records, checkpoints and the recipe), rewritten atomically every
+                        --save-every steps, at the end, and on SIGINT / SIGTERM (the run then
+                        stops after the step in progress)
+  --resume FILE         go on from FILE's step to the end, saving back to FILE; the flags must
+                        give the same recipe (model, data, batch, steps, seed, optimizer,
+                        schedule, checkpoints): the first field that differs is named. The
+                        result equals one straight run's, weights and records bit for bit
+  --save-every K        steps between saves, ≥ 1 (default: as --checkpoint-every)
+  --stop-at STEP        stop once STEP steps are done, state saved (a session-sized piece)
+  A stopped run exits ${STOPPED_EXIT} and writes nothing into --out; train.json's "seconds" are the last
+  session's, "resumedFrom" its first step.
+
 Caps (refused with an estimate of the time unless --no-cap): ${fmtCount(CAPS.trainSteps)} steps, and
 ${fmtCount(CAPS.trainImageSteps)} image-steps (steps × min(B, N): 250 epochs of the 4000 images at batch 128;
 ${zooCapTimes((p) => (CAPS.trainImageSteps / 128) * zooStepSeconds(p, 128).seconds)} on a 2-core CPU). Even with
@@ -538,14 +624,20 @@ Example:
   landscape-lab train --model resnet-20 --epochs 3 --seed 1 --out runs/r20
 
 Exit codes: 0 ok, 1 training diverged (nothing written but train.json), 2 bad flags (also an
-unwritable --out, found before training starts).`,
+unwritable --out, found before training starts), ${STOPPED_EXIT} stopped with its state saved.`,
   async run(args, io) {
     const opts = await parseTrainFlags(args);
     if (opts === 'help') {
       io.stdout(this.help + '\n');
       return 0;
     }
-    await checkOutputs([{ flag: 'out', path: opts.out, kind: 'folder' }]);
+    const state = opts.state;
+    await checkOutputs([
+      { flag: 'out', path: opts.out, kind: 'folder' },
+      { flag: state?.resume ? 'resume' : 'save-state', path: state?.file, kind: 'file' },
+    ]);
+    // Read before any work: a missing or damaged state file is refused at once.
+    const saved = state?.resume ? await readTrainState(state.file) : null;
     const { preset, batch: batchSize, seed, optimizer, quiet } = opts;
     const backend = await initBackend();
     const dataDir = opts.dataDir;
@@ -559,8 +651,11 @@ unwritable --out, found before training starts).`,
     }
     const n = data.train.y.shape[0];
     let plan: TrainPlan;
+    let recipe: TrainRecipe | null = null;
     try {
       plan = planTrain(opts, n, (line) => io.stderr(`landscape-lab train: ${line}`));
+      if (state) recipe = trainRecipe(opts, plan, buildModel(preset).id, n);
+      if (saved) checkRecipe(state!.file, saved.recipe, recipe!);
     } catch (e) {
       tf.dispose([data.train.x, data.train.y, data.test.x, data.test.y]);
       throw e;
@@ -568,11 +663,21 @@ unwritable --out, found before training starts).`,
     const { steps, stepsPerEpoch, checkpointEvery, scheduler } = plan;
     const out = path.resolve(opts.out);
 
+    // With a state file, SIGINT / SIGTERM stop the run after the step in progress, saved.
+    let signalled: string | null = null;
+    const onSignal = (sig: string) => {
+      if (signalled === null)
+        io.stderr(`landscape-lab train: ${sig}: stopping after this step; saving ${state!.file}\n`);
+      signalled = sig;
+    };
+    if (state) for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, onSignal);
     const t0 = performance.now();
     let lastPrint = 0;
     if (!quiet)
       io.stderr(
-        `train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizerOf(optimizer)!.type}, backend ${backend}\n`,
+        `train ${preset.name}: ${steps} steps of batch ${batchSize} (${(steps / stepsPerEpoch).toFixed(2)} epochs of ${n}), ${optimizerOf(optimizer)!.type}, backend ${backend}` +
+          (saved ? `, resuming at step ${saved.snapshot.step}` : '') +
+          '\n',
       );
     const outcome = await trainZooModel({
       data,
@@ -592,8 +697,25 @@ unwritable --out, found before training starts).`,
           `  step ${p.step}/${p.steps}  epoch ${p.epoch}  loss ${p.loss.toFixed(4)}  acc ${p.accuracy.toFixed(3)}  lr ${p.lr.toPrecision(3)}  ${((now - t0) / 1000).toFixed(1)} s\n`,
         );
       },
+      ...(state && {
+        resume: saved?.snapshot ?? null,
+        onSave: (snap: TrainSnapshot) => writeTrainState(state.file, recipe!, snap),
+        saveEvery: state.saveEvery ?? checkpointEvery,
+        stopRequested: (done: number) =>
+          signalled !== null || (state.stopAt !== null && done >= state.stopAt),
+      }),
+    }).finally(() => {
+      for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, onSignal);
     });
     const r = outcome.result;
+    if (r.stopped) {
+      tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
+      if (!quiet)
+        io.stderr(
+          `landscape-lab train: stopped at step ${r.steps} of ${steps}; the state is in ${state!.file}. Go on with the same flags and --resume ${state!.file}\n`,
+        );
+      return STOPPED_EXIT;
+    }
     let noise: NetNoiseScale | null = null;
     if (opts.noiseScale && r.divergedAt === null) {
       noise = await netNoiseScale({
@@ -636,6 +758,7 @@ unwritable --out, found before training starts).`,
       ...(opts.batchSchedule ? { batchSchedule: opts.batchSchedule } : {}),
       ...(noise ? { noiseScale: noise } : {}),
       divergedAt: r.divergedAt,
+      ...(state ? { resumedFrom: saved?.snapshot.step ?? 0 } : {}),
       train: { loss: round(outcome.trainEval.loss), accuracy: round(outcome.trainEval.accuracy) },
       test: { loss: round(outcome.test.loss), accuracy: round(outcome.test.accuracy) },
       seconds: round(outcome.trainSeconds, 4),

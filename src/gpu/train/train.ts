@@ -66,8 +66,8 @@ export interface TrainOptions {
   /** Called with a snapshot every `saveEvery` steps (0 or absent: only at the end and on a stop). */
   onSave?: (s: TrainSnapshot) => Promise<void> | void;
   saveEvery?: number;
-  /** Checked between steps: true stops the run there (a snapshot is saved first). */
-  stopRequested?: () => boolean;
+  /** Checked between steps with the steps done: true stops the run there (a snapshot is saved first). */
+  stopRequested?: (done: number) => boolean;
 }
 
 export interface TrainProgress {
@@ -206,7 +206,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     if (every > 0 && !start) checkpoints.push({ step: 0, params: await flattenParams(vars) });
     for (; k < o.steps; k++) {
       await abortCheck();
-      if (o.stopRequested?.()) {
+      if (o.stopRequested?.(k)) {
         stopped = true;
         break;
       }

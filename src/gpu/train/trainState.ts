@@ -154,7 +154,10 @@ export function decodeTrainState(bytes: Uint8Array): { recipe: unknown; snapshot
     const start = body + b.offset;
     const end = start + b.length * C.BYTES_PER_ELEMENT;
     if (b.offset < 0 || end > bytes.length) throw bad('a block lies outside the file');
-    return new C(bytes.slice(start, end).buffer) as InstanceType<(typeof DTYPES)[D]>;
+    // A copy (not slice(): on a Node Buffer it is a view into a shared pool).
+    return new C(new Uint8Array(bytes.subarray(start, end)).buffer) as InstanceType<
+      (typeof DTYPES)[D]
+    >;
   };
   const tensor = (t: { shape: number[]; block: Block }): HostTensor => {
     const data = read(t.block, 'float32');
