@@ -11,8 +11,11 @@
  *   train_vs_pytorch        median over rounds of (our s/step ÷ PyTorch's s/step); ≤ 1 is parity
  *   train_vs_backend_peak   our training GFLOP/s (3 × the forward's FLOPs per image × batch per
  *                           step: the backward costs twice the forward) ÷ the peak matMul's
- *   train_*_ms              the step's breakdown: forward (train mode), backward (gradients
- *                           minus forward) and the optimizer update (step minus gradients)
+ *   train_*_ms              the step, its forward alone (train mode) and the rest (backward and
+ *                           the optimizer update: the step minus the forward)
+ *   train_dispatch_share    kernels per step × the time of a trivial kernel (an add of two
+ *                           8-vectors, timed in the same rounds) ÷ the step: the share of the
+ *                           step that is tfjs's per-kernel cost, not arithmetic
  * Without /usr/bin/python3 + torch the PyTorch figures say why they are missing.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +25,6 @@ import * as tf from '@tensorflow/tfjs';
 import { optimizerOf } from '../src/core/optimizers/registry';
 import { initBackend } from '../src/gpu/backend';
 import { buildModel, forwardFlops, modelPreset } from '../src/gpu/modelZoo';
-import { crossEntropy } from '../src/gpu/nets/loss';
 import { initBuffers, initParams } from '../src/gpu/nets/params';
 import { TensorOptimizer } from '../src/gpu/tensorOptimizer';
 import { trainStep } from '../src/gpu/train/trainStep';
@@ -101,26 +103,18 @@ export async function benchTrainVsPytorch(): Promise<Record<string, number | str
     await r.logits.data();
     tf.dispose([x, r.logits, ...(r.buffers ?? []).filter((b) => !buffers.includes(b))]);
   };
-  const gradsOnly = async () => {
-    const g = tf.tidy(() => {
-      const idx = batch();
-      const x = tf.gather(data.x, idx);
-      const y = tf.gather(data.y, idx);
-      const { value, grads } = tf.variableGrads(
-        () => crossEntropy(net.forward(vars, buffers, x, 'train').logits, y),
-        vars,
-      );
-      return [value, ...Object.values(grads)];
-    });
-    await g[0].data();
-    tf.dispose(g);
-  };
   const timed = async (f: () => Promise<void>, n: number) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await f();
     return (performance.now() - t0) / 1000 / n;
   };
   const peak = matmulKernel(1024, 1);
+  const tinyA = tf.ones([8]);
+  const tinyOps = () => {
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) tf.tidy(() => tf.add(tinyA, tinyA)).dispose();
+    return (performance.now() - t0) / 1000 / 200;
+  };
   const torch = await pytorchWorker(
     `init ${preset.depth} 1 ${preset.width} ${preset.k} ${size} 1 ${BATCH} 0`,
   );
@@ -132,14 +126,14 @@ export async function benchTrainVsPytorch(): Promise<Record<string, number | str
     const ours: number[] = [];
     const theirs: number[] = [];
     const fwd: number[] = [];
-    const grads: number[] = [];
+    const tiny: number[] = [];
     let peakFlops = 0,
       peakWall = 0;
     for (let r = 0; r < ROUNDS; r++) {
       ours.push(await timed(ourStep, STEPS));
       if (typeof torch !== 'string') theirs.push(await torch.steps(STEPS));
       fwd.push(await timed(forwardOnly, STEPS));
-      grads.push(await timed(gradsOnly, STEPS));
+      tiny.push(tinyOps());
       const t = timeBlock(peak);
       peakFlops += peak.flops * peak.reps;
       peakWall += t.wall;
@@ -152,9 +146,10 @@ export async function benchTrainVsPytorch(): Promise<Record<string, number | str
       train_model: `${MODEL} (width ${preset.width}, ${size}×${size}×1), batch ${BATCH}, SGD momentum, BN train mode`,
       train_step_ms: r3(step * 1000),
       train_forward_ms: r3(median(fwd) * 1000),
-      train_backward_ms: r3((median(grads) - median(fwd)) * 1000),
-      train_update_ms: r3((step - median(grads)) * 1000),
+      train_backward_and_update_ms: r3((step - median(fwd)) * 1000),
       train_kernels_per_step: kernels,
+      train_trivial_kernel_us: r3(median(tiny) * 1e6),
+      train_dispatch_share: r3((kernels * median(tiny)) / step),
       train_gflops: r3(trainFlops / step / 1e9),
       train_backend_peak_gflops: r3(peakGflops),
       train_vs_backend_peak: r3(trainFlops / step / 1e9 / peakGflops),
@@ -170,6 +165,6 @@ export async function benchTrainVsPytorch(): Promise<Record<string, number | str
   } finally {
     if (typeof torch !== 'string') torch.close();
     opt.dispose();
-    tf.dispose([...vars, ...buffers, data.x, data.y, ...peak.inputs]);
+    tf.dispose([...vars, ...buffers, data.x, data.y, tinyA, ...peak.inputs]);
   }
 }
