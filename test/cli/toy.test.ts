@@ -142,6 +142,11 @@ describe('landscape-lab toy', () => {
     expect(json.history.loss).toHaveLength(30);
     expect(json.data).toMatchObject({ kind: 'circle', n: 60, trainPoints: 30, testPoints: 30 });
     expect(r.stdout).toContain(`train loss ${json.train.loss.toFixed(4)}`);
+    // The slice's non-convexity (its own 2×2 Hessian), in the JSON and on the roughness line.
+    expect(json.roughness.nonConvexShare).toBeGreaterThanOrEqual(0);
+    expect(r.stdout).toContain(
+      `non-convex ${(100 * json.roughness.nonConvexShare).toFixed(1)} % (mean |λmin/λmax| ${json.roughness.meanNegRatio.toFixed(3)})`,
+    );
 
     // The same data, split and net, with the weights the command wrote.
     await initBackend(['wasm', 'cpu']);

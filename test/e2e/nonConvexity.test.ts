@@ -2,7 +2,8 @@
  * Non-convexity on the landscape page (issue #10): the facts show the share of the slice that
  * curves downward, as index.json has it, with a sentence that quotes the same number; the toggle
  * draws the map over the contour (pixels change), blue exactly where the share does not count a
- * point; `curv=1` in the link brings it back; axe finds nothing serious with it on.
+ * point; `curv=1` in the link brings it back; axe finds nothing serious with it on. The
+ * `landscape` embed widget draws the map and its legend from the same link key.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ import {
 } from './harness';
 import { pixelDiff, settledScreenshot } from './pixels';
 
-const env = servedBrowser('e2e-nonconvexity', ['landscape']);
+const env = servedBrowser('e2e-nonconvexity', ['landscape', 'embed']);
 
 const MODEL = 'resnet-56-ns';
 const index = JSON.parse(readFileSync(resolve(ROOT, 'public/landscapes/index.json'), 'utf8')) as {
@@ -77,6 +78,26 @@ describe.skipIf(skipBrowser)('non-convexity of a slice', () => {
     await page.getByRole('checkbox', { name: 'Non-convexity map' }).uncheck();
     await expect(page.locator('.ls-curvature').count()).resolves.toBe(0);
     await expect.poll(() => new URL(page.url()).searchParams.has('curv'), LINK_WAIT).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('the landscape widget draws the map and legend for curv=1 and says the share in its facts line', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 640, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(
+      `${env.app.url}embed.html?widget=landscape&controls=none&model=resnet-56&skip=off&curv=1`,
+    );
+    await expect(
+      page.locator('.ls-curvature').getAttribute('data-cells', { timeout: 60_000 }).then(Number),
+    ).resolves.toBe(19 * 19);
+    await expect(page.locator('.ls-curv-legend').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.lw-facts').textContent()).resolves.toContain(
+      `${(100 * entry.roughness.nonConvexShare).toFixed(1)} % non-convex`,
+    );
+    await expect(page.locator('input, select, button').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('nonconvexity-embed'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

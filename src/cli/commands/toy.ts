@@ -414,7 +414,7 @@ async function runToy(opts: ToyOptions, args: string[], io: CliIo): Promise<numb
       `β ∈ [${range.y.map((v) => round(v, 4)).join(', ')}] of the train loss in ${fmtTime(r.seconds.slice)}: ` +
       (ix >= 0 && iy >= 0 ? `centre loss ${fmtLoss(slice.loss[iy * xs.length + ix])}, ` : '') +
       `min ${fmtLoss(Math.min(...slice.loss))}, max ${fmtLoss(Math.max(...slice.loss))}`,
-    `  roughness: tvLogLoss ${rough.tvLogLoss.toFixed(3)}, local minima ${rough.localMinima}, basin width ${rough.basinWidth.toFixed(3)}`,
+    `  roughness: tvLogLoss ${rough.tvLogLoss.toFixed(3)}, non-convex ${(100 * rough.nonConvexShare).toFixed(1)} % (mean |λmin/λmax| ${rough.meanNegRatio.toFixed(3)}), local minima ${rough.localMinima}, basin width ${rough.basinWidth.toFixed(3)}`,
   );
   if (pca) {
     summary.push(

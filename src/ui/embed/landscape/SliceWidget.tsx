@@ -7,6 +7,7 @@ import { ModelPicker } from '../../landscape/ModelPicker';
 import { RecomputePanel } from '../../landscape/RecomputePanel';
 import { SourceSwitch } from '../../landscape/SourceSwitch';
 import { useDisplayedView } from '../../landscape/useDisplayedView';
+import { NonConvexityLegend, useCurvatureRatio } from '../../landscape/NonConvexityKey';
 import { ThreeDGate } from '../../panels/ThreeDGate';
 import type { EmbedOptions } from '../controller';
 import { FactsLine } from './FactsLine';
@@ -15,12 +16,15 @@ import { WidgetFrame } from './WidgetFrame';
 
 /**
  * `landscape`: one model's slice (the link's model, skip and view), as a contour map with its
- * colour bar or, with `view3d=1`, in 3D; a facts line under it. The precomputed slice is drawn
- * at once; only the full controls' "Recompute on my GPU" starts a worker.
+ * colour bar (with `curv=1`, the non-convexity map over it) or, with `view3d=1`, in 3D; a facts
+ * line under it. The precomputed slice is drawn at once; only the full controls' "Recompute on
+ * my GPU" starts a worker.
  */
 export function SliceWidget({ options }: { options: EmbedOptions }) {
   const { shown, message } = useDisplayedView();
   const view3d = useLandscapeStore((s) => s.look.view3d === true);
+  // `curv=1`: the non-convexity map over the contour, with its legend (no toggle in a widget).
+  const curvature = useCurvatureRatio(view3d ? null : (shown?.view ?? null));
   const panel =
     options.controls === 'full' ? (
       <>
@@ -47,7 +51,10 @@ export function SliceWidget({ options }: { options: EmbedOptions }) {
             <Landscape3D shown={shown} cameraInLink />
           </ThreeDGate>
         ) : (
-          <LandscapeContour shown={shown} />
+          <>
+            <LandscapeContour shown={shown} curvature={curvature} />
+            {curvature && <NonConvexityLegend />}
+          </>
         )}
         {shown && <FactsLine view={shown.view} />}
       </section>
