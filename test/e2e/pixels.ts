@@ -119,3 +119,25 @@ export async function waitForPainted(
     await page.waitForTimeout(250);
   }
 }
+
+/** The [r, g, b] of each of `points` ([x, y] in the PNG's pixels) of a PNG, decoded in the page. */
+export async function pixelsAt(
+  page: Page,
+  png: Buffer,
+  points: readonly (readonly [number, number])[],
+): Promise<[number, number, number][]> {
+  return page.evaluate(
+    async ([b64, pts]) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return pts.map(([x, y]) => {
+        const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        return [d[0], d[1], d[2]] as [number, number, number];
+      });
+    },
+    [png.toString('base64'), points] as const,
+  );
+}

@@ -50,7 +50,7 @@ export function CompareOverlay({
         : null;
     return [sliceSentence(rough, random), vsTwin].filter((s): s is string => s !== null);
   }, [view, twin]);
-  const acc = accuracyText(view);
+  const acc = accuracyText(cell, view);
   return (
     <div className="lc-overlay">
       <div

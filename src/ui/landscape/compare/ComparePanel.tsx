@@ -19,11 +19,17 @@ export interface PanelLook {
   cameraSync: CameraSync;
 }
 
-/** "74.4 % test accuracy" (the centre's, on the split the slice was evaluated on). */
-export const accuracyText = (view: LandscapeView): string | null =>
-  view.centre
-    ? `${view.centre.acc.toFixed(1)} % ${view.data?.split === 'train' ? 'training' : 'test'} accuracy`
-    : null;
+/**
+ * "74.4 % test accuracy": the index's, which the generator measures on the test set; the slice's
+ * own centre accuracy only where the index has none (its `data.split` names the images the
+ * slice's loss was evaluated on, not necessarily those of its accuracy).
+ */
+export const accuracyText = (cell: CompareCell, view: LandscapeView): string | null =>
+  cell.testAccuracy !== undefined
+    ? `${cell.testAccuracy.toFixed(1)} % test accuracy`
+    : view.centre
+      ? `${view.centre.acc.toFixed(1)} % accuracy at the centre`
+      : null;
 
 const WORDS = { smooth: 'smooth', steep: 'steep-walled', chaotic: 'chaotic' } as const;
 
@@ -112,7 +118,7 @@ export function ComparePanel({
   const titleId = useId();
   let body: ReactNode;
   if (slice?.view) {
-    const acc = accuracyText(slice.view);
+    const acc = accuracyText(cell, slice.view);
     body = (
       <>
         {acc && <p className="lc-acc">{acc}</p>}
