@@ -2,7 +2,10 @@
  * Named model presets shared by the CLI (`landscape-lab landscape --model …`, `train`) and the
  * app, and a compact weight format.
  *
- * Presets: CIFAR-style ResNets (He et al. 2016; `-ns` = no shortcuts, Li et al. 2018) sized for
+ * Presets: CIFAR-style ResNets (He et al. 2016; `-ns` = no shortcuts, Li et al. 2018) and
+ * Wide-ResNet-56 with width multiplier k (`wrn-56-k2`, `wrn-56-k4` and their `-ns` twins: every
+ * stage k times wider, Li et al.'s Fig. 6, upstream's `wrn56_2` / `wrn56_2_noshort`; k = 1 is
+ * `resnet-56`), sized for
  * the shipped Fashion-MNIST subset: 1 channel, 10 classes, `inputSize`×`inputSize` images from
  * public/data/fashion-mnist-<inputSize>/, standardised with the training split's mean and std
  * (`normalization: 'standard'`). Size chosen by measurement (bench/landscapeThroughput.ts): see
@@ -60,10 +63,26 @@ function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
   };
 }
 
-export const MODEL_PRESETS: readonly ModelPreset[] = [20, 56, 110].flatMap((d) => [
-  resnetPreset(d, true),
-  resnetPreset(d, false),
-]);
+/** Depth and widths of the Wide-ResNet presets (k = 1 is resnet-56[-ns]). */
+export const WRN_DEPTH = 56;
+export const WRN_WIDTHS: readonly number[] = [2, 4];
+
+function wrnPreset(k: number, shortcut: boolean): ModelPreset {
+  const w = ZOO_WIDTH * k;
+  return {
+    ...resnetPreset(WRN_DEPTH, shortcut),
+    name: `wrn-${WRN_DEPTH}-k${k}${shortcut ? '' : '-ns'}`,
+    summary:
+      `Wide-ResNet-${WRN_DEPTH}, k = ${k}${shortcut ? '' : ' without shortcuts'}, stage widths ` +
+      `${w}/${2 * w}/${4 * w}, Fashion-MNIST ${ZOO_INPUT_SIZE}×${ZOO_INPUT_SIZE}`,
+    k,
+  };
+}
+
+export const MODEL_PRESETS: readonly ModelPreset[] = [
+  ...[20, 56, 110].flatMap((d) => [resnetPreset(d, true), resnetPreset(d, false)]),
+  ...WRN_WIDTHS.flatMap((k) => [wrnPreset(k, true), wrnPreset(k, false)]),
+];
 
 export const MODEL_NAMES: readonly string[] = MODEL_PRESETS.map((p) => p.name);
 

@@ -7,6 +7,7 @@ import {
   forwardFlops,
   loadWeights,
   MODEL_NAMES,
+  modelPreset,
   saveWeights,
   stateDictOrder,
   WeightsError,
@@ -16,7 +17,7 @@ import { initBuffers, initParams } from '../../src/gpu/nets/params';
 beforeAll(() => initBackend(['wasm', 'cpu']));
 
 describe('model zoo', () => {
-  it('has resnet-20/56/110 and their -ns variants; ResNet-20 costs ≈ 1.2 MFLOP per 7×7 image at width 8', () => {
+  it('has resnet-20/56/110, wrn-56-k2/k4 and their -ns variants; ResNet-20 costs ≈ 1.2 MFLOP per 7×7 image at width 8', () => {
     expect(MODEL_NAMES).toEqual([
       'resnet-20',
       'resnet-20-ns',
@@ -24,10 +25,36 @@ describe('model zoo', () => {
       'resnet-56-ns',
       'resnet-110',
       'resnet-110-ns',
+      'wrn-56-k2',
+      'wrn-56-k2-ns',
+      'wrn-56-k4',
+      'wrn-56-k4-ns',
     ]);
     expect(buildModel('resnet-56').params.filter((p) => p.role === 'conv')).toHaveLength(55 + 2);
     expect(forwardFlops('resnet-20') / 1e6).toBeCloseTo(1.18, 1);
     expect(forwardFlops('resnet-56') / forwardFlops('resnet-20')).toBeGreaterThan(2.8);
+  });
+
+  it('Wide-ResNet-56: k times wider stages, the same depth; k = 2 costs ≈ 4× ResNet-56', () => {
+    const p = modelPreset('wrn-56-k4-ns');
+    expect(p).toMatchObject({ depth: 56, k: 4, width: 8, shortcut: false, inputSize: 7 });
+    expect(p.summary).toBe(
+      'Wide-ResNet-56, k = 4 without shortcuts, stage widths 32/64/128, Fashion-MNIST 7×7',
+    );
+    const net = buildModel('wrn-56-k2');
+    expect(net.id).toBe('resnet56-w8-k2');
+    expect(net.params.find((q) => q.name === 'conv1.weight')?.shape).toEqual([16, 1, 3, 3]);
+    expect(net.params.find((q) => q.name === 'linear.weight')?.shape).toEqual([10, 64]);
+    expect(net.params.filter((q) => q.role === 'conv')).toHaveLength(55 + 2);
+    expect(forwardFlops('wrn-56-k2') / forwardFlops('resnet-56')).toBeCloseTo(4, 0);
+    // Weights of one width do not load into another: the first misfit is named.
+    const r56 = buildModel('resnet-56');
+    const [ps, bs] = [initParams(r56), initBuffers(r56)];
+    const { manifest, bytes } = saveWeights(r56, ps, bs);
+    tf.dispose([...ps, ...bs]);
+    expect(() => loadWeights(net, manifest, bytes)).toThrow(
+      /conv1.weight has shape \[8,1,3,3\] in the file, resnet56-w8-k2 needs \[16,1,3,3\]; wrong --model\?/,
+    );
   });
 
   it('orders tensors as torch state_dict (module parameters, then its running stats)', () => {
@@ -43,7 +70,7 @@ describe('model zoo', () => {
     expect(names.slice(-2)).toEqual(['linear.weight', 'linear.bias']);
   });
 
-  it.each(['resnet-20', 'resnet-20-ns'])(
+  it.each(['resnet-20', 'resnet-20-ns', 'wrn-56-k2-ns'])(
     '%s: the BN-folded eval forward equals the plain one',
     (name) => {
       const plain = buildModel(name),

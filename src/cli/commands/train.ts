@@ -555,7 +555,7 @@ export function planTrain(o: TrainOptions, n: number, note: (line: string) => vo
 export const trainCommand: Command = {
   name: 'train',
   summary:
-    'train a zoo model (resnet-20/56/110[-ns]) on the Fashion-MNIST subset; write weights and checkpoints',
+    'train a zoo model (resnet-20/56/110[-ns], wrn-56-k2/k4[-ns]) on the Fashion-MNIST subset; write weights and checkpoints',
   help: `Usage: landscape-lab train --model NAME --out DIR [options]
 
 Trains a model preset from its seeded init on the train split of its Fashion-MNIST subset
