@@ -19,9 +19,10 @@ import { pixelsAt, pixelStats, waitForPainted } from './pixels';
 /**
  * The landscape page's comparison view (issue 10): every shipped random-direction slice as small
  * multiples on one colour scale, a panel opened large (in the link, closed by Esc and by Back),
- * the paper's levels, 3D under one camera, and axe at 1280 and 360 px.
+ * the paper's levels, 3D under one camera, and axe at 1280 and 360 px; and the same grid as the
+ * `landscape-grid` embed widget.
  */
-const env = servedBrowser('landscape-compare-dist', ['landscape']);
+const env = servedBrowser('landscape-compare-dist', ['landscape', 'embed']);
 
 const publicJson = (path: string) =>
   JSON.parse(readFileSync(resolve(ROOT, 'public', path), 'utf8')) as Record<string, unknown>;
@@ -231,6 +232,39 @@ describe.skipIf(skipBrowser)('the comparison view (issue 10)', { timeout: 300_00
     await expect.poll(() => page.url(), LINK_WAIT).toContain('cam=');
     await waitForPainted(page, views.last().locator('canvas'));
     await page.screenshot({ path: screenshotPath('landscape-compare-3d-1280'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the landscape-grid widget at 360 px: every panel on one scale, its own controls, a panel opens without touching history', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(
+      `${env.app.url}embed.html?widget=landscape-grid&levels=paper&figure_hide=1&theme=dark`,
+    );
+    const maps = page.locator('.lc-panel .ls-contour');
+    await maps.nth(GRID.cells.length - 1).waitFor({ timeout: 60_000 });
+    const paper = ['0', ...paperLevels().map(String)].join(' ');
+    expect([...new Set(await attrs(page, '.lc-panel .ls-contour', 'data-levels'))]).toEqual([
+      paper,
+    ]);
+    expect(new Set(await attrs(page, '.lc-panel .ls-contour', 'data-scale-max')).size).toBe(1);
+    await waitForPainted(page, maps.first());
+    // levels is offered, figure hidden by figure_hide=1.
+    expect(await page.getByRole('button', { name: /Paper's levels/ }).count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: /3D/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    const before = await page.evaluate(() => history.length);
+    await panel(page, GRID.cells[1].model).getByRole('button').first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    expect(await page.getByRole('button', { name: /single-model view/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.screenshot({ path: screenshotPath('landscape-grid-widget-360'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -62,12 +62,13 @@ export function mountLandscapeWidget(
   const listeners = new Set<(e: WidgetEvent) => void>();
   const emit = (e: WidgetEvent) => listeners.forEach((l) => l(e));
   watchLandscapeState(kind, emit);
-  /** The link whose two slices the side-by-side widget has drawn (null: none yet). */
+  /** The link whose slices a side-by-side widget (compare, grid) has drawn (null: none yet). */
   let compareLoaded: string | null = null;
   /** True when what the kind loads or computes has finished and nothing changed since. */
   const settled = (): boolean => {
     const { shipped, gpu, line } = useLandscapeStore.getState();
-    if (kind === 'landscape-compare') return compareLoaded === currentLandscapeQuery();
+    if (kind === 'landscape-compare' || kind === 'landscape-grid')
+      return compareLoaded === currentLandscapeQuery();
     if (kind === 'line') return line.runs[line.runPath].status === 'done' && !lineBusy(line);
     if (kind === 'toy') return useToyStore.getState().run.status === 'done';
     return shipped.status !== 'loading' && gpu.status !== 'running' && gpu.status !== 'cancelling';

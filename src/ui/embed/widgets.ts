@@ -15,7 +15,7 @@ export interface WidgetKind {
    * The controls `controls=compact` shows, by the names `<name>_hide=1` hides them with (the
    * most relevant first); `controls=full` shows the page's own control column instead. The
    * landscape kinds': model (depth), skip, plane (random or PCA), figure (contour or 3D), path
-   * (the line's), train (Train and Cancel), lr.
+   * (the line's), train (Train and Cancel), lr, levels (the grid's log or paper contour levels).
    */
   controls: readonly string[];
 }
@@ -76,6 +76,15 @@ export const WIDGETS: readonly WidgetKind[] = [
     description: 'A network with and without skip connections, on the same scale.',
     size: { width: 960, height: 560 },
     controls: ['model', 'plane'],
+  },
+  {
+    id: 'landscape-grid',
+    family: 'landscape',
+    title: 'Every landscape side by side',
+    description:
+      'Every shipped slice, depth by row, with and without skip connections, on one colour scale.',
+    size: { width: 960, height: 900 },
+    controls: ['levels', 'figure'],
   },
   {
     id: 'line',

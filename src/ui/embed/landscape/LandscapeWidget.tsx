@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { lookStyle } from '../../landscape/landscapeTheme';
 import type { EmbedOptions } from '../controller';
+import { CompareView } from '../../landscape/compare/CompareView';
 import { CompareWidget } from './CompareWidget';
 import { LineWidget } from './LineWidget';
 import type { FetchJson } from '../../../state/siteFetch';
@@ -28,7 +29,9 @@ export function LandscapeWidget({
   }, [look.theme, look.large]);
   return (
     <div className="lw" data-widget={kind} style={lookStyle(look)}>
-      {kind === 'landscape-compare' ? (
+      {kind === 'landscape-grid' ? (
+        <CompareView fetchJson={fetchJson} onLoaded={onCompareLoaded} embed={options} />
+      ) : kind === 'landscape-compare' ? (
         <CompareWidget options={options} fetchJson={fetchJson} onLoaded={onCompareLoaded} />
       ) : kind === 'line' ? (
         <LineWidget options={options} />

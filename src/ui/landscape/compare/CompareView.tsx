@@ -8,6 +8,7 @@ import { useLandscapeStore } from '../../../state/landscapeStore';
 import { DEPTHS, type Depth } from '../../../state/landscapeUrl';
 import { viewSummary } from '../../../state/landscapeView';
 import { siteFetchJson, type FetchJson } from '../../../state/siteFetch';
+import type { EmbedOptions } from '../../embed/controller';
 import { Toggle } from '../../controls/Toggle';
 import { cameraSync } from '../../panels/surface3d/cameraSync';
 import { ORBIT_HINT } from '../Landscape3D';
@@ -30,7 +31,17 @@ const pageFetch = (): FetchJson => siteFetchJson(new URL('./', document.baseURI)
  * colour scale (core/view/sharedScale) with one colour bar; with 3D on, every panel in 3D under
  * one shared camera. A panel opens large over the grid (`open=<model>`; Back or Esc closes it).
  */
-export function CompareView({ fetchJson }: { fetchJson?: FetchJson }) {
+export function CompareView({
+  fetchJson,
+  onLoaded,
+  embed,
+}: {
+  fetchJson?: FetchJson;
+  /** Told when the index and every slice have arrived (an embed's `done`). */
+  onLoaded?: () => void;
+  /** As the `landscape-grid` widget: its controls (levels, figure) and no history entries. */
+  embed?: Pick<EmbedOptions, 'controls' | 'hidden'>;
+}) {
   const look = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
   const setSettings = useLandscapeStore((s) => s.set);
@@ -39,11 +50,15 @@ export function CompareView({ fetchJson }: { fetchJson?: FetchJson }) {
   >(null);
   useEffect(() => {
     let live = true;
-    void loadCompareData(fetchJson ?? pageFetch()).then((r) => live && setLoaded(r));
+    void loadCompareData(fetchJson ?? pageFetch()).then((r) => {
+      if (!live) return;
+      setLoaded(r);
+      onLoaded?.();
+    });
     return () => {
       live = false;
     };
-  }, [fetchJson]);
+  }, [fetchJson, onLoaded]);
   const data = loaded?.data ?? null;
   const levels = look.levels ?? 'log';
   const view3d = look.view3d === true;
@@ -64,7 +79,9 @@ export function CompareView({ fetchJson }: { fetchJson?: FetchJson }) {
     [scale, levels, view3d, sync],
   );
   const thresholds = useMemo(() => landscapeThresholds(scale, levels), [scale, levels]);
-  const history = useCompareHistory();
+  const history = useCompareHistory(!embed);
+  const shows = (control: string) =>
+    !embed || (embed.controls !== 'none' && !embed.hidden.has(control));
 
   const openCell = data?.grid.cells.find((c) => c.model === look.open) ?? null;
   const openView = openCell ? (data?.slices.get(openCell.model)?.view ?? null) : null;
@@ -90,26 +107,30 @@ export function CompareView({ fetchJson }: { fetchJson?: FetchJson }) {
   return (
     <div className="lc-view" data-levels-style={levels} data-view3d={view3d ? '1' : '0'}>
       <div className="lc-tools" role="group" aria-label="Comparison settings">
-        <div className="chips" role="group" aria-label="Contour levels">
-          {(['log', 'paper'] as const).map((l) => (
-            <button
-              key={l}
-              type="button"
-              className="chip"
-              aria-pressed={levels === l}
-              disabled={view3d}
-              onClick={() => setLook({ levels: l === 'log' ? undefined : l })}
-            >
-              {LEVEL_LABELS[l]}
-            </button>
-          ))}
-        </div>
-        <Toggle
-          label="3D, one camera for all"
-          checked={view3d}
-          onChange={(v) => setLook({ view3d: v ? true : undefined })}
-        />
-        {view3d && (
+        {shows('levels') && (
+          <div className="chips" role="group" aria-label="Contour levels">
+            {(['log', 'paper'] as const).map((l) => (
+              <button
+                key={l}
+                type="button"
+                className="chip"
+                aria-pressed={levels === l}
+                disabled={view3d}
+                onClick={() => setLook({ levels: l === 'log' ? undefined : l })}
+              >
+                {LEVEL_LABELS[l]}
+              </button>
+            ))}
+          </div>
+        )}
+        {shows('figure') && (
+          <Toggle
+            label="3D, one camera for all"
+            checked={view3d}
+            onChange={(v) => setLook({ view3d: v ? true : undefined })}
+          />
+        )}
+        {view3d && shows('figure') && (
           <Toggle
             label="Log height"
             checked={look.logHeight}
@@ -185,7 +206,7 @@ export function CompareView({ fetchJson }: { fetchJson?: FetchJson }) {
           twin={twinOf(openCell)}
           look={panelLook}
           onClose={history.close}
-          onSingle={single(openCell)}
+          onSingle={embed ? undefined : single(openCell)}
         />
       )}
     </div>

@@ -6,12 +6,14 @@ import { parseLandscapeUrl } from '../../../state/landscapeUrl';
  * Opening a comparison panel large is a step in the browser's history, so Back closes it: the
  * open pushes a copy of the grid's address (the link sync then writes `open=` into the new
  * entry), Back pops to the grid's, and the popstate reads `open` from the address again.
- * A panel opened by a link (no entry pushed here) closes in place.
+ * A panel opened by a link (no entry pushed here) closes in place. `inHistory` false (an embed,
+ * which keeps its frame's address and must not add to its host's history): open and close only.
  */
-export function useCompareHistory(): { open(model: string): void; close(): void } {
+export function useCompareHistory(inHistory = true): { open(model: string): void; close(): void } {
   const setLook = useLandscapeStore((s) => s.setLook);
   const pushed = useRef(false);
   useEffect(() => {
+    if (!inHistory) return;
     const onPop = () => {
       pushed.current = false;
       const { look } = parseLandscapeUrl(window.location.search);
@@ -19,14 +21,16 @@ export function useCompareHistory(): { open(model: string): void; close(): void 
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [setLook]);
+  }, [setLook, inHistory]);
   const open = useCallback(
     (model: string) => {
-      window.history.pushState(window.history.state, '', window.location.href);
-      pushed.current = true;
+      if (inHistory) {
+        window.history.pushState(window.history.state, '', window.location.href);
+        pushed.current = true;
+      }
       setLook({ open: model });
     },
-    [setLook],
+    [setLook, inHistory],
   );
   const close = useCallback(() => {
     if (pushed.current) window.history.back();
