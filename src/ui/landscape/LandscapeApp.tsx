@@ -54,7 +54,14 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
           <ShareButton
             theme={look.theme}
             large={look.large}
-            target={() => widgetTarget('landscape', window.location.search, window.location.href)}
+            target={() =>
+              // The comparison view shares as its own widget, the grid.
+              widgetTarget(
+                look.compare ? 'landscape-grid' : 'landscape',
+                window.location.search,
+                window.location.href,
+              )
+            }
           />
         </div>
       </header>
