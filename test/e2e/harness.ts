@@ -41,7 +41,17 @@ export async function buildAndServe(
   await build({
     root: ROOT,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
+    build: { outDir, emptyOutDir: true },
+    // Vite deep-merges an inline `input` with vite.config's five pages, so every test file built
+    // the whole site; a config hook may replace it instead.
+    plugins: [
+      {
+        name: 'e2e-only-these-pages',
+        config(config) {
+          config.build!.rolldownOptions!.input = input;
+        },
+      },
+    ],
   });
   const server: PreviewServer = await preview({
     root: ROOT,
