@@ -173,6 +173,8 @@ describe.skipIf(skipBrowser)('the comparison view (issue 10)', { timeout: 300_00
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.url(), LINK_WAIT).not.toContain('open=');
     expect(page.url()).toContain('compare=1');
+    // Focus is back on the title of the panel that was open.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ns.label);
 
     // Keyboard: Enter on a focused panel's title opens it; Back closes it.
     const other = GRID.cells[0];
@@ -186,6 +188,17 @@ describe.skipIf(skipBrowser)('the comparison view (issue 10)', { timeout: 300_00
     await expect.poll(() => page.url(), LINK_WAIT).not.toContain('open=');
     expect(page.url()).toContain('compare=1');
     expect(await page.locator('.lc-panel').count()).toBe(GRID.cells.length);
+
+    // From the large view to the single-model view of that model; Back returns to the grid.
+    await panel(page, ns.model).locator('.lc-figure').click();
+    await dialog.getByRole('button', { name: 'Open in the single-model view' }).click();
+    await page.getByRole('region', { name: 'Contour map' }).waitFor();
+    await expect.poll(() => page.url(), LINK_WAIT).toContain(`model=resnet-${ns.key.depth}`);
+    expect(page.url()).not.toContain('compare=1');
+    expect(page.url()).toContain('skip=off');
+    await page.goBack();
+    await page.locator('.lc-panel').first().waitFor();
+    expect(await dialog.count()).toBe(0);
 
     // A link straight to an open panel opens it.
     await page.goto(`${env.app.url}landscape.html?compare=1&open=${ns.model}`);

@@ -22,12 +22,14 @@ import { ToyPanel } from './toy/ToyPanel';
 import { useDisplayedView } from './useDisplayedView';
 import { LandscapeExport } from './export/LandscapeExport';
 import { CompareView } from './compare/CompareView';
+import { useCompareBack } from './compare/useCompareHistory';
 
 /** The loss-landscapes page: contour and 3D side by side, the numbers below, controls beside. */
 export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
   const { shown, message } = useDisplayedView();
   const look = useLandscapeStore((s) => s.look);
   const setLook = useLandscapeStore((s) => s.setLook);
+  useCompareBack();
   const curvature = useCurvatureRatio(shown?.view ?? null);
   // As on the race page: the theme and type size are the document's, so styles.css's tokens follow.
   useEffect(() => {

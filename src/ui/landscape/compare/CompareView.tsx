@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { COLUMN_LABELS, type CompareCell } from '../../../core/view/compareGrid';
 import { PAPER_LEVELS, type LevelStyle } from '../../../core/view/contourLevels';
 import { landscapeThresholds } from '../../../core/view/landscapeContour';
@@ -84,6 +84,19 @@ export function CompareView({
     !embed || (embed.controls !== 'none' && !embed.hidden.has(control));
 
   const openCell = data?.grid.cells.find((c) => c.model === look.open) ?? null;
+  // Focus returns to the title of the panel that was open, as a dialog's opener gets it back.
+  const wasOpen = useRef<string | null>(null);
+  useEffect(() => {
+    if (openCell) wasOpen.current = openCell.model;
+    else if (wasOpen.current) {
+      document
+        .querySelector<HTMLButtonElement>(
+          `.lc-panel[data-model="${CSS.escape(wasOpen.current)}"] .lc-open`,
+        )
+        ?.focus();
+      wasOpen.current = null;
+    }
+  }, [openCell]);
   const openView = openCell ? (data?.slices.get(openCell.model)?.view ?? null) : null;
   const twinOf = (c: CompareCell) => {
     const t = data?.grid.cells.find(
