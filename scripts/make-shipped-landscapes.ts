@@ -4,7 +4,19 @@
  * measured. See docs/SHIPPED.md for the command, the times and the results.
  *
  *   npx tsx scripts/make-shipped-landscapes.ts [--epochs 4] [--grid 21] [--samples 500] [--seed 0]
- *       [--lr 0.1] [--out public] [--index-only] [MODEL …]        (default: all six presets)
+ *       [--lr 0.1] [--warmup STEPS] [--decay cosine|step] [--milestones 0.5,0.75] [--gamma 0.1]
+ *       [--batch 128] [--state-dir scratch/shipped-state] [--save-every STEPS] [--resume]
+ *       [--train-only | --slice-only] [--out public] [--index-only] [MODEL …]
+ *                                                                  (default: every preset)
+ *
+ * The recipe: --epochs passes of batch --batch, SGD with peak --lr (momentum 0.9, weight decay
+ * 5e-4), a linear warm-up from lr/10 over --warmup steps (default min(32, steps/4)), then
+ * --decay cosine (to 0, the default) or --decay step (lr × --gamma at each of --milestones,
+ * fractions of the run: the paper's ÷10 at 50 % and 75 %). Training keeps a resumable state in
+ * --state-dir/NAME.state (`landscape-lab train --save-state`'s format) every --save-every steps
+ * and on SIGINT/SIGTERM; --resume goes on from it (refused if the recipe differs), bit for bit
+ * the straight run. --train-only stops after the weights (the checkpoints for the PCA plane stay
+ * in --state-dir/NAME/); --slice-only slices the shipped weights with those checkpoints.
  *
  * Per model NAME:
  *   1. train from the seeded init (landscape-lab train's defaults: SGD lr 0.1, momentum 0.9,
@@ -23,25 +35,41 @@
  * Runs on one process's wasm backend; start two processes with disjoint model lists to use two
  * cores (the index is rebuilt from what is on disk, so they do not clobber each other).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { roughness } from '../src/core/view/roughness';
 import {
-  defaultScheduler,
   DEFAULT_OPTIMIZER,
   loadZooData,
+  readCheckpoints,
+  recipeScheduler,
   trainZooModel,
+  writeCheckpoints,
   writeZooWeights,
   type ZooData,
 } from '../src/cli/commands/train';
+import { CliError } from '../src/cli/cliError';
+import {
+  checkRecipe,
+  readTrainState,
+  type TrainRecipe,
+  writeTrainState,
+} from '../src/cli/trainStateFile';
 import { parseOptimizerConfig } from '../src/core/optimizers/parseOptimizer';
 import { initBackend } from '../src/gpu/backend';
 import { randomDirections } from '../src/gpu/landscape/directions';
 import { toBatches } from '../src/gpu/landscape/evaluate';
 import { computeSlice, type SliceResult } from '../src/gpu/landscape/slice';
-import { buildFastEvalModel, MODEL_NAMES, modelPreset } from '../src/gpu/modelZoo';
+import {
+  buildFastEvalModel,
+  buildModel,
+  loadWeights,
+  MODEL_NAMES,
+  modelPreset,
+} from '../src/gpu/modelZoo';
 import type { Net } from '../src/gpu/nets/net';
 import { trajectoryPca } from '../src/gpu/projection/trajectoryPca';
 import {
@@ -59,6 +87,16 @@ const { values: flags, positionals } = parseArgs({
     seed: { type: 'string', default: '0' },
     /** Peak lr; default DEFAULT_OPTIMIZER's (0.1). The warm-up starts at lr/10. */
     lr: { type: 'string' },
+    warmup: { type: 'string' },
+    decay: { type: 'string', default: 'cosine' },
+    milestones: { type: 'string', default: '0.5,0.75' },
+    gamma: { type: 'string', default: '0.1' },
+    batch: { type: 'string', default: '128' },
+    'state-dir': { type: 'string', default: 'scratch/shipped-state' },
+    'save-every': { type: 'string' },
+    resume: { type: 'boolean', default: false },
+    'train-only': { type: 'boolean', default: false },
+    'slice-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'public' },
     'index-only': { type: 'boolean', default: false },
   },
@@ -72,10 +110,44 @@ const epochs = Number(flags.epochs),
 const lr = flags.lr === undefined ? DEFAULT_OPTIMIZER.lr : Number(flags.lr);
 if (!(Number.isFinite(lr) && lr > 0))
   throw new Error(`--lr must be a positive number, got ${flags.lr}`);
+/** A flag's value as a positive integer (or null when absent), else an error naming the flag. */
+function intOf(flag: string, raw: string | undefined, min = 1): number | null {
+  if (raw === undefined) return null;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < min)
+    throw new Error(`--${flag} must be an integer ≥ ${min}, got ${raw}`);
+  return v;
+}
+const decay = flags.decay as 'cosine' | 'step';
+if (decay !== 'cosine' && decay !== 'step')
+  throw new Error(`--decay must be cosine or step, got ${flags.decay}`);
+const milestones = flags.milestones!.split(',').map(Number);
+if (!milestones.every((m) => m > 0 && m < 1))
+  throw new Error(
+    `--milestones must be fractions in (0, 1), e.g. 0.5,0.75; got ${flags.milestones}`,
+  );
+const gamma = Number(flags.gamma);
+if (!(gamma > 0 && gamma <= 1)) throw new Error(`--gamma must be in (0, 1], got ${flags.gamma}`);
+const warmupFlag = intOf('warmup', flags.warmup, 0);
+const batchSize = intOf('batch', flags.batch)!;
+const saveEveryFlag = intOf('save-every', flags['save-every']);
+if (flags['train-only'] && flags['slice-only'])
+  throw new Error('--train-only and --slice-only: give one (neither does both)');
+const stateDir = path.resolve(flags['state-dir']!);
 const outRoot = path.resolve(flags.out!);
 const models = positionals.length ? positionals : [...MODEL_NAMES];
 for (const m of models) modelPreset(m); // throws naming the known ones
-const generatedBy = `scripts/make-shipped-landscapes.ts --epochs ${epochs} --grid ${gridN} --samples ${samples} --seed ${seed}${flags.lr === undefined ? '' : ` --lr ${lr}`}`;
+/** The training recipe's flags (what weights.json → training.generatedBy records). */
+const trainingFlags =
+  `--epochs ${epochs} --seed ${seed}` +
+  (flags.lr === undefined ? '' : ` --lr ${lr}`) +
+  (batchSize === 128 ? '' : ` --batch ${batchSize}`) +
+  (warmupFlag === null ? '' : ` --warmup ${warmupFlag}`) +
+  (decay === 'cosine' ? '' : ` --decay step --milestones ${milestones.join(',')} --gamma ${gamma}`);
+const sliceFlags = `--grid ${gridN} --samples ${samples}`;
+const SCRIPT = 'scripts/make-shipped-landscapes.ts';
+// With --slice-only the training half comes from the weights' own record (see sliceModel).
+let generatedBy = `${SCRIPT} ${trainingFlags} ${sliceFlags}`;
 /** Stored in place of a non-finite loss (parseLandscapeJson wants finite numbers). */
 const LOSS_CAP = 1e30;
 
@@ -198,19 +270,57 @@ async function writeSlice(file: string, s: SliceOut): Promise<void> {
   await writeFile(path.join(outRoot, 'landscapes', `${file}.h5`), s.h5);
 }
 
-async function runModel(name: string): Promise<void> {
-  const preset = modelPreset(name);
-  const data = await loadZooData(preset);
+/** What slicing needs of a trained model, from training or from disk (--slice-only). */
+interface Trained {
+  params: tf.Tensor[];
+  buffers: tf.Tensor[];
+  checkpoints: Float32Array[];
+  checkpointSteps: number[];
+  testAccuracy: number;
+}
+
+/** SIGINT / SIGTERM: the training in progress stops after its step, its state saved. */
+let signalled = false;
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    log(`${sig}: stopping after this step, saving the state (go on with --resume)`);
+    signalled = true;
+  });
+
+async function trainModel(name: string, data: ZooData): Promise<Trained | null> {
+  const preset = data.preset;
   const n = data.train.y.shape[0];
-  const batchSize = 128;
   const steps = epochs * Math.ceil(n / batchSize);
   const checkpointEvery = Math.max(1, Math.ceil(steps / 40));
   const opt = parseOptimizerConfig({ ...DEFAULT_OPTIMIZER, lr });
   if (!opt.ok) throw new Error(opt.errors.join('; '));
   const optimizer = { type: opt.value.type, hp: opt.value.hp as Record<string, unknown> };
-  const scheduler = defaultScheduler(steps);
+  const warmup = warmupFlag ?? Math.min(32, Math.floor(steps / 4));
+  const scheduler = recipeScheduler({ steps, warmup, decay, milestones, gamma });
+  const recipe: TrainRecipe = {
+    model: name,
+    netId: buildModel(preset).id,
+    data: { dataset: preset.dataset, trainSamples: n },
+    batch: batchSize,
+    steps,
+    seed,
+    optimizer,
+    scheduler,
+    batchScaling: null,
+    batchSchedule: null,
+    checkpointEvery,
+  };
+  const stateFile = path.join(stateDir, `${name}.state`);
+  await mkdir(stateDir, { recursive: true });
+  let resume = null;
+  if (flags.resume && existsSync(stateFile)) {
+    const saved = await readTrainState(stateFile);
+    checkRecipe(stateFile, saved.recipe, recipe);
+    resume = saved.snapshot;
+  }
   log(
-    `${name}: training ${steps} steps (${epochs} epochs of ${n}, batch ${batchSize}), seed ${seed}`,
+    `${name}: training ${steps} steps (${epochs} epochs of ${n}, batch ${batchSize}), seed ${seed}` +
+      (resume ? `, resuming at step ${resume.step} from ${stateFile}` : `, state in ${stateFile}`),
   );
   let lastLog = performance.now();
   const out = await trainZooModel({
@@ -221,6 +331,10 @@ async function runModel(name: string): Promise<void> {
     scheduler,
     seed,
     checkpointEvery,
+    resume,
+    onSave: (snap) => writeTrainState(stateFile, recipe, snap),
+    saveEvery: saveEveryFlag ?? checkpointEvery,
+    stopRequested: () => signalled,
     onProgress: (p) => {
       if (performance.now() - lastLog > 30000) {
         lastLog = performance.now();
@@ -231,28 +345,41 @@ async function runModel(name: string): Promise<void> {
     },
   });
   const r = out.result;
+  if (r.stopped) {
+    log(`${name}: stopped at step ${r.steps} of ${steps}; state in ${stateFile}`);
+    tf.dispose([...r.params, ...r.buffers]);
+    return null;
+  }
   if (r.divergedAt !== null) throw new Error(`${name}: training diverged at step ${r.divergedAt}`);
   log(
     `${name}: trained in ${out.trainSeconds.toFixed(1)} s, train loss ${out.trainEval.loss.toFixed(4)} acc ${out.trainEval.accuracy.toFixed(4)}, test loss ${out.test.loss.toFixed(4)} acc ${out.test.accuracy.toFixed(4)}`,
   );
 
   const training = {
-    generatedBy,
+    generatedBy: `${SCRIPT} ${trainingFlags}`,
     seed,
     epochs,
     steps: r.steps,
     batchSize,
     optimizer,
     scheduler,
+    warmup,
+    decay,
+    ...(decay === 'step' ? { milestones, gamma } : {}),
     checkpointEvery,
     trainLoss: round(out.trainEval.loss, 6),
     trainAccuracy: round(out.trainEval.accuracy, 5),
     testLoss: round(out.test.loss, 6),
     testAccuracy: round(out.test.accuracy, 5),
+    // This session's; a resumed run's earlier sessions are not counted.
     seconds: round(out.trainSeconds, 4),
+    ...(resume ? { resumedFrom: resume.step } : {}),
   };
   const modelDir = path.join(outRoot, 'models', name);
   await writeZooWeights(modelDir, name, out, { training });
+  // The checkpoints (tens of MB for the wide nets) stay out of the shipped folder.
+  await mkdir(path.join(stateDir, name), { recursive: true });
+  await writeCheckpoints(path.join(stateDir, name), name, out);
   await writeFile(
     path.join(modelDir, 'train.json'),
     JSON.stringify({
@@ -268,7 +395,63 @@ async function runModel(name: string): Promise<void> {
       checkpointSteps: r.checkpoints.map((c) => c.step),
     }) + '\n',
   );
+  return {
+    params: r.params,
+    buffers: r.buffers,
+    checkpoints: r.checkpoints.map((c) => c.params),
+    checkpointSteps: r.checkpoints.map((c) => c.step),
+    testAccuracy: out.test.accuracy,
+  };
+}
 
+/** --slice-only: the shipped weights, their recorded recipe, and the checkpoints kept in --state-dir. */
+async function loadTrained(name: string): Promise<Trained> {
+  const modelDir = path.join(outRoot, 'models', name);
+  const manifest = JSON.parse(await readFile(path.join(modelDir, 'weights.json'), 'utf8'));
+  const training = manifest.training as { generatedBy?: string; testAccuracy?: number } | undefined;
+  if (typeof training?.testAccuracy !== 'number' || typeof training.generatedBy !== 'string')
+    throw new Error(`${modelDir}/weights.json: no training record (train it first: --train-only)`);
+  // The slices' meta names the recipe the weights were trained with, not this run's flags.
+  generatedBy = `${training.generatedBy.replace(/ --(grid|samples) \S+/g, '')} ${sliceFlags}`;
+  const w = loadWeights(
+    buildModel(name),
+    manifest,
+    new Uint8Array(await readFile(path.join(modelDir, 'weights.bin'))),
+  );
+  let cps;
+  try {
+    cps = await readCheckpoints(path.join(stateDir, name));
+  } catch (e) {
+    tf.dispose([...w.params, ...w.buffers]);
+    throw new Error(
+      `${name}: no checkpoints in ${path.join(stateDir, name)} for the PCA plane (${(e as Error).message}); train it here first`,
+      { cause: e },
+    );
+  }
+  return {
+    ...w,
+    checkpoints: cps.params,
+    checkpointSteps: cps.steps,
+    testAccuracy: training.testAccuracy,
+  };
+}
+
+async function runModel(name: string): Promise<void> {
+  const preset = modelPreset(name);
+  const data = await loadZooData(preset);
+  try {
+    const t = flags['slice-only'] ? await loadTrained(name) : await trainModel(name, data);
+    if (t && !flags['train-only']) await sliceModel(name, data, t);
+    if (t) tf.dispose([...t.params, ...t.buffers]);
+  } finally {
+    tf.dispose([data.train.x, data.train.y, data.test.x, data.test.y]);
+  }
+}
+
+/** The random and PCA slices of a trained model, written with their roughness. */
+async function sliceModel(name: string, data: ZooData, r: Trained): Promise<void> {
+  const preset = data.preset;
+  const netShapes = buildModel(preset).params.map((p) => [...p.shape]);
   // (i) filter-normalised random directions.
   const dirSeed = seed + 1;
   const dirs = randomDirections(r.params, { seed: dirSeed, norm: 'filter', ignore: 'biasbn' });
@@ -285,7 +468,7 @@ async function runModel(name: string): Promise<void> {
     1,
     data,
     { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed },
-    out.test.accuracy,
+    r.testAccuracy,
   );
   tf.dispose([...dirs.x, ...dirs.y]);
   await writeSlice(name, rand);
@@ -294,12 +477,7 @@ async function runModel(name: string): Promise<void> {
   );
 
   // (ii) the PCA plane of the trajectory.
-  const shapes = out.net.params.map((p) => [...p.shape]);
-  const pca = trajectoryPca(
-    r.checkpoints.map((c) => c.params),
-    shapes,
-    { ignoreBiasBn: true },
-  );
+  const pca = trajectoryPca(r.checkpoints, netShapes, { ignoreBiasBn: true });
   const margin = 1.15;
   const xr = margin * Math.max(...Array.from(pca.x, Math.abs)),
     yr = margin * Math.max(...Array.from(pca.y, Math.abs));
@@ -314,11 +492,11 @@ async function runModel(name: string): Promise<void> {
     yr,
     data,
     { kind: 'pca', norm: 'none', ignore: 'biasbn', orthogonal: true, seed: null },
-    out.test.accuracy,
+    r.testAccuracy,
   );
   p.json.model = name;
   p.json.trajectory = {
-    steps: r.checkpoints.map((c) => c.step),
+    steps: r.checkpointSteps,
     x: Array.from(pca.x, (v) => round(v)),
     y: Array.from(pca.y, (v) => round(v)),
     relativeResidual: Array.from(pca.relativeResidual, (v) => round(v, 5)),
@@ -332,8 +510,6 @@ async function runModel(name: string): Promise<void> {
   log(
     `${name}: PCA slice (±${xr.toFixed(2)}, ±${yr.toFixed(2)}, explained ${p.json.trajectory.explainedVariance}) in ${p.json.meta.seconds} s, roughness ${JSON.stringify(p.json.roughness)}`,
   );
-
-  tf.dispose([...r.params, ...r.buffers, data.train.x, data.train.y, data.test.x, data.test.y]);
 }
 
 /** OUT/landscapes/index.json: every shipped landscape with its model's training summary. */
@@ -381,13 +557,28 @@ async function writeIndex(): Promise<void> {
 await mkdir(path.join(outRoot, 'landscapes'), { recursive: true });
 if (!flags['index-only']) {
   const backend = await initBackend();
-  log(`backend ${backend}; models ${models.join(', ')}; ${generatedBy}`);
+  log(
+    `backend ${backend}; models ${models.join(', ')}; ` +
+      (flags['slice-only'] ? `slicing (${sliceFlags}) the shipped weights` : generatedBy),
+  );
   const t0 = performance.now();
   for (const m of models) {
     const t = performance.now();
-    await runModel(m);
-    await writeIndex();
+    try {
+      await runModel(m);
+    } catch (e) {
+      // A refused --resume (another recipe, a damaged state file) is said in one line.
+      if (!(e instanceof CliError)) throw e;
+      console.error(`make-shipped-landscapes: ${m}: ${e.message}`);
+      process.exit(2);
+    }
+    if (signalled) break;
+    if (!flags['train-only']) await writeIndex();
     log(`${m}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  if (signalled) {
+    log('stopped; run again with --resume to go on');
+    process.exit(3);
   }
   log(`all done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -53,26 +53,58 @@ export const TRAIN_LOG_FORMAT = 'landscape-lab-train/1';
 export const DEFAULT_OPTIMIZER = { type: 'SGD', lr: 0.1, momentum: 0.9, weight_decay: 5e-4 };
 
 /**
- * The default schedule for `steps` steps: a linear warm-up from 0.1·lr over min(32, ⌊steps/4⌋)
- * steps (He et al. 2016 warm up ResNet-110 at 0.01; without it our deep nets with shortcuts stall
- * near chance), then a cosine to 0 over the rest. Plain cosine when there is no room to warm up.
+ * A training recipe's lr schedule over `steps` steps, per step: a linear warm-up from 0.1·lr over
+ * `warmup` steps, then either a cosine to 0 over the rest, or step decays — lr × gamma at each
+ * of `milestones` (fractions of the whole run, e.g. He et al.'s and Li et al.'s ÷10 at 50 % and
+ * 75 %, torch's MultiStepLR) — as one SequentialLR. No warm-up: the second part alone.
  */
-export function defaultScheduler(steps: number): ScheduleConfig {
-  const warmup = Math.min(32, Math.floor(steps / 4));
+export function recipeScheduler(r: {
+  steps: number;
+  warmup: number;
+  decay: 'cosine' | 'step';
+  milestones?: readonly number[];
+  gamma?: number;
+}): ScheduleConfig {
+  const { steps, warmup } = r;
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup >= Math.max(1, steps))
+    throw new Error(`recipeScheduler: warm-up ${warmup} must be an integer in 0…${steps - 1}`);
+  const rest = steps - warmup;
+  const after =
+    r.decay === 'cosine'
+      ? { type: 'CosineAnnealingLR', T_max: Math.max(1, rest), eta_min: 0 }
+      : {
+          type: 'MultiStepLR',
+          // SequentialLR restarts the second scheduler's count at the warm-up's end.
+          milestones: (r.milestones ?? [0.5, 0.75]).map((f) => {
+            if (!(f > 0 && f < 1))
+              throw new Error(`recipeScheduler: milestone ${f} must be a fraction in (0, 1)`);
+            return Math.max(0, Math.round(f * steps) - warmup);
+          }),
+          gamma: r.gamma ?? 0.1,
+        };
   const raw =
     warmup < 1
-      ? { type: 'CosineAnnealingLR', T_max: Math.max(1, steps), eta_min: 0 }
+      ? after
       : {
           type: 'SequentialLR',
           milestones: [warmup],
           schedulers: [
             { type: 'LinearLR', start_factor: 0.1, end_factor: 1, total_iters: warmup },
-            { type: 'CosineAnnealingLR', T_max: steps - warmup, eta_min: 0 },
+            after,
           ],
         };
   const parsed = parseScheduleConfig(raw);
-  if (!parsed.ok) throw new Error(`defaultScheduler: ${parsed.errors.join('; ')}`);
+  if (!parsed.ok) throw new Error(`recipeScheduler: ${parsed.errors.join('; ')}`);
   return parsed.value;
+}
+
+/**
+ * The default schedule for `steps` steps: a linear warm-up from 0.1·lr over min(32, ⌊steps/4⌋)
+ * steps (He et al. 2016 warm up ResNet-110 at 0.01; without it our deep nets with shortcuts stall
+ * near chance), then a cosine to 0 over the rest. Plain cosine when there is no room to warm up.
+ */
+export function defaultScheduler(steps: number): ScheduleConfig {
+  return recipeScheduler({ steps, warmup: Math.min(32, Math.floor(steps / 4)), decay: 'cosine' });
 }
 
 export interface ZooData {
