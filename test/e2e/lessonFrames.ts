@@ -1,7 +1,8 @@
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { LessonRecord } from '../../src/ui/lessons/types';
 import { axeViolations } from './axe';
+import { watchErrors } from './harness';
 import { pixelStats } from './pixels';
 
 /** Opens `lesson.html?id=…` (plus `extra` keys) and waits for its body: every figure's frame. */
@@ -61,4 +62,25 @@ export async function expectLessonsAccessible(
       lesson.id,
     ).toBe(true);
   }
+}
+
+/**
+ * The lesson tests' two axe cases, one test each: 1280 px as the page opens, and 360 px in the
+ * dark theme with large type (a projector's look on a phone), both with no console error.
+ */
+export function itIsAccessible(
+  env: { readonly app: { url: string }; readonly browser: Browser },
+  lessons: readonly LessonRecord[],
+): void {
+  for (const c of [
+    { width: 1280, extra: '' },
+    { width: 360, extra: '&theme=dark&large=1' },
+  ])
+    it(`axe: no serious or critical violation at ${c.width} px${c.extra}`, async () => {
+      const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
+      const errors = watchErrors(page);
+      await expectLessonsAccessible(page, env.app.url, lessons, c.extra);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 300_000);
 }

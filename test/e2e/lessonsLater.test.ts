@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { figureEmbedSrc } from '../../src/ui/lessons/lessonLink';
 import { lessonById } from '../../src/ui/lessons/registry';
 import { servedBrowser, skipBrowser, watchErrors } from './harness';
-import { drawnFigure, expectLessonsAccessible, openLesson } from './lessonFrames';
+import { drawnFigure, itIsAccessible, openLesson } from './lessonFrames';
 import { pixelStats } from './pixels';
 
 const env = servedBrowser('e2e-lessons-later', ['lesson', 'embed']);
@@ -40,17 +40,7 @@ describe.skipIf(skipBrowser)('lessons 7, 8, 9, 11, 13', () => {
     await page.close();
   }, 300_000);
 
-  for (const c of [
-    { width: 1280, extra: '' },
-    { width: 360, extra: '&theme=dark&large=1' },
-  ])
-    it(`axe: no serious or critical violation at ${c.width} px${c.extra}`, async () => {
-      const page = await env.browser.newPage({ viewport: { width: c.width, height: 900 } });
-      const errors = watchErrors(page);
-      await expectLessonsAccessible(page, env.app.url, MINE, c.extra);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 300_000);
+  itIsAccessible(env, MINE);
 
   it('lesson 8’s schedule shapes and lesson 9’s batch-noise race draw inside their frames', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -10,6 +10,7 @@ import { sceneById } from '../../src/core/scenes/scenes';
 import { SURFACES } from '../../src/core/surfaces/registry';
 import { run, type RunResult } from '../../src/core/trajectory';
 import { decodeQuery } from '../../src/io/queryParams';
+import { parseLandscapeUrl } from '../../src/state/landscapeUrl';
 import { parseUrlState } from '../../src/state/raceUrl';
 import { racerConfigs } from '../../src/state/racerConfigs';
 import { sceneSentences } from '../../src/state/sceneText';
@@ -26,6 +27,7 @@ import { LESSONS, lessonById, lessonFigureById } from '../../src/ui/lessons/regi
 
 const FIGURES = LESSONS.flatMap((l) => l.figures.map((f) => [f.id, f, l.id] as const));
 const raceFigures = FIGURES.filter(([, f]) => widgetById(f.widget)?.family === 'race');
+const landscapeFigures = FIGURES.filter(([, f]) => widgetById(f.widget)?.family === 'landscape');
 const MINE = [
   'learning-rate',
   'momentum',
@@ -83,6 +85,27 @@ describe('lesson records', () => {
       if (scene) expect(sceneById(scene.value ?? '')).toBeDefined();
     },
   );
+
+  it.each(landscapeFigures)(
+    '%s: its query parses with the landscape page’s parseLandscapeUrl, no message',
+    (_id, f) => {
+      expect(parseLandscapeUrl(f.query).errors).toEqual([]);
+    },
+  );
+
+  it('lesson 10 is ready: one pair and the grid side by side, a slice in 3D and its curvature map', () => {
+    const l = lessonById('skip-connections')!;
+    expect(l.status).toBe('ready');
+    expect(l.figures.map((f) => f.widget)).toEqual([
+      'landscape-compare',
+      'landscape-grid',
+      'landscape',
+      'landscape',
+    ]);
+    const look = (q: string) => parseLandscapeUrl(q).look;
+    expect(look(l.figures[2].query).view3d).toBe(true);
+    expect(look(l.figures[3].query).curvature).toBe(true);
+  });
 
   it('every race figure of lessons 1–6 makes claims (its own or its scene’s), worded', () => {
     for (const [id, f, lesson] of raceFigures) {
@@ -161,6 +184,19 @@ describe('the lesson link', () => {
     expect(
       figurePlaygroundHref({ ...f, widget: 'landscape', query: 'model=resnet-20' }, dark),
     ).toBe('landscape.html?model=resnet-20&theme=dark&large=1');
+    // A side-by-side figure opens the landscape page's comparison view, where its slices are.
+    expect(
+      figurePlaygroundHref({ ...f, widget: 'landscape-compare', query: 'model=resnet-56' }, light),
+    ).toBe('landscape.html?model=resnet-56&compare=1');
+    expect(figurePlaygroundHref({ ...f, widget: 'landscape-grid', query: '' }, dark)).toBe(
+      'landscape.html?compare=1&theme=dark&large=1',
+    );
+    expect(
+      figurePlaygroundHref(
+        { ...f, widget: 'landscape-grid', query: 'compare=1&levels=paper' },
+        light,
+      ),
+    ).toBe('landscape.html?compare=1&levels=paper');
     expect(lessonHref('momentum', dark)).toBe('lesson.html?id=momentum&theme=dark&large=1');
   });
 

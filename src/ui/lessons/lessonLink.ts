@@ -24,10 +24,20 @@ export function parseLessonLink(query: string): LessonLink {
 export const figureEmbedSrc = (figure: LessonFigure, look: SiteLook): string =>
   withLook(`embed.html?widget=${encodeURIComponent(figure.id)}`, look);
 
-/** The figure's state on its full page ("Open in playground"): the race or the landscapes. */
+/** Widget kinds that show slices side by side: on the landscape page, its comparison view. */
+const SIDE_BY_SIDE = new Set(['landscape-compare', 'landscape-grid']);
+
+/**
+ * The figure's state on its full page ("Open in playground"): the race or the landscapes; a
+ * side-by-side figure opens the page's comparison view (`compare=1`), where its slices sit on one
+ * colour scale as in the figure.
+ */
 export function figurePlaygroundHref(figure: LessonFigure, look: SiteLook): string {
-  const page = widgetById(figure.widget)?.family === 'landscape' ? 'landscape.html' : 'race.html';
-  return withLook(`${page}?${figure.query}`, look);
+  if (widgetById(figure.widget)?.family !== 'landscape')
+    return withLook(`race.html?${figure.query}`, look);
+  const compare = SIDE_BY_SIDE.has(figure.widget) && !/(^|&)compare=/.test(figure.query);
+  const query = compare ? [figure.query, 'compare=1'].filter(Boolean).join('&') : figure.query;
+  return withLook(`landscape.html?${query}`, look);
 }
 
 /** A lesson's own address, keeping the look. */
