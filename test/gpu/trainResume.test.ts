@@ -1,6 +1,7 @@
 // Resumable training: N steps straight = k steps, a stop, a file round trip and a resume to N.
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { batchPlan } from '../../src/core/batchScaling';
 import { parseScheduleConfig } from '../../src/core/schedules';
 import type { ScheduleConfig } from '../../src/core/schedules/scheduleSpec';
 import { resnet } from '../../src/gpu/nets/resnet';
@@ -71,6 +72,7 @@ function expectSameRun(a: TrainResult, b: TrainResult) {
   expect(Array.from(b.loss)).toEqual(Array.from(a.loss));
   expect(Array.from(b.accuracy)).toEqual(Array.from(a.accuracy));
   expect(Array.from(b.lr)).toEqual(Array.from(a.lr));
+  expect(b.batch && Array.from(b.batch)).toEqual(a.batch && Array.from(a.batch));
   a.params.forEach((p, i) => expect(bits(b.params[i])).toEqual(bits(p)));
   a.buffers.forEach((p, i) => expect(bits(b.buffers[i])).toEqual(bits(p)));
   expect(b.checkpoints.map((c) => c.step)).toEqual(a.checkpoints.map((c) => c.step));
@@ -90,6 +92,17 @@ describe('train: stop and resume', () => {
       {
         optimizer: { type: 'Adam', hp: { lr: 0.01 } },
         scheduler: schedule({ type: 'ReduceLROnPlateau', patience: 0, factor: 0.5 }),
+      },
+    ],
+    [
+      'a batch-size schedule (B 16 → 32 after step 2, lr by the linear rule): the replay draws the same sizes',
+      {
+        batchPlan: batchPlan({
+          size: 16,
+          samples: 50,
+          scaling: { rule: 'linear', baseSize: 16, warmup: 0 },
+          schedule: { milestones: [2], factor: 2, change: 'batch' },
+        }),
       },
     ],
   ];
