@@ -313,6 +313,10 @@ async function trainModel(name: string, data: ZooData): Promise<Trained | null> 
   const stateFile = path.join(stateDir, `${name}.state`);
   await mkdir(stateDir, { recursive: true });
   let resume = null;
+  if (!flags.resume && existsSync(stateFile))
+    throw new CliError(
+      `${stateFile} exists (a run's state); go on with --resume, or delete it to start over`,
+    );
   if (flags.resume && existsSync(stateFile)) {
     const saved = await readTrainState(stateFile);
     checkRecipe(stateFile, saved.recipe, recipe);

@@ -77,6 +77,12 @@ describe('make-shipped-landscapes: recipe flags, --train-only, --slice-only, --r
     expect(read(out, 'landscapes/index.json').landscapes).toHaveLength(2);
   }, 180_000);
 
+  test('an existing state is not overwritten without --resume', async () => {
+    const r = await script([...recipe, ...dirs, '--train-only', 'resnet-20']);
+    expect(r.stderr).toMatch(/resnet-20\.state exists \(a run's state\); go on with --resume/);
+    expect(r.code).toBe(2);
+  }, 120_000);
+
   test('--resume refuses a changed recipe in one line, exit 2', async () => {
     const r = await script([
       ...recipe,

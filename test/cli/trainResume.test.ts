@@ -132,6 +132,11 @@ describe('landscape-lab train: stop and resume', () => {
   test('flag checks: --stop-at needs a state file; --save-state and --resume exclude each other', async () => {
     const a = await train('--out', tmp, '--stop-at', '2');
     expect(a.stderr).toMatch(/--stop-at: only with --save-state FILE or --resume FILE/);
+    const c = await train('--out', tmp, '--save-state', state);
+    expect(c.stderr).toMatch(
+      /--save-state: '.*run\.state' exists \(a run's state\); go on with --resume/,
+    );
+    expect(c.code).toBe(2);
     const b = await train('--out', tmp, '--save-state', state, '--resume', state);
     expect(b.stderr).toMatch(/--save-state and --resume: give one/);
     expect([a.code, b.code]).toEqual([2, 2]);

@@ -1,4 +1,5 @@
 import { optimizerOf } from '../../core/optimizers/registry';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -637,7 +638,7 @@ Resumable runs (a long run spanning sessions):
   --save-state FILE     keep the run's state in FILE (weights, BN statistics, optimizer state,
                         step, records, checkpoints and the recipe), rewritten atomically every
                         --save-every steps, at the end, and on SIGINT / SIGTERM (the run then
-                        stops after the step in progress)
+                        stops after the step in progress); an existing FILE is refused
   --resume FILE         go on from FILE's step to the end, saving back to FILE; the flags must
                         give the same recipe (model, data, batch, steps, seed, optimizer,
                         schedule, checkpoints): the first field that differs is named. The
@@ -668,6 +669,10 @@ unwritable --out, found before training starts), ${STOPPED_EXIT} stopped with it
       { flag: 'out', path: opts.out, kind: 'folder' },
       { flag: state?.resume ? 'resume' : 'save-state', path: state?.file, kind: 'file' },
     ]);
+    if (state && !state.resume && existsSync(state.file))
+      throw new CliError(
+        `--save-state: '${state.file}' exists (a run's state); go on with --resume, or delete it to start over`,
+      );
     // Read before any work: a missing or damaged state file is refused at once.
     const saved = state?.resume ? await readTrainState(state.file) : null;
     const { preset, batch: batchSize, seed, optimizer, quiet } = opts;
