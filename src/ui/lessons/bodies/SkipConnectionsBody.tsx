@@ -5,8 +5,6 @@ import {
   MOSTLY_NON_CONVEX,
   NEARLY_CONVEX,
   SMOOTH_TV,
-  TWIN_RATIO,
-  TWIN_SHARE_GAP,
 } from '../../../core/view/sliceReading';
 import { Formula } from '../../formula/Formula';
 import { LessonFigureFrame } from '../LessonFigureFrame';
@@ -15,13 +13,13 @@ import { TwinFacts } from './TwinFacts';
 /** A BasicBlock as gpu/nets/resnet.ts computes it, and its "-NS" variant without the addition. */
 const BLOCK = String.raw`\text{out} = \operatorname{ReLU}\big(F(x) + x\big),\quad F(x) = \operatorname{bn}_2\big(\operatorname{conv}_2(h)\big),\quad h = \operatorname{ReLU}\big(\operatorname{bn}_1(\operatorname{conv}_1(x))\big)`;
 const PLAIN = String.raw`\text{out}_{\text{NS}} = \operatorname{ReLU}\big(F(x)\big)`;
-const PATHWAY = String.raw`\frac{\partial\,(F(x) + x)}{\partial x} = \frac{\partial F}{\partial x} + I`;
+const PATHWAY = String.raw`\dfrac{\partial\,(F(x) + x)}{\partial x} = \dfrac{\partial F}{\partial x} + I`;
 /** The slice and its filter-normalised directions, as gpu/landscape/directions.ts makes them. */
 const SLICE = String.raw`L(\alpha, \beta) = L(\theta^{*} + \alpha\,\delta + \beta\,\eta),\quad (\alpha, \beta) \in [-1, 1]^2`;
-const FILTER_NORM = String.raw`\delta_{i} \leftarrow \frac{\delta_{i}}{\lVert \delta_{i} \rVert}\,\lVert \theta^{*}_{i} \rVert`;
+const FILTER_NORM = String.raw`\delta_{i} \leftarrow \dfrac{\delta_{i}}{\lVert \delta_{i} \rVert}\,\lVert \theta^{*}_{i} \rVert`;
 /** core/view/roughness.ts's tvLogLoss and core/view/sliceCurvature.ts's ratio. */
-const TV = String.raw`\mathrm{TV} = \operatorname*{mean}_{p \sim q} \frac{\lvert \ln L(p) - \ln L(q) \rvert}{\lVert p - q \rVert}`;
-const RATIO = String.raw`r = \min\!\left(1, \left\lvert \frac{\lambda_{\min}}{\lambda_{\max}} \right\rvert\right) \text{ if } \lambda_{\min} < 0,\quad \lambda_{\min} < -${CURVATURE_TAU}\,\lvert \lambda_{\max} \rvert`;
+const TV = String.raw`\mathrm{TV} = \operatorname*{mean}_{p \sim q} \dfrac{\lvert \ln L(p) - \ln L(q) \rvert}{\lVert p - q \rVert}`;
+const RATIO = String.raw`r = \min\!\left(1, \left\lvert \dfrac{\lambda_{\min}}{\lambda_{\max}} \right\rvert\right) \text{ if } \lambda_{\min} < 0,\quad \lambda_{\min} < -${CURVATURE_TAU}\,\lvert \lambda_{\max} \rvert`;
 
 const pct = (v: number) => `${Math.round(100 * v)} %`;
 
@@ -74,10 +72,8 @@ export default function SkipConnectionsBody() {
       <LessonFigureFrame id="skip-pair-56" />
       <p>
         Look at how far from the centre the colours climb, whether the contours stay round and
-        nested or break into islands, and the facts line under each map. The lines below read the
-        numbers of every shipped pair as this page loads them (a ratio of at least {TWIN_RATIO}×
-        either way counts as rougher or smoother; a gap of {pct(TWIN_SHARE_GAP)} points counts as
-        more or less non-convex).
+        nested or break into islands, and the facts line under each map. The lines below compare
+        every shipped pair at each depth, worded from their numbers as this page loads them.
       </p>
       <TwinFacts />
 
@@ -172,11 +168,11 @@ export default function SkipConnectionsBody() {
         The paper’s nets are 16 channels wide at their first stage, fully trained on 32×32 colour
         CIFAR-10 images, and sliced on a 51×51 grid. The nets shipped here have the same
         architecture at half the width, run on 7×7 grayscale Fashion-MNIST images so that a browser
-        can evaluate them, and are trained for a few epochs; their slices are coarser. That is
-        enough for the direction of the effect but not for its size: read the numbers under each
-        figure, including each net’s test accuracy, since a net that has not learned has a slice
-        that says little about training. For a finer slice, open a figure in the playground and
-        recompute it on your own GPU.
+        can evaluate them, and are trained for far fewer steps; their slices are coarser. Compare
+        the direction of each effect with the paper’s, not its size, and read the numbers under each
+        figure, each net’s test accuracy included: a net that has not learned has a slice that says
+        little about training. For a finer slice, open a figure in the playground and recompute it
+        on your own GPU.
       </p>
     </>
   );
