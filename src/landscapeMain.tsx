@@ -20,7 +20,8 @@ for (const m of urlErrors) console.warn(m);
 const baseUrl = new URL('./', document.baseURI).href;
 const fetchJson = siteFetchJson(baseUrl);
 
-const backends: BackendName[] = ['webgl', 'wasm', 'cpu'];
+// WebGPU first: the worker tries it only with an adapter (gpu/backend.ts) and says why not.
+const backends: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 startLandscapeRunner(new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });
 // The 1D panel's worker is made on its first run (lineRunner), so it costs the page nothing until used.
 startLineRunner(() => new LandscapeClient(workerPort()), { fetchJson, baseUrl, backends });

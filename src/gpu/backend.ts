@@ -4,13 +4,21 @@
  * Node, in a page and in a Web Worker.
  *
  * Defaults: Node → wasm, cpu (WASM-SIMD matmul is ~35× the cpu backend); elsewhere →
- * webgpu, webgl, wasm, cpu. `chooseBackend` also skips WebGL on a software renderer.
+ * webgpu, webgl, wasm, cpu. `chooseBackend` also skips a software GPU and says why it chose
+ * what it did (backendReason.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { probeWebGLRenderer, softwareRenderer } from './webglRenderer';
+import {
+  type BackendAttempt,
+  type BackendName,
+  type WebgpuProbe,
+  backendReason,
+  skipOutcome,
+} from './backendReason';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type { BackendName } from './backendReason';
 
 /** True under Node (also inside Vitest's node environment), false in a page or a worker. */
 export function isNode(): boolean {
@@ -38,22 +46,53 @@ async function prepareWasm(): Promise<void> {
   wasmPathsSet = true;
 }
 
-/** WebGPU lives in an optional package; register it only if it can be loaded. */
+/**
+ * Registers tfjs's WebGPU backend. A literal specifier, so Vite bundles the package as a lazy
+ * chunk of its own: fetched only here, after `probeWebgpu` found an adapter, never by a page
+ * that does not try WebGPU.
+ */
 async function prepareWebgpu(): Promise<boolean> {
   if (tf.findBackendFactory('webgpu')) return true;
   try {
-    const name = '@tensorflow/tfjs-backend-webgpu';
-    await import(/* @vite-ignore */ name);
+    await import('@tensorflow/tfjs-backend-webgpu');
     return tf.findBackendFactory('webgpu') != null;
   } catch {
     return false;
   }
 }
 
+/** The bits of WebGPU's API the probe reads (TypeScript's DOM library has no WebGPU types). */
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
+
+/**
+ * What WebGPU offers here, without loading tfjs's backend: under Node it is never tried; in a
+ * page or a worker it needs `navigator.gpu` and an adapter (null without a usable GPU).
+ */
+export async function probeWebgpu(): Promise<WebgpuProbe> {
+  if (isNode()) return 'node';
+  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return 'no-api';
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return 'no-adapter';
+    const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+    return fallback ? 'fallback-adapter' : 'adapter';
+  } catch {
+    return 'no-adapter';
+  }
+}
+
 async function tryBackend(name: BackendName): Promise<boolean> {
   try {
     if (name === 'wasm') await prepareWasm();
-    if (name === 'webgpu' && !(await prepareWebgpu())) return false;
+    // Under Node WebGPU is never tried (not even its package loaded).
+    if (name === 'webgpu' && (isNode() || !(await prepareWebgpu()))) return false;
     if (!tf.findBackendFactory(name)) return false;
     // setBackend resolves false (or throws) when the backend fails to initialise.
     if (!(await tf.setBackend(name))) return false;
@@ -77,29 +116,55 @@ export async function initBackend(
   throw new Error(`initBackend: none of [${preferred.join(', ')}] could be initialised`);
 }
 
-/** What `chooseBackend` picked, and what it knows of WebGL here. */
+/** What `chooseBackend` picked, why, and what it knows of WebGL here. */
 export interface BackendChoice {
-  backend: string;
+  backend: BackendName;
   /** The software rasteriser WebGL runs on here ('SwiftShader'), or null (a GPU, or not probed). */
   softwareWebgl: string | null;
   /** True when WebGL was skipped for being software-rendered (WebAssembly is faster then). */
   skippedSoftwareWebgl: boolean;
+  /** Each candidate up to the one used, in order, and what happened to it. */
+  attempts: BackendAttempt[];
+  /** The attempts in words ("WebGPU: no adapter in this browser → … → WebAssembly"), or null
+   * when the first candidate was used. */
+  reason: string | null;
 }
 
 /**
- * `initBackend`, but WebGL on a software renderer is skipped when WebAssembly comes later in
- * `preferred`: for a network's forward passes WASM-SIMD beats a CPU-emulated GPU (measured on
- * the landscape job, docs/ARCHITECTURE.md). `probe` reads the renderer string (injectable for tests).
+ * `initBackend`, but each candidate is first checked by a probe: WebGPU only with an adapter
+ * (and never under Node), a software GPU skipped when WebAssembly comes later in `preferred`
+ * (backendReason.ts's `skipOutcome`). Says why. `probe` reads WebGL's renderer string and
+ * `probeGpu` WebGPU's adapter (injectable for tests).
  */
 export async function chooseBackend(
   preferred: readonly BackendName[] = defaultBackends(),
   probe: () => string | null = probeWebGLRenderer,
+  probeGpu: () => Promise<WebgpuProbe> = probeWebgpu,
 ): Promise<BackendChoice> {
-  const wgl = preferred.indexOf('webgl');
-  const softwareWebgl = wgl >= 0 ? softwareRenderer(probe()) : null;
-  const skip = softwareWebgl !== null && preferred.indexOf('wasm') > wgl;
-  const backend = await initBackend(skip ? preferred.filter((b) => b !== 'webgl') : preferred);
-  return { backend, softwareWebgl, skippedSoftwareWebgl: skip && backend === 'wasm' };
+  const probes = {
+    softwareWebgl: preferred.includes('webgl') ? softwareRenderer(probe()) : null,
+    webgpu: preferred.includes('webgpu') ? await probeGpu() : ('no-api' as const),
+  };
+  const attempts: BackendAttempt[] = [];
+  for (const name of preferred) {
+    const skipped = skipOutcome(name, preferred, probes);
+    if (skipped === null && (await tryBackend(name))) {
+      attempts.push({ backend: name, outcome: 'used' });
+      const skippedSoftwareWebgl = attempts.some(
+        (a) => a.backend === 'webgl' && a.outcome === 'software',
+      );
+      const reason = backendReason(attempts, probes);
+      return {
+        backend: name,
+        softwareWebgl: probes.softwareWebgl,
+        skippedSoftwareWebgl,
+        attempts,
+        reason,
+      };
+    }
+    attempts.push({ backend: name, outcome: skipped ?? 'failed' });
+  }
+  throw new Error(`chooseBackend: none of [${preferred.join(', ')}] could be initialised`);
 }
 
 /** The active backend's WebGL context (tfjs's WebGL backend keeps it in `gpgpu.gl`), or null. */

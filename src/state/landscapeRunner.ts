@@ -152,7 +152,12 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         patchGpu({ text: m.text });
         break;
       case 'backend':
-        patchGpu({ backend: m.backend, wanted: m.wanted, softwareWebgl: m.softwareWebgl });
+        patchGpu({
+          backend: m.backend,
+          wanted: m.wanted,
+          softwareWebgl: m.softwareWebgl,
+          reason: m.reason,
+        });
         break;
       case 'centre':
         patchGpu({

@@ -38,6 +38,8 @@ export interface GpuState {
   wanted: string | null;
   /** The software rasteriser WebGL runs on here ('SwiftShader'), or null for a GPU. */
   softwareWebgl: string | null;
+  /** Why this backend: each candidate tried before it and what happened (backendReason.ts). */
+  reason: string | null;
   phase: 'coarse' | 'fine' | null;
   done: number;
   total: number;
@@ -75,6 +77,7 @@ export interface LineRun {
   backend: string | null;
   wanted: string | null;
   softwareWebgl: string | null;
+  reason: string | null;
   done: number;
   total: number;
   view: LineView | null;
@@ -131,6 +134,7 @@ export const idleLineRun = (): LineRun => ({
   backend: null,
   wanted: null,
   softwareWebgl: null,
+  reason: null,
   done: 0,
   total: 0,
   view: null,
@@ -158,6 +162,7 @@ export const idleGpu = (): GpuState => ({
   backend: null,
   wanted: null,
   softwareWebgl: null,
+  reason: null,
   phase: null,
   done: 0,
   total: 0,

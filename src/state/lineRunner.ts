@@ -31,7 +31,12 @@ export function startLineRunner(makeClient: () => LandscapeClient, io: RunnerIo)
         patch({ text: m.text });
         break;
       case 'backend':
-        patch({ backend: m.backend, wanted: m.wanted, softwareWebgl: m.softwareWebgl });
+        patch({
+          backend: m.backend,
+          wanted: m.wanted,
+          softwareWebgl: m.softwareWebgl,
+          reason: m.reason,
+        });
         break;
       case 'lineStart': {
         const { settings } = store.getState();

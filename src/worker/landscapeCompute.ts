@@ -130,7 +130,9 @@ export async function startRun(
   const { seq } = req;
   const t0 = performance.now();
   emit({ kind: 'status', seq, text: 'Starting the compute backend…' });
-  const { backend, softwareWebgl, skippedSoftwareWebgl } = await cache.useBackend(req.backends);
+  const { backend, softwareWebgl, skippedSoftwareWebgl, reason } = await cache.useBackend(
+    req.backends,
+  );
   emit({
     kind: 'backend',
     seq,
@@ -138,6 +140,7 @@ export async function startRun(
     wanted: req.backends[0],
     softwareWebgl,
     skippedSoftwareWebgl,
+    reason,
   });
   signal.throwIfAborted();
   const preset = modelPreset(req.model);

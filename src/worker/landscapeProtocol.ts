@@ -74,7 +74,8 @@ export type LandscapeResponse =
   /**
    * The backend in use; `wanted` is the first one asked for (a difference means a fallback,
    * unless `skippedSoftwareWebgl`: WebGL runs on `softwareWebgl`, a CPU rasteriser, so WebAssembly
-   * was chosen as the faster).
+   * was chosen as the faster); `reason` says what happened to each candidate up to this one
+   * (null when the first was used).
    */
   | {
       kind: 'backend';
@@ -83,6 +84,7 @@ export type LandscapeResponse =
       wanted: string;
       softwareWebgl: string | null;
       skippedSoftwareWebgl: boolean;
+      reason: string | null;
     }
   | {
       kind: 'centre';

@@ -370,12 +370,12 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     await page.getByRole('button', { name: 'Recompute on my GPU' }).click();
     await page.waitForSelector('[data-status=done]', { timeout: 120_000 });
     // The test browser's WebGL is software (SwiftShader): the worker tells it from a GPU and
-    // takes WebAssembly, the faster for this job, and says so instead of warning of a fallback.
+    // takes WebAssembly, the faster for this job, and says why instead of warning of a fallback.
     const note = page.locator('.ls-backend');
     await expect(note.getAttribute('data-backend')).resolves.toBe('wasm');
     await expect(note.getAttribute('data-software-webgl')).resolves.toBe('SwiftShader');
     await expect(note.textContent()).resolves.toContain(
-      'WebAssembly — WebGL is software-rendered here (SwiftShader), WASM is faster for this job',
+      'WebGL (SwiftShader is software, skipped) → WebAssembly',
     );
     await expect(note.textContent()).resolves.not.toContain('not available');
     await expect(
@@ -575,8 +575,8 @@ describe.skipIf(skipBrowser)('the loss-landscapes page without WebGL', () => {
       await page.waitForSelector('[data-status=done]', { timeout: 120_000 });
       const backend = await page.locator('.ls-backend').getAttribute('data-backend');
       expect(['wasm', 'cpu']).toContain(backend);
-      await expect(page.locator('.ls-backend').textContent()).resolves.toMatch(
-        /WebGL \(GPU\) is not available in this browser/,
+      await expect(page.locator('[data-backend-reason]').textContent()).resolves.toMatch(
+        /WebGL: could not start here → (WebAssembly|plain JavaScript)$/,
       );
       await expect(page.getByRole('img', { name: 'Landscape 3D' }).textContent()).resolves.toMatch(
         /3D view \(it needs WebGL\) is not available/,

@@ -42,17 +42,19 @@ describe('softwareRenderer: which WebGL renderer strings are a CPU rasteriser', 
 describe('chooseBackend', () => {
   it('skips software WebGL for WebAssembly, and says why', async () => {
     const c = await chooseBackend(['webgl', 'wasm', 'cpu'], () => 'Google SwiftShader');
-    expect(c).toEqual({
+    expect(c).toMatchObject({
       backend: 'wasm',
       softwareWebgl: 'SwiftShader',
       skippedSoftwareWebgl: true,
+      reason: 'WebGL (SwiftShader is software, skipped) → WebAssembly',
     });
     expect(tf.getBackend()).toBe('wasm');
   });
 
   it('does not skip WebGL on a GPU (here Node has none, so the fallback is no skip)', async () => {
     const c = await chooseBackend(['webgl', 'wasm', 'cpu'], () => 'Apple M2');
-    expect(c).toEqual({ backend: 'wasm', softwareWebgl: null, skippedSoftwareWebgl: false });
+    expect(c).toMatchObject({ backend: 'wasm', softwareWebgl: null, skippedSoftwareWebgl: false });
+    expect(c.reason).toBe('WebGL: could not start here → WebAssembly');
   });
 
   it('keeps a software WebGL when WebAssembly is not on the list after it', async () => {

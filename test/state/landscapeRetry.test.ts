@@ -24,6 +24,7 @@ describe('Retry after a lost GPU context', () => {
       wanted: 'webgl',
       softwareWebgl: null,
       skippedSoftwareWebgl: false,
+      reason: null,
     });
     r.answer({
       kind: 'error',

@@ -30,7 +30,7 @@ import { lazyPort } from './landscape/lazyPort';
 import { siteFetchJson } from '../../state/siteFetch';
 import './landscape/landscapeWidget.css';
 
-const BACKENDS: BackendName[] = ['webgl', 'wasm', 'cpu'];
+const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export function mountLandscapeWidget(
   root: HTMLElement,

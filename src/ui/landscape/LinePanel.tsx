@@ -129,6 +129,7 @@ function LineRunStatus({ run }: { run: LineRun }) {
           backend={run.backend}
           wanted={run.wanted}
           softwareWebgl={run.softwareWebgl}
+          reason={run.reason}
           status={run.status}
           verbs={['Computing', 'Computed']}
           dataKey="data-line-backend"

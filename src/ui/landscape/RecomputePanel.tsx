@@ -76,6 +76,7 @@ function RunStatus({ gpu }: { gpu: GpuState }) {
           backend={gpu.backend}
           wanted={gpu.wanted}
           softwareWebgl={gpu.softwareWebgl}
+          reason={gpu.reason}
           status={gpu.status}
           verbs={['Computing', 'Computed']}
           dataKey="data-backend"
