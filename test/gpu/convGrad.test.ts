@@ -11,24 +11,13 @@ import { initBuffers, initParams } from '../../src/gpu/nets/params';
 import { resnet } from '../../src/gpu/nets/resnet';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
 import type { OptimizerSpec } from '../../src/core/optimizers/optimizerSpec';
-import { maxRelErr, numTensors, useTestBackend } from './setup';
+import { maxRelErr, numTensors, relToMax, useTestBackend } from './setup';
 
 let backend = '';
 beforeAll(async () => {
   backend = await useTestBackend();
 });
 afterAll(useTestBackend);
-
-/** max|a − b| / max|b|: the error relative to the tensor's scale. */
-function relToMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0,
-    m = 0;
-  for (let i = 0; i < b.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(b[i]));
-  }
-  return d / m;
-}
 
 /** Deterministic pseudo-random values in [-1, 1). */
 function values(n: number, seed: number): Float32Array {

@@ -20,7 +20,7 @@ import { resnet } from '../../src/gpu/nets/resnet';
 import { TensorOptimizer } from '../../src/gpu/tensorOptimizer';
 import { trainStep } from '../../src/gpu/train/trainStep';
 import { repoRoot } from '../referencePath';
-import { numTensors, useTestBackend } from './setup';
+import { numTensors, relToMax, useTestBackend } from './setup';
 
 type State = Record<string, { shape: number[]; values: number[] }>;
 interface RefNet {
@@ -36,17 +36,6 @@ const ref = JSON.parse(
 ) as { nets: RefNet[] };
 
 beforeAll(useTestBackend);
-
-/** max |a − b| / max |b|. */
-function relToMax(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0,
-    m = 0;
-  for (let i = 0; i < b.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(b[i]));
-  }
-  return m === 0 ? d : d / m;
-}
 
 const valuesOf = (s: State) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.values]));
 
