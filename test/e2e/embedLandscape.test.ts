@@ -197,6 +197,34 @@ describe.skipIf(skipBrowser)(
         await page.close();
       });
 
+      it(`landscape-grid at ${width} px: every shipped slice drawn on one scale, no controls with controls=none`, async () => {
+        const { page, frame, errors } = await openWidget(
+          'widget=landscape-grid&controls=none',
+          width,
+        );
+        const maps = frame.locator('.lc-panel .ls-contour');
+        // Every random-direction slice the index ships (six ResNets today) gets a panel.
+        await maps.nth(5).waitFor({ timeout: 60_000 });
+        const scales = await maps.evaluateAll((ms) =>
+          ms.map((m) => m.getAttribute('data-scale-max')),
+        );
+        expect(new Set(scales).size).toBe(1);
+        await expectPainted(page, maps.first(), `embed-grid-first-${width}`);
+        await expectPainted(page, maps.last(), `embed-grid-last-${width}`);
+        // No controls: no form fields and no level switch; each panel's title stays a button
+        // that opens it large.
+        expect(
+          await frame.locator('.embed-widget').locator('input, select, textarea').count(),
+        ).toBe(0);
+        expect(await frame.getByRole('button', { name: /Paper's levels/ }).count()).toBe(0);
+        expect(await frame.locator('.embed-widget button').count()).toBe(await maps.count());
+        expect(
+          await frame.evaluate(() => document.documentElement.scrollWidth),
+        ).toBeLessThanOrEqual(width);
+        await expectClean(frame, errors);
+        await page.close();
+      });
+
       it(`line at ${width} px: computes the interpolation when shown and draws it, no controls with controls=none`, async () => {
         const { page, frame, errors } = await openWidget(
           'widget=line&controls=none&model=resnet-20&samples=8',
