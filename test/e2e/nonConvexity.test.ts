@@ -24,9 +24,16 @@ const env = servedBrowser('e2e-nonconvexity', ['landscape', 'embed']);
 
 const MODEL = 'resnet-56-ns';
 const index = JSON.parse(readFileSync(resolve(ROOT, 'public/landscapes/index.json'), 'utf8')) as {
-  landscapes: { model: string; directions: string; roughness: Record<string, number> }[];
+  landscapes: {
+    model: string;
+    directions: string;
+    grid: [number, number];
+    roughness: Record<string, number>;
+  }[];
 };
 const entry = index.landscapes.find((e) => e.model === MODEL && e.directions === 'random')!;
+/** The map has one cell per interior grid point (the Hessian needs both neighbours). */
+const CELLS = (entry.grid[0] - 2) * (entry.grid[1] - 2);
 
 describe.skipIf(skipBrowser)('non-convexity of a slice', () => {
   it('is shown with the index number, drawn as a map on the toggle, kept in the link, axe clean', async () => {
@@ -53,7 +60,7 @@ describe.skipIf(skipBrowser)('non-convexity of a slice', () => {
     const toggle = page.getByRole('checkbox', { name: 'Non-convexity map' });
     await toggle.check();
     const cells = page.locator('.ls-curvature');
-    await expect(cells.getAttribute('data-cells').then(Number)).resolves.toBe(19 * 19);
+    await expect(cells.getAttribute('data-cells').then(Number)).resolves.toBe(CELLS);
     const on = await settledScreenshot(page, contour, screenshotPath('nonconvexity-map'));
     expect(await pixelDiff(page, off, on)).toBeGreaterThan(10_000);
     // Blue exactly where the share does not count a point.
@@ -71,7 +78,7 @@ describe.skipIf(skipBrowser)('non-convexity of a slice', () => {
     await page.goto(page.url());
     await expect(
       page.locator('.ls-curvature').getAttribute('data-cells').then(Number),
-    ).resolves.toBe(19 * 19);
+    ).resolves.toBe(CELLS);
     await expect(
       page.getByRole('checkbox', { name: 'Non-convexity map' }).isChecked(),
     ).resolves.toBe(true);
@@ -90,7 +97,7 @@ describe.skipIf(skipBrowser)('non-convexity of a slice', () => {
     );
     await expect(
       page.locator('.ls-curvature').getAttribute('data-cells', { timeout: 60_000 }).then(Number),
-    ).resolves.toBe(19 * 19);
+    ).resolves.toBe(CELLS);
     await expect(page.locator('.ls-curv-legend').isVisible()).resolves.toBe(true);
     await expect(page.locator('.lw-facts').textContent()).resolves.toContain(
       `${(100 * entry.roughness.nonConvexShare).toFixed(1)} % non-convex`,
