@@ -268,9 +268,10 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     });
     expect(await pixelDiff(page, before, after)).toBeGreaterThan(1000);
     await page.screenshot({ path: screenshotPath('landscape-noskip'), fullPage: true });
-    // Its loss climbs to ~10⁸ at the edges, yet the basin (the middle half of the plot) is drawn
-    // in many bands, not one: the levels are geometric in the loss (contourLevels 'logValue').
-    expect(Number(await contour(page).getAttribute('data-max'))).toBeGreaterThan(1e6);
+    // Its loss climbs four decades above the centre (~4·10⁴ at the edges), yet the basin (the
+    // middle half of the plot) is drawn in many bands, not one: the levels are geometric in the
+    // loss (contourLevels 'logValue').
+    expect(Number(await contour(page).getAttribute('data-max'))).toBeGreaterThan(1e4);
     expect(await bandsUnder(page, 0.25, 0.75)).toBeGreaterThanOrEqual(5);
     await expect.poll(() => page.url(), LINK_WAIT).toContain('skip=off');
     await expect(sharpness.textContent()).resolves.toContain(`λmax${lambdaMax('resnet-56-ns')} `);
