@@ -92,6 +92,20 @@ const SUBJECTS: Subject[] = [
     flags: numeric('epochs', 'steps', 'batch', 'seed', 'checkpoint-every'),
   },
   {
+    // The resumable-run flags: --save-every and --stop-at need a state file to save into.
+    command: 'train',
+    base: [
+      'train',
+      '--model',
+      'resnet-20',
+      '--save-state',
+      f('run.state'),
+      '--out',
+      f('train-out'),
+    ],
+    flags: numeric('save-every', 'stop-at'),
+  },
+  {
     command: 'train',
     base: ['train', '--model', 'resnet-20', '--noise-scale', '2,4', '--out', f('train-out')],
     flags: {
@@ -195,6 +209,8 @@ const NON_NUMERIC: Record<string, string[]> = {
     'data',
     'batch-scaling',
     'batch-schedule',
+    'save-state',
+    'resume',
   ],
   tune: ['surface', 'surface-params', 'optimizer', 'method', 'criterion', 'out', 'csv'],
   'basin-map': ['optimizer', 'out', 'csv', 'toy'],
