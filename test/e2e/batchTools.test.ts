@@ -47,7 +47,8 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(
-      env.app.url + `?surface=quadratic&opt=sgd&lr.sgd=0.01&samples=${SAMPLES}&batch=32&3d=0`,
+      env.app.url +
+        `race.html?surface=quadratic&opt=sgd&lr.sgd=0.01&samples=${SAMPLES}&batch=32&3d=0`,
     );
     await waitForRace(page);
     const card = page.locator('.race-controls');
@@ -90,7 +91,7 @@ describe.skipIf(skipBrowser)('the batch-size scaling rule on the race page', () 
     const errors = watchErrors(page);
     await page.goto(
       env.app.url +
-        '?surface=quadratic&opt=sgd,adam&batch=16&batch.at=100,200&theme=dark&large=1&3d=0',
+        'race.html?surface=quadratic&opt=sgd,adam&batch=16&batch.at=100,200&theme=dark&large=1&3d=0',
     );
     await waitForRace(page);
     const race = defaultRaceState('quadratic');

@@ -88,9 +88,9 @@ describe.skipIf(skipBrowser)('exports on the landscape page', () => {
     const before = await readings(page);
     expect(before.length).toBeGreaterThan(10);
     const h5 = await download(page, 'Slice .h5');
-    expect(h5.name).toBe('resnet-20-21x21.h5');
+    expect(h5.name).toBe('resnet-20-41x41.h5');
     await expect(exportCard(page).getByRole('status').textContent()).resolves.toMatch(
-      /^Saved resnet-20-21x21\.h5 \(\d/,
+      /^Saved resnet-20-41x41\.h5 \(\d/,
     );
     await page.getByLabel('Open .h5', { exact: true }).setInputFiles({
       name: h5.name,
@@ -110,7 +110,7 @@ describe.skipIf(skipBrowser)('exports on the landscape page', () => {
     const { page, errors } = await openPage();
     await exportCard(page).getByLabel('4×').check();
     const png4 = await download(page, 'Contour PNG');
-    expect(png4.name).toBe('resnet-20-21x21-contour@4x.png');
+    expect(png4.name).toBe('resnet-20-41x41-contour@4x.png');
     const width = contourExportWidth(LANDSCAPE_SIZES.normal.tickFont);
     const frame = contourFrame(width, 1, LANDSCAPE_SIZES.normal.tickFont);
     expect(pngSize(png4.bytes)).toEqual({ width: 4 * width, height: 4 * frame.height });
@@ -123,7 +123,7 @@ describe.skipIf(skipBrowser)('exports on the landscape page', () => {
     await canvas.waitFor({ timeout: 60_000 });
     const css = await canvas.evaluate((c) => c.getBoundingClientRect().toJSON() as DOMRect);
     const three = await download(page, '3D PNG');
-    expect(three.name).toBe('resnet-20-21x21-3d@2x.png');
+    expect(three.name).toBe('resnet-20-41x41-3d@2x.png');
     // Rendered again at two pixels per CSS pixel (whole pixels of a fractional box).
     const got = pngSize(three.bytes);
     expect(Math.abs(got.width - 2 * css.width)).toBeLessThan(2);
@@ -132,7 +132,7 @@ describe.skipIf(skipBrowser)('exports on the landscape page', () => {
 
     const csv = (await download(page, 'Slice CSV')).bytes.toString('utf8').trimEnd().split('\r\n');
     expect(csv[0]).toBe('x,y,loss,acc');
-    expect(csv.length - 1).toBe(21 * 21);
+    expect(csv.length - 1).toBe(41 * 41);
     expect(csv.slice(1).every((l) => /^[-\d.e]+,[-\d.e]+,[\d.e+-]+,[\d.e+-]*$/.test(l))).toBe(true);
 
     const svg = (await download(page, 'Contour SVG')).bytes.toString('utf8');

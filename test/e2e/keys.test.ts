@@ -18,7 +18,7 @@ const env = servedBrowser('keys-e2e', ['main', 'landscape']);
 async function race(query: string, width = 1440): Promise<{ page: Page; errors: string[] }> {
   const page = await env.browser.newPage({ viewport: { width, height: 1000 } });
   const errors = watchErrors(page);
-  await page.goto(`${env.app.url}${query}`);
+  await page.goto(`${env.app.url}race.html${query}`);
   await waitForRace(page);
   return { page, errors };
 }
