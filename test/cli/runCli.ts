@@ -9,12 +9,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `landscape-lab ARGS` exactly as `npx landscape-lab` does (the package's bin script, a child process). */
-export function cli(args: string[], stdin?: string): Promise<CliRun> {
+/** Runs `node NODE_ARGS` in the repository root as a child process, stdin given and closed. */
+export function runNode(nodeArgs: string[], stdin?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], {
-      cwd: repoRoot,
-    });
+    const child = spawn(process.execPath, nodeArgs, { cwd: repoRoot });
     let stdout = '',
       stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -23,6 +21,11 @@ export function cli(args: string[], stdin?: string): Promise<CliRun> {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin ?? '');
   });
+}
+
+/** Runs `landscape-lab ARGS` exactly as `npx landscape-lab` does (the package's bin script, a child process). */
+export function cli(args: string[], stdin?: string): Promise<CliRun> {
+  return runNode([path.join(repoRoot, 'bin/landscape-lab.mjs'), ...args], stdin);
 }
 
 /**

@@ -1,32 +1,18 @@
 // scripts/make-shipped-landscapes.ts with the recipe flags, run as the lead runs it (a child
 // process) on a few steps: --train-only records the recipe; --slice-only slices those weights
 // with the checkpoints kept in --state-dir and names the weights' recipe in the slices' meta.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { repoRoot } from '../referencePath';
-import type { CliRun } from './runCli';
+import { type CliRun, runNode } from './runCli';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'landscape-lab-shipped-'));
 const out = path.join(tmp, 'public'),
   state = path.join(tmp, 'state');
 
 function script(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/make-shipped-landscapes.ts', ...args],
-      { cwd: repoRoot },
-    );
-    let stdout = '',
-      stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNode(['--import', 'tsx', 'scripts/make-shipped-landscapes.ts', ...args]);
 }
 
 const read = (...p: string[]) => JSON.parse(readFileSync(path.join(...p), 'utf8'));
