@@ -122,6 +122,9 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     const iframe = page.locator('.lesson-figure iframe').first();
     const frame = await (await iframe.elementHandle())!.contentFrame();
     await frame!.waitForLoadState();
+    // The widget reports its own height as its content draws; inject only once that has settled,
+    // or its next report (e.g. 835) lands after ours.
+    await settledHeight(iframe);
     // Another window (here the lesson page itself) cannot size it.
     await page.evaluate(() => window.postMessage({ type: 'resize', height: 777 }, '*'));
     await frame!.evaluate(() => parent.postMessage({ type: 'resize', height: 'tall' }, '*'));
@@ -148,3 +151,19 @@ describe.skipIf(skipBrowser)('lesson pages', () => {
     await page.close();
   }, 180_000);
 });
+
+/** Polls the frame's height attribute until it has not changed for 1.5 s, and returns it. */
+async function settledHeight(iframe: import('playwright-core').Locator): Promise<string | null> {
+  let last = await iframe.getAttribute('height');
+  let since = Date.now();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await iframe.getAttribute('height');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 1500) return now;
+  }
+  throw new Error(`the frame's height never settled (last ${last})`);
+}
