@@ -13,7 +13,13 @@ import type { LandscapeClient } from '../worker/landscapeClient';
 import type { LandscapeResponse } from '../worker/landscapeProtocol';
 import type { SlicePoint } from '../gpu/landscape/slice';
 import type { BackendName } from '../gpu/backend';
-import { useLandscapeStore, type GpuState, type ShippedState } from './landscapeStore';
+import {
+  useLandscapeStore,
+  type GpuState,
+  type LandscapeState,
+  type ShippedState,
+} from './landscapeStore';
+import { startRunRunner } from './run/runRunner';
 import { modelLabel, modelName, type LandscapeSettings } from './landscapeUrl';
 import {
   backendLabel,
@@ -142,30 +148,19 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
     if (r && view) patchGpu({ [r.phase]: withRow(view, r.points), done: r.done, total: r.total });
   };
 
-  client.onMessage((m: LandscapeResponse) => {
+  /** The recompute's own messages; the shared ones (status, backend, done, …) are the run's. */
+  const message = (m: LandscapeResponse): Partial<GpuState> | void => {
     // Anything but a row of the same phase first draws the rows held back.
     if (m.kind !== 'row' || (rows && rows.phase !== m.phase)) flushRows();
     const { gpu, settings } = store.getState();
     const title = `${modelLabel(settings)} · recomputed on ${gpu.backend ? backendLabel(gpu.backend) : 'your device'}${settings.init ? ' (fresh weights, init=1)' : ''}`;
     switch (m.kind) {
-      case 'status':
-        patchGpu({ text: m.text });
-        break;
-      case 'backend':
-        patchGpu({
-          backend: m.backend,
-          wanted: m.wanted,
-          softwareWebgl: m.softwareWebgl,
-          reason: m.reason,
-        });
-        break;
       case 'centre':
-        patchGpu({
+        return {
           centre: { loss: m.loss, acc: m.acc },
           data: { dataset: m.dataset, split: 'test', samples: m.samples },
           text: `Centre: loss ${m.loss.toFixed(3)}, accuracy ${m.acc.toFixed(1)} % on ${m.samples} test images (${m.params.toLocaleString('en')} parameters)`,
-        });
-        break;
+        };
       case 'phase': {
         const view = emptyComputedView(
           m.xs,
@@ -184,8 +179,7 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
             },
           },
         );
-        patchGpu({ phase: m.phase, done: 0, total: m.xs.length * m.ys.length, [m.phase]: view });
-        break;
+        return { phase: m.phase, done: 0, total: m.xs.length * m.ys.length, [m.phase]: view };
       }
       case 'row':
         rows ??= { phase: m.phase, points: [], done: 0, total: 0 };
@@ -193,43 +187,30 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
         rows.done = m.done;
         rows.total = m.total;
         flushTimer ??= setTimeout(flushRows, ROW_FLUSH_MS);
-        break;
-      case 'done':
-        patchGpu({
-          status: 'done',
-          seconds: m.seconds,
-          numTensors: m.numTensors,
-          text: `Done in ${m.seconds.toFixed(1)} s.`,
-        });
-        break;
+        return;
       case 'cancelled':
-        patchGpu({
-          status: 'cancelled',
-          numTensors: m.numTensors,
+        return {
           text:
             m.numTensors === null
               ? 'Cancelled: the worker did not answer, so it was replaced; the rows computed so far are kept.'
               : 'Cancelled: the rows computed so far are kept.',
-        });
-        break;
+        };
       case 'error':
-        patchGpu({ status: 'error', error: m.message, errorCode: m.code, text: '' });
-        break;
+        return { errorCode: m.code };
     }
-  });
+  };
 
-  const startRun = () => {
+  const startRun = (c: LandscapeClient, { settings, shipped, gpu }: LandscapeState) => {
     // The previous run's rows held back are for a grid no longer shown.
     rows = null;
     flushRows();
-    const { settings, shipped, gpu } = store.getState();
     // Same extent as the shipped random slice when there is one; Li et al.'s [−1, 1] otherwise.
     const xs = settings.view === 'random' ? shipped.view?.xs : undefined;
     const range: [number, number] =
       xs && xs.length > 1
         ? [Math.min(xs[0], xs[xs.length - 1]), Math.max(xs[0], xs[xs.length - 1])]
         : [-1, 1];
-    client.compute({
+    c.compute({
       model: modelName(settings),
       res: settings.res,
       coarse: COARSE_RES,
@@ -244,6 +225,14 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
   };
 
   void loadShipped();
+  const stopRun = startRunRunner(store, {
+    select: (s) => s.gpu,
+    patch: (s, p) => ({ gpu: { ...s.gpu, ...p } }),
+    // The page makes the client (and its Worker) at once, so tfjs starts before the first run.
+    makeClient: () => client,
+    start: startRun,
+    message,
+  });
   const unsub = store.subscribe((s, prev) => {
     const a = s.settings,
       b = prev.settings;
@@ -251,12 +240,11 @@ export function startLandscapeRunner(client: LandscapeClient, io: RunnerIo): () 
       if (s.gpu.status === 'running') client.cancel();
       void loadShipped();
     }
-    if (s.gpu.runId !== prev.gpu.runId) startRun();
-    if (s.gpu.status === 'cancelling' && prev.gpu.status !== 'cancelling') client.cancel();
   });
   return () => {
     unsub();
     if (flushTimer !== null) clearTimeout(flushTimer);
+    stopRun();
     client.terminate();
   };
 }

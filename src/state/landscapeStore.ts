@@ -9,6 +9,8 @@ import type { LandscapeSource, LandscapeView } from './landscapeView';
 import type { LineView } from './lineView';
 import type { LandscapeErrorCode, LinePath } from '../worker/landscapeProtocol';
 import type { ModelSharpness } from '../io/sharpnessJson';
+import { idleRun, type Run } from './run/runRecord';
+import { cancellingRun, startedRun } from './run/runTransitions';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
 export interface ShippedState {
@@ -26,36 +28,18 @@ export interface ShippedState {
   twin: { label: string; numbers: Record<string, number> } | null;
 }
 
-/** A "Recompute on my GPU" run as the page sees it. */
-export interface GpuState {
-  /** Bumped by recompute(); the runner starts a run for each new id. */
-  runId: number;
-  status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
-  /** What it is doing now ("Loading weights…"). */
-  text: string;
-  backend: string | null;
-  /** First backend asked for; differs from `backend` after a fallback. */
-  wanted: string | null;
-  /** The software rasteriser WebGL runs on here ('SwiftShader'), or null for a GPU. */
-  softwareWebgl: string | null;
-  /** Why this backend: each candidate tried before it and what happened (backendReason.ts). */
-  reason: string | null;
+/** A "Recompute on my GPU" run as the page sees it: a run (run/runRecord.ts) with its grids. */
+export type GpuState = Run<{
   phase: 'coarse' | 'fine' | null;
-  done: number;
-  total: number;
   coarse: LandscapeView | null;
   fine: LandscapeView | null;
   /** Loss and accuracy (percent, test images) of the unperturbed weights. */
   centre: { loss: number; acc: number } | null;
   data: { dataset: string; split: 'test'; samples: number } | null;
-  error: string | null;
   errorCode: LandscapeErrorCode | null;
   /** A Retry after a lost GPU context: this run skips WebGL (and WebGPU) for WebAssembly. */
   offGpu: boolean;
-  seconds: number | null;
-  /** tf.memory().numTensors in the worker after the run (flat across runs = no leak). */
-  numTensors: number | null;
-}
+}>;
 
 export interface H5State {
   /** The file shown (its view or line); a failed attempt after it leaves it shown. */
@@ -156,40 +140,19 @@ export const lineBusy = (l: LineState): boolean =>
   Object.values(l.runs).some((r) => r.status === 'running' || r.status === 'cancelling');
 
 export const idleGpu = (): GpuState => ({
-  runId: 0,
-  status: 'idle',
-  text: '',
-  backend: null,
-  wanted: null,
-  softwareWebgl: null,
-  reason: null,
+  ...idleRun(),
   phase: null,
-  done: 0,
-  total: 0,
   coarse: null,
   fine: null,
   centre: null,
   data: null,
-  error: null,
   errorCode: null,
   offGpu: false,
-  seconds: null,
-  numTensors: null,
 });
 
 /** A new recompute run (the runner starts it when `runId` changes); the panels show it. */
 function startedGpu(g: GpuState, offGpu: boolean): Pick<LandscapeState, 'showing' | 'gpu'> {
-  return {
-    showing: 'gpu',
-    gpu: {
-      ...idleGpu(),
-      runId: g.runId + 1,
-      status: 'running',
-      text: 'Starting…',
-      offGpu,
-      numTensors: g.numTensors,
-    },
-  };
+  return { showing: 'gpu', gpu: startedRun(idleGpu(), g, { offGpu }) };
 }
 
 export function initialLandscapeState(
@@ -234,10 +197,7 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
   // Not `recompute(offGpu?)`: the button passes its click event as the first argument.
   recompute: () => set(startedGpu(get().gpu, false)),
   retry: () => set(startedGpu(get().gpu, true)),
-  cancel() {
-    const g = get().gpu;
-    if (g.status === 'running') set({ gpu: { ...g, status: 'cancelling', text: 'Cancelling…' } });
-  },
+  cancel: () => set({ gpu: cancellingRun(get().gpu) }),
   setLine(path) {
     set({
       settings: { ...get().settings, line: path },

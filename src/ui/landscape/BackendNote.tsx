@@ -13,7 +13,7 @@ interface BackendNoteProps {
   /** "Computing" / "Computed", "Training" / "Trained". */
   verbs: readonly [busy: string, done: string];
   /** Names the panel in a data attribute the tests read (`data-backend`, `data-line-backend`, …). */
-  dataKey: 'data-backend' | 'data-line-backend' | 'data-toy-backend';
+  dataKey: `data-${string}`;
   /** Also name tfjs's backend id ("webgl"), for the main recompute. */
   withId?: boolean;
 }

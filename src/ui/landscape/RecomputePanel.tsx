@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useLandscapeStore, type GpuState } from '../../state/landscapeStore';
-import { BackendNote } from './BackendNote';
+import { runBusy } from '../../state/run/runRecord';
+import { RunButtons } from '../run/RunButtons';
+import { RunStatus } from '../run/RunStatus';
 import {
   RES_RANGE,
   SAMPLES_RANGE,
@@ -14,7 +16,6 @@ export function RecomputePanel() {
   const settings = useLandscapeStore((s) => s.settings);
   const gpu = useLandscapeStore((s) => s.gpu);
   const { set, recompute, cancel } = useLandscapeStore.getState();
-  const busy = gpu.status === 'running' || gpu.status === 'cancelling';
   return (
     <section className="card ls-recompute" aria-label="Recompute on my GPU">
       <h3>Recompute on my GPU</h3>
@@ -54,56 +55,43 @@ export function RecomputePanel() {
         Off by default, as in the paper: two random directions in millions of dimensions are already
         nearly orthogonal, and Gram–Schmidt would break the second one's filter norms.
       </p>
-      <div className="row ls-buttons">
-        <button type="button" className="primary" onClick={recompute} disabled={busy}>
-          Recompute on my GPU
-        </button>
-        <button type="button" onClick={cancel} disabled={gpu.status !== 'running'}>
-          Cancel
-        </button>
-      </div>
-      <RunStatus gpu={gpu} />
+      <RunButtons
+        label="Recompute on my GPU"
+        onStart={recompute}
+        busy={runBusy(gpu)}
+        onCancel={cancel}
+        status={gpu.status}
+      />
+      <GpuStatus gpu={gpu} />
     </section>
   );
 }
 
-function RunStatus({ gpu }: { gpu: GpuState }) {
-  if (gpu.status === 'idle') return null;
+function GpuStatus({ gpu }: { gpu: GpuState }) {
   return (
-    <div className="ls-status" aria-live="polite">
-      {gpu.backend && (
-        <BackendNote
-          backend={gpu.backend}
-          wanted={gpu.wanted}
-          softwareWebgl={gpu.softwareWebgl}
-          reason={gpu.reason}
-          status={gpu.status}
-          verbs={['Computing', 'Computed']}
-          dataKey="data-backend"
-          withId
-        />
-      )}
-      {gpu.phase && (
-        <div className="ls-progress">
-          <progress aria-label="Progress" max={gpu.total || 1} value={gpu.done} />
-          <span>
-            {gpu.phase === 'coarse' ? 'preview' : 'full grid'} {gpu.done}/{gpu.total} points
-          </span>
-        </div>
-      )}
+    <RunStatus
+      run={gpu}
+      verbs={['Computing', 'Computed']}
+      backendKey="data-backend"
+      withBackendId
+      progress={
+        gpu.phase && {
+          label: 'Progress',
+          done: gpu.done,
+          total: gpu.total,
+          caption: `${gpu.phase === 'coarse' ? 'preview' : 'full grid'} ${gpu.done}/${gpu.total} points`,
+        }
+      }
+      textHooks={{ 'data-status': gpu.status }}
+      error={<RunError gpu={gpu} />}
+    >
       {gpu.offGpu && (
         <p className="ls-warning" data-off-gpu>
           A retry after a lost GPU context: this run uses WebAssembly on the CPU, not WebGL
           (slower).
         </p>
       )}
-      {gpu.text && (
-        <p className="explain" data-status={gpu.status}>
-          {gpu.text}
-        </p>
-      )}
-      {gpu.status === 'error' && <RunError gpu={gpu} />}
-    </div>
+    </RunStatus>
   );
 }
 
