@@ -9,7 +9,7 @@ import type { LandscapeSource, LandscapeView } from './landscapeView';
 import type { LineView } from './lineView';
 import type { LandscapeErrorCode, LinePath } from '../worker/landscapeProtocol';
 import type { ModelSharpness } from '../io/sharpnessJson';
-import { idleRun, type Run } from './run/runRecord';
+import { idleRun, runBusy, type Run } from './run/runRecord';
 import { cancellingRun, startedRun } from './run/runTransitions';
 
 /** The shipped (precomputed) slice of the chosen model and view. */
@@ -54,26 +54,12 @@ export interface H5State {
   error: string | null;
 }
 
-/** One path's run in the "Along a line" panel. */
-export interface LineRun {
-  status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
-  text: string;
-  backend: string | null;
-  wanted: string | null;
-  softwareWebgl: string | null;
-  reason: string | null;
-  done: number;
-  total: number;
-  view: LineView | null;
-  error: string | null;
-  seconds: number | null;
-  /** tf.memory().numTensors in the worker after the run (flat across runs = no leak). */
-  numTensors: number | null;
-}
+/** One path's run in the "Along a line" panel: a run (run/runRecord.ts) with its points. */
+export type LineRun = Run<{ view: LineView | null }>;
 
 /** The "Along a line" panel (open and path: settings.line). */
 export interface LineState {
-  /** Bumped by computeLine(); the line runner starts a run of `runPath` for each new id. */
+  /** The newest line run's id (its record's `runId`), bumped by computeLine(). */
   runId: number;
   runPath: LinePath;
   runs: Record<LinePath, LineRun>;
@@ -112,20 +98,7 @@ export interface LandscapeActions {
   cancelLine(): void;
 }
 
-export const idleLineRun = (): LineRun => ({
-  status: 'idle',
-  text: '',
-  backend: null,
-  wanted: null,
-  softwareWebgl: null,
-  reason: null,
-  done: 0,
-  total: 0,
-  view: null,
-  error: null,
-  seconds: null,
-  numTensors: null,
-});
+export const idleLineRun = (): LineRun => ({ ...idleRun(), view: null });
 
 export const idleLine = (): LineState => ({
   runId: 0,
@@ -136,8 +109,7 @@ export const idleLine = (): LineState => ({
 });
 
 /** True while a line run is under way (whichever path). */
-export const lineBusy = (l: LineState): boolean =>
-  Object.values(l.runs).some((r) => r.status === 'running' || r.status === 'cancelling');
+export const lineBusy = (l: LineState): boolean => Object.values(l.runs).some(runBusy);
 
 export const idleGpu = (): GpuState => ({
   ...idleRun(),
@@ -218,12 +190,8 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
         runPath: path,
         runs: {
           ...line.runs,
-          [path]: {
-            ...idleLineRun(),
-            status: 'running',
-            text: 'Starting…',
-            numTensors: line.runs[path].numTensors,
-          },
+          // Ids count across both paths, so the runner sees each start as new.
+          [path]: startedRun(idleLineRun(), { ...line.runs[path], runId: line.runId }),
         },
       },
     });
@@ -231,15 +199,6 @@ export const useLandscapeStore = create<LandscapeState & LandscapeActions>()((se
   cancelLine() {
     const line = get().line;
     const r = line.runs[line.runPath];
-    if (r.status === 'running')
-      set({
-        line: {
-          ...line,
-          runs: {
-            ...line.runs,
-            [line.runPath]: { ...r, status: 'cancelling', text: 'Cancelling…' },
-          },
-        },
-      });
+    set({ line: { ...line, runs: { ...line.runs, [line.runPath]: cancellingRun(r) } } });
   },
 }));

@@ -1,6 +1,7 @@
 import { lineBusy, useLandscapeStore, type LineRun } from '../../state/landscapeStore';
 import { modelLabel } from '../../state/landscapeUrl';
-import { BackendNote } from './BackendNote';
+import { RunButtons } from '../run/RunButtons';
+import { RunStatus } from '../run/RunStatus';
 import { interpolationSentence, LINE_PATHS, type LineView } from '../../state/lineView';
 import type { LinePath } from '../../worker/landscapeProtocol';
 import { LineChart } from './LineChart';
@@ -98,18 +99,13 @@ export function LinePanel() {
       )}
       {!showFile && (
         <>
-          <div className="row ls-buttons">
-            <button type="button" className="primary" onClick={computeLine} disabled={busy}>
-              Compute
-            </button>
-            <button
-              type="button"
-              onClick={cancelLine}
-              disabled={line.runs[line.runPath].status !== 'running'}
-            >
-              Cancel
-            </button>
-          </div>
+          <RunButtons
+            label="Compute"
+            onStart={computeLine}
+            busy={busy}
+            onCancel={cancelLine}
+            status={line.runs[line.runPath].status}
+          />
           <LineRunStatus run={run} />
           {busy && run.status === 'idle' && (
             <p className="explain">The other path is being computed; one line at a time.</p>
@@ -121,42 +117,25 @@ export function LinePanel() {
 }
 
 function LineRunStatus({ run }: { run: LineRun }) {
-  if (run.status === 'idle') return null;
   return (
-    <div className="ls-status" aria-live="polite">
-      {run.backend && (
-        <BackendNote
-          backend={run.backend}
-          wanted={run.wanted}
-          softwareWebgl={run.softwareWebgl}
-          reason={run.reason}
-          status={run.status}
-          verbs={['Computing', 'Computed']}
-          dataKey="data-line-backend"
-        />
-      )}
-      {run.total > 0 && (
-        <div className="ls-progress">
-          <progress aria-label="Line progress" max={run.total} value={run.done} />
-          <span>
-            {run.done}/{run.total} points
-          </span>
-        </div>
-      )}
-      {run.text && (
-        <p
-          className="explain"
-          data-line-status={run.status}
-          data-num-tensors={run.numTensors ?? undefined}
-        >
-          {run.text}
-        </p>
-      )}
-      {run.status === 'error' && (
-        <p className="ls-error" role="alert">
-          The computation failed: {run.error}
-        </p>
-      )}
-    </div>
+    <RunStatus
+      run={run}
+      verbs={['Computing', 'Computed']}
+      backendKey="data-line-backend"
+      progress={
+        run.total > 0
+          ? {
+              label: 'Line progress',
+              done: run.done,
+              total: run.total,
+              caption: `${run.done}/${run.total} points`,
+            }
+          : null
+      }
+      textHooks={{
+        'data-line-status': run.status,
+        'data-num-tensors': run.numTensors ?? undefined,
+      }}
+    />
   );
 }
