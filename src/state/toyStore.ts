@@ -6,13 +6,14 @@ import { create } from 'zustand';
 import type { ToyOutcome } from '../gpu/toy/toyExperiment';
 import type { ToyLive } from '../worker/toyProtocol';
 import { defaultToySettings, type ToySettings } from './toySpec';
+import { idleRun, runBusy, type Run } from './run/runRecord';
+import { cancellingRun, startedRun } from './run/runTransitions';
 
-export interface ToyRun {
-  /** Bumped by train(); the runner starts a run for each new id. */
-  runId: number;
-  status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
-  backend: string | null;
-  wanted: string | null;
+/**
+ * A training run as the page sees it: a run (run/runRecord.ts; its status line is
+ * toyView's toyProgressText, its own `done`/`total` unused) with training's and the slice's progress.
+ */
+export type ToyRun = Run<{
   /** Training progress: steps done of steps, and the latest batch loss. */
   step: number;
   steps: number;
@@ -25,10 +26,7 @@ export interface ToyRun {
   outcome: ToyOutcome | null;
   /** The settings the outcome was trained with (the knobs may have moved since). */
   trained: ToySettings | null;
-  error: string | null;
-  /** tf.memory().numTensors in the worker after the run (flat across runs = no leak). */
-  numTensors: number | null;
-}
+}>;
 
 export interface ToyState {
   settings: ToySettings;
@@ -42,10 +40,7 @@ export interface ToyActions {
 }
 
 export const idleToyRun = (): ToyRun => ({
-  runId: 0,
-  status: 'idle',
-  backend: null,
-  wanted: null,
+  ...idleRun(),
   step: 0,
   steps: 0,
   loss: null,
@@ -54,11 +49,9 @@ export const idleToyRun = (): ToyRun => ({
   sliceTotal: 0,
   outcome: null,
   trained: null,
-  error: null,
-  numTensors: null,
 });
 
-export const toyBusy = (r: ToyRun): boolean => r.status === 'running' || r.status === 'cancelling';
+export const toyBusy = (r: ToyRun): boolean => runBusy(r);
 
 export const useToyStore = create<ToyState & ToyActions>()((set, get) => ({
   settings: defaultToySettings(),
@@ -66,20 +59,9 @@ export const useToyStore = create<ToyState & ToyActions>()((set, get) => ({
   set: (patch) => set({ settings: { ...get().settings, ...patch } }),
   train() {
     const { run, settings } = get();
-    set({
-      run: {
-        ...idleToyRun(),
-        runId: run.runId + 1,
-        status: 'running',
-        steps: settings.toySteps,
-        trained: settings,
-        backend: run.backend,
-        numTensors: run.numTensors,
-      },
-    });
+    // The backend stays named while the next run starts (the worker keeps it).
+    const patch = { steps: settings.toySteps, trained: settings, backend: run.backend };
+    set({ run: startedRun(idleToyRun(), run, patch) });
   },
-  cancel() {
-    const r = get().run;
-    if (r.status === 'running') set({ run: { ...r, status: 'cancelling' } });
-  },
+  cancel: () => set({ run: cancellingRun(get().run) }),
 }));

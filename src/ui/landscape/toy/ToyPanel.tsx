@@ -1,4 +1,6 @@
-import { BackendNote } from '../BackendNote';
+import { runBusy } from '../../../state/run/runRecord';
+import { RunButtons } from '../../run/RunButtons';
+import { RunStatus } from '../../run/RunStatus';
 import { toyBusy, useToyStore, type ToyRun } from '../../../state/toyStore';
 import { toyProgressText } from '../../../state/toyView';
 import { ToyControls } from './ToyControls';
@@ -31,7 +33,6 @@ export function ToyPanel() {
       </section>
     );
   }
-  const busy = toyBusy(run);
   return (
     <section className="panel ls-line ls-toy" aria-label="Train a small network">
       <div className="ls-line-head">
@@ -47,14 +48,13 @@ export function ToyPanel() {
       </p>
       <ToyControls s={s} />
       <ToyLrFind />
-      <div className="row ls-buttons">
-        <button type="button" className="primary" onClick={train} disabled={busy}>
-          Train
-        </button>
-        <button type="button" onClick={cancel} disabled={run.status !== 'running'}>
-          Cancel
-        </button>
-      </div>
+      <RunButtons
+        label="Train"
+        onStart={train}
+        busy={toyBusy(run)}
+        onCancel={cancel}
+        status={run.status}
+      />
       <ToyStatus run={run} />
       {run.outcome && run.trained && run.status !== 'running' && run.status !== 'cancelling' ? (
         <ToyResults outcome={run.outcome} trained={run.trained} backend={run.backend} />
@@ -75,43 +75,32 @@ export function ToyPanel() {
 }
 
 function ToyStatus({ run }: { run: ToyRun }) {
-  if (run.status === 'idle') return null;
   const text = toyProgressText(run);
+  const hooks = {
+    'data-toy-status': run.status,
+    'data-run': run.runId,
+    'data-num-tensors': run.numTensors ?? undefined,
+  };
+  // The status line is toyView's sentence; a failure is that sentence as the alert.
   return (
-    <div className="ls-status" aria-live="polite">
-      {run.backend && (
-        <BackendNote
-          backend={run.backend}
-          wanted={run.wanted}
-          status={run.status}
-          verbs={['Training', 'Trained']}
-          dataKey="data-toy-backend"
-        />
-      )}
-      {(run.status === 'running' || run.status === 'cancelling') && (
-        <div className="ls-progress">
-          {run.sliceTotal > 0 ? (
-            <progress aria-label="Slice progress" max={run.sliceTotal} value={run.sliceDone} />
-          ) : (
-            <progress
-              aria-label="Training progress"
-              max={Math.max(1, run.steps)}
-              value={run.step}
-            />
-          )}
-        </div>
-      )}
-      {text && (
-        <p
-          className={run.status === 'error' ? 'ls-error' : 'explain'}
-          role={run.status === 'error' ? 'alert' : undefined}
-          data-toy-status={run.status}
-          data-run={run.runId}
-          data-num-tensors={run.numTensors ?? undefined}
-        >
+    <RunStatus
+      run={run}
+      verbs={['Training', 'Trained']}
+      backendKey="data-toy-backend"
+      progress={
+        !runBusy(run)
+          ? null
+          : run.sliceTotal > 0
+            ? { label: 'Slice progress', done: run.sliceDone, total: run.sliceTotal }
+            : { label: 'Training progress', done: run.step, total: run.steps }
+      }
+      text={run.status === 'error' ? '' : text}
+      textHooks={hooks}
+      error={
+        <p className="ls-error" role="alert" {...hooks}>
           {text}
         </p>
-      )}
-    </div>
+      }
+    />
   );
 }
