@@ -13,6 +13,7 @@ import { CHROMIUM, NO_BROWSER } from '../test/e2e/browser';
 import { benchCoreVsFusedAsShipped } from './coreVsFusedAsShipped';
 import { benchFirstPage } from './firstPage';
 import { benchLandscape } from './landscapeThroughput';
+import { benchLandscapeVsPytorch } from './landscapeVsPytorch';
 import { benchRaceRedraw } from './raceRedraw';
 import { benchTrainVsPytorch } from './trainVsPytorch';
 
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'core', run: () => benchCoreVsFusedAsShipped() },
   { name: 'landscape', run: () => benchLandscape() },
   { name: 'train', run: () => benchTrainVsPytorch() },
+  { name: 'landscape-pytorch', run: () => benchLandscapeVsPytorch() },
   {
     name: 'race',
     needsBrowser: true,

@@ -44,6 +44,8 @@ export interface ModelPreset {
   inputSize: number;
   normalization: 'unit' | 'standard';
   numClasses: number;
+  /** Input channels (1, Fashion-MNIST, when left out; 3 for the paper's CIFAR-sized nets in bench/). */
+  inChannels?: number;
 }
 
 function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
@@ -101,7 +103,7 @@ export function buildModel(preset: ModelPreset | string): Net {
     shortcut: p.shortcut,
     width: p.width,
     k: p.k,
-    inChannels: 1,
+    inChannels: p.inChannels ?? 1,
     inputSize: p.inputSize,
     numClasses: p.numClasses,
   });
