@@ -199,7 +199,8 @@ async function slice(
   yr: number,
   data: ZooData,
   directions: LandscapeJson['directions'],
-  centreAcc: number,
+  /** The trained weights' accuracy on the test split (BN in eval mode), 0…1. */
+  testAcc: number,
 ): Promise<SliceOut & { result: SliceResult }> {
   const batches = toBatches(
     data.train.x.slice(0, samples),
@@ -242,7 +243,12 @@ async function slice(
     ycoordinates: ys.map((v) => (Math.abs(v) < 1e-12 * yr ? 0 : round(v))),
     train_loss: stored,
     train_acc: Array.from(result.acc, (v) => (Number.isFinite(v) ? round(v, 5) : 0)),
-    centre: { loss: round(result.loss[c * gridN + c]), acc: round(100 * centreAcc, 5) },
+    // The loss is on `data` (train images), the accuracy the trained net's on the test split.
+    centre: {
+      loss: round(result.loss[c * gridN + c]),
+      acc: round(100 * testAcc, 5),
+      accSplit: 'test',
+    },
     roughness: storedRoughness(xs, ys, stored),
     meta: {
       generatedBy,

@@ -6,6 +6,9 @@
  */
 export const LANDSCAPE_JSON_FORMAT = 'landscape-lab-landscape/1';
 
+/** Which images a number was measured on. */
+export type DataSplit = 'train' | 'test';
+
 export interface LandscapeJson {
   format: typeof LANDSCAPE_JSON_FORMAT;
   /** Model preset name (`resnet-56-ns`) or a free label. */
@@ -20,15 +23,21 @@ export interface LandscapeJson {
     seed: number | null;
   };
   /** Evaluation data: which split, how many samples. */
-  data: { dataset: string; split: 'train' | 'test'; samples: number };
+  data: { dataset: string; split: DataSplit; samples: number };
   xcoordinates: number[];
   ycoordinates: number[];
   /** Flat, meshgrid order, length nx·ny. */
   train_loss: number[];
   /** Percent, as upstream. */
   train_acc: number[];
-  /** Loss at the centre (the trained weights), and their test accuracy (percent) if known. */
-  centre: { loss: number; acc: number };
+  /**
+   * Loss at the centre (the trained weights) on the slice's `data`, and their accuracy (percent).
+   * `accSplit`: the split that accuracy was measured on, which need not be `data.split` (the
+   * shipped slices' loss is on train images, their accuracy the test split's); absent (files
+   * before the label): `data.split`, as such files were always read
+   * (state/landscapeView's `centreAccSplit`).
+   */
+  centre: { loss: number; acc: number; accSplit?: DataSplit };
   /** The training trajectory projected onto the slice plane (PCA directions only). */
   trajectory?: {
     steps: number[];
@@ -77,6 +86,13 @@ export function parseLandscapeJson(
       errors.push(`${key}: must be ${nx}×${ny} = ${nx * ny} finite numbers`);
   }
   if (typeof r.centre !== 'object' || r.centre === null) errors.push('centre: must be {loss, acc}');
+  else {
+    const split = (r.centre as Record<string, unknown>).accSplit;
+    if (split !== undefined && split !== 'train' && split !== 'test')
+      errors.push(
+        `centre.accSplit: must be 'train' or 'test' (got ${JSON.stringify(split)?.slice(0, 40)})`,
+      );
+  }
   if (r.roughness !== undefined) {
     const rough = r.roughness;
     if (typeof rough !== 'object' || rough === null || Array.isArray(rough))

@@ -4,7 +4,7 @@
  */
 import { roughness } from '../core/view/roughness';
 import { sliceCurvature } from '../core/view/sliceCurvature';
-import type { LandscapeJson } from '../io/landscapeJson';
+import type { DataSplit, LandscapeJson } from '../io/landscapeJson';
 import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
 
 export type LandscapeSource = 'shipped' | 'h5' | 'gpu';
@@ -19,14 +19,28 @@ export interface LandscapeView {
   loss: Float64Array;
   /** Percent; null when the source has none. */
   acc: Float64Array | null;
-  /** Loss and accuracy of the trained weights (the centre); acc is test accuracy when the data split is 'test'. */
-  centre: { loss: number; acc: number } | null;
+  /** Loss (on `data`) and accuracy of the trained weights (the centre); see `centreAccSplit`. */
+  centre: LandscapeJson['centre'] | null;
   data: LandscapeJson['data'] | null;
   directions: LandscapeJson['directions'] | null;
   roughness: Record<string, number> | null;
   trajectory: LandscapeJson['trajectory'] | null;
   /** One line about how it was made (backend, seconds, file name). */
   provenance: string;
+}
+
+/**
+ * The images the centre's accuracy was measured on: the label where the source gives one (the
+ * shipped slices: the test split, while their loss is on train images), else the slice's own
+ * data split (a slice computed here measures both on the same test images); null: unknown.
+ */
+export const centreAccSplit = (v: Pick<LandscapeView, 'centre' | 'data'>): DataSplit | null =>
+  v.centre?.accSplit ?? v.data?.split ?? null;
+
+/** What the centre's number is called: "test accuracy", "training accuracy", or "accuracy". */
+export function centreAccuracyName(v: Pick<LandscapeView, 'centre' | 'data'>): string {
+  const split = centreAccSplit(v);
+  return split === null ? 'accuracy' : `${split === 'train' ? 'training' : 'test'} accuracy`;
 }
 
 /** Shipped files store a diverged (non-finite) loss as this cap, since JSON has no Infinity. */

@@ -59,6 +59,9 @@ describe('make-shipped-landscapes: recipe flags, --train-only, --slice-only, --r
     const slice = read(out, 'landscapes/resnet-20.json');
     expect(slice.meta.generatedBy).toBe(`${training.generatedBy} --grid 3 --samples 10`);
     expect(slice.centre.acc).toBeCloseTo(100 * training.testAccuracy, 3);
+    // The slice's loss is on train images; its centre accuracy is the test split's, and says so.
+    expect(slice.data.split).toBe('train');
+    expect(slice.centre.accSplit).toBe('test');
     expect(read(out, 'landscapes/resnet-20-pca.json').trajectory.steps).toEqual([0, 1, 2, 3, 4]);
     expect(read(out, 'landscapes/index.json').landscapes).toHaveLength(2);
   }, 180_000);

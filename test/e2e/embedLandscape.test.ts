@@ -127,7 +127,7 @@ describe.skipIf(skipBrowser)(
           Number(await frame.locator('.colour-bar').getAttribute('data-levels')),
         ).toBeGreaterThan(2);
         await expect(frame.locator('.lw-facts').textContent()).resolves.toMatch(
-          /^loss [\d.]+ … [\d.e+−]+ · training accuracy [\d.]+ % at the centre/,
+          /^loss [\d.]+ … [\d.e+−]+ · test accuracy [\d.]+ % at the centre/,
         );
         await expectPainted(page, contour, `embed-landscape-${width}`);
         expect(await formControls(frame)).toBe(0);

@@ -119,11 +119,8 @@ describe('shipped landscapes', () => {
       const j = randomSlice(model);
       const preset = modelPreset(model);
       const net = buildModel(preset);
-      const w = loadWeights(
-        net,
-        JSON.parse(readFileSync(pub('models', model, 'weights.json'), 'utf8')),
-        readFileSync(pub('models', model, 'weights.bin')),
-      );
+      const manifest = JSON.parse(readFileSync(pub('models', model, 'weights.json'), 'utf8'));
+      const w = loadWeights(net, manifest, readFileSync(pub('models', model, 'weights.bin')));
       const dir = pub('data', preset.dataset);
       const split = await loadFashionSubset(
         (f) => Promise.resolve(readFileSync(path.join(dir, f))),
@@ -139,6 +136,13 @@ describe('shipped landscapes', () => {
         Math.abs(landscape(`landscapes/${model}-pca.json`).centre.loss - j.centre.loss) /
           j.centre.loss,
       ).toBeLessThan(1e-5);
+      // Both slices' loss is on train images; their centre accuracy is the weights' test
+      // accuracy, and says so (the page reads the label).
+      for (const s of [j, landscape(`landscapes/${model}-pca.json`)]) {
+        expect(s.data.split).toBe('train');
+        expect(s.centre.accSplit).toBe('test');
+        expect(s.centre.acc).toBeCloseTo(100 * manifest.training.testAccuracy, 3);
+      }
       tf.dispose([
         ...w.params,
         ...w.buffers,

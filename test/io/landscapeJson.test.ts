@@ -1,9 +1,9 @@
-// The landscape JSON's roughness block (src/io/landscapeJson.ts): numbers, or null for a
-// measure with no value; anything else is named.
+// The landscape JSON (src/io/landscapeJson.ts): the roughness block (numbers, or null for a
+// measure with no value; anything else is named) and the split of the centre's accuracy.
 import { describe, expect, it } from 'vitest';
 import { LANDSCAPE_JSON_FORMAT, parseLandscapeJson } from '../../src/io/landscapeJson';
 
-const file = (roughness?: unknown) => ({
+const file = (roughness?: unknown, centre: unknown = { loss: 1, acc: 10 }) => ({
   format: LANDSCAPE_JSON_FORMAT,
   model: 'resnet-20',
   directions: { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: 0 },
@@ -12,7 +12,7 @@ const file = (roughness?: unknown) => ({
   ycoordinates: [-1, 1],
   train_loss: [1, 2, 3, 4],
   train_acc: [10, 20, 30, 40],
-  centre: { loss: 1, acc: 10 },
+  centre,
   ...(roughness === undefined ? {} : { roughness }),
   meta: { generatedBy: 't', backend: 'cpu', seconds: 1 },
 });
@@ -35,6 +35,27 @@ describe('parseLandscapeJson: roughness', () => {
       expect(parseLandscapeJson(file(v))).toEqual({
         ok: false,
         errors: ['roughness: must be an object of numbers'],
+      });
+  });
+});
+
+describe('parseLandscapeJson: the split of the centre accuracy', () => {
+  it('takes a file with or without centre.accSplit', () => {
+    const old = parseLandscapeJson(file());
+    expect(old.ok && old.value.centre).toEqual({ loss: 1, acc: 10 });
+    const labelled = parseLandscapeJson(file(undefined, { loss: 1, acc: 10, accSplit: 'test' }));
+    expect(labelled.ok && labelled.value.centre.accSplit).toBe('test');
+  });
+
+  it('names a split that is neither train nor test', () => {
+    for (const [accSplit, got] of [
+      ['validation', '"validation"'],
+      [1, '1'],
+      [null, 'null'],
+    ] as const)
+      expect(parseLandscapeJson(file(undefined, { loss: 1, acc: 10, accSplit }))).toEqual({
+        ok: false,
+        errors: [`centre.accSplit: must be 'train' or 'test' (got ${got})`],
       });
   });
 });

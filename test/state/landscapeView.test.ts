@@ -4,6 +4,8 @@ import { sampleGrid } from '../../src/core/view/sampleGrid';
 import { LANDSCAPE_JSON_FORMAT, type LandscapeJson } from '../../src/io/landscapeJson';
 import { emptySurfaceGrid } from '../../src/io/surfaceFile';
 import {
+  centreAccSplit,
+  centreAccuracyName,
   centreLoss,
   emptyComputedView,
   fromLandscapeJson,
@@ -93,6 +95,23 @@ describe('landscape views', () => {
     expect(v.centre).toEqual({ loss: 3, acc: 88 });
     expect(centreLoss(v)).toBe(3);
     expect(v.provenance).toBe('precomputed by landscape-lab on wasm in 12.0 s');
+  });
+
+  it("names the centre's accuracy by its own split, else by the slice's data split", () => {
+    const data = { dataset: 'fashion-mnist-7', split: 'train', samples: 500 } as const;
+    // The shipped slices: loss on train images, accuracy on the test split.
+    const shipped = { centre: { loss: 0.03, acc: 83.2, accSplit: 'test' as const }, data };
+    expect(centreAccSplit(shipped)).toBe('test');
+    expect(centreAccuracyName(shipped)).toBe('test accuracy');
+    // A file before the label reads as before: its data split.
+    const old = { centre: { loss: 0.03, acc: 83.2 }, data };
+    expect(centreAccuracyName(old)).toBe('training accuracy');
+    // Computed in the browser: both on test images; unknown without data.
+    expect(centreAccuracyName({ centre: old.centre, data: { ...data, split: 'test' } })).toBe(
+      'test accuracy',
+    );
+    expect(centreAccuracyName({ centre: old.centre, data: null })).toBe('accuracy');
+    expect(centreAccSplit({ centre: null, data: null })).toBeNull();
   });
 
   it('reads an upstream .h5 grid with -1 (not computed) as holes, and refuses a 1-D slice', () => {

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { modelLabel } from '../../state/landscapeUrl';
 import { useLandscapeStore } from '../../state/landscapeStore';
-import { type LandscapeView, viewSummary } from '../../state/landscapeView';
+import {
+  centreAccSplit,
+  centreAccuracyName,
+  type LandscapeView,
+  viewSummary,
+} from '../../state/landscapeView';
 import {
   convexitySentence,
   sliceSentence,
@@ -11,6 +16,7 @@ import {
 import { FAR_FROM_PLANE } from './TrajectoryOverlay';
 import { NonConvexityKey } from './NonConvexityKey';
 
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
 const num = (v: number) =>
   !Number.isFinite(v)
@@ -26,6 +32,7 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
     view.source === 'shipped' ? s.shipped.sharpness : null,
   );
   const { lo, hi, rough } = useMemo(() => viewSummary(view), [view]);
+  const accSplit = centreAccSplit(view);
   const twin = useLandscapeStore((s) => (view.source === 'shipped' ? s.shipped.twin : null));
   // Every sentence that reads this slice is made from the numbers shown above it.
   const reading = useMemo(() => {
@@ -44,13 +51,13 @@ export function LandscapeFacts({ view }: { view: LandscapeView }) {
       <dl className="ls-numbers">
         {view.centre && (
           <div>
-            <dt>
-              {view.data?.split === 'train' ? 'Training accuracy' : 'Test accuracy'} at the centre
-            </dt>
+            <dt>{sentenceCase(centreAccuracyName(view))} at the centre</dt>
             <dd>
               {pct(view.centre.acc)}{' '}
               <span className="explain">
-                (loss {num(view.centre.loss)}
+                {/* The shipped slices' accuracy is the test split's, their loss on train images. */}
+                ({accSplit && accSplit !== view.data?.split ? `on the ${accSplit} split; ` : ''}
+                loss {num(view.centre.loss)}
                 {view.data ? ` on ${view.data.samples} ${view.data.split} images` : ''})
               </span>
             </dd>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type LandscapeView, viewSummary } from '../../../state/landscapeView';
+import { centreAccuracyName, type LandscapeView, viewSummary } from '../../../state/landscapeView';
 import { formatValue } from '../../../core/view/sliderScale';
 
 /** One line under a widget's slice: its loss range, the centre's accuracy, roughness and non-convexity. */
@@ -7,9 +7,7 @@ export function FactsLine({ view }: { view: LandscapeView }) {
   const { lo, hi, rough } = useMemo(() => viewSummary(view), [view]);
   const parts = [`loss ${formatValue(lo)} … ${formatValue(hi)}`];
   if (view.centre)
-    parts.push(
-      `${view.data?.split === 'train' ? 'training' : 'test'} accuracy ${view.centre.acc.toFixed(1)} % at the centre`,
-    );
+    parts.push(`${centreAccuracyName(view)} ${view.centre.acc.toFixed(1)} % at the centre`);
   if (rough?.localMinima !== undefined)
     parts.push(`${rough.localMinima} local minim${rough.localMinima === 1 ? 'um' : 'a'}`);
   if (rough?.tvLogLoss !== undefined)

@@ -4,7 +4,7 @@ import type { LevelStyle } from '../../../core/view/contourLevels';
 import type { ValueRange } from '../../../core/view/sharedScale';
 import { sliceCharacter } from '../../../core/view/sliceReading';
 import { formatValue } from '../../../core/view/sliderScale';
-import { viewSummary, type LandscapeView } from '../../../state/landscapeView';
+import { centreAccuracyName, viewSummary, type LandscapeView } from '../../../state/landscapeView';
 import type { SliceResult } from '../../../state/shippedSliceFile';
 import type { CameraSync } from '../../panels/surface3d/cameraSync';
 import { ThreeDGate } from '../../panels/ThreeDGate';
@@ -21,15 +21,15 @@ export interface PanelLook {
 
 /**
  * "74.4 % test accuracy": the index's, which the generator measures on the test set; the slice's
- * own centre accuracy only where the index has none (its `data.split` names the images the
- * slice's loss was evaluated on, not necessarily those of its accuracy).
+ * own centre accuracy only where the index has none, named by the split it was measured on
+ * (`centreAccuracyName`: its label, not necessarily the split of the slice's loss).
  */
-export const accuracyText = (cell: CompareCell, view: LandscapeView): string | null =>
-  cell.testAccuracy !== undefined
-    ? `${cell.testAccuracy.toFixed(1)} % test accuracy`
-    : view.centre
-      ? `${view.centre.acc.toFixed(1)} % accuracy at the centre`
-      : null;
+export const accuracyText = (cell: CompareCell, view: LandscapeView): string | null => {
+  if (cell.testAccuracy !== undefined) return `${cell.testAccuracy.toFixed(1)} % test accuracy`;
+  return view.centre
+    ? `${view.centre.acc.toFixed(1)} % ${centreAccuracyName(view)} at the centre`
+    : null;
+};
 
 const WORDS = { smooth: 'smooth', steep: 'steep-walled', chaotic: 'chaotic' } as const;
 
