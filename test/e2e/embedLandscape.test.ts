@@ -105,6 +105,33 @@ async function expectClean(frame: Frame, errors: string[]) {
   expect(await axeViolations(frame as unknown as Page, '.embed-widget')).toEqual([]);
 }
 
+/**
+ * The colour-bar labels whose box is not inside their SVG's (which clips them there), as
+ * "label [box] outside [svg box]"; throws when there are no labels to check.
+ */
+async function barLabelsOutside(frame: Frame, where: string): Promise<string[]> {
+  const boxes = await frame.evaluate(() =>
+    [...document.querySelectorAll('.colour-bar text')].map((t) => {
+      const b = t.getBoundingClientRect(),
+        s = t.closest('svg')!.getBoundingClientRect();
+      return {
+        text: t.textContent,
+        b: [b.left, b.top, b.right, b.bottom],
+        s: [s.left, s.top, s.right, s.bottom],
+      };
+    }),
+  );
+  if (boxes.length === 0) throw new Error(`${where}: no colour-bar labels drawn`);
+  const px = (r: number[]) => `[${r.map(Math.round).join(', ')}]`;
+  // Half a pixel for sub-pixel layout.
+  return boxes
+    .filter(
+      ({ b, s }) =>
+        b[0] < s[0] - 0.5 || b[1] < s[1] - 0.5 || b[2] > s[2] + 0.5 || b[3] > s[3] + 0.5,
+    )
+    .map(({ text, b, s }) => `${where}: ${text} ${px(b)} outside ${px(s)}`);
+}
+
 const formControls = (frame: Frame) =>
   frame.locator('.embed-widget').locator('input, select, textarea, button').count();
 
@@ -223,6 +250,28 @@ describe.skipIf(skipBrowser)(
         ).toBeLessThanOrEqual(width);
         await expectClean(frame, errors);
         await page.close();
+      });
+
+      it(`colour bars at ${width} px, normal and large type: every label inside its figure, ResNet-110's 9.4e+17 at the top too`, async () => {
+        // Depth 110 shares a scale up to ResNet-110-NS's walls (9.4e+17), the longest labels;
+        // the grid's large view is the landscape page's comparison, opened.
+        for (const look of ['', '&large=1'])
+          for (const widget of ['landscape-compare&model=resnet-110', 'landscape-grid']) {
+            const { page, frame, errors } = await openWidget(`widget=${widget}${look}`, width);
+            const maps = frame.locator('.ls-contour[data-bands]');
+            await maps.nth(1).waitFor({ timeout: 60_000 });
+            const where = `${widget}${look} at ${width} px`;
+            expect(await barLabelsOutside(frame, where)).toEqual([]);
+            if (widget === 'landscape-grid') {
+              await frame
+                .getByRole('button', { name: 'ResNet-110 without skip connections' })
+                .click();
+              await frame.getByRole('dialog').locator('.colour-bar').waitFor({ timeout: 30_000 });
+              expect(await barLabelsOutside(frame, `${where}, opened large`)).toEqual([]);
+            }
+            expect(errors).toEqual([]);
+            await page.close();
+          }
       });
 
       it(`line at ${width} px: computes the interpolation when shown and draws it, no controls with controls=none`, async () => {

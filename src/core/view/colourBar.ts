@@ -1,3 +1,6 @@
+import { formatValue } from './sliderScale';
+import { textWidth } from './textWidth';
+
 /**
  * A contour map's colour bar as data: one equal step per band, in the bands' own colours
  * (`t`, the palette position), and the level values at some of the step boundaries as ticks.
@@ -51,4 +54,37 @@ export function colourBar(
   for (let i = 0; i <= last - s; i += s) picked.push(i);
   picked.push(last);
   return { steps, ticks: picked.map((i) => bounds[i]) };
+}
+
+/**
+ * The widest label the bar for these levels (and `max`, its top) can show, in px at `font` px:
+ * every level may be a tick, each written by formatValue. A vertical bar needs this much room
+ * beside it (contourFrame), or its long labels (9.4e+17) are cut at the figure's edge.
+ */
+export function colourBarLabelWidth(
+  levels: readonly number[],
+  max: number | undefined,
+  font: number,
+): number {
+  let widest = 0;
+  for (const v of max === undefined ? levels : [...levels, max])
+    if (Number.isFinite(v)) widest = Math.max(widest, textWidth(formatValue(v), font));
+  return widest;
+}
+
+/**
+ * Where a horizontal bar's label is centred: at its tick, moved in just enough that the whole
+ * label stays over the bar [x, x + length]. The top label need not sit at the end (when the top
+ * level is the maximum itself, its tick is one step short of it), so anchoring only the end
+ * ticks' labels let a long one run past the figure's edge.
+ */
+export function barLabelCentre(
+  at: number,
+  text: string,
+  x: number,
+  length: number,
+  font: number,
+): number {
+  const half = Math.min(textWidth(text, font), length) / 2;
+  return Math.min(Math.max(x + length * at, x + half), x + length - half);
 }

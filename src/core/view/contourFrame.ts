@@ -14,12 +14,23 @@ export interface ContourFrame {
 /** Narrower than this many fonts, the bar goes under the plot. */
 const VERTICAL_FROM = 34;
 
-/** `withBar` false: a map of small multiples whose one colour bar stands apart; no room for one. */
+/** Gap between the plot and a vertical bar, in fonts. */
+const BAR_GAP = 0.8;
+/** Gap between a vertical bar and its labels, in fonts (ColourBar draws them there). */
+export const BAR_LABEL_GAP = 0.35;
+
+/**
+ * `withBar` false: a map of small multiples whose one colour bar stands apart; no room for one.
+ * `labelWidth`: the widest colour-bar label in px (colourBarLabelWidth); a vertical bar gets at
+ * least that much room for its labels, so they end inside the box. Absent: room for about six
+ * digits, as the race's bars need.
+ */
 export function contourFrame(
   width: number,
   aspect: number,
   font: number,
   withBar = true,
+  labelWidth = 0,
 ): ContourFrame {
   const f = font;
   const vertical = withBar && width >= VERTICAL_FROM * f;
@@ -27,7 +38,13 @@ export function contourFrame(
     top = Math.round(f * 0.8),
     below = Math.round(f * 3.1),
     thickness = Math.round(f * 1.1);
-  const right = vertical ? Math.round(f * 6.2) : Math.round(f * 1.4);
+  const barGap = Math.round(f * BAR_GAP);
+  const right = vertical
+    ? Math.max(
+        Math.round(f * 6.2),
+        Math.ceil(barGap + thickness + f * BAR_LABEL_GAP + labelWidth + f * 0.2),
+      )
+    : Math.round(f * 1.4);
   const pw = Math.max(f * 6, width - left - right);
   const ph = Math.round(pw * aspect);
   const plot = { x: left, y: top, width: pw, height: ph };
@@ -36,7 +53,7 @@ export function contourFrame(
       width,
       height: top + ph + below,
       plot,
-      bar: { x: left + pw + Math.round(f * 0.8), y: top, length: ph, thickness, vertical },
+      bar: { x: left + pw + barGap, y: top, length: ph, thickness, vertical },
     };
   const barY = top + ph + below;
   if (!withBar)

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type PointerEvent } from 'react';
+import { colourBarLabelWidth } from '../../core/view/colourBar';
 import { contourFrame } from '../../core/view/contourFrame';
 import {
   edgeTicks as ticks,
@@ -67,7 +68,10 @@ export function LandscapeContour({
   // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
   const clipId = useId();
   const { ref, width } = useWidth<HTMLDivElement>(480);
-  const frame = contourFrame(width, 1, z.tickFont, colourBar);
+  const barMax = levels === 'paper' ? undefined : (scale?.max ?? grid.max);
+  // Room beside a vertical bar for its longest label (a shared scale's top can read 9.4e+17).
+  const labelWidth = colourBar ? colourBarLabelWidth(thresholds, barMax, z.tickFont) : 0;
+  const frame = contourFrame(width, 1, z.tickFont, colourBar, labelWidth);
   const k = frame.plot.width / W;
   const [pointer, setPointer] = useState<string | null>(null);
   const { xmin, xmax, ymin, ymax } = grid.box;
@@ -176,14 +180,7 @@ export function LandscapeContour({
             β (direction 2)
           </text>
         </g>
-        {colourBar && (
-          <ColourBar
-            bands={bands}
-            max={levels === 'paper' ? undefined : (scale?.max ?? grid.max)}
-            at={frame.bar}
-            font={z.tickFont}
-          />
-        )}
+        {colourBar && <ColourBar bands={bands} max={barMax} at={frame.bar} font={z.tickFont} />}
       </svg>
       {readout && (
         <p className="panel-caption pointer-readout" aria-live="polite">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { colourBar } from '../../core/view/colourBar';
-import type { ContourFrame } from '../../core/view/contourFrame';
+import { barLabelCentre, colourBar } from '../../core/view/colourBar';
+import { BAR_LABEL_GAP, type ContourFrame } from '../../core/view/contourFrame';
 import { bandColor } from '../../core/view/palette';
 import { formatValue } from '../../core/view/sliderScale';
 
@@ -57,7 +57,7 @@ export function ColourBar({
           vertical ? (
             <text
               key={t.at}
-              x={x + T + font * 0.35}
+              x={x + T + font * BAR_LABEL_GAP}
               y={y + L * (1 - t.at)}
               dominantBaseline="central"
             >
@@ -66,9 +66,9 @@ export function ColourBar({
           ) : (
             <text
               key={t.at}
-              x={x + L * t.at}
+              x={barLabelCentre(t.at, formatValue(t.value), x, L, font)}
               y={y + T + font * 1.1}
-              textAnchor={t.at === 0 ? 'start' : t.at === 1 ? 'end' : 'middle'}
+              textAnchor="middle"
             >
               {formatValue(t.value)}
             </text>
