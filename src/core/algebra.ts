@@ -20,6 +20,8 @@ export interface Algebra<T> {
   mul(a: T | number, b: T | number): T;
   div(a: T | number, b: T | number): T;
   sqrt(a: T): T;
+  /** aᵖ elementwise, for a fixed exponent (a per-run β's bias correction 1 − βᵗ in a map). */
+  pow(a: T, p: number): T;
   abs(a: T): T;
   sign(a: T): T;
   maximum(a: T | number, b: T | number): T;
@@ -56,6 +58,7 @@ export const numberAlgebra: Algebra<number> = {
   mul: (a, b) => a * b,
   div: (a, b) => a / b,
   sqrt: Math.sqrt,
+  pow: Math.pow,
   abs: Math.abs,
   // torch.sign(0) is 0 and sign(NaN) is NaN; Math.sign agrees (it also keeps -0, harmless).
   sign: Math.sign,

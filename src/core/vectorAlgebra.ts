@@ -35,6 +35,7 @@ export const vectorAlgebra: Algebra<V> = {
   mul: (a, b) => zip(a, b, N.mul),
   div: (a, b) => zip(a, b, N.div),
   sqrt: (a) => map(a, Math.sqrt),
+  pow: (a, p) => map(a, (v) => Math.pow(v, p)),
   abs: (a) => map(a, Math.abs),
   sign: (a) => map(a, Math.sign),
   maximum: (a, b) => zip(a, b, N.maximum),

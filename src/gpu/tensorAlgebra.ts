@@ -26,6 +26,7 @@ export const tensorAlgebra: Algebra<T> = {
   mul: (a, b) => tf.mul(t(a), t(b)),
   div: (a, b) => tf.div(t(a), t(b)),
   sqrt: (a) => tf.sqrt(a),
+  pow: (a, p) => tf.pow(a, tf.scalar(p)),
   abs: (a) => tf.abs(a),
   sign: (a) => tf.where(tf.isNaN(a), a, tf.sign(a)),
   maximum(a, b) {

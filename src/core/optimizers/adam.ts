@@ -1,6 +1,6 @@
 import type { Algebra } from '../algebra';
 import { FIRST_MOMENT, type OptState, type OptimizerSpec, type StepResult } from './optimizerSpec';
-import { biasCorrection, effectiveGrad, ema, HP } from './common';
+import { biasCorrectionOf, effectiveGrad, ema, HP, perRun } from './common';
 
 export type AdamHp = {
   lr: number;
@@ -24,13 +24,18 @@ export function adamMoments<T>(
   hp: AdamHp,
   t: number,
 ): StepResult<T> {
-  const b1 = hp.betas[0],
-    b2 = hp.betas[1];
+  // lr, β₁ and β₂ may hold one value per run (perRun); numbers keep the float64 path as it was.
+  const lr = perRun<T>(hp.lr),
+    b1 = perRun<T>(hp.betas[0]),
+    b2 = perRun<T>(hp.betas[1]);
   const m = ema(A, state.m, g, b1);
   const v = ema(A, state.v, A.mul(g, g), b2);
   const vmax = hp.amsgrad ? A.maximum((state.vmax as T | null) ?? v, v) : null;
-  const stepSize = hp.lr / biasCorrection(b1, t);
-  const denom = A.add(A.div(A.sqrt(vmax ?? v), Math.sqrt(biasCorrection(b2, t))), hp.eps);
+  const c1 = biasCorrectionOf(A, b1, t),
+    c2 = biasCorrectionOf(A, b2, t);
+  const stepSize = typeof lr === 'number' && typeof c1 === 'number' ? lr / c1 : A.div(lr, c1 as T);
+  const root2 = typeof c2 === 'number' ? Math.sqrt(c2) : A.sqrt(c2);
+  const denom = A.add(A.div(A.sqrt(vmax ?? v), root2), hp.eps);
   return { theta: A.sub(theta, A.mul(A.div(m, denom), stepSize)), state: { m, v, vmax } };
 }
 
@@ -52,6 +57,7 @@ export const adam: OptimizerSpec<AdamHp> = {
   hyperparams: [HP.lr, HP.betas, HP.eps, HP.weightDecay, HP.amsgrad, HP.maximize],
   // Zero-filled, not null: torch starts from zeros, and a number-typed state keeps V8's hot path monomorphic.
   moment: FIRST_MOMENT,
+  perRun: ['lr', 'beta1', 'beta2'],
   init: (A, theta) => ({ m: A.fill(theta, 0), v: A.fill(theta, 0), vmax: null }),
   step: (A, theta, grad, state, hp, t) =>
     adamMoments(

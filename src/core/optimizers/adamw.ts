@@ -1,6 +1,6 @@
 import type { OptimizerSpec } from './optimizerSpec';
 import { adam, adamMoments, type AdamHp } from './adam';
-import { effectiveGrad, HP } from './common';
+import { effectiveGrad, HP, perRun } from './common';
 
 /**
  * torch.optim.AdamW: decoupled weight decay θ ← θ·(1 − lr·λ) first, then the Adam step on the raw gradient.
@@ -23,7 +23,10 @@ export const adamw: OptimizerSpec<AdamHp> = {
     HP.maximize,
   ],
   step(A, theta, grad, state, hp, t) {
-    const decayed = hp.weight_decay !== 0 ? A.mul(theta, 1 - hp.lr * hp.weight_decay) : theta;
+    const lr = perRun<typeof theta>(hp.lr); // per run in a map (adam's perRun, inherited)
+    const keep =
+      typeof lr === 'number' ? 1 - lr * hp.weight_decay : A.sub(1, A.mul(lr, hp.weight_decay));
+    const decayed = hp.weight_decay !== 0 ? A.mul(theta, keep) : theta;
     return adamMoments(A, decayed, effectiveGrad(A, theta, grad, 0, hp.maximize), state, hp, t);
   },
 };

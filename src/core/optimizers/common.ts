@@ -100,8 +100,23 @@ export const HP = {
 } as const satisfies Record<string, HpSpec>;
 
 /** Exponential moving average β·prev + (1−β)·x, the update of every moment buffer; `null` prev = zeros (torch's init). */
-export function ema<T>(A: Algebra<T>, prev: T | number | null, x: T, beta: number): T {
-  return A.add(A.mul((prev as T | null) ?? A.fill(x, 0), beta), A.mul(x, 1 - beta));
+export function ema<T>(A: Algebra<T>, prev: T | number | null, x: T, beta: number | T): T {
+  const keep = typeof beta === 'number' ? 1 - beta : A.sub(1, beta);
+  return A.add(A.mul((prev as T | null) ?? A.fill(x, 0), beta), A.mul(x, keep));
+}
+
+/**
+ * A hyperparameter its record lists in `perRun`: a number in a single run, or a T holding one
+ * value per run in a trainability map (gpu/map puts it there). The type says what the step must
+ * handle; the value is passed through untouched.
+ */
+export function perRun<T>(value: number): number | T {
+  return value;
+}
+
+/** 1 − βᵗ for a β that may be per run (a number takes the cached path). */
+export function biasCorrectionOf<T>(A: Algebra<T>, beta: number | T, t: number): number | T {
+  return typeof beta === 'number' ? biasCorrection(beta, t) : A.sub(1, A.pow(beta, t));
 }
 
 /**

@@ -123,6 +123,9 @@ export interface Dense2<T> {
   powerQR(S: T, Q: T): T;
 }
 
+/** A hyperparameter a trainability map may vary per run (`OptimizerSpec.perRun`). */
+export type PerRunKey = 'lr' | 'momentum' | 'alpha' | 'beta1' | 'beta2';
+
 /** What one optimizer step returns: the new parameter and the new state. */
 export interface StepResult<T> {
   theta: T;
@@ -191,6 +194,14 @@ export interface OptimizerSpec<H extends Hyperparams = Hyperparams> {
    * the lr (LARS adds lr·λ·g into it), so the buffer itself is the displacement.
    */
   moment?: MomentSpec;
+  /**
+   * The hyperparameters a batched run may give one value per run (a trainability map's axes,
+   * core/map): `step` reads each of them only through the algebra, so it may arrive as a T that
+   * holds a value per run (see `perRun` in common.ts). 'beta1' and 'beta2' are the entries of
+   * `betas`. test/gpu/map/surfaceMap.test.ts holds a batched map equal to the scalar runs for
+   * every key listed here.
+   */
+  perRun?: readonly PerRunKey[];
   init<T>(A: Algebra<T>, theta: T): OptState<T>;
   step<T>(
     A: Algebra<T>,

@@ -49,6 +49,8 @@ export const rmsprop: OptimizerSpec<RmspropHp> = {
     HP.maximize,
   ],
   moment: { key: 'buf', label: 'momentum buffer b (of g/√v)' },
+  // lr and α reach the step only through the algebra (ema takes a per-run α).
+  perRun: ['lr', 'alpha'],
   init: () => ({ v: null, gavg: null, buf: null }),
   step(A, theta, grad, state, hp) {
     const g = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);

@@ -49,6 +49,9 @@ export const sgd: OptimizerSpec<SgdHp> = {
       ? ['nesterov: Nesterov momentum requires a momentum > 0 and zero dampening']
       : [],
   moment: { key: 'buf', label: 'momentum buffer b' },
+  // lr and μ reach the step only through the algebra (and μ ≠ 0 is true of a per-run tensor;
+  // μ = 0 there gives b = g, the same step): a map may vary them per run.
+  perRun: ['lr', 'momentum'],
   init: () => ({ buf: null }),
   step(A, theta, grad, state, hp) {
     let d = effectiveGrad(A, theta, grad, hp.weight_decay, hp.maximize);

@@ -39,6 +39,22 @@ export const beale: SurfaceSpec = {
         out[0] = 2 * (t1 * (y - 1) + t2 * (y2 - 1) + t3 * (y3 - 1));
         out[1] = 2 * x * (t1 + 2 * y * t2 + 3 * y2 * t3);
       },
+      field(A, x, y) {
+        const y2 = A.mul(y, y);
+        const y3 = A.mul(y2, y);
+        const t1 = A.add(A.sub(1.5, x), A.mul(x, y));
+        const t2 = A.add(A.sub(2.25, x), A.mul(x, y2));
+        const t3 = A.add(A.sub(2.625, x), A.mul(x, y3));
+        const sq = (t: typeof x) => A.mul(t, t);
+        return {
+          value: A.add(A.add(sq(t1), sq(t2)), sq(t3)),
+          gx: A.mul(
+            A.add(A.add(A.mul(t1, A.sub(y, 1)), A.mul(t2, A.sub(y2, 1))), A.mul(t3, A.sub(y3, 1))),
+            2,
+          ),
+          gy: A.mul(A.mul(A.add(A.add(t1, A.mul(A.mul(y, t2), 2)), A.mul(A.mul(y2, t3), 3)), x), 2),
+        };
+      },
       hessian(x, y, out) {
         const y2 = y * y;
         const y3 = y2 * y;

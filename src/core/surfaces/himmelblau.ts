@@ -10,7 +10,7 @@ import type { Surface, SurfaceSpec } from './surface';
  * (3, 2) is exact; the other three have no closed form, so the published 15-digit values are
  * Newton-polished once at module load (the gradient there is then at round-off level).
  */
-type Fn = Pick<Surface, 'value' | 'gradient' | 'hessian'>;
+type Fn = Pick<Surface, 'value' | 'gradient' | 'hessian' | 'field'>;
 
 const fn: Fn = {
   value(x, y) {
@@ -23,6 +23,15 @@ const fn: Fn = {
     const b = x + y * y - 7;
     out[0] = 4 * x * a + 2 * b;
     out[1] = 2 * a + 4 * y * b;
+  },
+  field(A, x, y) {
+    const a = A.sub(A.add(A.mul(x, x), y), 11);
+    const b = A.sub(A.add(x, A.mul(y, y)), 7);
+    return {
+      value: A.add(A.mul(a, a), A.mul(b, b)),
+      gx: A.add(A.mul(A.mul(x, a), 4), A.mul(b, 2)),
+      gy: A.add(A.mul(a, 2), A.mul(A.mul(y, b), 4)),
+    };
   },
   hessian(x, y, out) {
     const a = x * x + y - 11;

@@ -27,6 +27,11 @@ export const quadratic: SurfaceSpec = {
         out[0] = x;
         out[1] = kappa * y;
       },
+      field: (A, x, y) => ({
+        value: A.mul(A.add(A.mul(x, x), A.mul(A.mul(y, y), kappa)), 0.5),
+        gx: x,
+        gy: A.mul(y, kappa),
+      }),
       hessian(_x, _y, out) {
         out[0] = 1;
         out[1] = 0;

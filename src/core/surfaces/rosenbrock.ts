@@ -30,6 +30,15 @@ export const rosenbrock: SurfaceSpec = {
         out[0] = -2 * (1 - x) - 400 * x * b;
         out[1] = 200 * b;
       },
+      field(A, x, y) {
+        const a = A.sub(1, x);
+        const b = A.sub(y, A.mul(x, x));
+        return {
+          value: A.add(A.mul(a, a), A.mul(A.mul(b, b), 100)),
+          gx: A.sub(A.mul(a, -2), A.mul(A.mul(x, b), 400)),
+          gy: A.mul(b, 200),
+        };
+      },
       hessian(x, y, out) {
         out[0] = 2 - 400 * y + 1200 * x * x;
         out[1] = -400 * x;

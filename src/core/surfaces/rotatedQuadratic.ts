@@ -57,6 +57,12 @@ export const rotatedQuadratic: SurfaceSpec = {
         out[0] = a * x + b * y;
         out[1] = b * x + d * y;
       },
+      field: (A, x, y) => {
+        const gx = A.add(A.mul(x, a), A.mul(y, b));
+        const gy = A.add(A.mul(x, b), A.mul(y, d));
+        // ½θᵀHθ = ½(x·gx + y·gy)
+        return { value: A.mul(A.add(A.mul(x, gx), A.mul(y, gy)), 0.5), gx, gy };
+      },
       hessian(_x, _y, out) {
         out[0] = a;
         out[1] = b;

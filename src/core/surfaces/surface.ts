@@ -5,6 +5,7 @@
  * the core steps optimizers on it, the UI draws it, and neither needs to know which one it is.
  */
 
+import type { Algebra } from '../algebra';
 import type { HpValue } from '../optimizers/optimizerSpec';
 
 /** An axis-aligned rectangle of the (x, y) plane. */
@@ -13,6 +14,13 @@ export interface ViewBox {
   xmax: number;
   ymin: number;
   ymax: number;
+}
+
+/** f(x, y) and its gradient, in some algebra (see `Surface.field`). */
+export interface SurfaceField<T> {
+  value: T;
+  gx: T;
+  gy: T;
 }
 
 export interface Surface {
@@ -30,6 +38,13 @@ export interface Surface {
   gradient(x: number, y: number, out: Float64Array): void;
   /** Writes [f_xx, f_xy, f_yy] into `out` (the Hessian is symmetric, so three numbers suffice). */
   hessian(x: number, y: number, out: Float64Array): void;
+  /**
+   * f and ∇f written once against the optimizer algebra, where the formula needs only + − ×
+   * (the polynomial surfaces): a trainability map (core/map) evaluates it on tensors that hold
+   * one (x, y) per run. `value` and `gradient` stay as they are because the race's hot loop must
+   * not allocate; test/core/surfaceField.test.ts holds the two forms equal.
+   */
+  readonly field?: <T>(A: Algebra<T>, x: T, y: T) => SurfaceField<T>;
   /** Suggested view. */
   readonly domain: ViewBox;
   /**
