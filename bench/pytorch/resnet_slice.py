@@ -7,13 +7,19 @@ file with a JSON manifest (`load`), then asks for the same grid points as its ow
 at a time, so the two interleave in one run (this VM's speed drifts by 2x within seconds):
   load <manifest.json>          -> "ready <threads> <torch version>"
   points <mode> <a>,<b> ...     -> "<seconds for all the points> <loss> <loss> ..."
+  profile <mode> <a>,<b>        -> the ops taking the most of one point's time, e.g.
+                                   "aten::mkldnn_convolution×21:93% aten::relu_×19:3% ..."
   quit
 <mode> is how torch evaluates a point, so that the bench can keep whichever is faster here:
-  eager     the net as written, BatchNorm in eval mode, NCHW tensors
-  fused     BatchNorm folded into each conv first (torch.fx.experimental.optimization.fuse,
-            which copies the net: that copy is inside the point's time)
+  eager     the net as written, BatchNorm in eval mode, NCHW tensors; a point copies
+            w + a*dx + b*dy into its parameters
+  fused     BatchNorm folded into each conv (torch.fx.experimental.optimization.fuse) once per
+            slice, as ours does: with the directions zero on every BN scale the folded weights
+            are affine in (a, b), F = F(w) + a*(F(w+dx) - F(w)) + b*(F(w+dy) - F(w)), so a point
+            copies that into the fused net's parameters
   eager-cl, fused-cl  the same in channels-last memory format (NHWC in memory), in which
-            Debian's torch 1.13 runs its convs through oneDNN: ~20x faster than NCHW here
+            Debian's torch 1.13 runs its convs through oneDNN (NCHW convs take another path here,
+            several times slower on these shapes)
 Manifest: {"config": {depth, shortcut, width, k, channels, classes}, "threads", "bin",
 "tensors": [{"group": "state" | "dx" | "dy" | "x" | "y", "name", "shape"}, ...]} with the
 tensors' float32 values one after the other in "bin" (x in NCHW, y as floats).
@@ -26,7 +32,6 @@ import time
 import torch
 import torch.nn.functional as F
 from torch.fx.experimental.optimization import fuse
-from torch.nn.utils import parameters_to_vector
 
 from resnet_train_step import ResNet
 
@@ -62,18 +67,39 @@ def load(path):
     )
     net.eval()
     names = [n for n, _ in net.named_parameters()]
-    vec = lambda g: torch.cat([v.reshape(-1) for v in matched(names, groups[g], ours)])
-    w = parameters_to_vector(net.parameters()).clone()
-    cl = copy.deepcopy(net).to(memory_format=torch.channels_last)
-    x = groups["x"]
-    return dict(
-        nets={False: net, True: cl},
-        xs={False: x, True: x.contiguous(memory_format=torch.channels_last)},
-        w=w,
-        dx=vec("dx"),
-        dy=vec("dy"),
-        y=groups["y"].long(),
-    )
+    dirs = {g: matched(names, groups[g], ours) for g in ("dx", "dy")}
+    scales = {f"{m}.weight" for m, mod in net.named_modules() if isinstance(mod, torch.nn.BatchNorm2d)}
+    for name, d in zip(names, zip(dirs["dx"], dirs["dy"])):
+        if name in scales and any(t.abs().max() != 0 for t in d):
+            raise ValueError(f"the directions move BN scale {name}: the fold is not affine in them")
+    w = param_vector(net)
+    dx, dy = (torch.cat([t.reshape(-1) for t in dirs[g]]) for g in ("dx", "dy"))
+    x, plans = groups["x"], {}
+    for cl in (False, True):
+        eager = copy.deepcopy(net)
+        if cl:
+            eager = eager.to(memory_format=torch.channels_last)
+        xs = x.contiguous(memory_format=torch.channels_last) if cl else x
+        suffix = "-cl" if cl else ""
+        plans["eager" + suffix] = (eager, w, dx, dy, xs)
+        folded = [param_vector(fuse(set_params(eager, v))) for v in (w, w + dx, w + dy)]
+        fused = fuse(set_params(eager, w))
+        plans["fused" + suffix] = (fused, folded[0], folded[1] - folded[0], folded[2] - folded[0], xs)
+    return dict(plans=plans, y=groups["y"].long())
+
+
+def param_vector(net):
+    """net's parameters as one vector, each in its logical (NCHW) order whatever its memory format."""
+    return torch.cat([p.reshape(-1) for p in net.parameters()])
+
+
+def set_params(net, v):
+    """Copy the flat vector v into net's parameters in place (each keeps its memory format)."""
+    off = 0
+    for p in net.parameters():
+        p.copy_(v[off : off + p.numel()].view_as(p))
+        off += p.numel()
+    return net
 
 
 def matched(keys, named, reference):
@@ -87,15 +113,9 @@ def matched(keys, named, reference):
 
 
 def loss_at(s, mode, a, b):
-    cl = mode.endswith("-cl")
-    net = s["nets"][cl]
-    v, off = s["w"] + a * s["dx"] + b * s["dy"], 0
-    for p in net.parameters():  # in place, so each keeps its memory format
-        p.copy_(v[off : off + p.numel()].view_as(p))
-        off += p.numel()
-    if mode.startswith("fused"):
-        net = fuse(net)
-    return F.cross_entropy(net(s["xs"][cl]), s["y"]).item()
+    net, base, dx, dy, x = s["plans"][mode]
+    set_params(net, base + a * dx + b * dy)
+    return F.cross_entropy(net(x), s["y"]).item()
 
 
 def main():
@@ -105,7 +125,8 @@ def main():
         if not cmd:
             continue
         if cmd[0] == "load":
-            state = load(cmd[1])
+            with torch.no_grad():
+                state = load(cmd[1])
             print("ready", torch.get_num_threads(), torch.__version__, flush=True)
         elif cmd[0] == "points":
             mode, pts = cmd[1], [tuple(map(float, p.split(","))) for p in cmd[2:]]
@@ -114,6 +135,14 @@ def main():
                 losses = [loss_at(state, mode, a, b) for a, b in pts]
             t = time.perf_counter() - t0
             print(t, *(repr(l) for l in losses), flush=True)
+        elif cmd[0] == "profile":
+            a, b = map(float, cmd[2].split(","))
+            with torch.no_grad(), torch.profiler.profile() as prof:
+                loss_at(state, cmd[1], a, b)
+            ops = sorted(prof.key_averages(), key=lambda e: -e.self_cpu_time_total)
+            total = sum(e.self_cpu_time_total for e in ops) or 1
+            top = [f"{e.key}×{e.count}:{round(100 * e.self_cpu_time_total / total)}%" for e in ops[:4]]
+            print(*top, flush=True)
         elif cmd[0] == "quit":
             break
 
