@@ -2,10 +2,12 @@
  * Shrinks a screenshot to a 256-colour palette PNG, with nothing but node:zlib (no image tool is
  * assumed on the machine): decode the 8-bit RGB(A) PNG Chromium writes, pick the 256 most
  * common colours at 5 bits a channel (a UI is mostly flat colours; the contour bands are few),
- * map every pixel to its nearest palette colour and write colour type 3. Screenshots of the
+ * map every pixel to its nearest palette colour and write colour type 3 (the chunk framing is
+ * src/cli/png.ts's). Screenshots of the
  * race drop to about half their size, under the README's 200 KB a picture.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { PNG_SIGNATURE as SIGNATURE, pngChunk as chunk, pngHeader } from '../src/cli/png';
 
 interface Image {
   width: number;
@@ -13,8 +15,6 @@ interface Image {
   /** RGBA, 4 bytes a pixel. */
   rgba: Uint8Array;
 }
-
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 function chunks(png: Buffer): { type: string; data: Buffer }[] {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
@@ -102,24 +102,6 @@ function palette(img: Image): Uint8Array {
   return pal;
 }
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
-
 /** The image as a palette PNG of its 256 most common colours, each pixel at its nearest one. */
 export function toPng8(img: Image): Buffer {
   const pal = palette(img);
@@ -144,13 +126,9 @@ export function toPng8(img: Image): Buffer {
       const o = (y * img.width + x) * 4;
       raw[y * (img.width + 1) + 1 + x] = index(img.rgba[o], img.rgba[o + 1], img.rgba[o + 2]);
     }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(img.width, 0);
-  ihdr.writeUInt32BE(img.height, 4);
-  ihdr.set([8, 3, 0, 0, 0], 8);
   return Buffer.concat([
     SIGNATURE,
-    chunk('IHDR', ihdr),
+    pngHeader(img.width, img.height, 3),
     chunk('PLTE', Buffer.from(pal)),
     chunk('IDAT', deflateSync(raw, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),

@@ -30,6 +30,10 @@ export const CAPS = {
   toySliceMacs: 5e11,
   /** `trajectory`, `schedule`: steps × batch.size sample gradients on an analytic surface. */
   coreSampleGradients: 1e9,
+  /** `map` on a surface: cells × steps (a 256×256 map of 200 steps is 13 M; ~17 min at the cap). */
+  mapRunSteps: 1e9,
+  /** `map` of the MLP: cells × steps × its multiply-adds per step (~17 min at the cap). */
+  mapMlpMacs: 3e11,
 } as const;
 
 /**
@@ -58,6 +62,10 @@ export const SPEEDS = {
   toySliceMacs: 1e9,
   /** `trajectory`: one sample's gradient and its share of the step: 1000 steps × batch 99,999 in 5 s. */
   coreSampleGradientSeconds: 50e-9,
+  /** `map`, surface: run-steps/s of the batched path (SGD on the quadratic, 128² runs × 200 steps in ~4 s). */
+  mapRunSteps: 1e6,
+  /** `map`, MLP: multiply-adds/s of the batched path (width 16, 16 inputs, 16 examples: ~29 µs a run-step). */
+  mapMlpMacs: 0.3e9,
 } as const;
 
 /** One counted part of a job. */

@@ -12,6 +12,7 @@ import { toyCommand } from './commands/toy';
 import { lrFindCommand } from './commands/lrFind';
 import { tuneCommand } from './commands/tune';
 import { basinMapCommand } from './commands/basinMap';
+import { mapCommand } from './commands/map';
 
 /** Every subcommand; a new one is one file and one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   lrFindCommand,
   tuneCommand,
   basinMapCommand,
+  mapCommand,
   mergeCommand,
 ];
 

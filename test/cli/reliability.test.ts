@@ -17,6 +17,7 @@ import { TRAIN_FLAGS } from '../../src/cli/commands/train';
 import { TRAJECTORY_FLAGS } from '../../src/cli/commands/trajectory';
 import { TUNE_FLAGS } from '../../src/cli/commands/tune';
 import { BASIN_MAP_FLAGS } from '../../src/cli/commands/basinMap';
+import { MAP_FLAGS } from '../../src/cli/commands/map';
 import { main } from '../../src/cli/main';
 import { cli, cliUntil, type CliRun } from './runCli';
 
@@ -76,6 +77,22 @@ const RANGE_EXTREMES = [
 ];
 const SHARD_EXTREMES = ['1e308/2', '-1/2', '0/1e999', 'NaN/NaN', '0/0', '2/2', '', '1'];
 const HIDDEN_EXTREMES = ['1e308', '-1', 'NaN', '8,1e999', '0', '1025', ',,', '1,2,3,4,5,6,7,8,9'];
+/** A map axis (KEY:MIN:MAX[:log]:N) with its numbers at their extremes, for an axis of `key`. */
+const axisExtremes = (key: string) => [
+  `${key}:1e999:2e999:8`,
+  `${key}:-1e308:1e308:log:8`,
+  `${key}:NaN:1:8`,
+  `${key}:-Infinity:0:8`,
+  `${key}:0.1:0.5:1e308`,
+  `${key}:0.1:0.5:0`,
+  `${key}:0.1:0.5:1025`,
+  `${key}:0.1:0.5:8.5`,
+  `${key}:0.5:0.1:8`,
+  `${key}:0.1:0.5:cubic:8`,
+  `${key}:0.1:0.5`,
+  '',
+  'abc',
+];
 
 interface Subject {
   command: string;
@@ -194,6 +211,22 @@ const SUBJECTS: Subject[] = [
     base: ['basin-map', '--toy', 'xor', '--out', f('basins.json')],
     flags: { ...numeric('n', 'epochs'), hidden: HIDDEN_EXTREMES },
   },
+  {
+    command: 'map',
+    base: ['map', '--preset', 'momentum-bowl', '--out', f('map.json')],
+    flags: {
+      ...numeric('steps', 'chunk'),
+      // Valid tolerances (a map would be run) left out.
+      tol: EXTREMES.filter((v) => !['0.5', '1e-320', '1e308'].includes(v)),
+      x: axisExtremes('lr'),
+      y: axisExtremes('momentum'),
+    },
+  },
+  {
+    command: 'map',
+    base: ['map', '--preset', 'momentum-bowl', '--png', f('map.png')],
+    flags: numeric('scale'),
+  },
 ];
 
 /** The string-valued flags that take no number, per command: with SUBJECTS, every flag there is. */
@@ -214,6 +247,7 @@ const NON_NUMERIC: Record<string, string[]> = {
   ],
   tune: ['surface', 'surface-params', 'optimizer', 'method', 'criterion', 'out', 'csv'],
   'basin-map': ['optimizer', 'out', 'csv', 'toy'],
+  map: ['preset', 'spec', 'surface', 'optimizer', 'out', 'png', 'colour'],
   landscape: ['model', 'weights', 'out', 'norm', 'json', 'dir-out', 'directions', 'hessian-scale'],
   interpolate: ['model', 'from', 'to', 'bn', 'out', 'json'],
   sharpness: ['model', 'weights', 'solver', 'restrict', 'json'],
@@ -244,6 +278,7 @@ const ALL_FLAGS: Record<string, Record<string, { type: string }>> = {
   'lr-find': LR_FIND_FLAGS,
   tune: TUNE_FLAGS,
   'basin-map': BASIN_MAP_FLAGS,
+  map: MAP_FLAGS,
 };
 
 const cases = SUBJECTS.flatMap((s) =>
