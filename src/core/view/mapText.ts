@@ -3,6 +3,7 @@
  * axis values, and a run's outcome as a sentence. The map's canvas and the clicked cell's panel
  * say exactly these.
  */
+import type { RunConfig } from '../config';
 import { AXES, axisValueAt } from '../map/mapAxes';
 import type { CellOutcome, CellStatus } from '../map/mapOutcome';
 import type { MapSpec } from '../map/mapSpec';
@@ -52,3 +53,17 @@ export function outcomeSentence(o: CellOutcome, tol: number, steps: number): str
     return `Converged to within ${formatValue(tol)} at step ${o.reachedAt}; final loss ${formatValue(o.finalLoss)}.`;
   return `Neither: not within ${formatValue(tol)} in ${count(steps)} steps, and no divergence; final loss ${formatValue(o.finalLoss)}.`;
 }
+
+/** A run's settings in one line: the optimizer's hyperparameters, start, steps and batch. */
+export function runSettingsText(config: RunConfig): string {
+  const hp = Object.entries(config.optimizer.hp)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.map(num).join(', ') : num(v)}`)
+    .join(', ');
+  const b = config.batch;
+  const batch = b
+    ? `batch ${b.size} of ${b.samples} samples (noise ${num(b.noise)}, seed ${b.seed})`
+    : 'exact gradient';
+  return `${config.optimizer.type}(${hp}); start (${num(config.start[0])}, ${num(config.start[1])}); ${count(config.steps)} steps; ${batch}`;
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? formatValue(v) : String(v));
