@@ -54,7 +54,7 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   // The site: the home page (index.html, a table of contents), the optimizer race (race.html),
-  // the loss landscapes (landscape.html), one lesson page (lesson.html?id=…) and the widget
+  // the loss landscapes (landscape.html), the trainability maps (map.html), one lesson page (lesson.html?id=…) and the widget
   // page for iframes (embed.html?widget=…). The PAGES table in test/e2e/harness.ts names them too.
   build: {
     rolldownOptions: {
@@ -62,6 +62,7 @@ export default defineConfig({
         home: resolve(import.meta.dirname, 'index.html'),
         main: resolve(import.meta.dirname, 'race.html'),
         landscape: resolve(import.meta.dirname, 'landscape.html'),
+        map: resolve(import.meta.dirname, 'map.html'),
         lesson: resolve(import.meta.dirname, 'lesson.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
       },

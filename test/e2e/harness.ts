@@ -22,6 +22,7 @@ export const PAGES = {
   home: resolve(ROOT, 'index.html'),
   main: resolve(ROOT, 'race.html'),
   landscape: resolve(ROOT, 'landscape.html'),
+  map: resolve(ROOT, 'map.html'),
   lesson: resolve(ROOT, 'lesson.html'),
   embed: resolve(ROOT, 'embed.html'),
 } as const;
@@ -42,7 +43,7 @@ export async function buildAndServe(
     root: ROOT,
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
-    // Vite deep-merges an inline `input` with vite.config's five pages, so every test file built
+    // Vite deep-merges an inline `input` with vite.config's pages, so every test file built
     // the whole site; a config hook may replace it instead.
     plugins: [
       {

@@ -61,7 +61,7 @@ describe.skipIf(skipBrowser)('the home page', () => {
     const playgrounds = page.getByRole('region', { name: 'Playgrounds' });
     await expect(
       playgrounds.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-    ).resolves.toEqual(['./race.html', './landscape.html']);
+    ).resolves.toEqual(['./race.html', './landscape.html', './map.html']);
     await expect(
       page.locator('nav[aria-label="Site"] [aria-current="page"]').textContent(),
     ).resolves.toBe('Home');

@@ -24,11 +24,20 @@ const PLAYGROUNDS = [
     promise:
       'Slices through ResNet weight space, with and without skip connections, and a small network to train yourself.',
   },
+  {
+    id: 'map',
+    href: './map.html',
+    title: 'Trainability maps',
+    promise:
+      'Thousands of training runs at once, one per pair of hyperparameters: see which converge, which blow up, and zoom into the ragged edge between them.',
+    // No picture yet (scripts/screenshot-site.ts makes them): the card is text only.
+    thumb: false,
+  },
 ] as const;
 
 /**
  * The home page: a table of contents. What the site is for, the lessons in course order (a
- * planned one shows what it waits for, without a link), the two playgrounds, and where embedding
+ * planned one shows what it waits for, without a link), the playgrounds, and where embedding
  * starts. Its link holds only the look (`theme`, `large`), which its links carry on.
  */
 export function Home({ initialLook }: { initialLook: SiteLook }) {
@@ -52,7 +61,7 @@ export function Home({ initialLook }: { initialLook: SiteLook }) {
         <h1 className="home-title">Loss Landscape Lab</h1>
         <p className="home-lede">
           How do neural-network optimizers find their way down a loss surface? Short lessons that
-          follow the lectures, each with live figures you can play, and two playgrounds to go
+          follow the lectures, each with live figures you can play, and three playgrounds to go
           further. Project it in class (dark theme and large type are one click away), work through
           it alone at your own pace, or put a single live figure into your lecture slides.
         </p>
@@ -69,7 +78,9 @@ export function Home({ initialLook }: { initialLook: SiteLook }) {
           <ul className="home-grid home-playgrounds">
             {PLAYGROUNDS.map((p) => (
               <li key={p.id} className="home-card is-ready">
-                <img src={thumbnailOf(p.id)} alt="" width={320} height={200} loading="lazy" />
+                {!('thumb' in p) && (
+                  <img src={thumbnailOf(p.id)} alt="" width={320} height={200} loading="lazy" />
+                )}
                 <h3>
                   <a href={withLook(p.href, look)}>{p.title}</a>
                 </h3>

@@ -2,13 +2,14 @@ import { withLook, type SiteLook } from '../../io/siteLook';
 import './siteNav.css';
 
 /** Which page the nav is on: its entry gets aria-current="page". */
-export type SitePage = 'home' | 'lesson' | 'race' | 'landscape';
+export type SitePage = 'home' | 'lesson' | 'race' | 'landscape' | 'map';
 
 const ENTRIES: readonly { page: SitePage; href: string; label: string }[] = [
   { page: 'home', href: './index.html', label: 'Home' },
   { page: 'lesson', href: './index.html#lessons', label: 'Lessons' },
   { page: 'race', href: './race.html', label: 'Optimizer race' },
   { page: 'landscape', href: './landscape.html', label: 'Loss landscapes' },
+  { page: 'map', href: './map.html', label: 'Trainability maps' },
 ];
 
 /**
