@@ -9,10 +9,10 @@ import './ui/styles.css';
 import './ui/embed/embed.css';
 
 // Each family loads only its own code: the race's widgets never load tfjs.
-const FULL_PAGE = { race: 'race.html', landscape: 'landscape.html' } as const;
+const FULL_PAGE = { race: 'race.html', landscape: 'landscape.html', map: 'map.html' } as const;
 
 async function mountWidget(
-  family: 'race' | 'landscape',
+  family: keyof typeof FULL_PAGE,
   root: HTMLElement,
   kind: string,
   query: string,
@@ -21,6 +21,10 @@ async function mountWidget(
   if (family === 'race') {
     const { mountRaceWidget } = await import('./ui/embed/raceWidget');
     return mountRaceWidget(root, kind, query, options);
+  }
+  if (family === 'map') {
+    const { mountMapWidget } = await import('./ui/embed/mapWidget');
+    return mountMapWidget(root, kind, query, options);
   }
   const { mountLandscapeWidget } = await import('./ui/embed/landscapeWidget');
   return mountLandscapeWidget(root, kind, query, options);

@@ -303,3 +303,15 @@ export const serializeMapUrl = (l: MapLink): string => writeUrlTable(MAP_URL_TAB
 /** The same as `[key, value]` pairs (what the widget's `get` answers). */
 export const mapUrlParams = (l: MapLink): [string, string][] =>
   tableParams(MAP_URL_TABLE, stateOf(l));
+
+/** Every key the link can hold for this state, defaults included (the widget's `get` of named keys). */
+export function mapUrlValues(l: MapLink): Record<string, string> {
+  const s = stateOf(l);
+  const out: Record<string, string> = {};
+  for (const group of MAP_URL_TABLE)
+    for (const f of group(s)) {
+      const v = f.get(s);
+      if (v !== undefined && v !== null && !f.skip?.(s)) out[f.key] = f.codec.format(v);
+    }
+  return out;
+}

@@ -8,7 +8,7 @@ const doc = readFileSync(resolve(import.meta.dirname, '../../docs/EMBED.md'), 'u
 const rows = new Map(
   doc
     .split('\n')
-    .map((line) => /^\| `([a-z0-9-]+)` \| (race|landscape) \|[^|]*\| (.*) \|$/.exec(line))
+    .map((line) => /^\| `([a-z0-9-]+)` \| (race|landscape|map) \|[^|]*\| (.*) \|$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => [
       m[1],

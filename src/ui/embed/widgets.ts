@@ -5,7 +5,7 @@
  */
 export interface WidgetKind {
   id: string;
-  family: 'race' | 'landscape';
+  family: 'race' | 'landscape' | 'map';
   title: string;
   /** One line for the dialog and the docs. */
   description: string;
@@ -15,7 +15,8 @@ export interface WidgetKind {
    * The controls `controls=compact` shows, by the names `<name>_hide=1` hides them with (the
    * most relevant first); `controls=full` shows the page's own control column instead. The
    * landscape kinds': model (depth), skip, plane (random or PCA), figure (contour or 3D), path
-   * (the line's), train (Train and Cancel), lr, levels (the grid's log or paper contour levels).
+   * (the line's), train (Train and Cancel), lr, levels (the grid's log or paper contour levels);
+   * the map's: preset (the menu and its blurb), mode (the colour mode), compute (Compute and Cancel).
    */
   controls: readonly string[];
 }
@@ -102,6 +103,15 @@ export const WIDGETS: readonly WidgetKind[] = [
     description: 'An MLP on 2-D toy data: decision map, loss curve and its slice.',
     size: { width: 960, height: 640 },
     controls: ['train', 'lr'],
+  },
+  {
+    id: 'map',
+    family: 'map',
+    title: 'Trainability map',
+    description:
+      'A grid of training runs, one per pair of hyperparameters, coloured by whether each converged or diverged; drag to zoom, click for a run.',
+    size: { width: 720, height: 760 },
+    controls: ['preset', 'mode', 'compute'],
   },
 ];
 

@@ -1,0 +1,124 @@
+/**
+ * The map family of `embed.html`'s widgets (`map`): the trainability map in the state its link
+ * gives (state/mapUrl.ts), computed in its own worker, driven through a `WidgetController` in
+ * the map page's link vocabulary. The page's history writer is not started: an embed's address
+ * is its author's, and `state` events carry the settings instead.
+ */
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startMapRunner } from '../../state/mapRunner';
+import { useMapStore } from '../../state/mapStore';
+import { parseMapUrl, mapUrlValues } from '../../state/mapUrl';
+import { currentMapQuery, linkOf, loadMapUrl } from '../../state/mapUrlSync';
+import { runBusy } from '../../state/run/runRecord';
+import { MapClient, mapWorkerPort } from '../../worker/mapClient';
+import { MapPresetAndMode, MapRunButtons, MapSettings } from '../map/MapControls';
+import { MapFigure, MapRunStatus } from '../map/MapFigure';
+import { SelectedCell } from '../map/SelectedCell';
+import '../landscape/landscape.css';
+import '../map/mapPage.css';
+import type { EmbedOptions, WidgetController, WidgetEvent } from './controller';
+import { addEmbedNotices } from './embedNotices';
+
+/** The map widget: the figure, its run, the selected run; compact or full controls beside. */
+function MapWidget({ options }: { options: EmbedOptions }) {
+  const look = useMapStore((s) => s.look);
+  useEffect(() => {
+    document.documentElement.dataset.theme = look.theme;
+    document.documentElement.classList.toggle('large', look.large);
+  }, [look.theme, look.large]);
+  const hide = (name: string) => options.hidden.has(name);
+  return (
+    <div className="mw" data-widget="map">
+      {options.controls === 'compact' && (
+        <div className="mw-controls">
+          <MapPresetAndMode hidePreset={hide('preset')} hideMode={hide('mode')} />
+          {!hide('compute') && <MapRunButtons />}
+        </div>
+      )}
+      {options.controls === 'full' && (
+        <div className="mw-controls">
+          <MapPresetAndMode />
+          <MapRunButtons />
+          <MapSettings />
+        </div>
+      )}
+      <MapFigure large={look.large} />
+      <MapRunStatus />
+      <SelectedCell />
+    </div>
+  );
+}
+
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+export function mountMapWidget(
+  root: HTMLElement,
+  kind: string,
+  pageQuery: string,
+  options: EmbedOptions,
+): WidgetController {
+  // The runner first: loading the link starts the map's run.
+  startMapRunner(() => new MapClient(mapWorkerPort()));
+  addEmbedNotices(loadMapUrl(pageQuery));
+  // The embed's own theme and large type win (they read the same keys of the link).
+  useMapStore.getState().setLook({ theme: options.theme, large: options.large });
+
+  const listeners = new Set<(e: WidgetEvent) => void>();
+  const emit = (e: WidgetEvent) => listeners.forEach((l) => l(e));
+  let last = currentMapQuery();
+  useMapStore.subscribe((s, prev) => {
+    const q = currentMapQuery();
+    if (q !== last) {
+      last = q;
+      emit({ type: 'state', params: Object.fromEntries(new URLSearchParams(q)) });
+    }
+    if (s.run.status === 'done' && prev.run.status !== 'done') emit({ type: 'done' });
+  });
+
+  createRoot(root).render(
+    <StrictMode>
+      <MapWidget options={options} />
+    </StrictMode>,
+  );
+
+  const written = () => Object.fromEntries(new URLSearchParams(currentMapQuery()));
+  return {
+    widget: kind,
+    play: () => {
+      if (!runBusy(useMapStore.getState().run)) useMapStore.getState().compute();
+    },
+    pause: () => useMapStore.getState().cancel(),
+    get(keys) {
+      if (!keys) return written();
+      const all = mapUrlValues(linkOf(useMapStore.getState()));
+      return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]]));
+    },
+    set(params) {
+      // Each key over the current link: a refused one is named and keeps its value.
+      const merged = written();
+      const errors: string[] = [];
+      for (const [k, v] of Object.entries(params)) {
+        const refused = parseMapUrl(query({ ...merged, [k]: v })).errors.filter((m) =>
+          m.startsWith(`Invalid URL parameter '${k}'`),
+        );
+        if (refused.length)
+          errors.push(...refused.map((m) => m.replace(/; (using|ignored).*$/, '; unchanged')));
+        else merged[k] = v;
+      }
+      const next = parseMapUrl(query(merged));
+      const store = useMapStore.getState();
+      if (query(merged) !== currentMapQuery()) {
+        store.setLook({ theme: next.theme, large: next.large });
+        store.load(next);
+      }
+      return errors;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (useMapStore.getState().run.status === 'done')
+        queueMicrotask(() => listeners.has(listener) && listener({ type: 'done' }));
+      return () => listeners.delete(listener);
+    },
+  };
+}
