@@ -316,3 +316,15 @@ export function movedCell(
   const k = big ? 10 : 1;
   return { i: clamp(c.i + d[0] * k, 0, nx - 1), j: clamp(c.j + d[1] * k, 0, ny - 1) };
 }
+
+/**
+ * The keyboard's zoom ('+'): a box 1/factor of the grid each way, centred on the cell and kept
+ * inside the grid, so the map can be zoomed without a mouse.
+ */
+export function zoomAround(c: Cell, nx: number, ny: number, factor = 2): ZoomBox {
+  const w = nx / factor,
+    h = ny / factor;
+  const x0 = clamp(c.i + 0.5 - w / 2, 0, nx - w),
+    y0 = clamp(c.j + 0.5 - h / 2, 0, ny - h);
+  return { x0, x1: x0 + w, y0, y1: y0 + h };
+}

@@ -11,6 +11,7 @@ import {
   mapFrame,
   movedCell,
   tickAt,
+  zoomAround,
   type Cell,
   type Rect,
   type ZoomBox,
@@ -45,7 +46,8 @@ const MIN_OUTLINE = 7;
  * A trainability map: one pixel per run scaled up crisp (no smoothing) on a canvas sized in
  * device pixels, with its axes, ticks and titles and an SVG over it for the pointer: hover
  * outlines a cell, a click selects it, a dragged box zooms (a rubber band while dragging). The
- * frame is focusable: arrow keys move a cursor cell, Enter or Space selects it. All geometry is
+ * frame is focusable: arrow keys move a cursor cell, Enter or Space selects it, + zooms in
+ * around it (half the range each way). All geometry is
  * core/view/mapView's; the words are core/view/mapText's.
  */
 export function MapCanvas(props: MapCanvasProps) {
@@ -126,6 +128,11 @@ export function MapCanvas(props: MapCanvasProps) {
       onSelect(c.i, c.j);
       return;
     }
+    if (e.key === '+' || e.key === '=') {
+      e.preventDefault();
+      onZoom(zoomAround(cursor ?? selected ?? { i: nx >> 1, j: ny >> 1 }, nx, ny));
+      return;
+    }
     const next = movedCell(cursor ?? selected, e.key, nx, ny, e.shiftKey);
     if (!next) return;
     e.preventDefault();
@@ -154,7 +161,7 @@ export function MapCanvas(props: MapCanvasProps) {
       style={{ height: frame.height, ...chartFontStyle(type) }}
       role="application"
       aria-roledescription="trainability map"
-      aria-label={`${summary} Arrow keys move a cursor cell, Enter selects it; drag a box to zoom.`}
+      aria-label={`${summary} Arrow keys move a cursor cell, Enter selects it, + zooms in around it; drag a box to zoom.`}
       tabIndex={0}
       onKeyDown={onKey}
       onBlur={() => setCursor(null)}

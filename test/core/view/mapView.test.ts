@@ -11,6 +11,7 @@ import {
   mapFrame,
   movedCell,
   tickAt,
+  zoomAround,
 } from '../../../src/core/view/mapView';
 import { textWidth } from '../../../src/core/view/textWidth';
 
@@ -173,5 +174,12 @@ describe('mapView: pointer, cells and boxes', () => {
     expect(movedCell({ i: 5, j: 0 }, 'ArrowDown', nx, ny)).toEqual({ i: 5, j: 0 });
     expect(movedCell({ i: 5, j: 2 }, 'End', nx, ny)).toEqual({ i: 63, j: 2 });
     expect(movedCell({ i: 5, j: 2 }, 'a', nx, ny)).toBeNull();
+  });
+
+  it('zooms from the keyboard into half the grid about the cursor, kept inside the grid', () => {
+    expect(zoomAround({ i: 31, j: 15 }, nx, ny)).toEqual({ x0: 15.5, x1: 47.5, y0: 7.5, y1: 23.5 });
+    expect(zoomAround({ i: 0, j: 31 }, nx, ny)).toEqual({ x0: 0, x1: 32, y0: 16, y1: 32 });
+    const z = zoomAxis({ ...lr, n: nx }, 0, 32);
+    expect(z.max).toBeCloseTo(Math.pow(10, -4 + 2.5), 9);
   });
 });
