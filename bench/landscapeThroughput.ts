@@ -33,15 +33,15 @@ import type { Net } from '../src/gpu/nets/net';
 import { loadLandscapeData, loadModelWeights } from '../src/cli/landscapeOptions';
 
 /** Wall-clock and process CPU seconds (user + system, all threads). */
-interface Clock {
+export interface Clock {
   wall: number;
   cpu: number;
 }
-const clock = (): Clock => {
+export const clock = (): Clock => {
   const c = process.cpuUsage();
   return { wall: performance.now() / 1000, cpu: (c.user + c.system) / 1e6 };
 };
-const since = (t: Clock): Clock => {
+export const since = (t: Clock): Clock => {
   const n = clock();
   return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
 };

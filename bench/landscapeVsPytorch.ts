@@ -5,12 +5,14 @@
  * path) on tfjs-wasm with the zoo's BN-folded eval forward, random filter-normalised directions
  * (seed 0, biases and BN left alone: the CLI's defaults). PyTorch is bench/pytorch/resnet_slice.py
  * (Debian's python3-torch) on the same architecture, the same weights and BN running statistics,
- * the same two directions and the same images, sent once through a temporary file; it evaluates
- * each point eagerly or with BN folded into the convs (torch.fx's fuse), whichever was faster
- * in the warm-up (`*_pytorch_mode`). torch runs as many threads as tfjs-wasm does here.
+ * the same two directions and the same images, sent once through a temporary file. It evaluates
+ * a point in whichever of four ways was fastest in the warm-up (`*_pytorch_mode`; CPU time, best
+ * of two tries): BN as layers or folded into the convs once per slice (as ours), NCHW or
+ * channels-last (its oneDNN path).
+ * torch runs as many threads as tfjs-wasm does here (1 under Node; torch's default here too).
  *
- * Agreement first: the grid's four corners (the points furthest from the centre) are computed
- * by both, every mode, before anything is timed, and every timed point is compared again; a
+ * Agreement first: the grid's corners (the points furthest from the centre) are computed by
+ * both, every mode, before anything is timed, and every timed point is compared again; a
  * relative difference in the loss over AGREE aborts the benchmark with the point and both
  * losses (a speed ratio of two different computations means nothing).
  *
@@ -20,6 +22,11 @@
  *   <case>_ours_ms_per_point, <case>_pytorch_ms_per_point   total time ÷ points, each side
  *   <case>_vs_pytorch   median over rows of (our time per point ÷ PyTorch's); > 1: ours slower
  *   <case>_vs_pytorch_total   the same from the totals
+ *   <case>_vs_pytorch_cpu, <case>_*_cpu_ms_per_point   the same in process CPU time, which leaves
+ *                       out the waits for a core when the VM is oversubscribed (both sides are
+ *                       single-threaded; ours also counts V8's GC helper threads)
+ *   <case>_ours_gflops, <case>_pytorch_gflops   nominal forward FLOPs (modelZoo.forwardFlops) per s
+ *   <case>_ours_kernels, <case>_pytorch_ops   (paper20) where one point's time goes, each side
  * `landscape_vs_pytorch` is the shipped case's median ratio.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,6 +49,7 @@ import {
   modelPreset,
 } from '../src/gpu/modelZoo';
 import { stateDictOrder } from '../src/gpu/modelZoo';
+import { type Clock, clock, since } from './landscapeThroughput';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./pytorch/resnet_slice.py', import.meta.url));
@@ -99,8 +107,8 @@ export const CASES: SliceCase[] = [
     preset: paperPreset(20),
     weights: 'init',
     data: randomImages(256),
-    nx: 2,
-    ny: 3,
+    nx: 1,
+    ny: 6,
     profile: true,
   },
   {
@@ -109,8 +117,8 @@ export const CASES: SliceCase[] = [
     preset: paperPreset(56),
     weights: 'init',
     data: randomImages(256),
-    nx: 2,
-    ny: 2,
+    nx: 1,
+    ny: 4,
   },
 ];
 
@@ -121,11 +129,11 @@ export const MODES: readonly TorchMode[] = ['eager', 'fused', 'eager-cl', 'fused
 export interface Torch {
   /** Load a case (see `writeCase`): torch's thread count and version. */
   load(manifest: string): Promise<{ threads: number; version: string }>;
-  /** Seconds for all the points together, and each point's loss. */
+  /** Wall and process CPU seconds for all the points together, and each point's loss. */
   points(
     mode: TorchMode,
     pts: readonly [number, number][],
-  ): Promise<{ seconds: number; losses: number[] }>;
+  ): Promise<{ time: Clock; losses: number[] }>;
   /** torch.profiler of one point: its top ops and their shares of the time. */
   profile(mode: TorchMode, pt: [number, number]): Promise<string>;
   close(): void;
@@ -160,10 +168,10 @@ export function startTorch(): Torch | string {
       return { threads: Number(threads), version };
     },
     points: async (mode, pts) => {
-      const [seconds, ...losses] = (
+      const [wall, cpu, ...losses] = (
         await ask(`points ${mode} ${pts.map((p) => p.join(',')).join(' ')}`)
       ).map(Number);
-      return { seconds, losses };
+      return { time: { wall, cpu }, losses };
     },
     profile: async (mode, pt) =>
       (await ask(`profile ${mode} ${pt.join(',')}`))
@@ -314,19 +322,16 @@ async function runCase(c: SliceCase, torch: Torch, dir: string, threads: number)
           idx.map((i) => corners.loss[i]),
           r.losses,
         );
-        if (round > 0) modeTime.set(mode, Math.min(modeTime.get(mode)!, r.seconds));
+        if (round > 0) modeTime.set(mode, Math.min(modeTime.get(mode)!, r.time.cpu));
       }
     const mode = MODES.reduce((a, b) => (modeTime.get(b)! < modeTime.get(a)! ? b : a));
 
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    let oursTotal = 0,
-      theirsTotal = 0,
-      points = 0;
+    // Per row: our time and torch's per point, on the wall clock and in process CPU time.
+    const rowsTimed: { ours: Clock; theirs: Clock; n: number }[] = [];
     const rows = sliceRows(sliceSpec(inputs, c.nx, c.ny));
-    let t0 = performance.now();
+    let t0 = clock();
     for await (const row of rows) {
-      const mine = (performance.now() - t0) / 1000;
+      const mine = since(t0);
       const pts = row.points.map((p): [number, number] => [p.alpha, p.beta]);
       const r = await torch.points(mode, pts);
       agree(
@@ -335,27 +340,32 @@ async function runCase(c: SliceCase, torch: Torch, dir: string, threads: number)
         row.points.map((p) => p.loss),
         r.losses,
       );
-      ours.push(mine / pts.length);
-      theirs.push(r.seconds / pts.length);
-      oursTotal += mine;
-      theirsTotal += r.seconds;
-      points += pts.length;
-      t0 = performance.now();
+      rowsTimed.push({ ours: mine, theirs: r.time, n: pts.length });
+      t0 = clock();
     }
+    const points = rowsTimed.reduce((n, r) => n + r.n, 0);
+    const total = (side: 'ours' | 'theirs', key: keyof Clock) =>
+      rowsTimed.reduce((t, r) => t + r[side][key], 0);
+    const ratio = (key: keyof Clock) =>
+      r3(median(rowsTimed.map((r) => r.ours[key] / r.theirs[key])));
     const k = `landscape_${c.key}`;
     const flopsPerPoint = forwardFlops(c.preset) * inputs.batch.y.shape[0];
     return {
       [`${k}_case`]: c.describe,
       [`${k}_mflop_per_image`]: r3(forwardFlops(c.preset) / 1e6),
       [`${k}_points_timed`]: points,
-      [`${k}_ours_ms_per_point`]: r3((oursTotal / points) * 1000),
-      [`${k}_pytorch_ms_per_point`]: r3((theirsTotal / points) * 1000),
-      [`${k}_ours_gflops`]: r3((flopsPerPoint * points) / oursTotal / 1e9),
-      [`${k}_pytorch_gflops`]: r3((flopsPerPoint * points) / theirsTotal / 1e9),
-      [`${k}_vs_pytorch`]: r3(median(ours.map((o, i) => o / theirs[i]))),
-      [`${k}_vs_pytorch_total`]: r3(oursTotal / theirsTotal),
+      [`${k}_ours_ms_per_point`]: r3((total('ours', 'wall') / points) * 1000),
+      [`${k}_pytorch_ms_per_point`]: r3((total('theirs', 'wall') / points) * 1000),
+      [`${k}_ours_gflops`]: r3((flopsPerPoint * points) / total('ours', 'wall') / 1e9),
+      [`${k}_pytorch_gflops`]: r3((flopsPerPoint * points) / total('theirs', 'wall') / 1e9),
+      [`${k}_vs_pytorch`]: ratio('wall'),
+      [`${k}_vs_pytorch_total`]: r3(total('ours', 'wall') / total('theirs', 'wall')),
+      // Process CPU time leaves out the time either process waited for a core on this shared VM.
+      [`${k}_ours_cpu_ms_per_point`]: r3((total('ours', 'cpu') / points) * 1000),
+      [`${k}_pytorch_cpu_ms_per_point`]: r3((total('theirs', 'cpu') / points) * 1000),
+      [`${k}_vs_pytorch_cpu`]: ratio('cpu'),
       [`${k}_pytorch_mode`]: mode,
-      [`${k}_pytorch_ms_per_point_by_mode`]: MODES.map(
+      [`${k}_pytorch_cpu_ms_per_point_by_mode`]: MODES.map(
         (m) => `${m} ${r3(modeTime.get(m)! * 1000)}`,
       ).join(', '),
       [`${k}_max_rel_loss_difference`]: Number(maxRel.toPrecision(2)),
@@ -413,7 +423,7 @@ export async function benchLandscapeVsPytorch(
   const dir = mkdtempSync(path.join(tmpdir(), 'landscape-vs-pytorch-'));
   const figures: Record<string, number | string> = {
     landscape_vs_pytorch_method:
-      'median over grid rows of (our s/point ÷ PyTorch s/point), rows interleaved A, B, A, B',
+      'median over grid rows of (our s/point ÷ PyTorch s/point), rows interleaved A, B, A, B; wall clock (and process CPU time: *_cpu)',
     landscape_vs_pytorch_threads: threads,
   };
   try {

@@ -6,7 +6,8 @@ The bench writes the weights, BN running statistics, both directions and the dat
 file with a JSON manifest (`load`), then asks for the same grid points as its own slice, one row
 at a time, so the two interleave in one run (this VM's speed drifts by 2x within seconds):
   load <manifest.json>          -> "ready <threads> <torch version>"
-  points <mode> <a>,<b> ...     -> "<seconds for all the points> <loss> <loss> ..."
+  points <mode> <a>,<b> ...     -> "<wall s> <process CPU s> <loss> <loss> ...", the times
+                                   for all the points together
   profile <mode> <a>,<b>        -> the ops taking the most of one point's time, e.g.
                                    "aten::mkldnn_convolution×21:93% aten::relu_×19:3% ..."
   quit
@@ -130,11 +131,11 @@ def main():
             print("ready", torch.get_num_threads(), torch.__version__, flush=True)
         elif cmd[0] == "points":
             mode, pts = cmd[1], [tuple(map(float, p.split(","))) for p in cmd[2:]]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             with torch.no_grad():
                 losses = [loss_at(state, mode, a, b) for a, b in pts]
-            t = time.perf_counter() - t0
-            print(t, *(repr(l) for l in losses), flush=True)
+            t, c = time.perf_counter() - t0, time.process_time() - c0
+            print(t, c, *(repr(l) for l in losses), flush=True)
         elif cmd[0] == "profile":
             a, b = map(float, cmd[2].split(","))
             with torch.no_grad(), torch.profiler.profile() as prof:
