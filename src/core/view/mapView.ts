@@ -97,7 +97,7 @@ function candidates(a: MapAxis): { values: number[]; label: (v: number) => strin
     const values = niceTicks(min, max, count).filter(
       (v) => insideLin(v) && (!integer || Number.isInteger(v)),
     );
-    const fmt = tickFormat(min, max, count);
+    const fmt = tickFormat(min, max, count, '~f');
     return { values, label: (v: number) => fmt(v) };
   };
   if (a.log) {

@@ -180,38 +180,37 @@ function MlpRun({
       </text>
     </g>
   );
+  // The outer box is measured; the chart inside keeps to MAX_WIDTH.
   return (
-    <div
-      ref={box}
-      className="chart-stack map-cell-figure"
-      style={{ height: H, width: W, ...chartFontStyle(type) }}
-    >
-      <canvas ref={ref} aria-hidden="true" />
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={`Loss of the run against the step, log scale, with the tolerance ${formatValue(tol)} and the divergence bound ${formatValue(chart.bound.value)}`}
-      >
-        <ChartAxes
-          s={chart.view}
-          yLabel="loss"
-          yNote=" (log)"
-          yTicks={chart.view.yTicks}
-          font={type.font}
-        />
-        {mark(chart.tol, 'map-cell-tol', 'tolerance')}
-        {mark(chart.bound, 'map-cell-bound', 'divergence bound', true)}
-        {exit && (
-          <text
-            className="map-cell-exit"
-            x={chart.xy[chart.xy.length - 2]}
-            y={chart.xy[chart.xy.length - 1] + type.font}
-            textAnchor="middle"
-          >
-            ✕
-          </text>
-        )}
-      </svg>
+    <div ref={box} className="map-cell-figure">
+      <div className="chart-stack" style={{ height: H, width: W, ...chartFontStyle(type) }}>
+        <canvas ref={ref} aria-hidden="true" />
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={`Loss of the run against the step, log scale, with the tolerance ${formatValue(tol)} and the divergence bound ${formatValue(chart.bound.value)}`}
+        >
+          <ChartAxes
+            s={chart.view}
+            yLabel="loss"
+            yNote=" (log)"
+            yTicks={chart.view.yTicks}
+            font={type.font}
+          />
+          {mark(chart.tol, 'map-cell-tol', 'tolerance')}
+          {mark(chart.bound, 'map-cell-bound', 'divergence bound', true)}
+          {exit && (
+            <text
+              className="map-cell-exit"
+              x={chart.xy[chart.xy.length - 2]}
+              y={chart.xy[chart.xy.length - 1] + type.font}
+              textAnchor="middle"
+            >
+              ✕
+            </text>
+          )}
+        </svg>
+      </div>
     </div>
   );
 }
