@@ -197,7 +197,8 @@ export function mapFrame(
     xTitle: {
       x: left + pw / 2,
       y: top + ph + tick + f * 2.5,
-      text: axisTitle(x, width, f),
+      // Centred under the plot: as wide as the nearer side of the frame allows twice over.
+      text: axisTitle(x, 2 * Math.min(left + pw / 2, width - left - pw / 2), f),
       anchor: 'middle',
     },
     yTitle: { x: 0, y: Math.round(f * 1.1), text: axisTitle(y, width, f), anchor: 'start' },

@@ -80,17 +80,23 @@ describe('mapView: ticks', () => {
 
 describe('mapView: the frame', () => {
   it('fits the plot, ticks and titles in the width, cells square, text at the given size', () => {
-    for (const [width, font] of [
-      [360, 12],
-      [360, 17],
-      [1280, 12],
-    ]) {
-      const f = mapFrame(width, lr, mom, font);
+    const lr1: MapAxis = { key: 'lr1', min: 0.1, max: 1000, log: true, n: 64 };
+    for (const [width, font, x] of [
+      [360, 12, lr],
+      [360, 17, lr],
+      [360, 17, lr1],
+      [1280, 12, lr1],
+    ] as const) {
+      const f = mapFrame(width, x, mom, font);
       expect(f.plot.x + f.plot.width).toBeLessThanOrEqual(width);
       expect(f.plot.height).toBe(f.plot.width); // 64 × 64
       // Every y label ends left of its tick, inside the frame.
       for (const t of f.yTicks) expect(textWidth(t.label, font)).toBeLessThanOrEqual(f.plot.x);
       expect(f.xTitle.y).toBeLessThanOrEqual(f.height);
+      // The centred x title stays inside the frame on both sides.
+      const half = (f.xTitle.text.length * 0.6 * font) / 2;
+      expect(f.xTitle.x - half).toBeGreaterThanOrEqual(0);
+      expect(f.xTitle.x + half).toBeLessThanOrEqual(width);
       expect(f.yTitle.y).toBeLessThan(f.plot.y);
     }
     expect(mapFrame(1280, lr, mom, 12, 500).plot.width).toBe(500);
