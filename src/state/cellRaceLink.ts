@@ -40,9 +40,13 @@ export function raceStateOf(config: RunConfig): RaceState {
   };
 }
 
-/** The race link of a run (a map cell's `cellRunConfig`). */
-export function cellRaceLink(config: RunConfig): CellRaceLink {
-  const state = { ...defaultUrlState(), race: raceStateOf(config) };
+/** The race link of a run (a map cell's `cellRunConfig`), in the page's theme and type size. */
+export function cellRaceLink(
+  config: RunConfig,
+  look: { theme: 'light' | 'dark'; large: boolean } = { theme: 'light', large: false },
+): CellRaceLink {
+  const base = defaultUrlState();
+  const state = { ...base, race: raceStateOf(config), view: { ...base.view, ...look } };
   const note =
     config.steps > RACE_LINK_MAX_STEPS
       ? `The race runs at most ${RACE_LINK_MAX_STEPS.toLocaleString('en-US')} steps; the cell ran ${config.steps.toLocaleString('en-US')}.`

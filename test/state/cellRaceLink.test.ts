@@ -87,6 +87,18 @@ describe("a map cell's race link", () => {
     }
   });
 
+  it("keeps the page's theme and type size", () => {
+    const s = spec({
+      surface: 'quadratic',
+      optimizer: 'sgd',
+      x: LR,
+      y: { key: 'momentum', min: 0, max: 0.9, n: 2 },
+    });
+    const { href } = cellRaceLink(cellRunConfig(s, 0, 0), { theme: 'dark', large: true });
+    const { state } = parseUrlState(href.slice('race.html?'.length));
+    expect(state.view).toMatchObject({ theme: 'dark', large: true });
+  });
+
   it('says when the cell ran more steps than a race link carries', () => {
     const s = spec({
       surface: 'quadratic',

@@ -70,7 +70,7 @@ export function CellDetail({
           )}
           <p className="map-cell-outcome">{outcomeSentence(run.outcome, spec.tol, spec.steps)}</p>
           {run.kind === 'surface' ? (
-            <SurfaceRunFacts run={run} />
+            <SurfaceRunFacts run={run} theme={theme} large={large} />
           ) : (
             <p className="panel-caption">
               Learning rates η₁ = {formatValue(run.lr1)} (input layer), η₂ = {formatValue(run.lr2)}{' '}
@@ -83,8 +83,19 @@ export function CellDetail({
   );
 }
 
-function SurfaceRunFacts({ run }: { run: Extract<CellRun, { kind: 'surface' }> }) {
-  const link = useMemo(() => cellRaceLink(run.config), [run.config]);
+function SurfaceRunFacts({
+  run,
+  theme,
+  large,
+}: {
+  run: Extract<CellRun, { kind: 'surface' }>;
+  theme: Theme;
+  large: boolean;
+}) {
+  const link = useMemo(
+    () => cellRaceLink(run.config, { theme, large }),
+    [run.config, theme, large],
+  );
   return (
     <>
       <p className="panel-caption map-cell-settings">{runSettingsText(run.config)}</p>
