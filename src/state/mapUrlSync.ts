@@ -4,7 +4,7 @@
  * shown spec, so a zoom is in the link; the colour mode, the selected cell, the look).
  */
 import { parseMapUrl, serializeMapUrl, type MapLink } from './mapUrl';
-import { shownSpec, useMapStore, type MapState } from './mapStore';
+import { sameSpec, shownSpec, useMapStore, type MapState } from './mapStore';
 
 /** What the link holds of the store's state. */
 export const linkOf = (s: MapState): MapLink => ({
@@ -18,6 +18,21 @@ export const linkOf = (s: MapState): MapLink => ({
 /** The store's state as a query (without '?'). */
 export const currentMapQuery = (): string => serializeMapUrl(linkOf(useMapStore.getState()));
 
+/**
+ * The address after Back or Forward: a crumb of the breadcrumb goes back to it (the zooms before
+ * it kept); any other link loads as a new start. Returns the link's problems.
+ */
+export function followMapHistory(query: string): string[] {
+  const link = parseMapUrl(query);
+  const { crumbs } = useMapStore.getState();
+  const k = crumbs.findIndex((c) => sameSpec(c, link.spec));
+  if (k >= 0 && k < crumbs.length - 1) {
+    useMapStore.getState().back(k);
+    return [];
+  }
+  return k === crumbs.length - 1 ? [] : loadMapUrl(query);
+}
+
 /** Loads a link (and starts its run: start the runner first); returns the link's problems. */
 export function loadMapUrl(query: string): string[] {
   const { errors, theme, large, ...link } = parseMapUrl(query);
@@ -27,8 +42,11 @@ export function loadMapUrl(query: string): string[] {
   return errors;
 }
 
-/** Writes the link (through `write`, e.g. history.replaceState) after each change it holds. */
-export function startMapUrlSync(write: (query: string) => void): () => void {
+/**
+ * Writes the link after each change it holds: `write(query, push)`, with `push` true for a zoom
+ * (a new history entry, so the browser's Back leaves the zoom as a crumb does).
+ */
+export function startMapUrlSync(write: (query: string, push: boolean) => void): () => void {
   let last = currentMapQuery();
   return useMapStore.subscribe((s, prev) => {
     // Hover and progress change many times a second and are not in the link.
@@ -37,7 +55,7 @@ export function startMapUrlSync(write: (query: string) => void): () => void {
     const q = currentMapQuery();
     if (q !== last) {
       last = q;
-      write(q);
+      write(q, s.crumbs.length > prev.crumbs.length);
     }
   });
 }

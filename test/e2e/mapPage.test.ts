@@ -1,7 +1,7 @@
 /**
  * The trainability map in headless Chromium (issue #15): the `map` widget draws both of the
  * paper's colours for the momentum bowl; on the page a click on a cell draws its run and a
- * dragged box zooms (the link's axes become the box, the breadcrumb goes back); Cancel stops a
+ * dragged box zooms (the link's axes become the box; the breadcrumb and Back go back); Cancel stops a
  * long map promptly; bad link parameters are named; no serious axe violation on the page or the
  * widget at 360 and 1280 px. Small maps (48 × 48 runs of 60 steps) keep it quick on WebAssembly.
  */
@@ -116,6 +116,16 @@ describe.skipIf(skipBrowser)('trainability maps in headless Chromium', () => {
     const crumbs = page.locator('nav[aria-label="Zooms"]');
     await expect(crumbs.getAttribute('data-crumbs')).resolves.toBe('2');
     await expect(crumbs.locator('li').count()).resolves.toBe(2);
+    await computed(page);
+    // The browser's Back leaves the zoom, as the first crumb does.
+    await page.goBack();
+    await expect.poll(() => crumbs.getAttribute('data-crumbs'), LINK_WAIT).toBe('1');
+    expect(link(page).get('x.min')).toBeNull();
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => crumbs.getAttribute('data-crumbs'), LINK_WAIT).toBe('2');
     await computed(page);
     await crumbs.getByRole('button', { name: /^Whole map/ }).click();
     await expect.poll(() => link(page).get('x.min'), LINK_WAIT).toBeNull();

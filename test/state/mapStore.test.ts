@@ -9,6 +9,7 @@ import { emptyGrid } from '../../src/core/map/mapResult';
 import { zoomAxis } from '../../src/core/map/mapAxes';
 import { startMapRunner } from '../../src/state/mapRunner';
 import { presetSpec, shownResult, shownSpec, useMapStore } from '../../src/state/mapStore';
+import { currentMapQuery, followMapHistory } from '../../src/state/mapUrlSync';
 import { MapClient } from '../../src/worker/mapClient';
 import type { MapRequest, MapResponse } from '../../src/worker/mapProtocol';
 
@@ -91,6 +92,23 @@ describe('the map store', () => {
     st.back(0);
     expect(useMapStore.getState().crumbs).toEqual([base]);
     expect(w.posted.at(-1)).toMatchObject({ kind: 'compute', spec: base });
+  });
+
+  it("the browser's Back to an earlier crumb's link pops the zooms after it; another link loads anew", () => {
+    const st = useMapStore.getState();
+    st.setPreset('momentum-bowl');
+    const first = currentMapQuery();
+    st.zoom({ x0: 10, x1: 70, y0: 0, y1: 64 });
+    const second = currentMapQuery();
+    st.zoom({ x0: 0, x1: 64, y0: 0, y1: 64 });
+    expect(useMapStore.getState().crumbs).toHaveLength(3);
+    expect(followMapHistory(second)).toEqual([]);
+    expect(useMapStore.getState().crumbs).toHaveLength(2);
+    expect(currentMapQuery()).toBe(second);
+    expect(followMapHistory(first)).toEqual([]);
+    expect(useMapStore.getState().crumbs).toHaveLength(1);
+    expect(followMapHistory('preset=starts&steps=0')).toHaveLength(1);
+    expect(useMapStore.getState().preset).toBe('starts');
   });
 
   it('cancel reaches the worker, and its answer ends the run as cancelled', () => {
