@@ -121,6 +121,11 @@ export function MapCanvas(props: MapCanvasProps) {
     } else if (d.kind === 'box') onZoom(d.box);
   };
   const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && press.current) {
+      press.current = null; // a drag let go of without zooming
+      setBand(null);
+      return;
+    }
     if (!fresh) return;
     if ((e.key === 'Enter' || e.key === ' ') && (cursor ?? selected)) {
       e.preventDefault();

@@ -4,7 +4,7 @@ import { parseMapSpec, type SurfaceMapSpec } from '../../../src/core/map/mapSpec
 import { scalarCell } from '../../../src/core/map/surfaceCell';
 import { cellLossChart } from '../../../src/core/view/cellLossChart';
 import { cellBands, cellPath } from '../../../src/core/view/cellScene';
-import { outcomeSentence, runSettingsText } from '../../../src/core/view/mapText';
+import { cellValuesText, outcomeSentence, runSettingsText } from '../../../src/core/view/mapText';
 
 const M = { l: 40, r: 10, t: 10, b: 30 };
 
@@ -64,6 +64,19 @@ describe('a surface cell on its contours', () => {
     const [mx, my] = scene.minima[0];
     const end = path.xy.length - 2;
     expect(Math.hypot(path.xy[end] - mx, path.xy[end + 1] - my)).toBeLessThan(10);
+  });
+
+  it('reads a cell as its axis values, the batch size as an integer', () => {
+    expect(cellValuesText(s, { i: 0, j: 1 })).toBe('lr = 0.00237, μ = 0.675');
+    const b = parseMapSpec({
+      surface: 'quadratic',
+      optimizer: 'sgd',
+      batch: { samples: 64, noise: 1, seed: 1 },
+      x: { key: 'lr', min: 1e-3, max: 1, log: true, n: 4 },
+      y: { key: 'batch', min: 1, max: 64, log: true, n: 3 },
+    });
+    if (!b.ok) throw new Error(b.errors.join('; '));
+    expect(cellValuesText(b.value, { i: 3, j: 1 })).toBe('lr = 0.422, B = 8');
   });
 
   it('says the run in words', () => {
