@@ -42,6 +42,13 @@ export function loadMapUrl(query: string): string[] {
   return errors;
 }
 
+/** The parts of the state the link holds (hover and progress change often and are not in it). */
+const HELD: readonly (keyof MapState)[] = ['preset', 'crumbs', 'mode', 'selected', 'look'];
+
+/** Whether a store change may change the link (else serialising it again is wasted). */
+export const holdsChanged = (s: MapState, prev: MapState): boolean =>
+  HELD.some((k) => s[k] !== prev[k]);
+
 /**
  * Writes the link after each change it holds: `write(query, push)`, with `push` true for a zoom
  * (a new history entry, so the browser's Back leaves the zoom as a crumb does).
@@ -49,9 +56,7 @@ export function loadMapUrl(query: string): string[] {
 export function startMapUrlSync(write: (query: string, push: boolean) => void): () => void {
   let last = currentMapQuery();
   return useMapStore.subscribe((s, prev) => {
-    // Hover and progress change many times a second and are not in the link.
-    const held: (keyof MapState)[] = ['preset', 'crumbs', 'mode', 'selected', 'look'];
-    if (held.every((k) => s[k] === prev[k])) return;
+    if (!holdsChanged(s, prev)) return;
     const q = currentMapQuery();
     if (q !== last) {
       last = q;

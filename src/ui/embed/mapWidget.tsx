@@ -8,8 +8,7 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startMapRunner } from '../../state/mapRunner';
 import { useMapStore } from '../../state/mapStore';
-import { parseMapUrl, mapUrlValues } from '../../state/mapUrl';
-import { currentMapQuery, linkOf, loadMapUrl } from '../../state/mapUrlSync';
+import { currentMapQuery, holdsChanged, loadMapUrl } from '../../state/mapUrlSync';
 import { runBusy } from '../../state/run/runRecord';
 import { MapClient, mapWorkerPort } from '../../worker/mapClient';
 import { MapPresetAndMode, MapRunButtons, MapSettings } from '../map/MapControls';
@@ -19,6 +18,7 @@ import '../landscape/landscape.css';
 import '../map/mapPage.css';
 import type { EmbedOptions, WidgetController, WidgetEvent } from './controller';
 import { addEmbedNotices } from './embedNotices';
+import { mapLinkParams, setMapLinkParams } from './mapLink';
 
 /** The map widget: the figure, its run, the selected run; compact or full controls beside. */
 function MapWidget({ options }: { options: EmbedOptions }) {
@@ -50,8 +50,6 @@ function MapWidget({ options }: { options: EmbedOptions }) {
   );
 }
 
-const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
-
 export function mountMapWidget(
   root: HTMLElement,
   kind: string,
@@ -68,7 +66,7 @@ export function mountMapWidget(
   const emit = (e: WidgetEvent) => listeners.forEach((l) => l(e));
   let last = currentMapQuery();
   useMapStore.subscribe((s, prev) => {
-    const q = currentMapQuery();
+    const q = holdsChanged(s, prev) ? currentMapQuery() : last;
     if (q !== last) {
       last = q;
       emit({ type: 'state', params: Object.fromEntries(new URLSearchParams(q)) });
@@ -82,38 +80,14 @@ export function mountMapWidget(
     </StrictMode>,
   );
 
-  const written = () => Object.fromEntries(new URLSearchParams(currentMapQuery()));
   return {
     widget: kind,
     play: () => {
       if (!runBusy(useMapStore.getState().run)) useMapStore.getState().compute();
     },
     pause: () => useMapStore.getState().cancel(),
-    get(keys) {
-      if (!keys) return written();
-      const all = mapUrlValues(linkOf(useMapStore.getState()));
-      return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]]));
-    },
-    set(params) {
-      // Each key over the current link: a refused one is named and keeps its value.
-      const merged = written();
-      const errors: string[] = [];
-      for (const [k, v] of Object.entries(params)) {
-        const refused = parseMapUrl(query({ ...merged, [k]: v })).errors.filter((m) =>
-          m.startsWith(`Invalid URL parameter '${k}'`),
-        );
-        if (refused.length)
-          errors.push(...refused.map((m) => m.replace(/; (using|ignored).*$/, '; unchanged')));
-        else merged[k] = v;
-      }
-      const next = parseMapUrl(query(merged));
-      const store = useMapStore.getState();
-      if (query(merged) !== currentMapQuery()) {
-        store.setLook({ theme: next.theme, large: next.large });
-        store.load(next);
-      }
-      return errors;
-    },
+    get: mapLinkParams,
+    set: setMapLinkParams,
     subscribe(listener) {
       listeners.add(listener);
       if (useMapStore.getState().run.status === 'done')
