@@ -14,6 +14,8 @@ import { benchCoreVsFusedAsShipped } from './coreVsFusedAsShipped';
 import { benchFirstPage } from './firstPage';
 import { benchLandscape } from './landscapeThroughput';
 import { benchLandscapeVsPytorch } from './landscapeVsPytorch';
+import { runAsShipped } from './asShipped';
+import { benchMapGpu } from './mapGpu';
 import { benchRaceRedraw } from './raceRedraw';
 import { benchTrainVsPytorch } from './trainVsPytorch';
 
@@ -28,6 +30,10 @@ const BENCHES: Bench[] = [
   { name: 'landscape', run: () => benchLandscape() },
   { name: 'train', run: () => benchTrainVsPytorch() },
   { name: 'landscape-pytorch', run: () => benchLandscapeVsPytorch() },
+  // The batched map against the core's scalar runs, as both ship (bundled, fresh process).
+  { name: 'map', run: () => runAsShipped('mapVsScalar', 'benchMapVsScalar') },
+  // The same on WebGL / WebGPU in Chromium: timed only where the page sees a real GPU.
+  { name: 'map-gpu', needsBrowser: true, run: () => benchMapGpu() },
   {
     name: 'race',
     needsBrowser: true,

@@ -31,9 +31,9 @@ export const CAPS = {
   /** `trajectory`, `schedule`: steps × batch.size sample gradients on an analytic surface. */
   coreSampleGradients: 1e9,
   /** `map` on a surface: cells × steps (a 256×256 map of 200 steps is 13 M; ~17 min at the cap). */
-  mapRunSteps: 1e9,
+  mapRunSteps: 5e9,
   /** `map` of the MLP: cells × steps × its multiply-adds per step (~17 min at the cap). */
-  mapMlpMacs: 3e11,
+  mapMlpMacs: 1e12,
 } as const;
 
 /**
@@ -62,10 +62,13 @@ export const SPEEDS = {
   toySliceMacs: 1e9,
   /** `trajectory`: one sample's gradient and its share of the step: 1000 steps × batch 99,999 in 5 s. */
   coreSampleGradientSeconds: 50e-9,
-  /** `map`, surface: run-steps/s of the batched path (SGD on the quadratic, 128² runs × 200 steps in ~4 s). */
-  mapRunSteps: 1e6,
-  /** `map`, MLP: multiply-adds/s of the batched path (width 16, 16 inputs, 16 examples: ~29 µs a run-step). */
-  mapMlpMacs: 0.3e9,
+  /**
+   * `map`, surface: run-steps/s of the batched path (`npm run bench map`: SGD on the bowl, 256²
+   * runs × 200 steps in 0.73–0.97 s, ~15 M/s, on a quiet machine; a third of that when loaded).
+   */
+  mapRunSteps: 5e6,
+  /** `map`, MLP: multiply-adds/s of the batched path (width 16, 16 inputs, 16 examples: 5.6 µs a run-step quiet, ~1.6 G/s). */
+  mapMlpMacs: 1e9,
 } as const;
 
 /** One counted part of a job. */

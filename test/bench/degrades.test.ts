@@ -41,7 +41,7 @@ describe('npm run bench without a browser', () => {
     }).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(
-      /unknown benchmark rcae \(known: core, landscape, train, landscape-pytorch, race, first-page\)/,
+      /unknown benchmark rcae \(known: core, landscape, train, landscape-pytorch, map, map-gpu, race, first-page\)/,
     );
   });
 });

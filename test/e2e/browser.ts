@@ -35,16 +35,20 @@ const BASE_FLAGS = [
 
 /**
  * Headless Chromium with the base flags and `args`. WebGL is on SwiftShader unless `webgl: false`,
- * which starts it with no GPU and no software rasteriser (WebGL unavailable, as on a locked-down laptop).
+ * which starts it with no GPU and no software rasteriser (WebGL unavailable, as on a locked-down
+ * laptop), or `webgl: 'gpu'`, which names no GL backend so that `args` can ask for the machine's
+ * GPU (the map bench's `--use-angle=vulkan --enable-unsafe-webgpu …`).
  */
 export function launchChromium(
   args: readonly string[] = [],
-  opts: { webgl?: boolean } = {},
+  opts: { webgl?: boolean | 'gpu' } = {},
 ): Promise<Browser> {
   if (!CHROMIUM) throw new Error(NO_BROWSER);
   const gl =
-    opts.webgl === false
-      ? ['--disable-gpu', '--disable-software-rasterizer']
-      : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+    opts.webgl === 'gpu'
+      ? []
+      : opts.webgl === false
+        ? ['--disable-gpu', '--disable-software-rasterizer']
+        : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   return chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, ...gl, ...args] });
 }
