@@ -42,6 +42,12 @@ describe('landscape-lab map', () => {
     const counts = out.counts as Record<string, number>;
     expect(counts.converged + counts.diverged + counts.bounded).toBe(48);
     expect(counts.converged).toBeGreaterThan(0);
+    // The file is a spec too: the same map again, with an override.
+    const again = await inProcess(['map', '--spec', f('m.json'), '--steps', '30']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(
+      /x lr 0\.001…1 \(log\) × 8, y momentum 0…0\.999 × 6\n {2}48 runs × 30 steps/,
+    );
   });
 
   it('--png: a real PNG, one K×K block per cell, the largest y on top, in the mode colours', async () => {

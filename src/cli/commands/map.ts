@@ -129,7 +129,10 @@ async function baseSpec(
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new CliError(`--spec: the map must be a JSON object (got ${shown(JSON.stringify(raw))})`);
-  return { raw: raw as Record<string, unknown>, source: `spec '${v.spec}'` };
+  // A map's own --out file: its spec, so a map can be recomputed (and overridden) from it.
+  const r = raw as Record<string, unknown>;
+  const spec = r.format === MAP_FORMAT && typeof r.spec === 'object' && r.spec ? r.spec : r;
+  return { raw: { ...(spec as Record<string, unknown>) }, source: `spec '${v.spec}'` };
 }
 
 export async function parseMapFlags(
@@ -289,7 +292,8 @@ export function mapSummary(o: MapOptions, m: MapResult): string {
 
 const CAP_HELP = `Cap (refused with an estimate unless --no-cap): ${fmtCount(CAPS.mapRunSteps)} run-steps (cells × steps)
 for a surface map (~${fmtDuration(CAPS.mapRunSteps / SPEEDS.mapRunSteps)} on a 2-core CPU), ${CAPS.mapMlpMacs.toExponential(0)} multiply-adds for the MLP
-(cells × steps × width × examples × (2·inputs + 3); ~${fmtDuration(CAPS.mapMlpMacs / SPEEDS.mapMlpMacs)}). Always: each axis ≤ ${MAP_LIMITS.maxCells} cells, steps ≤ ${fmtCount(MAP_LIMITS.maxSteps)}.`;
+(cells × steps × width × examples × (2·inputs + 3); ~${fmtDuration(CAPS.mapMlpMacs / SPEEDS.mapMlpMacs)}).
+Always: each axis ≤ ${MAP_LIMITS.maxCells} cells, steps ≤ ${fmtCount(MAP_LIMITS.maxSteps)}.`;
 
 export const mapCommand: Command = {
   name: 'map',
@@ -302,15 +306,17 @@ converged (its loss came within --tol of the minimum), diverged, or neither in t
 
   --preset ID           ${MAP_PRESETS.map((p) => p.id).join(', ')}
   --spec FILE.json      a map spec (- for stdin): {"kind": "surface"|"mlp", "x": {"key", "min",
-                        "max", "log", "n"}, "y": {…}, "steps", "tol", …} as the page's links hold it
+                        "max", "log", "n"}, "y": {…}, "steps", "tol", …}, or a file --out wrote
 Overrides (each replaces its field of the preset or spec):
   --steps N             steps of every run, 1…${fmtCount(MAP_LIMITS.maxSteps)}
   --tol X               converged once the loss is within X of the minimum (> 0)
   --x ${AXIS_SYNTAX.split(' ')[0]}  the x axis; KEY one of the spec's legal keys
   --y ${AXIS_SYNTAX.split(' ')[0]}  the y axis (each axis 2…${MAP_LIMITS.maxCells} cells)
-  --surface ID          ${MAP_SURFACES.join(', ')} (its default start and parameters)
+  --surface ID          ${MAP_SURFACES.join(', ')}
+                        (with its default start and parameters)
   --optimizer ID        ${mapOptimizerIds().join(', ')} (its default hyperparameters)
-  --chunk N             runs per batched pass (default: the whole surface grid; fewer for a large MLP)
+  --chunk N             runs per batched pass (default: up to 65,536 on a surface, fewer for a
+                        large MLP; any chunking gives the same map)
 Outputs:
   --out FILE.json       the spec, backend, seconds, chunk, counts and the three grids
                         (final_loss, reached_at, diverged_at; row-major, NaN written as null)
