@@ -4,10 +4,11 @@
  *
  * * `public/thumbs/<lesson id>.webp`, one per lesson: its first figure where the record has
  *   figures, else the race scene or landscape view in SOURCES; `race.webp` and `landscape.webp`
- *   for the playgrounds. Each is the figure's panel at 1280 px, scaled to 320 × 200 (centre crop)
+ *   and `map.webp` for the playgrounds. Each is the figure's panel at 1280 px, scaled to 320 × 200 (centre crop)
  *   and encoded as WebP by the browser itself, at the best quality that stays ≤ 30 KB.
- * * `docs/screenshots/home.png` (1280 px) and `docs/screenshots/lesson.png` (the first ready
- *   lesson; left as it is when no lesson is ready), as 256-colour PNGs.
+ * * `docs/screenshots/home.png` (1280 px), `docs/screenshots/lesson.png` (the first ready
+ *   lesson; left as it is when no lesson is ready) and `docs/screenshots/map.png` (the
+ *   trainability map page with a cell's run open), as 256-colour PNGs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,12 +20,13 @@ import { decodePng, toPng8 } from './png8';
 
 /** A picture's source: a page (with its query) whose panel is shot. */
 interface Source {
-  page: 'race.html' | 'landscape.html' | 'embed.html';
+  page: 'race.html' | 'landscape.html' | 'embed.html' | 'map.html';
   query: string;
 }
 
 const race = (query: string): Source => ({ page: 'race.html', query });
 const landscape = (query: string): Source => ({ page: 'landscape.html', query });
+const map = (query: string): Source => ({ page: 'map.html', query });
 
 /** For lessons without figures yet: the scene (core/scenes) or view that shows their topic. */
 const SOURCES: Record<string, Source> = {
@@ -64,6 +66,12 @@ async function shootPanel(page: Page, base: string, s: Source): Promise<Buffer> 
     await page.locator('[data-toy-status="done"]').waitFor({ timeout: 180_000 });
     await page.waitForTimeout(500);
     return page.locator('.ls-toy-map').screenshot();
+  }
+  if (s.page === 'map.html') {
+    // The map computes on opening (WebAssembly here: a few seconds for the default preset).
+    await page.waitForSelector('.map-frame[data-map-computed="true"]', { timeout: 180_000 });
+    await page.waitForTimeout(500);
+    return page.locator('.map-pixels').screenshot();
   }
   if (s.page === 'race.html') {
     await waitForRace(page);
@@ -121,10 +129,13 @@ const app = await buildAndServe(DIST, [
   'main',
   'landscape',
   'embed',
+  'map',
   ...(ready ? (['lesson'] as const) : []),
 ]);
-// `ONLY=initialisation,race` redoes those pictures alone (and no screenshots).
-const only = process.env.ONLY?.split(',');
+// `ONLY=initialisation,race` redoes those pictures alone (and no screenshots); `SHOTS=map` redoes
+// those screenshots alone (and no pictures).
+const shotsOnly = process.env.SHOTS?.split(',');
+const only = process.env.ONLY?.split(',') ?? (shotsOnly ? [] : undefined);
 mkdirSync(thumbsDir, { recursive: true });
 mkdirSync(servedThumbs, { recursive: true });
 const browser = await launch();
@@ -134,6 +145,7 @@ try {
     ...LESSONS.map((l): [string, Source] => [l.id, sourceOf(l.id)]),
     ['race', race('')],
     ['landscape', landscape('')],
+    ['map', map('')],
   ].filter(([id]) => !only || only.includes(id));
   for (const [id, source] of jobs) {
     const webp = await toThumb(browser, await shootPanel(page, app.url, source));
@@ -143,13 +155,21 @@ try {
     console.log(`wrote ${out} (${(webp.length / 1024).toFixed(1)} KB)`);
   }
 
-  const shots: [string, string][] = only ? [] : [['home', 'index.html']];
-  if (only) console.log('ONLY: no screenshots');
+  const shots: [string, string][] =
+    only && !shotsOnly
+      ? []
+      : [
+          ['home', 'index.html'],
+          ['map', 'map.html?preset=mlp-fractal&cell=40,28'],
+        ];
+  if (only && !shotsOnly) console.log('ONLY: no screenshots');
   else if (ready) shots.push(['lesson', `lesson.html?id=${ready.id}`]);
   else console.log('no lesson is ready: docs/screenshots/lesson.png left as it is');
-  for (const [name, path] of shots) {
+  for (const [name, path] of shots.filter(([n]) => !shotsOnly || shotsOnly.includes(n))) {
     await page.goto(`${app.url}${path}`);
     await page.waitForLoadState('networkidle');
+    if (name === 'map')
+      await page.waitForSelector('.map-frame[data-map-computed="true"]', { timeout: 180_000 });
     await page.waitForTimeout(2000);
     const png = toPng8(decodePng(await page.screenshot()));
     const out = resolve(ROOT, `docs/screenshots/${name}.png`);

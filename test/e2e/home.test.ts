@@ -53,7 +53,12 @@ describe.skipIf(skipBrowser)('the home page', () => {
       }
     });
     // Every picture is served (they load lazily, so ask for them rather than scroll).
-    const thumbs = [...entries.map((e) => e.thumb!), 'thumbs/race.webp', 'thumbs/landscape.webp'];
+    const thumbs = [
+      ...entries.map((e) => e.thumb!),
+      'thumbs/race.webp',
+      'thumbs/landscape.webp',
+      'thumbs/map.webp',
+    ];
     for (const src of thumbs) {
       const res = await page.request.get(`${env.app.url}${src}`);
       expect([src, res.status(), res.headers()['content-type']]).toEqual([src, 200, 'image/webp']);

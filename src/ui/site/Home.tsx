@@ -30,8 +30,6 @@ const PLAYGROUNDS = [
     title: 'Trainability maps',
     promise:
       'Thousands of training runs at once, one per pair of hyperparameters: see which converge, which blow up, and zoom into the ragged edge between them.',
-    // No picture yet (scripts/screenshot-site.ts makes them): the card is text only.
-    thumb: false,
   },
 ] as const;
 
@@ -78,9 +76,7 @@ export function Home({ initialLook }: { initialLook: SiteLook }) {
           <ul className="home-grid home-playgrounds">
             {PLAYGROUNDS.map((p) => (
               <li key={p.id} className="home-card is-ready">
-                {!('thumb' in p) && (
-                  <img src={thumbnailOf(p.id)} alt="" width={320} height={200} loading="lazy" />
-                )}
+                <img src={thumbnailOf(p.id)} alt="" width={320} height={200} loading="lazy" />
                 <h3>
                   <a href={withLook(p.href, look)}>{p.title}</a>
                 </h3>
