@@ -5,7 +5,6 @@ import { followMapHistory, loadMapUrl, startMapUrlSync } from './state/mapUrlSyn
 import { MapApp } from './ui/map/MapApp';
 import { MapClient, mapWorkerPort } from './worker/mapClient';
 import './ui/styles.css';
-import './ui/landscape/landscape.css';
 
 // Data flows one way: link → store → runner (worker) → store → panels; store → link.
 // The runner first: loading the link starts the map's first run.

@@ -41,7 +41,7 @@ export function EmbedShell({
       )}
       <footer className="embed-footer">
         <a href={query ? `${page}?${query}` : page} target="_blank" rel="noopener">
-          Loss Landscape Lab ↗<span className="embed-sr"> (the full page, in a new tab)</span>
+          Loss Landscape Lab ↗<span className="sr-only"> (the full page, in a new tab)</span>
         </a>
       </footer>
     </>

@@ -48,7 +48,7 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
         </div>
         <SiteNav current="landscape" look={{ theme: look.theme, large: look.large }} />
         <div className="header-tools">
-          <div className="ls-look" role="group" aria-label="Display">
+          <div className="page-look" role="group" aria-label="Display">
             <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
             <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
           </div>

@@ -32,7 +32,7 @@ export function MapApp({ urlErrors }: { urlErrors: readonly string[] }) {
         </div>
         <SiteNav current="map" look={look} />
         <div className="header-tools">
-          <div className="ls-look" role="group" aria-label="Display">
+          <div className="page-look" role="group" aria-label="Display">
             <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
             <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
           </div>

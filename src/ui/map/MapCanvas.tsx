@@ -247,7 +247,7 @@ export function MapCanvas(props: MapCanvasProps) {
         {fresh && cursor && outline(cursor, 'map-cursor')}
         {band && <rect className="map-band" {...band} />}
       </svg>
-      <p className="map-live" aria-live="polite">
+      <p className="sr-only" aria-live="polite">
         {fresh && cursor ? `Cursor at ${cellValuesText(spec, cursor)}` : ''}
       </p>
     </div>

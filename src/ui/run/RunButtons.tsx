@@ -1,4 +1,5 @@
 import type { RunStatus } from '../../state/run/runRecord';
+import './run.css';
 
 interface RunButtonsProps {
   /** The start button's words ("Recompute on my GPU", "Compute", "Train"). */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunRecord } from '../../state/run/runRecord';
 import { BackendNote } from '../landscape/BackendNote';
+import './run.css';
 
 /** The `data-*` attributes a panel's tests read. */
 export type DataHooks = Partial<Record<`data-${string}`, string | number | undefined>>;
