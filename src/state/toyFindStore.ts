@@ -1,6 +1,6 @@
 /**
  * "Find the learning rate" in the toy panel: the LR range test on the toy MLP with the panel's
- * data, net, optimizer and batch, as the page sees it. toyFindRunner.ts does the I/O.
+ * data, net, optimizer and batch, as the page sees it: a run (state/run/), its I/O toyFindRunner.ts.
  */
 import { create } from 'zustand';
 import {
@@ -8,6 +8,8 @@ import {
   type RangeTestResult,
   type RangeTestSettings,
 } from '../core/lrRangeTest';
+import { idleRun, type Run } from './run/runRecord';
+import { cancellingRun, startedRun } from './run/runTransitions';
 import { useToyStore } from './toyStore';
 import { hasMomentum, toyData, TOY_TRAIN_POINTS, type ToySettings } from './toySpec';
 
@@ -26,10 +28,8 @@ export function toyFindKey(s: ToySettings): string {
   ]);
 }
 
-export interface ToyFind {
-  /** Bumped by find(); the runner starts a test for each new id. */
-  findId: number;
-  status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+/** The range test is a run (one run abstraction: run/runRecord.ts) with its curve as it goes. */
+export type ToyFind = Run<{
   /** Steps done of at most `steps`, and the lr and smoothed loss of the last one. */
   step: number;
   steps: number;
@@ -38,29 +38,20 @@ export interface ToyFind {
   result: RangeTestResult | null;
   /** The settings it was run with. */
   tested: ToySettings | null;
-  error: string | null;
-  /** tf.memory().numTensors in the worker after the test (flat across tests = no leak). */
-  numTensors: number | null;
   /** The max_lr "Use as OneCycle max_lr" last set, or null. */
   applied: number | null;
-}
+}>;
 
 export const idleToyFind = (): ToyFind => ({
-  findId: 0,
-  status: 'idle',
+  ...idleRun(),
   step: 0,
   steps: 0,
   lr: null,
   smoothed: null,
   result: null,
   tested: null,
-  error: null,
-  numTensors: null,
   applied: null,
 });
-
-export const toyFindBusy = (f: ToyFind): boolean =>
-  f.status === 'running' || f.status === 'cancelling';
 
 /**
  * fastai's defaults (100 steps from 1e-7, β 0.98, stop at 4× the best) but up to lr 100, not 10:
@@ -83,21 +74,15 @@ export interface ToyFindState {
 export const useToyFindStore = create<ToyFindState>()((set, get) => ({
   find: idleToyFind(),
   start() {
-    const { find } = get();
     set({
-      find: {
-        ...idleToyFind(),
-        findId: find.findId + 1,
-        status: 'running',
+      find: startedRun(idleToyFind(), get().find, {
         steps: TOY_FIND_SETTINGS.steps,
         tested: useToyStore.getState().settings,
-        numTensors: find.numTensors,
-      },
+      }),
     });
   },
   cancel() {
-    const f = get().find;
-    if (f.status === 'running') set({ find: { ...f, status: 'cancelling' } });
+    set({ find: cancellingRun(get().find) });
   },
   apply() {
     const f = get().find;

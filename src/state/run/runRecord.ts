@@ -1,6 +1,7 @@
 /**
  * One run abstraction, the record: what the page knows of a run computed in a worker (the
- * landscape's 2D recompute, a line run, the toy MLP's training, the trainability map).
+ * landscape's 2D recompute, a line run, the toy MLP's training and range test, the trainability
+ * map).
  *
  * A run is a `Run<X>`: the fields every run shares (this file) plus its own extras `X` (a line's
  * view, the toy's outcome). The pieces, each in its own file:

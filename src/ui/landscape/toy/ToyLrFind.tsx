@@ -1,16 +1,13 @@
 import { useId } from 'react';
 import { formatValue } from '../../../core/view/sliderScale';
 import { useLandscapeStore } from '../../../state/landscapeStore';
-import {
-  toyFindBusy,
-  toyFindKey,
-  TOY_FIND_SETTINGS,
-  useToyFindStore,
-} from '../../../state/toyFindStore';
+import { runBusy } from '../../../state/run/runRecord';
+import { toyFindKey, TOY_FIND_SETTINGS, useToyFindStore } from '../../../state/toyFindStore';
 import { useToyStore } from '../../../state/toyStore';
 import { TOY_OPTIMIZER_LABELS } from '../../../state/toySpec';
 import { useWidth } from '../../hooks/useWidth';
 import { RangeTestFigure } from '../../panels/RangeTestFigure';
+import { RunStatus, type DataHooks } from '../../run/RunStatus';
 
 /** The curve's colour: Okabe–Ito blue, legible on both themes (an SVG attribute cannot take var()). */
 const TOY_FIND_COLOR = '#0072b2';
@@ -26,11 +23,16 @@ export function ToyLrFind() {
   const large = useLandscapeStore((s) => s.look.large);
   const { ref: box, width: W } = useWidth<HTMLElement>(320);
   const id = useId();
-  const busy = toyFindBusy(f);
+  const busy = runBusy(f);
   // A curve belongs to the data, net, optimizer and batch it was run with: a change hides it.
   const current = useToyStore((st) => toyFindKey(st.settings));
   const fresh = f.tested !== null && toyFindKey(f.tested) === current;
   const { startLr, endLr, steps } = TOY_FIND_SETTINGS;
+  const hooks: DataHooks = {
+    'data-find-status': f.status,
+    'data-find': f.runId,
+    'data-num-tensors': f.numTensors ?? undefined,
+  };
   return (
     <section ref={box} className="ls-toy-lrfind lr-find" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>Find the learning rate</h4>
@@ -46,18 +48,28 @@ export function ToyLrFind() {
           Cancel range test
         </button>
       </div>
-      {busy && (
-        <progress aria-label="Range test progress" max={Math.max(1, f.steps)} value={f.step} />
-      )}
-      <p
-        className={f.status === 'error' ? 'ls-error' : 'explain'}
-        role={f.status === 'error' ? 'alert' : 'status'}
-        data-find-status={f.status}
-        data-find={f.findId}
-        data-num-tensors={f.numTensors ?? undefined}
+      {/* The backend goes unnamed, as before: the training's note names it (same TOY_BACKENDS). */}
+      <RunStatus
+        run={{ ...f, backend: null }}
+        verbs={['Testing', 'Tested']}
+        backendKey="data-find-backend"
+        progress={
+          busy ? { label: 'Range test progress', done: f.step, total: Math.max(1, f.steps) } : null
+        }
+        // The status line is the child below, there in every state but idle (its hooks tell "done").
+        text=""
+        error={
+          <p className="ls-error" role="alert" {...hooks}>
+            Range test failed: {f.error}
+          </p>
+        }
       >
-        {findStatusText(f.status, f.step, f.error)}
-      </p>
+        {f.status !== 'error' && (
+          <p className="explain" {...hooks}>
+            {findStatusText(f.status, f.step)}
+          </p>
+        )}
+      </RunStatus>
       {f.status === 'done' && f.result && f.tested && !fresh && (
         <p className="explain">The settings changed since the last test: run it again.</p>
       )}
@@ -86,10 +98,9 @@ export function ToyLrFind() {
   );
 }
 
-function findStatusText(status: string, step: number, error: string | null): string {
+function findStatusText(status: string, step: number): string {
   if (status === 'running') return `Range test: step ${step}…`;
   if (status === 'cancelling') return 'Cancelling the range test…';
   if (status === 'cancelled') return 'Range test cancelled.';
-  if (status === 'error') return `Range test failed: ${error}`;
   return '';
 }
