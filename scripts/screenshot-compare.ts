@@ -4,8 +4,10 @@
  * production build in headless Chromium, default settings and upstream's paper levels:
  * `npx tsx scripts/screenshot-compare.ts`.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildAndServe, launch, ROOT } from '../test/e2e/harness';
+import { decodePng, toPng8 } from './png8';
 
 const app = await buildAndServe('screenshot-compare-dist', ['landscape']);
 const browser = await launch();
@@ -20,8 +22,10 @@ try {
     await maps.last().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1500);
     const out = resolve(ROOT, `docs/screenshots/${name}.png`);
-    await page.screenshot({ path: out, fullPage: true });
-    console.log(`wrote ${out}`);
+    // 256 colours (the contour bands are few): under half the size of the full-colour PNG.
+    const png = toPng8(decodePng(await page.screenshot({ fullPage: true })));
+    writeFileSync(out, png);
+    console.log(`wrote ${out} (${Math.round(png.length / 1024)} KB)`);
   }
 } finally {
   await browser.close();

@@ -30,14 +30,14 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
     expect(modelKeyOf(entry('vgg-9'))).toBeNull();
   });
 
-  it('the shipped index gives three depths × {skip, no-skip}, PCA planes left out', () => {
+  it('the shipped index gives three depths × {skip, no-skip} and WRN-56-2, PCA planes left out', () => {
     const raw = JSON.parse(
       readFileSync(resolve(import.meta.dirname, '../../../public/landscapes/index.json'), 'utf8'),
     );
     const parsed = parseShippedIndex(raw);
     expect(parsed.errors).toEqual([]);
     const grid = compareGrid(parsed.entries!);
-    expect(grid.groups.map((g) => g.id)).toEqual(['resnet']);
+    expect(grid.groups.map((g) => g.id)).toEqual(['resnet', 'wrn-k2']);
     const rows = grid.groups[0].rows;
     expect(rows.map((r) => r.label)).toEqual(['ResNet-20', 'ResNet-56', 'ResNet-110']);
     for (const r of rows) {
@@ -45,7 +45,10 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
       expect(r.cells[1]?.key.skip).toBe(false);
       expect(r.cells[1]?.model).toBe(`resnet-${r.depth}-ns`);
     }
-    expect(grid.cells).toHaveLength(6);
+    expect(grid.groups[1].rows.map((r) => r.cells.map((c) => c?.model))).toEqual([
+      ['wrn-56-k2', 'wrn-56-k2-ns'],
+    ]);
+    expect(grid.cells).toHaveLength(8);
     expect(grid.cells.every((c) => !c.file.endsWith('-pca.json'))).toBe(true);
     expect(grid.unplaced).toEqual([]);
   });
