@@ -397,11 +397,17 @@ describe.skipIf(skipBrowser)('the loss-landscapes page in headless Chromium', ()
     expect(shown, 'the centre loss in the facts').not.toBeNull();
     expect(Math.abs(Number(shown![1]) - expected) / expected).toBeLessThan(1e-3);
 
-    // A bigger run, cancelled as soon as it starts streaming.
-    await page.getByRole('slider', { name: 'Resolution' }).fill('61');
+    // A run long enough that a Cancel always lands inside it, even on a loaded machine (61² points
+    // of 8 images could end before the Cancel reached the worker), cancelled as soon as it starts.
+    await page.goto(`${app.url}landscape.html?model=resnet-20&res=61&samples=256&init=1`);
+    await drawn(page);
     await page.getByRole('button', { name: 'Recompute on my GPU' }).click();
+    // On this fresh page a progress bar is this run's (CI once waited on the last run's, still
+    // shown, and clicked a disabled Cancel for 30 s); Cancel is enabled while the run is under way.
     await page.waitForSelector('progress', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await expect.poll(() => cancel.isEnabled(), { timeout: 60_000, interval: 20 }).toBe(true);
+    await cancel.click();
     await page.waitForSelector('[data-status=cancelled]', { timeout: 60_000 });
     const progress = await page
       .locator('progress')
