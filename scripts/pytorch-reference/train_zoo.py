@@ -26,7 +26,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "bench", "pytorch"))
 from resnet_train_step import ResNet  # noqa: E402
 
-WIDTH, SIZE, N_TRAIN, N_TEST, BATCH = 8, 7, 4000, 1000, 128
+# SIZE: the input side, 7 (shipped) or 14 (public/data/fashion-mnist-14), from ZOO_SIZE.
+WIDTH, N_TRAIN, N_TEST, BATCH = 8, 4000, 1000, 128
+SIZE = int(os.environ.get("ZOO_SIZE", "7"))
 
 
 def load(split, n):
@@ -78,7 +80,7 @@ def main():
         acc = (net(xte).argmax(1) == yte).float().mean().item()
     name = f"resnet-{depth}" if k == 1 else f"wrn-{depth}-k{k}"
     print(
-        f"{name}{'' if skip else '-ns'} lr {lr} epochs {epochs} seed {seed}: "
+        f"{name}{'' if skip else '-ns'} {SIZE}x{SIZE} lr {lr} epochs {epochs} seed {seed}: "
         f"test accuracy {100 * acc:.1f} % ({time.time() - t0:.0f} s)"
     )
 

@@ -164,3 +164,38 @@ describe('2D slice of the filter_norm.json model', () => {
     expect(numTensors()).toBe(before);
   });
 });
+
+describe('evaluate over many batches', () => {
+  test('holds one batch’s activations at a time (memory flat from batch to batch), same sums', async () => {
+    const before = numTensors();
+    const x8 = tf.tile(c.x, [8, 1, 1, 1]);
+    const y8 = tf.tile(c.y, [8]) as tf.Tensor1D;
+    const n = c.x.shape[0];
+    const many = toBatches(x8, y8, n); // 8 batches of the case's n images
+    const one = toBatches(c.x, c.y, n);
+    // The bytes alive as each batch's forward starts: with every batch's activations kept to
+    // the end they grow by one forward's worth per batch; kept per batch, only by its logits.
+    const atStart: number[] = [];
+    let forwardBytes = 0;
+    const watched: Net = {
+      ...net,
+      forward(...args) {
+        const m0 = tf.memory().numBytes;
+        atStart.push(m0);
+        const out = net.forward(...args);
+        forwardBytes = tf.memory().numBytes - m0;
+        return out;
+      },
+    };
+    const r8 = await evaluate(watched, c.params, c.buffers, many);
+    const r1 = await evaluate(net, c.params, c.buffers, one);
+    expect(atStart).toHaveLength(8);
+    const logitBytes = n * 10 * 4;
+    expect(forwardBytes).toBeGreaterThan(4 * logitBytes);
+    expect(atStart[7] - atStart[0]).toBeLessThanOrEqual(7 * logitBytes);
+    expect(r8.loss).toBeCloseTo(r1.loss, 5);
+    expect(r8.acc).toBe(r1.acc);
+    tf.dispose([x8, y8, ...many.flatMap((b) => [b.x, b.y]), ...one.flatMap((b) => [b.x, b.y])]);
+    expect(numTensors()).toBe(before);
+  });
+});

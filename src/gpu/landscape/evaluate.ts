@@ -60,7 +60,9 @@ export function lossAccSumsOf(
   forward: (x: tf.Tensor) => tf.Tensor2D,
   batches: readonly Batch[],
 ): tf.Tensor1D {
-  const logits = batches.map((b) => forward(b.x));
+  // Each batch's forward in its own tidy: only its logits outlive it, so the peak memory is one
+  // batch's activations, not every batch's (a wide net's train split once overran the 4 GB heap).
+  const logits = batches.map((b) => tf.tidy(() => forward(b.x)));
   const all = logits.length === 1 ? logits[0] : tf.concat(logits, 0);
   const labels =
     batches.length === 1
