@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { sharedRange } from '../../../core/view/sharedScale';
+import { SHARED_LOSS_CEILING, sharedLossScale } from '../../../core/view/sharedScale';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { modelLabel } from '../../../state/landscapeUrl';
 import { viewSummary } from '../../../state/landscapeView';
@@ -48,7 +48,7 @@ export function CompareWidget({
   const slices = pair?.key === key ? pair.slices : null;
   const scale = useMemo(
     () =>
-      sharedRange(
+      sharedLossScale(
         (slices ?? []).flatMap((s) => {
           if (!s.view) return [];
           const { lo, hi } = viewSummary(s.view);
@@ -90,7 +90,8 @@ export function CompareWidget({
         })}
       </div>
       <p className="lw-facts">
-        Both maps share one colour scale and the same contour levels (geometric in the loss), so a
+        Both maps share one colour scale and the same contour levels (geometric in the loss
+        {scale.capped ? `, every loss above ${SHARED_LOSS_CEILING} in the top colour` : ''}), so a
         colour is the same loss in either.
       </p>
     </WidgetFrame>

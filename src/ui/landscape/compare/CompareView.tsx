@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { COLUMN_LABELS, type CompareCell } from '../../../core/view/compareGrid';
 import { PAPER_LEVELS, type LevelStyle } from '../../../core/view/contourLevels';
 import { landscapeThresholds } from '../../../core/view/landscapeContour';
-import { sharedRange } from '../../../core/view/sharedScale';
+import { SHARED_LOSS_CEILING, sharedLossScale } from '../../../core/view/sharedScale';
 import { loadCompareData, type CompareData } from '../../../state/compareSlices';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { DEPTHS, type Depth } from '../../../state/landscapeUrl';
@@ -64,7 +64,7 @@ export function CompareView({
   const view3d = look.view3d === true;
   const scale = useMemo(
     () =>
-      sharedRange(
+      sharedLossScale(
         [...(data?.slices.values() ?? [])].flatMap((s) => {
           if (!s.view) return [];
           const { lo, hi } = viewSummary(s.view);
@@ -158,11 +158,14 @@ export function CompareView({
           ? `Turning one view turns them all (${ORBIT_HINT}).`
           : levels === 'paper'
             ? `Contours at upstream plot_2d_contour's linear levels, ${PAPER_LEVELS.vmin} to ${PAPER_LEVELS.vmax} in steps of ${PAPER_LEVELS.vlevel}; every loss above ${PAPER_LEVELS.vmax} is the top colour.`
-            : 'Contour levels are geometric in the loss, from the lowest loss of any panel to the highest.'}{' '}
+            : `Contour levels are geometric in the loss, from the lowest loss of any panel to ${scale.capped ? `${SHARED_LOSS_CEILING}; every loss above ${SHARED_LOSS_CEILING} is the top colour` : 'the highest'}.`}{' '}
         Click a panel, or its title, to open it large.
       </p>
       {!view3d && Number.isFinite(scale.min) && (
-        <GridColourBar thresholds={thresholds} max={levels === 'paper' ? undefined : scale.max} />
+        <GridColourBar
+          thresholds={thresholds}
+          max={levels === 'paper' || scale.capped ? undefined : scale.max}
+        />
       )}
       {loaded === null && <p className="explain">Loading the shipped slices…</p>}
       {loaded?.message && (
