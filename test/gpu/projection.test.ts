@@ -140,3 +140,32 @@ describe('trajectoryPca', () => {
     );
   });
 });
+
+describe('trajectoryPca on a wide net', () => {
+  test('holds D (n × P) on the device about once: the peak stays under 1.5 × its bytes', async () => {
+    const n = 40,
+      p = 200_000;
+    const wide = [[p / 4, 4]];
+    // A straight path along a plus a zig-zag along b: PC1 ≈ a.
+    const cps = Array.from({ length: n }, (_, i) =>
+      Float32Array.from(
+        { length: p },
+        (_, k) => i * Math.sin(k * 0.001) + (i % 2) * 0.1 * Math.cos(k * 0.003),
+      ),
+    );
+    const before = numTensors();
+    const base = tf.memory().numBytes;
+    let pca: ReturnType<typeof trajectoryPca> | null = null;
+    const prof = await tf.profile(() => {
+      pca = trajectoryPca(cps, wide);
+    });
+    const dBytes = n * p * 4;
+    // Stacking per-checkpoint tensors, subtracting, centring and forming D − coords·V kept
+    // 3–4 copies at once; a WRN-56-4 trajectory (0.6 GB) then overran the 4 GB WASM heap.
+    expect(prof.peakBytes - base).toBeGreaterThan(dBytes);
+    expect(prof.peakBytes - base).toBeLessThan(1.5 * dBytes);
+    expect(pca!.explainedVarianceRatio[0]).toBeGreaterThan(0.5);
+    tf.dispose([...pca!.directions[0], ...pca!.directions[1]]);
+    expect(numTensors()).toBe(before);
+  });
+});

@@ -42,6 +42,9 @@ export interface TrajectoryPca {
   relativeResidual: Float64Array;
 }
 
+/** Checkpoints per residual batch: bounds the n × P temporary to a few rows. */
+const RESIDUAL_ROWS = 2;
+
 export function trajectoryPca(
   checkpoints: readonly Float32Array[],
   shapes: readonly (readonly number[])[],
@@ -60,12 +63,19 @@ export function trajectoryPca(
   const final = opts.final ?? checkpoints[n - 1];
   const center = opts.center ?? true;
 
-  const d = tf.tidy(() => {
-    let m = tf.sub(tf.stack(checkpoints.map((c) => tf.tensor1d(c))), tf.tensor1d(final));
-    if (opts.ignoreBiasBn)
-      m = tf.mul(m, tf.concat(shapes.map((s, i) => tf.fill([sizes[i]], s.length <= 1 ? 0 : 1))));
-    return m as tf.Tensor2D;
+  // D is built on the host and uploaded once. A wide net's 41 checkpoints are 0.6 GB; stacking
+  // per-checkpoint tensors, then subtracting and masking, held four copies in the WASM heap at
+  // once and overran its 4 GB (WRN-56-4-NS's PCA slice).
+  const keep = shapes.map((s) => !(opts.ignoreBiasBn && s.length <= 1));
+  const host = new Float32Array(n * p);
+  checkpoints.forEach((c, i) => {
+    let off = 0;
+    sizes.forEach((size, j) => {
+      if (keep[j]) for (let k = off; k < off + size; k++) host[i * p + k] = c[k] - final[k];
+      off += size;
+    });
   });
+  const d = tf.tensor2d(host, [n, p]);
   const gramT = tf.matMul(d, d, false, true);
   const gram = gramT.dataSync();
   gramT.dispose();
@@ -76,23 +86,37 @@ export function trajectoryPca(
   for (let i = 0; i < n; i++) trace += g[i * n + i];
 
   const out = tf.tidy(() => {
-    const c = center ? tf.sub(d, tf.mean(d, 0, true)) : d;
     const u = tf.tensor2d(Float32Array.from([...eig.vectors[0], ...eig.vectors[1]]), [2, n]);
-    const raw = tf.matMul(u, c) as tf.Tensor2D; // [2, P]: rows Cᵀu₁, Cᵀu₂
+    // Rows Cᵀu₁, Cᵀu₂ without forming C = D − 1μᵀ (another n × P): uC = uD − (u·1)μᵀ.
+    let raw = tf.matMul(u, d) as tf.Tensor2D; // [2, P]
+    if (center) raw = tf.sub(raw, tf.mul(tf.sum(u, 1, true), tf.mean(d, 0, true)));
     const v1 = tf.div(raw.slice(0, 1), tf.norm(raw.slice(0, 1)));
     const r2 = raw.slice(1, 1);
     const o2 = tf.sub(r2, tf.mul(tf.sum(tf.mul(r2, v1)), v1));
     const v = tf.concat([v1, tf.div(o2, tf.norm(o2))]) as tf.Tensor2D;
     const coords = tf.matMul(d, v, false, true); // [n, 2]
-    const resid = tf.norm(tf.sub(d, tf.matMul(coords, v)), 'euclidean', 1);
-    return { v, coords, resid, dnorm: tf.norm(d, 'euclidean', 1) };
+    return { v, coords };
   });
+  // ρᵢ a few rows at a time: D − coords·V is n × P too.
+  const residual = new Float64Array(n);
+  for (let i = 0; i < n; i += RESIDUAL_ROWS) {
+    const k = Math.min(RESIDUAL_ROWS, n - i);
+    const r = tf.tidy(() => {
+      const diff = tf.sub(
+        d.slice([i, 0], [k, p]),
+        tf.matMul(out.coords.slice([i, 0], [k, 2]), out.v),
+      );
+      return tf.sqrt(tf.sum(tf.square(diff), 1));
+    });
+    residual.set(r.dataSync(), i);
+    r.dispose();
+  }
   const coords = out.coords.dataSync();
   const flip = [coords[0] < 0 ? -1 : 1, coords[1] < 0 ? -1 : 1];
   const x = Float64Array.from({ length: n }, (_, i) => flip[0] * coords[2 * i]);
   const y = Float64Array.from({ length: n }, (_, i) => flip[1] * coords[2 * i + 1]);
-  const residual = Float64Array.from(out.resid.dataSync());
-  const dn = out.dnorm.dataSync();
+  // ‖dᵢ‖ from DDᵀ's diagonal: tf.norm of D would make |D| and |D|² (two more n × P).
+  const dn = Float64Array.from({ length: n }, (_, i) => Math.sqrt(Math.max(gram[i * n + i], 0)));
   const relativeResidual = residual.map((r, i) => (dn[i] > 0 ? r / dn[i] : 0));
   const directions = [0, 1].map((k) =>
     tf.tidy(() => {
@@ -100,7 +124,7 @@ export function trajectoryPca(
       return tf.split(row, sizes).map((t, i) => t.reshape([...shapes[i]]));
     }),
   ) as [tf.Tensor[], tf.Tensor[]];
-  tf.dispose([d, out.v, out.coords, out.resid, out.dnorm]);
+  tf.dispose([d, out.v, out.coords]);
   const lam: [number, number] = [Math.max(eig.values[0], 0), Math.max(eig.values[1], 0)];
   return {
     directions,
