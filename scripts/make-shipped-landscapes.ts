@@ -6,7 +6,7 @@
  *   npx tsx scripts/make-shipped-landscapes.ts [--epochs 4] [--grid 21] [--samples 500] [--seed 0]
  *       [--lr 0.1] [--warmup STEPS] [--decay cosine|step] [--milestones 0.5,0.75] [--gamma 0.1]
  *       [--batch 128] [--state-dir scratch/shipped-state] [--save-every STEPS] [--resume]
- *       [--train-only | --slice-only] [--out public] [--index-only] [MODEL …]
+ *       [--train-only | --slice-only] [--planes random,pca] [--out public] [--index-only] [MODEL …]
  *                                                                  (default: every preset)
  *
  * The recipe: --epochs passes of batch --batch, SGD with peak --lr (momentum 0.9, weight decay
@@ -17,6 +17,8 @@
  * and on SIGINT/SIGTERM; --resume goes on from it (refused if the recipe differs), bit for bit
  * the straight run. --train-only stops after the weights (the checkpoints for the PCA plane stay
  * in --state-dir/NAME/); --slice-only slices the shipped weights with those checkpoints.
+ * --planes random or pca makes only that slice (a wide net's random slice takes most of an hour:
+ * a failed PCA step is redone alone).
  *
  * Per model NAME:
  *   1. train from the seeded init (landscape-lab train's defaults: SGD lr 0.1, momentum 0.9,
@@ -97,6 +99,7 @@ const { values: flags, positionals } = parseArgs({
     resume: { type: 'boolean', default: false },
     'train-only': { type: 'boolean', default: false },
     'slice-only': { type: 'boolean', default: false },
+    planes: { type: 'string', default: 'random,pca' },
     out: { type: 'string', default: 'public' },
     'index-only': { type: 'boolean', default: false },
   },
@@ -133,6 +136,9 @@ const batchSize = intOf('batch', flags.batch)!;
 const saveEveryFlag = intOf('save-every', flags['save-every']);
 if (flags['train-only'] && flags['slice-only'])
   throw new Error('--train-only and --slice-only: give one (neither does both)');
+const planes = new Set(flags.planes!.split(','));
+if (planes.size === 0 || ![...planes].every((p) => p === 'random' || p === 'pca'))
+  throw new Error(`--planes must list random and/or pca, e.g. random,pca; got ${flags.planes}`);
 const stateDir = path.resolve(flags['state-dir']!);
 const outRoot = path.resolve(flags.out!);
 const models = positionals.length ? positionals : [...MODEL_NAMES];
@@ -462,31 +468,34 @@ async function runModel(name: string): Promise<void> {
 async function sliceModel(name: string, data: ZooData, r: Trained): Promise<void> {
   const preset = data.preset;
   const netShapes = buildModel(preset).params.map((p) => [...p.shape]);
-  // (i) filter-normalised random directions.
-  const dirSeed = seed + 1;
-  const dirs = randomDirections(r.params, { seed: dirSeed, norm: 'filter', ignore: 'biasbn' });
   // Slices use the BN-folded eval forward (same logits to float32 rounding, ~1.7× faster).
   const evalNet = buildFastEvalModel(preset);
-  const rand = await slice(
-    name,
-    evalNet,
-    r.params,
-    r.buffers,
-    dirs.x,
-    dirs.y,
-    1,
-    1,
-    data,
-    { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed },
-    r.testAccuracy,
-  );
-  tf.dispose([...dirs.x, ...dirs.y]);
-  await writeSlice(name, rand);
-  log(
-    `${name}: random slice in ${rand.json.meta.seconds} s, centre ${rand.json.centre.loss}, roughness ${JSON.stringify(rand.json.roughness)}`,
-  );
+  // (i) filter-normalised random directions.
+  if (planes.has('random')) {
+    const dirSeed = seed + 1;
+    const dirs = randomDirections(r.params, { seed: dirSeed, norm: 'filter', ignore: 'biasbn' });
+    const rand = await slice(
+      name,
+      evalNet,
+      r.params,
+      r.buffers,
+      dirs.x,
+      dirs.y,
+      1,
+      1,
+      data,
+      { kind: 'random', norm: 'filter', ignore: 'biasbn', orthogonal: false, seed: dirSeed },
+      r.testAccuracy,
+    );
+    tf.dispose([...dirs.x, ...dirs.y]);
+    await writeSlice(name, rand);
+    log(
+      `${name}: random slice in ${rand.json.meta.seconds} s, centre ${rand.json.centre.loss}, roughness ${JSON.stringify(rand.json.roughness)}`,
+    );
+  }
 
   // (ii) the PCA plane of the trajectory.
+  if (!planes.has('pca')) return;
   const pca = trajectoryPca(r.checkpoints, netShapes, { ignoreBiasBn: true });
   const margin = 1.15;
   const xr = margin * Math.max(...Array.from(pca.x, Math.abs)),
