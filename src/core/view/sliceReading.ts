@@ -7,9 +7,11 @@
  * - TV < SMOOTH_TV (5): smooth. The shipped random-direction slices over [−1, 1]² with skip
  *   connections measure 3.4 (ResNet-20) to 6.9 (ResNet-110), ResNet-56-NS 8.3, ResNet-110-NS 19.7.
  * - TV ≥ CHAOTIC_TV (12), or SMOOTH_TV ≤ TV with at least CHAOTIC_MINIMA (3) local minima:
- *   chaotic. Between: steep-walled. Below SMOOTH_TV a slice is never called chaotic, whatever
- *   its minima (they are then shallow dips, and said as a count), and only a chaotic slice's
- *   sentence has the word in it.
+ *   chaotic. Between: steep-walled. Below SMOOTH_TV a slice is chaotic only when it is also
+ *   mostly non-convex (nonConvexShare ≥ MOSTLY_NON_CONVEX) with at least CHAOTIC_MINIMA minima:
+ *   slow to vary but irregular everywhere (the trained ResNet-56-NS: TV 2.9, 35 minima, 70 %
+ *   curving downward, was called smooth beside its numbers). Otherwise its minima are shallow
+ *   dips, said as a count. Only a chaotic slice's sentence has the word in it.
  * - Against the twin (the same depth with skip connections toggled): TV ratio ≥ TWIN_RATIO (1.5)
  *   is rougher, ≤ 1/1.5 smoother, else about as rough; basin width ratio ≥ BASIN_RATIO (1.25)
  *   is wider, ≤ 1/1.25 narrower, else about as wide.
@@ -50,17 +52,22 @@ export type SliceCharacter = 'smooth' | 'steep' | 'chaotic';
 export function sliceCharacter(n: SliceNumbers): SliceCharacter | null {
   const tv = n.tvLogLoss;
   if (tv === undefined || !Number.isFinite(tv)) return null;
-  if (tv < SMOOTH_TV) return 'smooth';
-  if (tv >= CHAOTIC_TV || (n.localMinima ?? 0) >= CHAOTIC_MINIMA) return 'chaotic';
+  const manyMinima = (n.localMinima ?? 0) >= CHAOTIC_MINIMA;
+  if (tv < SMOOTH_TV) return manyMinima && mostlyNonConvex(n) ? 'chaotic' : 'smooth';
+  if (tv >= CHAOTIC_TV || manyMinima) return 'chaotic';
   return 'steep';
 }
+
+const mostlyNonConvex = (n: SliceNumbers) =>
+  n.nonConvexShare !== undefined && n.nonConvexShare >= MOSTLY_NON_CONVEX;
 
 const fmt = (v: number) => Number(v.toPrecision(3)).toString();
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 const minima = (m: number) => `${m} local minim${m === 1 ? 'um' : 'a'}`;
 
 /** The roughness with the threshold that gave its word (only that one: a smooth slice's sentence never names chaos). */
-function tvPhrase(tv: number, c: SliceCharacter, m: number | undefined): string {
+function tvPhrase(tv: number, c: SliceCharacter, n: SliceNumbers): string {
+  const m = n.localMinima;
   const why =
     c === 'smooth'
       ? `below ${SMOOTH_TV}`
@@ -68,7 +75,9 @@ function tvPhrase(tv: number, c: SliceCharacter, m: number | undefined): string 
         ? `${SMOOTH_TV} or more, under ${CHAOTIC_TV} with fewer than ${CHAOTIC_MINIMA} local minima`
         : tv >= CHAOTIC_TV
           ? `${CHAOTIC_TV} or more`
-          : `${SMOOTH_TV} or more with ${m} local minima`;
+          : tv >= SMOOTH_TV
+            ? `${SMOOTH_TV} or more with ${m} local minima`
+            : `below ${SMOOTH_TV}, but ${m} local minima and ${pct(n.nonConvexShare!)} of it curving downward, ${pct(MOSTLY_NON_CONVEX)} or more`;
   return `roughness ${fmt(tv)} (${why})`;
 }
 
@@ -88,7 +97,7 @@ export function sliceSentence(n: SliceNumbers, randomDirections: boolean): strin
       : c === 'chaotic'
         ? 'chaotic'
         : 'steep-walled';
-  const parts = [tvPhrase(tv, c, m)];
+  const parts = [tvPhrase(tv, c, n)];
   if (m !== undefined && !(c === 'smooth' && m > 1)) parts.push(minima(m));
   if (n.basinWidth !== undefined && Number.isFinite(n.basinWidth))
     parts.push(`basin ${pct(n.basinWidth)} of the square`);

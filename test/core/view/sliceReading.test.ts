@@ -22,17 +22,24 @@ const SHIPPED = {
 };
 
 describe('sliceCharacter: the word follows the numbers', () => {
-  it('never says chaotic below the smooth threshold, whatever the minima; always at or above the chaotic one', () => {
+  it('below the smooth threshold says chaotic only of a mostly non-convex slice with many minima; always at or above the chaotic one', () => {
     for (let tv = 0; tv < 30; tv += 0.25) {
       for (const localMinima of [0, 1, 2, 3, 10]) {
-        const c = sliceCharacter({ tvLogLoss: tv, localMinima });
-        if (tv < SMOOTH_TV) expect(c).toBe('smooth');
-        else if (tv >= CHAOTIC_TV) expect(c).toBe('chaotic');
-        else expect(c).toBe(localMinima >= CHAOTIC_MINIMA ? 'chaotic' : 'steep');
-        // The sentence names chaos exactly when the numbers say so.
-        const s = sliceSentence({ tvLogLoss: tv, localMinima }, true)!;
-        expect(s.includes('chaotic')).toBe(c === 'chaotic');
-        expect(s.includes('smooth')).toBe(c === 'smooth');
+        for (const nonConvexShare of [undefined, 0.2, MOSTLY_NON_CONVEX, 0.7]) {
+          const n = { tvLogLoss: tv, localMinima, nonConvexShare };
+          const c = sliceCharacter(n);
+          const irregular =
+            localMinima >= CHAOTIC_MINIMA &&
+            nonConvexShare !== undefined &&
+            nonConvexShare >= MOSTLY_NON_CONVEX;
+          if (tv < SMOOTH_TV) expect(c).toBe(irregular ? 'chaotic' : 'smooth');
+          else if (tv >= CHAOTIC_TV) expect(c).toBe('chaotic');
+          else expect(c).toBe(localMinima >= CHAOTIC_MINIMA ? 'chaotic' : 'steep');
+          // The sentence names chaos exactly when the numbers say so.
+          const s = sliceSentence(n, true)!;
+          expect(s.includes('chaotic')).toBe(c === 'chaotic');
+          expect(s.includes('smooth')).toBe(c === 'smooth');
+        }
       }
     }
   });
@@ -68,6 +75,20 @@ describe('sliceSentence on the shipped slices', () => {
   it('counts extra minima on a smooth slice as shallow dips, not chaos', () => {
     expect(sliceSentence({ tvLogLoss: 2, localMinima: 4 }, true)).toBe(
       'This slice reads as smooth, with 4 local minima as shallow dips: roughness 2 (below 5).',
+    );
+    expect(sliceSentence({ tvLogLoss: 2, localMinima: 4, nonConvexShare: 0.3 }, true)).toMatch(
+      /reads as smooth, with 4 local minima as shallow dips/,
+    );
+  });
+
+  it('reads the trained ResNet-56-NS (slow to vary, irregular everywhere) as chaotic, with the numbers that say so', () => {
+    expect(
+      sliceSentence(
+        { tvLogLoss: 2.8551, localMinima: 35, basinWidth: 0.0089, nonConvexShare: 0.69691 },
+        true,
+      ),
+    ).toBe(
+      'This slice reads as chaotic: roughness 2.86 (below 5, but 35 local minima and 69.7 % of it curving downward, 50.0 % or more), 35 local minima, basin 0.9 % of the square.',
     );
   });
 });
