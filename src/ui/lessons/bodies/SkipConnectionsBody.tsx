@@ -6,6 +6,7 @@ import {
   NEARLY_CONVEX,
   SMOOTH_TV,
 } from '../../../core/view/sliceReading';
+import { SHARED_LOSS_CEILING } from '../../../core/view/sharedScale';
 import { Formula } from '../../formula/Formula';
 import { LessonFigureFrame } from '../LessonFigureFrame';
 import { TwinFacts } from './TwinFacts';
@@ -123,16 +124,20 @@ export default function SkipConnectionsBody() {
         <li>
           <strong>Contours and colour.</strong> The contour levels are spaced geometrically in the
           loss, so each band is the same factor higher than the last; side by side, every panel uses
-          one colour scale (the comparison view also offers the paper’s linear levels).
+          one colour scale, topped at a loss of {SHARED_LOSS_CEILING} so that one untrained net’s
+          enormous walls do not flatten every other panel (the comparison view also offers the
+          paper’s linear levels).
         </li>
         <li>
           <strong>Roughness.</strong> The total variation of the log-loss: how much ln L changes, on
           average, per unit step between neighbouring grid points. Working in the logarithm makes it
           blind to the loss’s overall scale.
           <Formula tex={TV} label="Roughness: the mean absolute change of log loss per unit step" />
-          Below {SMOOTH_TV} a random slice reads as smooth; at {CHAOTIC_TV} or more, or at{' '}
-          {SMOOTH_TV} or more with {CHAOTIC_MINIMA} or more local minima, as chaotic; between, as
-          steep-walled.
+          Below {SMOOTH_TV} a random slice reads as smooth, unless it is also mostly non-convex (
+          {pct(MOSTLY_NON_CONVEX)} or more of it curving downward) with {CHAOTIC_MINIMA} or more
+          local minima: slow to vary but irregular everywhere, it reads as chaotic. At {CHAOTIC_TV}{' '}
+          or more, or at {SMOOTH_TV} or more with {CHAOTIC_MINIMA} or more local minima, it reads as
+          chaotic; between, as steep-walled.
         </li>
         <li>
           <strong>Local minima.</strong> Interior grid points lower than all eight neighbours. A
