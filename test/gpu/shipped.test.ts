@@ -87,7 +87,7 @@ describe('shipped landscapes', () => {
   );
 
   // The skip-connection effect (Li et al. 2018, Fig. 5) as the retrained nets measure it (30
-  // epochs, 41×41; docs/SHIPPED.md): recomputed here from the stored grids, not read from the
+  // epochs, the depth-56 pair 120; 41×41; docs/SHIPPED.md): recomputed here from the stored grids, not read from the
   // files' own numbers.
   const measured = (m: string) => {
     const j = randomSlice(m);
@@ -110,6 +110,22 @@ describe('shipped landscapes', () => {
     expect(measured('resnet-56-ns').localMinima).toBeGreaterThan(measured('resnet-56').localMinima);
     expect(measured('resnet-110-ns').tvLogLoss).toBeGreaterThan(
       1.3 * measured('resnet-110').tvLogLoss,
+    );
+  });
+
+  const testAccuracy = (m: string): number =>
+    JSON.parse(readFileSync(pub('models', m, 'weights.json'), 'utf8')).training.testAccuracy;
+  test.each([20, 56])(
+    'depth %i: the plain net is trained, within 15 accuracy points of its twin with skips',
+    (depth) => {
+      const gap = testAccuracy(`resnet-${depth}`) - testAccuracy(`resnet-${depth}-ns`);
+      expect(gap).toBeLessThan(0.15);
+    },
+  );
+
+  test('Wide-ResNet-56 without skips, same recipe: the share curving downward falls as k grows 2 → 4', () => {
+    expect(measured('wrn-56-k4-ns').nonConvexShare).toBeLessThan(
+      measured('wrn-56-k2-ns').nonConvexShare,
     );
   });
 
