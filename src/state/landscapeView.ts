@@ -3,6 +3,7 @@
  * file, or a slice being computed on the user's GPU. Plain data, built by pure functions.
  */
 import { roughness } from '../core/view/roughness';
+import { sharedLossScale, type SharedScale } from '../core/view/sharedScale';
 import { sliceCurvature } from '../core/view/sliceCurvature';
 import type { DataSplit, LandscapeJson } from '../io/landscapeJson';
 import { NOT_COMPUTED, type SurfaceGrid } from '../io/surfaceFile';
@@ -240,4 +241,15 @@ export function viewSummary(view: LandscapeView): {
   } catch {
     return { lo, hi, rough: null };
   }
+}
+
+/** One colour scale for slices drawn side by side (the comparison grid and the pair widget). */
+export function sharedViewScale(views: Iterable<LandscapeView | null | undefined>): SharedScale {
+  const ranges = [];
+  for (const v of views) {
+    if (!v) continue;
+    const { lo, hi } = viewSummary(v);
+    ranges.push({ min: lo, max: hi });
+  }
+  return sharedLossScale(ranges);
 }

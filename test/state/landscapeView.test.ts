@@ -10,6 +10,7 @@ import {
   emptyComputedView,
   fromLandscapeJson,
   fromSurfaceGrid,
+  sharedViewScale,
   viewSummary,
   withRow,
 } from '../../src/state/landscapeView';
@@ -173,5 +174,12 @@ describe('viewSummary (the facts beside the figures)', () => {
     partial.loss[8] = NaN;
     const s = viewSummary(partial);
     expect([s.lo, s.hi, s.rough]).toEqual([1, 3, null]);
+  });
+
+  it('gives slices side by side one scale over their ranges, topped at the shared ceiling', () => {
+    const walls = bowl();
+    walls.loss.set([3e17, 2, 3, 2, 1, 2, 3, 2, 3]);
+    expect(sharedViewScale([bowl(), null, undefined])).toEqual({ min: 1, max: 3, capped: false });
+    expect(sharedViewScale([bowl(), walls])).toEqual({ min: 1, max: 100, capped: true });
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SHARED_LOSS_CEILING, sharedLossScale } from '../../../core/view/sharedScale';
+import { SHARED_LOSS_CEILING } from '../../../core/view/sharedScale';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { modelLabel } from '../../../state/landscapeUrl';
-import { viewSummary } from '../../../state/landscapeView';
+import { sharedViewScale } from '../../../state/landscapeView';
 import { LandscapeContour } from '../../landscape/LandscapeContour';
 import type { EmbedOptions } from '../controller';
 import { FactsLine } from './FactsLine';
@@ -46,17 +46,7 @@ export function CompareWidget({
     };
   }, [depth, plane, fetchJson, onLoaded]);
   const slices = pair?.key === key ? pair.slices : null;
-  const scale = useMemo(
-    () =>
-      sharedLossScale(
-        (slices ?? []).flatMap((s) => {
-          if (!s.view) return [];
-          const { lo, hi } = viewSummary(s.view);
-          return [{ min: lo, max: hi }];
-        }),
-      ),
-    [slices],
-  );
+  const scale = useMemo(() => sharedViewScale((slices ?? []).map((s) => s.view)), [slices]);
   const panel = <ModelChips show={['plane']} hide={options.hidden} />;
   return (
     <WidgetFrame controls={options.controls} panel={panel}>

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { COLUMN_LABELS, type CompareCell } from '../../../core/view/compareGrid';
 import { PAPER_LEVELS, type LevelStyle } from '../../../core/view/contourLevels';
 import { landscapeThresholds } from '../../../core/view/landscapeContour';
-import { SHARED_LOSS_CEILING, sharedLossScale } from '../../../core/view/sharedScale';
+import { SHARED_LOSS_CEILING } from '../../../core/view/sharedScale';
 import { loadCompareData, type CompareData } from '../../../state/compareSlices';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { DEPTHS, type Depth } from '../../../state/landscapeUrl';
-import { viewSummary } from '../../../state/landscapeView';
+import { sharedViewScale } from '../../../state/landscapeView';
 import { siteFetchJson, type FetchJson } from '../../../state/siteFetch';
 import type { EmbedOptions } from '../../embed/controller';
 import { Toggle } from '../../controls/Toggle';
@@ -63,14 +63,7 @@ export function CompareView({
   const levels = look.levels ?? 'log';
   const view3d = look.view3d === true;
   const scale = useMemo(
-    () =>
-      sharedLossScale(
-        [...(data?.slices.values() ?? [])].flatMap((s) => {
-          if (!s.view) return [];
-          const { lo, hi } = viewSummary(s.view);
-          return [{ min: lo, max: hi }];
-        }),
-      ),
+    () => sharedViewScale([...(data?.slices.values() ?? [])].map((s) => s.view)),
     [data],
   );
   const sync = useMemo(() => cameraSync(), []);
