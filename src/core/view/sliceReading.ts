@@ -98,7 +98,9 @@ export function sliceSentence(n: SliceNumbers, randomDirections: boolean): strin
         ? 'chaotic'
         : 'steep-walled';
   const parts = [tvPhrase(tv, c, n)];
-  if (m !== undefined && !(c === 'smooth' && m > 1)) parts.push(minima(m));
+  // The minima are said once: in the word (smooth with dips) or in the threshold's reason.
+  const reasonNamesMinima = c === 'chaotic' && tv < CHAOTIC_TV;
+  if (m !== undefined && !(c === 'smooth' && m > 1) && !reasonNamesMinima) parts.push(minima(m));
   if (n.basinWidth !== undefined && Number.isFinite(n.basinWidth))
     parts.push(`basin ${pct(n.basinWidth)} of the square`);
   return `This slice reads as ${word}: ${parts.join(', ')}.`;

@@ -46,7 +46,8 @@ export function LandscapeContour({
   readout = true,
 }: {
   shown: Displayed;
-  scale?: ValueRange;
+  /** `capped`: the scale's top is a ceiling (sharedLossScale), so the bar's top reads "and above". */
+  scale?: ValueRange & { capped?: boolean };
   ariaLabel?: string;
   curvature?: Float64Array | null;
   levels?: LevelStyle;
@@ -68,7 +69,7 @@ export function LandscapeContour({
   // Two maps on one page (the toy panel's, a side-by-side widget) each need their own clip.
   const clipId = useId();
   const { ref, width } = useWidth<HTMLDivElement>(480);
-  const barMax = levels === 'paper' ? undefined : (scale?.max ?? grid.max);
+  const barMax = levels === 'paper' || scale?.capped ? undefined : (scale?.max ?? grid.max);
   // Room beside a vertical bar for its longest label (a shared scale's top can read 9.4e+17).
   const labelWidth = colourBar ? colourBarLabelWidth(thresholds, barMax, z.tickFont) : 0;
   const frame = contourFrame(width, 1, z.tickFont, colourBar, labelWidth);

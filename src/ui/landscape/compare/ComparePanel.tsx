@@ -1,7 +1,7 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import type { CompareCell } from '../../../core/view/compareGrid';
 import type { LevelStyle } from '../../../core/view/contourLevels';
-import type { ValueRange } from '../../../core/view/sharedScale';
+import type { SharedScale } from '../../../core/view/sharedScale';
 import { sliceCharacter } from '../../../core/view/sliceReading';
 import { formatValue } from '../../../core/view/sliderScale';
 import { centreAccuracyName, viewSummary, type LandscapeView } from '../../../state/landscapeView';
@@ -13,7 +13,8 @@ import { LandscapeContour } from '../LandscapeContour';
 
 /** Shared by a panel and its large view. */
 export interface PanelLook {
-  scale: ValueRange;
+  /** Capped at the shared ceiling or not: the large view's colour bar says "and above" when it is. */
+  scale: SharedScale;
   levels: LevelStyle;
   view3d: boolean;
   cameraSync: CameraSync;
