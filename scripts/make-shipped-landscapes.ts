@@ -16,7 +16,7 @@
  * --state-dir/NAME.state (`landscape-lab train --save-state`'s format) every --save-every steps
  * and on SIGINT/SIGTERM; --resume goes on from it (refused if the recipe differs), bit for bit
  * the straight run. --train-only stops after the weights (the checkpoints for the PCA plane stay
- * in --state-dir/NAME/); --slice-only slices the shipped weights with those checkpoints.
+ * in --state-dir/NAME/); --slice-only slices the shipped weights (the PCA plane with those checkpoints).
  * --planes random or pca makes only that slice (a wide net's random slice takes most of an hour:
  * a failed PCA step is redone alone).
  *
@@ -434,16 +434,18 @@ async function loadTrained(name: string): Promise<Trained> {
     manifest,
     new Uint8Array(await readFile(path.join(modelDir, 'weights.bin'))),
   );
-  let cps;
-  try {
-    cps = await readCheckpoints(path.join(stateDir, name));
-  } catch (e) {
-    tf.dispose([...w.params, ...w.buffers]);
-    throw new Error(
-      `${name}: no checkpoints in ${path.join(stateDir, name)} for the PCA plane (${(e as Error).message}); train it here first`,
-      { cause: e },
-    );
-  }
+  // Only the PCA plane needs the trajectory: a random slice alone slices the shipped weights.
+  let cps: { params: Float32Array[]; steps: number[] } = { params: [], steps: [] };
+  if (planes.has('pca'))
+    try {
+      cps = await readCheckpoints(path.join(stateDir, name));
+    } catch (e) {
+      tf.dispose([...w.params, ...w.buffers]);
+      throw new Error(
+        `${name}: no checkpoints in ${path.join(stateDir, name)} for the PCA plane (${(e as Error).message}); train it here first`,
+        { cause: e },
+      );
+    }
   return {
     ...w,
     checkpoints: cps.params,
