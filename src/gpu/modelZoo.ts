@@ -5,7 +5,7 @@
  * Presets: CIFAR-style ResNets (He et al. 2016; `-ns` = no shortcuts, Li et al. 2018) and
  * Wide-ResNet-56 with width multiplier k (`wrn-56-k2`, `wrn-56-k4` and their `-ns` twins: every
  * stage k times wider, Li et al.'s Fig. 6, upstream's `wrn56_2` / `wrn56_2_noshort`; k = 1 is
- * `resnet-56`), sized for
+ * `resnet-56`), and the depth-56 pair on 14×14 inputs (`resnet-56[-ns]-14px`), sized for
  * the shipped Fashion-MNIST subset: 1 channel, 10 classes, `inputSize`×`inputSize` images from
  * public/data/fashion-mnist-<inputSize>/, standardised with the training split's mean and std
  * (`normalization: 'standard'`). Size chosen by measurement (bench/landscapeThroughput.ts): see
@@ -81,9 +81,31 @@ function wrnPreset(k: number, shortcut: boolean): ModelPreset {
   };
 }
 
+/**
+ * The input-size lever (issue #10): the depth-56 pair on 14×14 images (public/data/
+ * fashion-mnist-14, the same 5,000 pictures), four times the pixels and the FLOPs. The name says
+ * the size, so weights trained on it load only into a net of that size.
+ */
+export const LARGE_INPUT_SIZE = 14;
+
+function largeInputPreset(shortcut: boolean): ModelPreset {
+  const s = LARGE_INPUT_SIZE;
+  return {
+    ...resnetPreset(56, shortcut),
+    name: `resnet-56${shortcut ? '' : '-ns'}-${s}px`,
+    summary:
+      `ResNet-56${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
+      `Fashion-MNIST ${s}×${s}`,
+    dataset: `fashion-mnist-${s}`,
+    inputSize: s,
+  };
+}
+
 export const MODEL_PRESETS: readonly ModelPreset[] = [
   ...[20, 56, 110].flatMap((d) => [resnetPreset(d, true), resnetPreset(d, false)]),
   ...WRN_WIDTHS.flatMap((k) => [wrnPreset(k, true), wrnPreset(k, false)]),
+  largeInputPreset(true),
+  largeInputPreset(false),
 ];
 
 export const MODEL_NAMES: readonly string[] = MODEL_PRESETS.map((p) => p.name);

@@ -29,10 +29,30 @@ describe('model zoo', () => {
       'wrn-56-k2-ns',
       'wrn-56-k4',
       'wrn-56-k4-ns',
+      'resnet-56-14px',
+      'resnet-56-ns-14px',
     ]);
     expect(buildModel('resnet-56').params.filter((p) => p.role === 'conv')).toHaveLength(55 + 2);
     expect(forwardFlops('resnet-20') / 1e6).toBeCloseTo(1.18, 1);
     expect(forwardFlops('resnet-56') / forwardFlops('resnet-20')).toBeGreaterThan(2.8);
+  });
+
+  it('the 14×14 depth-56 pair: the same net on the 14×14 data set, 4× the FLOPs, logits for 14×14 images', () => {
+    const p = modelPreset('resnet-56-ns-14px');
+    expect(p).toMatchObject({ depth: 56, k: 1, shortcut: false, inputSize: 14 });
+    expect(p.dataset).toBe('fashion-mnist-14');
+    expect(modelPreset('resnet-56-14px').shortcut).toBe(true);
+    expect(forwardFlops('resnet-56-14px') / forwardFlops('resnet-56')).toBeCloseTo(4, 0);
+    const net = buildModel(p);
+    const before = tf.memory().numTensors;
+    const logits = tf.tidy(() => {
+      const params = initParams(net, { seed: 0 });
+      const buffers = initBuffers(net);
+      return net.forward(params, buffers, tf.zeros([2, 14, 14, 1]), 'eval').logits;
+    });
+    expect(logits.shape).toEqual([2, 10]);
+    logits.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('Wide-ResNet-56: k times wider stages, the same depth; k = 2 costs ≈ 4× ResNet-56', () => {
