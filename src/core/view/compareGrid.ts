@@ -18,22 +18,27 @@ export interface CompareEntry {
   skip?: boolean;
 }
 
-/** A network as the grid places it. `width` is the Wide-ResNet k (1 for a plain ResNet). */
+/**
+ * A network as the grid places it. `width` is the Wide-ResNet k (1 for a plain ResNet);
+ * `inputSize` is there only when the name gives one (`-14px`), the zoo's own 7×7 otherwise.
+ */
 export interface ModelKey {
   family: 'resnet' | 'wrn';
   depth: number;
   width: number;
   skip: boolean;
+  inputSize?: number;
 }
 
 /**
  * The zoo's names: `resnet-56`, `resnet-56-ns` (no skip connections), `wrn-56-k2`, `wrn-56-k2-ns`
- * (Wide-ResNet, k = 2). An entry's own depth / width / skip fields override the name's.
+ * (Wide-ResNet, k = 2), `resnet-56-ns-14px` (14×14 inputs). An entry's own depth / width / skip
+ * fields override the name's.
  */
 export function modelKeyOf(
   e: Pick<CompareEntry, 'model' | 'depth' | 'width' | 'skip'>,
 ): ModelKey | null {
-  const m = /^(resnet|wrn)-(\d+)(?:-k(\d+))?(-ns)?$/.exec(e.model);
+  const m = /^(resnet|wrn)-(\d+)(?:-k(\d+))?(-ns)?(?:-(\d+)px)?$/.exec(e.model);
   if (!m) return null;
   const family = m[1] as ModelKey['family'];
   if ((family === 'wrn') !== (m[3] !== undefined)) return null;
@@ -42,18 +47,23 @@ export function modelKeyOf(
     depth: e.depth ?? Number(m[2]),
     width: e.width ?? (m[3] ? Number(m[3]) : 1),
     skip: e.skip ?? !m[4],
+    ...(m[5] ? { inputSize: Number(m[5]) } : {}),
   };
   return Number.isInteger(key.depth) &&
     key.depth > 0 &&
     Number.isInteger(key.width) &&
-    key.width > 0
+    key.width > 0 &&
+    (key.inputSize === undefined || key.inputSize > 0)
     ? key
     : null;
 }
 
-/** "ResNet-56", "WRN-56-2" (the Wide-ResNet papers' depth-k). */
-export function networkName(k: Pick<ModelKey, 'family' | 'depth' | 'width'>): string {
-  return k.family === 'wrn' ? `WRN-${k.depth}-${k.width}` : `ResNet-${k.depth}`;
+/** "ResNet-56", "WRN-56-2" (the Wide-ResNet papers' depth-k), "ResNet-56 (14×14)". */
+export function networkName(
+  k: Pick<ModelKey, 'family' | 'depth' | 'width'> & { inputSize?: number },
+): string {
+  const name = k.family === 'wrn' ? `WRN-${k.depth}-${k.width}` : `ResNet-${k.depth}`;
+  return k.inputSize === undefined ? name : `${name} (${k.inputSize}×${k.inputSize})`;
 }
 
 /** "ResNet-56 without skip connections". */
@@ -77,9 +87,9 @@ export interface CompareRow {
 }
 
 export interface CompareGroup {
-  /** `resnet`, `wrn-k2`. */
+  /** `resnet`, `wrn-k2`, `resnet-14px`. */
   id: string;
-  /** "ResNet", "Wide-ResNet, k = 2". */
+  /** "ResNet", "Wide-ResNet, k = 2", "ResNet, 14×14 inputs". */
   label: string;
   rows: CompareRow[];
 }
@@ -111,7 +121,9 @@ export function compareGrid(entries: readonly CompareEntry[]): CompareGrid {
       unplaced.push(e.model);
       continue;
     }
-    const id = key.family === 'wrn' ? `wrn-k${key.width}` : 'resnet';
+    const id =
+      (key.family === 'wrn' ? `wrn-k${key.width}` : 'resnet') +
+      (key.inputSize === undefined ? '' : `-${key.inputSize}px`);
     const g = groups.get(id) ?? { key, rows: new Map<number, CompareRow>() };
     groups.set(id, g);
     const row = g.rows.get(key.depth) ?? {
@@ -130,12 +142,15 @@ export function compareGrid(entries: readonly CompareEntry[]): CompareGrid {
       ...(e.testAccuracy !== undefined ? { testAccuracy: e.testAccuracy } : {}),
     };
   }
-  const order = (k: ModelKey) => (k.family === 'resnet' ? 0 : k.width);
+  // The zoo's own input size first (ResNets, then Wide-ResNets by k), then larger inputs.
+  const order = (k: ModelKey) => (k.inputSize ?? 0) * 1000 + (k.family === 'resnet' ? 0 : k.width);
   const out = [...groups.entries()]
     .sort(([, a], [, b]) => order(a.key) - order(b.key))
     .map(([id, g]) => ({
       id,
-      label: g.key.family === 'wrn' ? `Wide-ResNet, k = ${g.key.width}` : 'ResNet',
+      label:
+        (g.key.family === 'wrn' ? `Wide-ResNet, k = ${g.key.width}` : 'ResNet') +
+        (g.key.inputSize === undefined ? '' : `, ${g.key.inputSize}×${g.key.inputSize} inputs`),
       rows: [...g.rows.values()].sort((a, b) => a.depth - b.depth),
     }));
   const cells = out.flatMap((g) =>

@@ -25,6 +25,15 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
       skip: true,
     });
     expect(modelKeyOf({ ...entry('wrn-56-k4-ns'), width: 8 })?.width).toBe(8);
+    expect(modelKeyOf(entry('resnet-56-ns-14px'))).toEqual({
+      family: 'resnet',
+      depth: 56,
+      width: 1,
+      skip: false,
+      inputSize: 14,
+    });
+    expect(modelKeyOf(entry('resnet-56-0px'))).toBeNull();
+    expect(modelKeyOf(entry('resnet-56-px'))).toBeNull();
     expect(modelKeyOf(entry('resnet-56-k2'))).toBeNull(); // a ResNet has no k
     expect(modelKeyOf(entry('wrn-56'))).toBeNull(); // a Wide-ResNet needs one
     expect(modelKeyOf(entry('vgg-9'))).toBeNull();
@@ -59,6 +68,7 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
 
   it('Wide-ResNet entries get a row group per k after the ResNets; gaps stay empty; unknown models are named', () => {
     const grid = compareGrid([
+      entry('resnet-56-ns-14px'),
       entry('wrn-56-k4'),
       entry('wrn-56-k2-ns'),
       entry('resnet-20'),
@@ -72,7 +82,12 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
       ['resnet', 'ResNet'],
       ['wrn-k2', 'Wide-ResNet, k = 2'],
       ['wrn-k4', 'Wide-ResNet, k = 4'],
+      ['resnet-14px', 'ResNet, 14×14 inputs'],
     ]);
+    // Another input size is a group of its own, after every 7×7 one, and says its size.
+    expect(grid.groups[3].rows.map((r) => [r.label, r.cells.map((c) => c?.label ?? null)])).toEqual(
+      [['ResNet-56 (14×14)', [null, 'ResNet-56 (14×14) without skip connections']]],
+    );
     const k2 = grid.groups[1].rows;
     expect(k2.map((r) => r.label)).toEqual(['WRN-20-2', 'WRN-56-2']);
     expect(k2[0].cells[1]).toBeNull();
@@ -87,6 +102,7 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
       'wrn-56-k2',
       'wrn-56-k2-ns',
       'wrn-56-k4',
+      'resnet-56-ns-14px',
     ]);
     expect(grid.unplaced).toEqual(['mystery-net']);
   });
