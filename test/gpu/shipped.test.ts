@@ -123,6 +123,15 @@ describe('shipped landscapes', () => {
     },
   );
 
+  test.each(['wrn-56-k2', 'wrn-56-k4', 'resnet-56-14px'])(
+    '%s: without skips the slice curves downward at more of its points and has more local minima',
+    (twin) => {
+      const plain = twin.endsWith('-14px') ? twin.replace('-14px', '-ns-14px') : `${twin}-ns`;
+      expect(measured(plain).nonConvexShare).toBeGreaterThan(1.5 * measured(twin).nonConvexShare);
+      expect(measured(plain).localMinima).toBeGreaterThan(measured(twin).localMinima);
+    },
+  );
+
   test('Wide-ResNet-56 without skips, same recipe: the share curving downward falls as k grows 2 → 4', () => {
     expect(measured('wrn-56-k4-ns').nonConvexShare).toBeLessThan(
       measured('wrn-56-k2-ns').nonConvexShare,

@@ -39,14 +39,14 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
     expect(modelKeyOf(entry('vgg-9'))).toBeNull();
   });
 
-  it('the shipped index gives three depths × {skip, no-skip}, WRN-56-2 and WRN-56-4-NS, PCA planes left out', () => {
+  it('the shipped index gives three depths × {skip, no-skip}, WRN-56-2 and -4, the 14×14 depth-56 pair, PCA planes left out', () => {
     const raw = JSON.parse(
       readFileSync(resolve(import.meta.dirname, '../../../public/landscapes/index.json'), 'utf8'),
     );
     const parsed = parseShippedIndex(raw);
     expect(parsed.errors).toEqual([]);
     const grid = compareGrid(parsed.entries!);
-    expect(grid.groups.map((g) => g.id)).toEqual(['resnet', 'wrn-k2', 'wrn-k4']);
+    expect(grid.groups.map((g) => g.id)).toEqual(['resnet', 'wrn-k2', 'wrn-k4', 'resnet-14px']);
     const rows = grid.groups[0].rows;
     expect(rows.map((r) => r.label)).toEqual(['ResNet-20', 'ResNet-56', 'ResNet-110']);
     for (const r of rows) {
@@ -57,11 +57,13 @@ describe('compareGrid: the comparison view laid out from the shipped index', () 
     expect(grid.groups[1].rows.map((r) => r.cells.map((c) => c?.model))).toEqual([
       ['wrn-56-k2', 'wrn-56-k2-ns'],
     ]);
-    // WRN-56-4's twin with skips is not shipped yet: its cell stays empty.
-    expect(grid.groups[2].rows.map((r) => r.cells.map((c) => c?.model ?? null))).toEqual([
-      [null, 'wrn-56-k4-ns'],
+    expect(grid.groups[2].rows.map((r) => r.cells.map((c) => c?.model))).toEqual([
+      ['wrn-56-k4', 'wrn-56-k4-ns'],
     ]);
-    expect(grid.cells).toHaveLength(9);
+    expect(grid.groups[3].rows.map((r) => r.cells.map((c) => c?.model))).toEqual([
+      ['resnet-56-14px', 'resnet-56-ns-14px'],
+    ]);
+    expect(grid.cells).toHaveLength(12);
     expect(grid.cells.every((c) => !c.file.endsWith('-pca.json'))).toBe(true);
     expect(grid.unplaced).toEqual([]);
   });

@@ -91,7 +91,8 @@ export default function SkipConnectionsBody() {
         falls from 13.31 % at k = 1 to 10.26 %, 9.69 % and 8.70 % at k = 2, 4 and 8 (with skips:
         5.89 %, 5.07 %, 4.34 %, 3.93 %), and the no-skip slices grow smoother with k. Below is every
         slice shipped with this site on one colour scale: rows by depth and, where the site ships
-        Wide-ResNets, by width. Click a panel to open it large with its numbers.
+        Wide-ResNets, by width, then the depth-56 pair trained on larger (14×14) images. Click a
+        panel to open it large with its numbers.
       </p>
       <LessonFigureFrame id="skip-grid" />
 
