@@ -48,18 +48,19 @@ export interface ModelPreset {
   inChannels?: number;
 }
 
-function resnetPreset(depth: number, shortcut: boolean): ModelPreset {
+/** A ResNet on `size`×`size` images; a size other than the zoo's own is in the name (`-14px`). */
+function resnetPreset(depth: number, shortcut: boolean, size = ZOO_INPUT_SIZE): ModelPreset {
   return {
-    name: `resnet-${depth}${shortcut ? '' : '-ns'}`,
+    name: `resnet-${depth}${shortcut ? '' : '-ns'}${size === ZOO_INPUT_SIZE ? '' : `-${size}px`}`,
     summary:
       `ResNet-${depth}${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
-      `Fashion-MNIST ${ZOO_INPUT_SIZE}×${ZOO_INPUT_SIZE}`,
+      `Fashion-MNIST ${size}×${size}`,
     depth,
     shortcut,
     width: ZOO_WIDTH,
     k: 1,
-    dataset: `fashion-mnist-${ZOO_INPUT_SIZE}`,
-    inputSize: ZOO_INPUT_SIZE,
+    dataset: `fashion-mnist-${size}`,
+    inputSize: size,
     normalization: 'standard',
     numClasses: 10,
   };
@@ -88,24 +89,11 @@ function wrnPreset(k: number, shortcut: boolean): ModelPreset {
  */
 export const LARGE_INPUT_SIZE = 14;
 
-function largeInputPreset(shortcut: boolean): ModelPreset {
-  const s = LARGE_INPUT_SIZE;
-  return {
-    ...resnetPreset(56, shortcut),
-    name: `resnet-56${shortcut ? '' : '-ns'}-${s}px`,
-    summary:
-      `ResNet-56${shortcut ? '' : ' without shortcuts'}, base width ${ZOO_WIDTH}, ` +
-      `Fashion-MNIST ${s}×${s}`,
-    dataset: `fashion-mnist-${s}`,
-    inputSize: s,
-  };
-}
-
 export const MODEL_PRESETS: readonly ModelPreset[] = [
   ...[20, 56, 110].flatMap((d) => [resnetPreset(d, true), resnetPreset(d, false)]),
   ...WRN_WIDTHS.flatMap((k) => [wrnPreset(k, true), wrnPreset(k, false)]),
-  largeInputPreset(true),
-  largeInputPreset(false),
+  resnetPreset(56, true, LARGE_INPUT_SIZE),
+  resnetPreset(56, false, LARGE_INPUT_SIZE),
 ];
 
 export const MODEL_NAMES: readonly string[] = MODEL_PRESETS.map((p) => p.name);

@@ -59,9 +59,7 @@ export function modelKeyOf(
 }
 
 /** "ResNet-56", "WRN-56-2" (the Wide-ResNet papers' depth-k), "ResNet-56 (14×14)". */
-export function networkName(
-  k: Pick<ModelKey, 'family' | 'depth' | 'width'> & { inputSize?: number },
-): string {
+export function networkName(k: Pick<ModelKey, 'family' | 'depth' | 'width' | 'inputSize'>): string {
   const name = k.family === 'wrn' ? `WRN-${k.depth}-${k.width}` : `ResNet-${k.depth}`;
   return k.inputSize === undefined ? name : `${name} (${k.inputSize}×${k.inputSize})`;
 }
