@@ -9,7 +9,7 @@
  */
 import { isRecord, quoteValue, type ParseResult } from '../parse';
 import type { Hyperparams } from '../optimizers/optimizerSpec';
-import { findOptimizer } from '../optimizers/registry';
+import { findOptimizer, OPTIMIZERS } from '../optimizers/registry';
 import type { BatchConfig } from '../sampling/finiteSum';
 import { getSurface, SURFACES } from '../surfaces/registry';
 import { AXES, AXIS_KEYS, type MapAxis, type MapAxisKey } from './mapAxes';
@@ -65,7 +65,7 @@ export const MAP_SURFACES = SURFACES.filter((s) => {
 
 /** The optimizers a map offers: those whose record says which hyperparameters may vary per run. */
 export const mapOptimizerIds = (): string[] =>
-  ['sgd', 'adam', 'adamw', 'rmsprop'].filter((id) => findOptimizer(id)?.perRun?.length);
+  OPTIMIZERS.filter((o) => o.perRun?.length).map((o) => o.id);
 
 /** The axis keys legal for a spec of this kind (and optimizer). */
 export function legalAxes(kind: 'surface' | 'mlp', optimizer?: string): MapAxisKey[] {

@@ -9,7 +9,7 @@ import type { Hyperparams } from '../optimizers/optimizerSpec';
 import { findOptimizer } from '../optimizers/registry';
 import { getSurface } from '../surfaces/registry';
 import { run, type RunResult } from '../trajectory';
-import { axisValueAt, type MapAxis } from './mapAxes';
+import { axisValueAt, type MapAxisKey } from './mapAxes';
 import { outcomeOf, type CellOutcome } from './mapOutcome';
 import type { SurfaceMapSpec } from './mapSpec';
 
@@ -20,19 +20,23 @@ export function sharedHp(spec: SurfaceMapSpec): Hyperparams {
   return { ...opt.defaults, ...spec.hp };
 }
 
-/** Writes one axis value into a run's hyperparameters, start or batch (by the axis's key). */
-function setAxis(
-  a: MapAxis,
-  v: number,
-  hp: Hyperparams,
-  start: [number, number],
-  batch: { size: number } | null,
+/**
+ * Writes one axis value into a run's hyperparameters, start or batch (by the axis's key). V is a
+ * number for one run here, and a per-run tensor in the GPU's batched map (src/gpu/map), which
+ * places its axes through this same function.
+ */
+export function setAxis<V>(
+  key: MapAxisKey,
+  v: V,
+  hp: Record<string, unknown>,
+  start: [V | number, V | number],
+  batch: { size: V | number } | null,
 ) {
-  switch (a.key) {
+  switch (key) {
     case 'beta1':
     case 'beta2': {
-      const betas = [...(hp.betas as readonly [number, number])] as [number, number];
-      betas[a.key === 'beta1' ? 0 : 1] = v;
+      const betas = [...(hp.betas as readonly [unknown, unknown])];
+      betas[key === 'beta1' ? 0 : 1] = v;
       hp.betas = betas;
       break;
     }
@@ -46,7 +50,7 @@ function setAxis(
       batch!.size = v;
       break;
     default:
-      hp[a.key] = v;
+      hp[key] = v;
   }
 }
 
@@ -55,8 +59,8 @@ export function cellRunConfig(spec: SurfaceMapSpec, i: number, j: number): RunCo
   const hp = sharedHp(spec);
   const start: [number, number] = [spec.start[0], spec.start[1]];
   const batch = spec.batch ? { ...spec.batch } : null;
-  setAxis(spec.x, axisValueAt(spec.x, i + 0.5), hp, start, batch);
-  setAxis(spec.y, axisValueAt(spec.y, j + 0.5), hp, start, batch);
+  setAxis(spec.x.key, axisValueAt(spec.x, i + 0.5), hp, start, batch);
+  setAxis(spec.y.key, axisValueAt(spec.y, j + 0.5), hp, start, batch);
   const opt = findOptimizer(spec.optimizer)!;
   return {
     surface: spec.surface,

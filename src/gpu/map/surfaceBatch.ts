@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { axisValueAt, type MapAxis } from '../../core/map/mapAxes';
 import type { MapGrid } from '../../core/map/mapResult';
 import type { SurfaceMapSpec } from '../../core/map/mapSpec';
-import { sharedHp } from '../../core/map/surfaceCell';
+import { setAxis, sharedHp } from '../../core/map/surfaceCell';
 import type { Hyperparams, OptState } from '../../core/optimizers/optimizerSpec';
 import { findOptimizer } from '../../core/optimizers/registry';
 import { createMinibatchSampler } from '../../core/sampling/finiteSum';
@@ -110,14 +110,7 @@ export async function surfaceChunk(
       sizeIndex = own(tf.tensor1d(idx, 'int32'));
       continue;
     }
-    const t = own(tf.tensor1d(values));
-    if (a.key === 'x0') start[0] = t;
-    else if (a.key === 'y0') start[1] = t;
-    else if (a.key === 'beta1' || a.key === 'beta2') {
-      const betas = [...(hp.betas as [unknown, unknown])];
-      betas[a.key === 'beta1' ? 0 : 1] = t;
-      hp.betas = betas;
-    } else hp[a.key] = t;
+    setAxis(a.key, own(tf.tensor1d(values)), hp, start, null);
   }
   const hpT = hp as Hyperparams; // holds [C] tensors where the record's perRun allows
   const startOf = (v: tf.Tensor | number) => (typeof v === 'number' ? tf.fill([C], v) : v.clone());

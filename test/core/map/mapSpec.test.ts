@@ -74,7 +74,7 @@ describe('parseMapSpec', () => {
   it('names each bad field', () => {
     expect(errorsOf({ ...ok, surface: 'saddle' })[0]).toMatch(/^surface: must be one of/);
     expect(errorsOf({ ...ok, optimizer: 'lars' })[0]).toMatch(
-      /^optimizer: must be one of sgd, adam/,
+      /^optimizer: must be one of sgd, rmsprop, adam, adamw/,
     );
     expect(errorsOf({ ...ok, x: { ...ok.x, key: 'beta2' } })[0]).toMatch(
       /^x\.key: must be one of lr, momentum, batch, x0, y0/,
