@@ -4,7 +4,8 @@
  * the map page's link vocabulary. The page's history writer is not started: an embed's address
  * is its author's, and `state` events carry the settings instead.
  */
-import { StrictMode, useEffect } from 'react';
+import { StrictMode } from 'react';
+import { useDocumentLook } from '../hooks/useDocumentLook';
 import { createRoot } from 'react-dom/client';
 import { startMapRunner } from '../../state/mapRunner';
 import { useMapStore } from '../../state/mapStore';
@@ -23,10 +24,7 @@ import { mapLinkParams, setMapLinkParams } from './mapLink';
 /** The map widget: the figure, its run, the selected run; compact or full controls beside. */
 function MapWidget({ options }: { options: EmbedOptions }) {
   const look = useMapStore((s) => s.look);
-  useEffect(() => {
-    document.documentElement.dataset.theme = look.theme;
-    document.documentElement.classList.toggle('large', look.large);
-  }, [look.theme, look.large]);
+  useDocumentLook(look);
   const hide = (name: string) => options.hidden.has(name);
   return (
     <div className="mw" data-widget="map">

@@ -1,12 +1,9 @@
-import { useEffect } from 'react';
 import { useViewStore } from '../../state/viewStore';
+import { useDocumentLook } from './useDocumentLook';
 
-/** The race's theme and large type on <html>, where the page's CSS reads them. */
+/** The race's theme and large type (its view store's) on <html>. */
 export function useRaceLook(): void {
   const theme = useViewStore((s) => s.theme);
   const large = useViewStore((s) => s.large);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.classList.toggle('large', large);
-  }, [theme, large]);
+  useDocumentLook({ theme, large });
 }

@@ -1,10 +1,7 @@
-import { useEffect } from 'react';
+import { useDocumentLook } from '../hooks/useDocumentLook';
+import { PageHeader } from '../site/PageHeader';
 import { useLandscapeStore } from '../../state/landscapeStore';
-import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
-import { CopyLink } from '../CopyLink';
-import { ShareButton } from '../site/ShareDialog';
 import { widgetTarget } from '../site/shareTarget';
-import { SiteNav } from '../site/SiteNav';
 import '../motion.css';
 import { UrlErrors } from '../UrlErrors';
 import { H5Open } from './H5Open';
@@ -31,42 +28,24 @@ export function LandscapeApp({ urlErrors }: { urlErrors: readonly string[] }) {
   const setLook = useLandscapeStore((s) => s.setLook);
   useCompareBack();
   const curvature = useCurvatureRatio(shown?.view ?? null);
-  // As on the race page: the theme and type size are the document's, so styles.css's tokens follow.
-  useEffect(() => {
-    document.documentElement.dataset.theme = look.theme;
-    document.documentElement.classList.toggle('large', look.large);
-  }, [look.theme, look.large]);
+  useDocumentLook(look);
   return (
     <div className="app" style={lookStyle(look)}>
-      <header className="app-header">
-        <div className="title">
-          <h1>Loss Landscape Lab</h1>
-          <p className="subtitle">
-            Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and
-            without skip connections
-          </p>
-        </div>
-        <SiteNav current="landscape" look={{ theme: look.theme, large: look.large }} />
-        <div className="header-tools">
-          <div className="page-look" role="group" aria-label="Display">
-            <ThemeButton theme={look.theme} onChange={(theme) => setLook({ theme })} />
-            <LargeTypeButton large={look.large} onChange={(large) => setLook({ large })} />
-          </div>
-          <CopyLink />
-          <ShareButton
-            theme={look.theme}
-            large={look.large}
-            target={() =>
-              // The comparison view shares as its own widget, the grid.
-              widgetTarget(
-                look.compare ? 'landscape-grid' : 'landscape',
-                window.location.search,
-                window.location.href,
-              )
-            }
-          />
-        </div>
-      </header>
+      <PageHeader
+        title="Loss Landscape Lab"
+        subtitle="Loss landscapes: 2-D slices through ResNet weight space (Li et al. 2018), with and without skip connections"
+        current="landscape"
+        look={look}
+        onLook={setLook}
+        share={() =>
+          // The comparison view shares as its own widget, the grid.
+          widgetTarget(
+            look.compare ? 'landscape-grid' : 'landscape',
+            window.location.search,
+            window.location.href,
+          )
+        }
+      />
       <UrlErrors messages={urlErrors} />
       <div className="chips ls-mode" role="group" aria-label="View">
         <button

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { echo } from '../../io/queryParams';
 import type { SiteLook } from '../../io/siteLook';
+import { useDocumentLook } from '../hooks/useDocumentLook';
 import { SiteNav } from '../site/SiteNav';
 import { UrlErrors } from '../UrlErrors';
 import { LESSONS, lessonById } from './registry';
@@ -75,11 +76,10 @@ function LessonBody({ lesson }: { lesson: LessonRecord }) {
 export function LessonPage({ link }: { link: LessonLink }) {
   const look: SiteLook = { theme: link.theme, large: link.large };
   const lesson = link.id === null ? undefined : lessonById(link.id);
+  useDocumentLook(look);
   useEffect(() => {
-    document.documentElement.dataset.theme = link.theme;
-    document.documentElement.classList.toggle('large', link.large);
     document.title = `${lesson ? heading(lesson) : 'Lessons'} · Loss Landscape Lab`;
-  }, [link.theme, link.large, lesson]);
+  }, [lesson]);
   return (
     <LessonLookContext.Provider value={look}>
       <div className="lesson-page">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { lookQuery, withLook, type SiteLook } from '../../io/siteLook';
 import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
+import { useDocumentLook } from '../hooks/useDocumentLook';
 import { LESSONS } from '../lessons/registry';
 import type { LessonRecord } from '../lessons/types';
 import { SiteNav } from './SiteNav';
@@ -40,9 +41,8 @@ const PLAYGROUNDS = [
  */
 export function Home({ initialLook }: { initialLook: SiteLook }) {
   const [look, setLook] = useState(initialLook);
+  useDocumentLook(look);
   useEffect(() => {
-    document.documentElement.dataset.theme = look.theme;
-    document.documentElement.classList.toggle('large', look.large);
     const here = `${window.location.pathname}${lookQuery(look)}${window.location.hash}`;
     window.history.replaceState(null, '', here);
   }, [look]);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useDocumentLook } from '../../hooks/useDocumentLook';
 import { useLandscapeStore } from '../../../state/landscapeStore';
 import { lookStyle } from '../../landscape/landscapeTheme';
 import type { EmbedOptions } from '../controller';
@@ -22,11 +22,7 @@ export function LandscapeWidget({
   onCompareLoaded(): void;
 }) {
   const look = useLandscapeStore((s) => s.look);
-  // As on the page: theme and type size are the document's, so styles.css's tokens follow.
-  useEffect(() => {
-    document.documentElement.dataset.theme = look.theme;
-    document.documentElement.classList.toggle('large', look.large);
-  }, [look.theme, look.large]);
+  useDocumentLook(look);
   return (
     <div className="lw" data-widget={kind} style={lookStyle(look)}>
       {kind === 'landscape-grid' ? (
