@@ -3,7 +3,10 @@ import { PageHeader } from './site/PageHeader';
 import { widgetTarget } from './site/shareTarget';
 import './motion.css';
 
-/** The race page's header; Share / Embed offers the race widget in the race's state (the address bar holds it). */
+/**
+ * The race page's header; Share / Embed offers the race widget in the race's state (the address
+ * bar holds it).
+ */
 export function Header() {
   const theme = useViewStore((s) => s.theme);
   const large = useViewStore((s) => s.large);

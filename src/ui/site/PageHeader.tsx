@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
+import type { SiteLook } from '../../io/siteLook';
 import { LargeTypeButton, ThemeButton } from '../controls/LookButtons';
 import { CopyLink } from '../CopyLink';
 import { ShareButton } from './ShareDialog';
 import type { ShareTarget } from './shareTarget';
 import { SiteNav, type SitePage } from './SiteNav';
-
-type Look = { theme: 'light' | 'dark'; large: boolean };
 
 /**
  * A playground page's header: its title and one-line promise, the site's navigation, theme and
@@ -23,8 +22,8 @@ export function PageHeader({
   title: string;
   subtitle: ReactNode;
   current: SitePage;
-  look: Look;
-  onLook(change: Partial<Look>): void;
+  look: SiteLook;
+  onLook(change: Partial<SiteLook>): void;
   /** The widget and link the Share / Embed dialog offers, read when it opens. */
   share(): ShareTarget;
 }) {
